@@ -1,0 +1,105 @@
+// diplograph entities [--kind K] [--match NAME] : lookup by id or any name, in any language.
+#include "common.hpp"
+
+#include <diplograph/queries/entities.hpp>
+
+#include <fmt/format.h>
+
+namespace diplograph::cli {
+
+namespace {
+
+struct Options {
+    std::string kind;
+    std::string match;
+    std::size_t limit = 0;
+};
+
+std::string roles_text(const Store& store, const Entity& e) {
+    std::string out;
+    for (const auto& r : store.roles_of(e.id)) {
+        std::string when =
+            r.from.valid()
+                ? (r.to.valid() ? fmt::format(" {}..{}", r.from.to_string(), r.to.to_string())
+                                : fmt::format(" since {}", r.from.to_string()))
+                : "";
+        std::string line = fmt::format("{} of {}{}", r.title, r.of, when);
+        if (out.find(line) == std::string::npos)
+            out += (out.empty() ? "" : "; ") + line;
+    }
+    return out;
+}
+
+int run(const Globals& g, const Options& o) {
+    std::optional<EntityKind> kind;
+    if (!o.kind.empty()) {
+        kind = entity_kind_from_string(o.kind);
+        if (!kind || (*kind != EntityKind::country && *kind != EntityKind::person &&
+                      *kind != EntityKind::organization))
+            throw CommandError(
+                Exit::usage,
+                fmt::format("--kind {}: expected country, person or organization", o.kind));
+    }
+    Store store = open_store(g);
+    auto matches = find_entities(store, o.match, kind);
+    if (o.limit && matches.size() > o.limit)
+        matches.resize(o.limit);
+    if (g.json) {
+        std::string out = "[";
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            const auto& m = matches[i];
+            std::string aliases;
+            for (const auto& a : m.entity.aliases)
+                aliases +=
+                    fmt::format("{}{{\"name\": {}, \"lang\": {}}}", aliases.empty() ? "" : ", ",
+                                json_string(a.text), json_string(a.lang));
+            std::string roles;
+            for (const auto& r : store.roles_of(m.entity.id))
+                roles +=
+                    fmt::format("{}{{\"title\": {}, \"of\": {}, \"from\": {}, \"to\": {}}}",
+                                roles.empty() ? "" : ", ", json_string(r.title), json_string(r.of),
+                                r.from.valid() ? json_string(r.from.to_string()) : "null",
+                                r.to.valid() ? json_string(r.to.to_string()) : "null");
+            out += fmt::format(
+                "{}\n  {{\"id\": {}, \"kind\": {}, \"name\": {}, \"country\": {}, \"matched\": {}, "
+                "\"distance\": {}, \"aliases\": [{}], \"roles\": [{}]}}",
+                i ? "," : "", json_string(m.entity.id), json_string(to_string(m.entity.kind)),
+                json_string(m.entity.name),
+                m.entity.country.empty() ? "null" : json_string(m.entity.country),
+                json_string(m.matched), m.distance, aliases, roles);
+        }
+        fmt::print("{}\n]\n", out);
+        return Exit::ok;
+    }
+    if (matches.empty()) {
+        if (!o.match.empty())
+            throw CommandError(Exit::bad_input, fmt::format("no entity matches '{}'", o.match));
+        fmt::print("no entities\n");
+        return Exit::ok;
+    }
+    Table t({"id", "kind", "name", "country", "matched", "roles"});
+    for (const auto& m : matches) {
+        std::string matched =
+            m.matched == m.entity.name || m.matched == m.entity.id ? "" : m.matched;
+        t.add({m.entity.id, std::string(to_string(m.entity.kind)), m.entity.name, m.entity.country,
+               matched, m.entity.kind == EntityKind::person ? roles_text(store, m.entity) : ""});
+    }
+    fmt::print("{}", t.render());
+    return Exit::ok;
+}
+
+RegisterCommand reg{
+    {80, [](CLI::App& app, Globals& g, Action& action) {
+         auto o = std::make_shared<Options>();
+         auto* cmd = app.add_subcommand(
+             "entities", "List entities, or find them by id or by any name in any language");
+         cmd->add_option("--kind", o->kind, "country, person or organization");
+         cmd->add_option("--match", o->match,
+                         "A name, alias or id; accents and case are ignored, near spellings found");
+         cmd->add_option("--limit", o->limit, "Show at most N entities");
+         cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
+     }}};
+
+}  // namespace
+
+}  // namespace diplograph::cli

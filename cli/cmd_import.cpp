@@ -1,0 +1,220 @@
+// diplograph import PATH… : stores findings files and articles with their sources.
+#include "common.hpp"
+
+#include <diplograph/importers/importer.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
+
+namespace diplograph::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Options {
+    std::vector<std::string> paths;
+    std::string lang = "auto";
+    std::string format;
+    std::string published;
+    std::vector<std::string> dicts;
+};
+
+// The extensions a directory walk reads; a file named on the command line is always read.
+bool readable_extension(const fs::path& p) {
+    static const std::vector<std::string> kExt = {".json", ".jsonl", ".ndjson", ".txt",
+                                                  ".html", ".htm",   ".csv",    ".tsv"};
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    return std::find(kExt.begin(), kExt.end(), ext) != kExt.end();
+}
+
+// Expands directories (recursively, in name order) into files; problems for what cannot be
+// walked.
+void expand(const std::string& path, std::vector<std::string>& files,
+            std::vector<std::string>& problems) {
+    if (path == "-") {
+        files.push_back(path);
+        return;
+    }
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                            ec),
+            end;
+        if (ec) {
+            problems.push_back(
+                fmt::format("{}: cannot read the directory: {}", path, ec.message()));
+            return;
+        }
+        for (; it != end; it.increment(ec)) {
+            if (ec) {
+                problems.push_back(
+                    fmt::format("{}: cannot read: {}", it->path().string(), ec.message()));
+                break;
+            }
+            const auto& p = it->path();
+            if (p.filename().string().starts_with(".")) {
+                if (it->is_directory(ec))
+                    it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_directory(ec))
+                continue;
+            if (readable_extension(p))
+                found.push_back(p.string());
+        }
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+        return;
+    }
+    files.push_back(path);
+}
+
+std::optional<std::string> read_all(const std::string& path, std::string& error) {
+    if (path == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        return ss.str();
+    }
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(path, ec))) {
+        error = "no such file";
+        return std::nullopt;
+    }
+    if (fs::is_directory(path, ec)) {
+        error = "is a directory";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    return content;
+}
+
+int run(const Globals& g, const Options& o) {
+    if (o.lang != "auto" && o.lang != "fr" && o.lang != "en")
+        throw CommandError(Exit::usage,
+                           fmt::format("--lang {}: unknown language; use fr, en or auto", o.lang));
+    if (!o.published.empty() && (o.published.size() != 10 || !Date::parse(o.published)))
+        throw CommandError(Exit::usage,
+                           fmt::format("--published {}: expected a date YYYY-MM-DD", o.published));
+    auto& registry = ImporterRegistry::instance();
+    if (!o.format.empty() && !registry.create(o.format)) {
+        std::string known;
+        for (const auto& f : registry.formats())
+            known += (known.empty() ? "" : ", ") + f;
+        throw CommandError(Exit::usage,
+                           fmt::format("--format {}: unknown format (known: {})", o.format, known));
+    }
+    Dictionaries dict = load_dictionaries(o.dicts);
+    Store store = create_store(g);
+    ImportContext ctx{dict, ImportOptions{o.lang, o.published}};
+
+    std::vector<std::string> files, walk_problems;
+    for (const auto& p : o.paths)
+        expand(p, files, walk_problems);
+    long long imported = 0, skipped = 0, unchanged = 0, replaced = 0, events_new = 0,
+              events_merged = 0;
+    auto problem = [&](const std::string& message) {
+        fmt::print(stderr, "{}\n", message);
+        ++skipped;
+    };
+    for (const auto& m : walk_problems)
+        problem(m);
+    const bool progress = !g.quiet && isatty(STDERR_FILENO) && files.size() > 1;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const auto& file = files[i];
+        if (progress)
+            fmt::print(stderr, "\r\033[K[{}/{}] {}", i + 1, files.size(), file);
+        std::string error;
+        auto content = read_all(file, error);
+        if (!content) {
+            if (progress)
+                fmt::print(stderr, "\r\033[K");
+            problem(fmt::format("{}: cannot read: {}", file, error));
+            continue;
+        }
+        Input input{file, std::move(*content)};
+        std::string format = o.format.empty() ? registry.detect(input) : o.format;
+        auto importer = format.empty() ? nullptr : registry.create(format);
+        if (!importer) {
+            if (progress)
+                fmt::print(stderr, "\r\033[K");
+            problem(fmt::format("{}: not a format diplograph reads (findings .json/.jsonl{})", file,
+                                registry.create("text") ? ", articles .txt/.html/.json" : ""));
+            continue;
+        }
+        ReadResult result = importer->read(input, ctx);
+        if (progress && !result.problems.empty())
+            fmt::print(stderr, "\r\033[K");
+        for (const auto& p : result.problems)
+            problem(p.message);
+        for (const auto& batch : result.batches) {
+            StoreResult r = store.put(batch);
+            ++imported;
+            if (r.outcome == StoreResult::Outcome::unchanged)
+                ++unchanged;
+            if (r.outcome == StoreResult::Outcome::replaced)
+                ++replaced;
+            events_new += r.events_new;
+            events_merged += r.events_merged;
+        }
+    }
+    if (progress)
+        fmt::print(stderr, "\r\033[K");
+    if (g.json) {
+        fmt::print(
+            "{{\"imported\": {}, \"skipped\": {}, \"unchanged\": {}, \"replaced\": {}, "
+            "\"events_new\": {}, \"events_merged\": {}}}\n",
+            imported, skipped, unchanged, replaced, events_new, events_merged);
+    } else if (!g.quiet) {
+        std::string detail;
+        if (unchanged)
+            detail += fmt::format(", {} unchanged", group_digits(unchanged));
+        if (replaced)
+            detail += fmt::format(", {} replaced", group_digits(replaced));
+        fmt::print(
+            "{} imported, {} skipped{} ({} new events, {} merged into events already stored)\n",
+            group_digits(imported), group_digits(skipped), detail, group_digits(events_new),
+            group_digits(events_merged));
+    }
+    return skipped ? Exit::bad_input : Exit::ok;
+}
+
+RegisterCommand reg{
+    {10, [](CLI::App& app, Globals& g, Action& action) {
+         auto o = std::make_shared<Options>();
+         auto* cmd = app.add_subcommand(
+             "import", "Store findings files and articles (files, directories, - for stdin)");
+         cmd->add_option("paths", o->paths, "Files or directories")->required();
+         cmd->add_option("--lang", o->lang, "Language of articles: fr, en or auto")
+             ->capture_default_str();
+         cmd->add_option("--format", o->format, "Force the input format (default: detected)");
+         cmd->add_option("--published", o->published,
+                         "Publication date of articles that carry none (YYYY-MM-DD)");
+         cmd->add_option("--dict", o->dicts, "Extra dictionary file (repeatable)");
+         cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
+     }}};
+
+}  // namespace
+
+}  // namespace diplograph::cli

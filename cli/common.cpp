@@ -1,0 +1,109 @@
+#include "common.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace diplograph::cli {
+
+Store open_store(const Globals& globals) {
+    if (!std::filesystem::exists(globals.db))
+        throw CommandError(Exit::store_error,
+                           fmt::format("{}: no such database; import articles or findings first "
+                                       "('diplograph import FILE') or name one with --db",
+                                       globals.db));
+    return Store::open_existing(globals.db);
+}
+
+Store create_store(const Globals& globals) {
+    return Store(globals.db);
+}
+
+Dictionaries load_dictionaries(const std::vector<std::string>& extra) {
+    std::vector<std::filesystem::path> files(extra.begin(), extra.end());
+    return Dictionaries::load(Dictionaries::default_data_dir(), files);
+}
+
+std::string group_digits(long long n) {
+    std::string digits = std::to_string(n < 0 ? -n : n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0)
+            out += ',';
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
+namespace {
+std::size_t width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+}  // namespace
+
+std::string Table::render() const {
+    std::vector<std::size_t> widths(header_.size(), 0);
+    auto measure = [&](const std::vector<std::string>& row) {
+        for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], width(row[i]));
+    };
+    measure(header_);
+    for (const auto& r : rows_)
+        measure(r);
+    std::string out;
+    auto line = [&](const std::vector<std::string>& row) {
+        std::string text;
+        for (std::size_t i = 0; i < widths.size(); ++i) {
+            std::string cell = i < row.size() ? row[i] : "";
+            text += cell;
+            if (i + 1 < widths.size())
+                text += std::string(widths[i] - width(cell) + 2, ' ');
+        }
+        while (!text.empty() && text.back() == ' ')
+            text.pop_back();
+        out += text + "\n";
+    };
+    line(header_);
+    std::vector<std::string> rule;
+    for (auto w : widths)
+        rule.push_back(std::string(w, '-'));
+    line(rule);
+    for (const auto& r : rows_)
+        line(r);
+    return out;
+}
+
+std::string json_string(std::string_view text) {
+    std::string out = "\"";
+    for (unsigned char c : text) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (c < 0x20) {
+                    out += fmt::format("\\u{:04x}", c);
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+}  // namespace diplograph::cli

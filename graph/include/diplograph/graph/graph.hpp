@@ -1,0 +1,90 @@
+// The in-memory graph views loaded from the store (DESIGN.md §2 "Participation"):
+// the event view (actors and events/agreements, bipartite) and the actor view (one edge per
+// pair of actors and event type). The Boost.Graph representation stays in graph.cpp; callers
+// see plain indices and the algorithms in algorithms.hpp.
+#pragma once
+
+#include <diplograph/graph/model.hpp>
+#include <diplograph/graph/store.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace diplograph {
+
+using NodeIndex = std::size_t;
+using EdgeIndex = std::size_t;
+
+struct Node {
+    std::string id;
+    EntityKind kind = EntityKind::country;
+    std::string name;
+    std::string country;  //!< a person's country
+};
+
+//! An edge of the actor view: two actors linked by events of one type.
+struct ActorEdge {
+    NodeIndex a = 0;  //!< a < b: the view is undirected
+    NodeIndex b = 0;
+    EventType type = EventType::MEET;
+    int count = 0;  //!< number of events
+    Date first;     //!< earliest known event start; invalid when no event is dated
+    Date last;      //!< latest known event end
+    std::vector<std::size_t> events;  //!< indices into Graph::events()
+    int sources = 0;                  //!< distinct sources behind the events
+    std::vector<Status> statuses;     //!< distinct statuses, sorted
+};
+
+//! The event view and the actor view of a filtered store.
+class Graph {
+  public:
+    //! Loads the events that pass the filter and every actor they involve.
+    static Graph load(const Store& store, const Filter& filter = {});
+    //! Builds from events already in memory (tests, generated data).
+    static Graph from_events(std::vector<Entity> actors, std::vector<StoredEvent> events);
+
+    Graph();
+    ~Graph();
+    Graph(Graph&&) noexcept;
+    Graph& operator=(Graph&&) noexcept;
+
+    // Actors (nodes of the actor view; the event view also has one node per event).
+    std::size_t node_count() const;
+    const Node& node(NodeIndex n) const;
+    std::optional<NodeIndex> find(const std::string& id) const;
+
+    // Events (each an event or agreement node of the event view).
+    const std::vector<StoredEvent>& events() const;
+    //! The actors taking part in event e.
+    const std::vector<NodeIndex>& event_actors(std::size_t e) const;
+    //! The events actor n takes part in.
+    const std::vector<std::size_t>& actor_events(NodeIndex n) const;
+
+    // Actor view.
+    const std::vector<ActorEdge>& edges() const;
+    //! Edges incident to n, in edge order.
+    const std::vector<EdgeIndex>& incident(NodeIndex n) const;
+    //! Distinct neighbours of n in the actor view, sorted by index.
+    std::vector<NodeIndex> neighbours(NodeIndex n) const;
+    NodeIndex other(EdgeIndex e, NodeIndex n) const;
+
+    //! The Boost.Graph form (see graph_boost.hpp, for algorithms inside diplograph_graph).
+    struct Boost;
+    const Boost& boost() const;
+
+  private:
+    void build();
+    std::vector<Node> nodes_;
+    std::unordered_map<std::string, NodeIndex> index_;
+    std::vector<StoredEvent> events_;
+    std::vector<std::vector<NodeIndex>> event_actors_;
+    std::vector<std::vector<std::size_t>> actor_events_;
+    std::vector<ActorEdge> edges_;
+    std::vector<std::vector<EdgeIndex>> incident_;
+    std::unique_ptr<Boost> boost_;
+};
+
+}  // namespace diplograph

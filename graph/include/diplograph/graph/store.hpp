@@ -1,0 +1,105 @@
+// The SQLite store of DESIGN.md §4: the file analysts keep. Only store.cpp includes SQLite.
+#pragma once
+
+#include <diplograph/graph/model.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace diplograph {
+
+//! A problem with the database itself: not a diplograph file, newer schema, I/O error.
+class StoreError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+//! What storing one batch did.
+struct StoreResult {
+    enum class Outcome { added, replaced, unchanged } outcome = Outcome::added;
+    int events_new = 0;     //!< events created
+    int events_merged = 0;  //!< events that matched one already stored
+};
+
+struct StoreStats {
+    int64_t sources = 0;
+    std::map<std::string, int64_t> entities;  //!< by kind
+    std::map<std::string, int64_t> events;    //!< by type
+    int64_t evidence = 0;
+    int64_t roles = 0;
+};
+
+//! An event as stored, with its merged evidence.
+struct StoredEvent {
+    Event event;                  //!< aggregate status and date over its evidence
+    std::vector<Source> sources;  //!< distinct sources, in id order
+    int corroboration() const { return static_cast<int>(sources.size()); }
+};
+
+//! Filters shared by graph loading and queries (DESIGN.md §4 and the queries issue).
+struct Filter {
+    std::optional<Date> since;  //!< events whose interval overlaps [since, until]
+    std::optional<Date> until;
+    std::vector<EventType> types;  //!< empty: every type
+    std::vector<Status> statuses;  //!< empty: every status
+    int min_sources = 1;
+    double min_confidence = 0.0;
+    std::vector<std::string> sources;  //!< restrict to these source ids; empty: all
+
+    bool accepts(const StoredEvent& event) const;
+};
+
+class Store {
+  public:
+    //! Opens or creates the database. Throws StoreError for a file that is not a diplograph
+    //! database (left untouched) or one written by a newer version.
+    explicit Store(const std::filesystem::path& path);
+    //! Opens an existing database only; throws StoreError when it does not exist.
+    static Store open_existing(const std::filesystem::path& path);
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    static constexpr int schema_version = 1;
+
+    //! Stores one batch in one transaction: unchanged when the same source content was stored
+    //! already; replaces what came from an older version of the same source.
+    StoreResult put(const Batch& batch);
+
+    StoreStats stats() const;
+
+    std::optional<Entity> entity(const std::string& id) const;
+    //! Every entity of a kind (all kinds when empty), aliases included.
+    std::vector<Entity> entities(std::optional<EntityKind> kind = std::nullopt) const;
+    std::vector<Role> roles_of(const std::string& person) const;
+    std::vector<Role> roles() const;
+    std::optional<Source> source(const std::string& id) const;
+    std::vector<Source> sources() const;
+
+    //! Every event that passes the filter, with participants, evidence and sources.
+    //! The callback form streams them without holding all in memory.
+    void for_each_event(const Filter& filter,
+                        const std::function<void(const StoredEvent&)>& callback) const;
+    std::vector<StoredEvent> events(const Filter& filter = {}) const;
+
+    const std::filesystem::path& path() const;
+
+    //! For tests and the bench: runs SQL that returns nothing.
+    void exec(const std::string& sql);
+    //! Canonical text dump of the content (every table, rows sorted), to compare two stores.
+    std::string dump() const;
+
+  private:
+    struct Impl;
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace diplograph

@@ -1,0 +1,154 @@
+// Small RAII owners of SQLite handles; private to diplograph_graph.
+#pragma once
+
+#include <diplograph/graph/store.hpp>
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace diplograph::sqlite {
+
+class Database {
+  public:
+    Database() = default;
+    Database(const std::string& path, int flags) {
+        sqlite3* db = nullptr;
+        int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+        db_ = db;
+        if (rc != SQLITE_OK) {
+            std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw StoreError(path + ": cannot open the database: " + message);
+        }
+        sqlite3_extended_result_codes(db_, 1);
+    }
+    ~Database() { sqlite3_close(db_); }
+    Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+    Database& operator=(Database&& other) noexcept {
+        std::swap(db_, other.db_);
+        return *this;
+    }
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    sqlite3* get() const { return db_; }
+    std::string error() const { return sqlite3_errmsg(db_); }
+
+    void exec(const std::string& sql) const {
+        char* message = nullptr;
+        if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+            std::string text = message ? message : "unknown error";
+            sqlite3_free(message);
+            throw StoreError("database error: " + text);
+        }
+    }
+
+  private:
+    sqlite3* db_ = nullptr;
+};
+
+class Statement {
+  public:
+    Statement(const Database& db, std::string_view sql) : db_(db.get()) {
+        if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                               SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
+            throw StoreError("database error: " + std::string(sqlite3_errmsg(db_)) + " in " +
+                             std::string(sql));
+        }
+    }
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& reset() {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        next_ = 1;
+        return *this;
+    }
+    Statement& bind(std::string_view text) {
+        check(sqlite3_bind_text(stmt_, next_++, text.data(), static_cast<int>(text.size()),
+                                SQLITE_TRANSIENT));
+        return *this;
+    }
+    Statement& bind(const std::string& text) { return bind(std::string_view(text)); }
+    Statement& bind(const char* text) { return bind(std::string_view(text)); }
+    Statement& bind(int64_t value) {
+        check(sqlite3_bind_int64(stmt_, next_++, value));
+        return *this;
+    }
+    Statement& bind(int value) { return bind(static_cast<int64_t>(value)); }
+    Statement& bind(double value) {
+        check(sqlite3_bind_double(stmt_, next_++, value));
+        return *this;
+    }
+    Statement& bind_null() {
+        check(sqlite3_bind_null(stmt_, next_++));
+        return *this;
+    }
+
+    //! Steps once; true while a row is available.
+    bool step() {
+        int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        throw StoreError("database error: " + std::string(sqlite3_errmsg(db_)));
+    }
+    void run() {
+        while (step()) {
+        }
+    }
+
+    std::string text(int column) const {
+        auto* p = sqlite3_column_text(stmt_, column);
+        if (!p)
+            return {};
+        return {reinterpret_cast<const char*>(p),
+                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+    }
+    int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+    double real(int column) const { return sqlite3_column_double(stmt_, column); }
+    bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+    int columns() const { return sqlite3_column_count(stmt_); }
+
+  private:
+    void check(int rc) const {
+        if (rc != SQLITE_OK)
+            throw StoreError("database error: " + std::string(sqlite3_errstr(rc)));
+    }
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+    int next_ = 1;
+};
+
+//! Rolls back unless committed.
+class Transaction {
+  public:
+    explicit Transaction(const Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+    ~Transaction() {
+        if (!done_)
+            sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit() {
+        db_.exec("COMMIT");
+        done_ = true;
+    }
+    void rollback() {
+        db_.exec("ROLLBACK");
+        done_ = true;
+    }
+
+  private:
+    const Database& db_;
+    bool done_ = false;
+};
+
+}  // namespace diplograph::sqlite

@@ -1,0 +1,838 @@
+#include <diplograph/graph/store.hpp>
+
+#include "sqlite.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace diplograph {
+
+namespace {
+
+// 'DPGR': marks a file as a diplograph database (PRAGMA application_id).
+constexpr int kApplicationId = 0x44504752;
+
+// Migrations from version i to i+1 are kMigrations[i]; version 0 is an empty file.
+constexpr const char* kMigrations[] = {
+    R"sql(
+CREATE TABLE sources(
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  lang TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL
+);
+CREATE TABLE entities(
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('country','person','organization')),
+  name TEXT NOT NULL,
+  country TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX entities_kind ON entities(kind);
+CREATE TABLE aliases(
+  entity TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  PRIMARY KEY(entity, alias, lang)
+) WITHOUT ROWID;
+CREATE TABLE roles(
+  person TEXT NOT NULL REFERENCES entities(id),
+  title TEXT NOT NULL,
+  of TEXT NOT NULL REFERENCES entities(id),
+  date_from TEXT NOT NULL DEFAULT '',
+  date_to TEXT NOT NULL DEFAULT '',
+  source TEXT REFERENCES sources(id) ON DELETE CASCADE,
+  sentence INTEGER, span_begin INTEGER, span_end INTEGER,
+  text TEXT, rule TEXT, confidence REAL
+);
+CREATE UNIQUE INDEX roles_key ON roles(person, title, of, date_from, date_to, ifnull(source, ''));
+CREATE TABLE events(
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  subtype TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  date_from TEXT NOT NULL DEFAULT '',
+  date_to TEXT NOT NULL DEFAULT '',
+  precision TEXT NOT NULL DEFAULT 'unknown',
+  date_how TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_type ON events(type, date_from);
+CREATE TABLE participants(
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  actor TEXT NOT NULL REFERENCES entities(id),
+  role TEXT NOT NULL,
+  source TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  PRIMARY KEY(event, actor, role, source)
+) WITHOUT ROWID;
+CREATE INDEX participants_actor ON participants(actor, event);
+CREATE INDEX participants_source ON participants(source);
+CREATE TABLE evidence(
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  source TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  status TEXT NOT NULL,
+  date_from TEXT NOT NULL DEFAULT '',
+  date_to TEXT NOT NULL DEFAULT '',
+  precision TEXT NOT NULL DEFAULT 'unknown',
+  date_how TEXT NOT NULL DEFAULT '',
+  subtype TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(event, source, sentence, span_begin, rule)
+) WITHOUT ROWID;
+CREATE INDEX evidence_source ON evidence(source);
+)sql",
+};
+constexpr int kLatest = static_cast<int>(std::size(kMigrations));
+static_assert(kLatest == Store::schema_version);
+
+int status_rank(Status s) {
+    switch (s) {
+        case Status::occurred:
+            return 3;
+        case Status::agreed:
+            return 2;
+        case Status::planned:
+            return 1;
+        case Status::reported:
+            return 0;
+    }
+    return 0;
+}
+
+int precision_rank(Precision p) {
+    switch (p) {
+        case Precision::day:
+            return 4;
+        case Precision::month:
+            return 3;
+        case Precision::year:
+            return 2;
+        case Precision::approximate:
+            return 1;
+        case Precision::unknown:
+            return 0;
+    }
+    return 0;
+}
+
+std::string date_text(const Date& d) {
+    return d.valid() ? d.to_string() : std::string();
+}
+Date date_of(const std::string& text) {
+    if (text.empty())
+        return {};
+    return Date::parse(text).value_or(Date{});
+}
+
+DateInterval interval_of(const std::string& from, const std::string& to, const std::string& prec,
+                         const std::string& how) {
+    DateInterval d;
+    d.first = date_of(from);
+    d.last = date_of(to);
+    d.precision = precision_from_string(prec).value_or(Precision::unknown);
+    d.how = how;
+    return d;
+}
+
+// What two reports must share to be one event (DESIGN.md §2, "Evidence").
+bool same_event(const Event& a, const std::set<std::string>& a_key, const Event& b,
+                const std::set<std::string>& b_key) {
+    if (a.type != b.type)
+        return false;
+    if (!a.date.compatible(b.date))
+        return false;
+    std::size_t common = 0;
+    for (const auto& x : a_key)
+        common += b_key.count(x);
+    std::size_t all = a_key.size() + b_key.size() - common;
+    if (all == 0 || common * 2 < all)
+        return false;
+    if (info(a.type).symmetric)
+        return true;
+    // Directional types: who did it to whom must agree (both reopenings of "leurs ambassades"
+    // respectives" are two events).
+    auto side = [](const Event& e, ParticipantRole role) {
+        std::set<std::string> out;
+        for (const auto& p : e.participants)
+            if (p.role == role && p.actor.find('/') == std::string::npos)
+                out.insert(p.actor);
+        return out;
+    };
+    for (auto role : {ParticipantRole::initiator, ParticipantRole::target}) {
+        auto sa = side(a, role), sb = side(b, role);
+        if (sa.empty() || sb.empty())
+            continue;
+        bool overlap = std::any_of(sa.begin(), sa.end(), [&](auto& x) { return sb.count(x); });
+        if (!overlap)
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool Filter::accepts(const StoredEvent& stored) const {
+    const Event& e = stored.event;
+    if (!types.empty() && std::find(types.begin(), types.end(), e.type) == types.end())
+        return false;
+    if (!statuses.empty() &&
+        std::find(statuses.begin(), statuses.end(), e.status) == statuses.end())
+        return false;
+    if (stored.corroboration() < min_sources)
+        return false;
+    if (since || until) {
+        if (!e.date.known())
+            return false;
+        if (since && e.date.last < *since)
+            return false;
+        if (until && *until < e.date.first)
+            return false;
+    }
+    if (min_confidence > 0) {
+        double best = 0;
+        for (const auto& ev : e.evidence)
+            best = std::max(best, ev.confidence);
+        if (best < min_confidence)
+            return false;
+    }
+    if (!sources.empty()) {
+        bool any = std::any_of(stored.sources.begin(), stored.sources.end(), [&](const Source& s) {
+            return std::find(sources.begin(), sources.end(), s.id) != sources.end();
+        });
+        if (!any)
+            return false;
+    }
+    return true;
+}
+
+struct Store::Impl {
+    std::filesystem::path path;
+    sqlite::Database db;
+
+    void open(bool create);
+    void migrate(int from);
+    std::map<std::string, std::string> person_countries;
+
+    // Helpers used by put().
+    std::set<std::string> key_actors(const Event& e);
+    std::vector<std::string> candidates(const Event& e);
+    Event load_event_core(const std::string& id);
+    void recompute(const std::string& id);
+    void remove_source(const std::string& source_id);
+    Source read_source(sqlite::Statement& s, int column) const;
+};
+
+void Store::Impl::open(bool create) {
+    bool existed = std::filesystem::exists(path);
+    if (!existed && !create)
+        throw StoreError(path.string() + ": no such database");
+    db = sqlite::Database(path.string(), SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
+    int app = 0, version = 0, tables = 0;
+    try {
+        sqlite::Statement a(db, "PRAGMA application_id");
+        if (a.step())
+            app = static_cast<int>(a.integer(0));
+        sqlite::Statement v(db, "PRAGMA user_version");
+        if (v.step())
+            version = static_cast<int>(v.integer(0));
+        sqlite::Statement t(db, "SELECT count(*) FROM sqlite_master");
+        if (t.step())
+            tables = static_cast<int>(t.integer(0));
+    } catch (const StoreError&) {
+        throw StoreError(path.string() +
+                         ": not a diplograph database (not an SQLite file); left untouched. "
+                         "Name another file with --db");
+    }
+    if (app != kApplicationId && !(app == 0 && version == 0 && tables == 0)) {
+        throw StoreError(path.string() +
+                         ": not a diplograph database (an SQLite file of another program); left "
+                         "untouched. Name another file with --db");
+    }
+    if (version > kLatest) {
+        throw StoreError(fmt::format(
+            "{}: written by a newer diplograph (schema version {}, this one reads up to {}); "
+            "upgrade diplograph to open it",
+            path.string(), version, kLatest));
+    }
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA foreign_keys=ON");
+    db.exec("PRAGMA synchronous=NORMAL");
+    db.exec("PRAGMA busy_timeout=5000");
+    if (version < kLatest)
+        migrate(version);
+}
+
+void Store::Impl::migrate(int from) {
+    sqlite::Transaction tx(db);
+    for (int v = from; v < kLatest; ++v)
+        db.exec(kMigrations[v]);
+    db.exec(fmt::format("PRAGMA application_id={}", kApplicationId));
+    db.exec(fmt::format("PRAGMA user_version={}", kLatest));
+    tx.commit();
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Store::Store(const std::filesystem::path& path) : impl_(std::make_unique<Impl>()) {
+    impl_->path = path;
+    impl_->open(true);
+}
+
+Store Store::open_existing(const std::filesystem::path& path) {
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->open(false);
+    return Store(std::move(impl));
+}
+
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+const std::filesystem::path& Store::path() const {
+    return impl_->path;
+}
+
+void Store::exec(const std::string& sql) {
+    impl_->db.exec(sql);
+}
+
+std::set<std::string> Store::Impl::key_actors(const Event& e) {
+    // People count as their country, as in the corpus scorer.
+    std::set<std::string> key;
+    for (const auto& p : e.participants) {
+        if (p.actor.rfind("person/", 0) == 0) {
+            auto it = person_countries.find(p.actor);
+            if (it == person_countries.end()) {
+                sqlite::Statement s(db, "SELECT country FROM entities WHERE id=?");
+                s.bind(p.actor);
+                std::string c = s.step() ? s.text(0) : std::string();
+                it = person_countries.emplace(p.actor, c).first;
+            }
+            if (!it->second.empty())
+                key.insert(it->second);
+        } else {
+            key.insert(p.actor);
+        }
+    }
+    return key;
+}
+
+std::vector<std::string> Store::Impl::candidates(const Event& e) {
+    std::set<std::string> ids;
+    sqlite::Statement s(db,
+                        "SELECT DISTINCT p.event FROM participants p JOIN events e ON e.id=p.event "
+                        "WHERE p.actor=? AND e.type=?");
+    for (const auto& p : e.participants) {
+        s.reset().bind(p.actor).bind(to_string(e.type));
+        while (s.step())
+            ids.insert(s.text(0));
+    }
+    return {ids.begin(), ids.end()};
+}
+
+Event Store::Impl::load_event_core(const std::string& id) {
+    Event e;
+    sqlite::Statement s(db,
+                        "SELECT type, subtype, status, date_from, date_to, precision, date_how, "
+                        "place FROM events WHERE id=?");
+    s.bind(id);
+    if (!s.step())
+        throw StoreError("database error: event " + id + " vanished");
+    e.id = id;
+    e.type = event_type_from_string(s.text(0)).value_or(EventType::MEET);
+    e.subtype = s.text(1);
+    e.status = status_from_string(s.text(2)).value_or(Status::reported);
+    e.date = interval_of(s.text(3), s.text(4), s.text(5), s.text(6));
+    e.place = s.text(7);
+    sqlite::Statement p(db,
+                        "SELECT DISTINCT actor, role FROM participants WHERE event=? ORDER BY "
+                        "actor, role");
+    p.bind(id);
+    while (p.step())
+        e.participants.push_back(
+            {p.text(0), participant_role_from_string(p.text(1)).value_or(ParticipantRole::party)});
+    return e;
+}
+
+// The event's status, date, subtype and place are derived from its evidence: the strongest
+// status, the most precise date, the first subtype and place in source order.
+void Store::Impl::recompute(const std::string& id) {
+    sqlite::Statement s(db,
+                        "SELECT status, date_from, date_to, precision, date_how, subtype, place "
+                        "FROM evidence WHERE event=? ORDER BY source, sentence, span_begin, rule");
+    s.bind(id);
+    bool any = false;
+    Status status = Status::reported;
+    DateInterval date;
+    std::string subtype, place;
+    while (s.step()) {
+        auto st = status_from_string(s.text(0)).value_or(Status::reported);
+        if (!any || status_rank(st) > status_rank(status))
+            status = st;
+        auto d = interval_of(s.text(1), s.text(2), s.text(3), s.text(4));
+        if (precision_rank(d.precision) > precision_rank(date.precision) ||
+            (d.known() && d.precision == date.precision && d.first < date.first))
+            date = d;
+        if (subtype.empty())
+            subtype = s.text(5);
+        if (place.empty())
+            place = s.text(6);
+        any = true;
+    }
+    if (!any) {
+        sqlite::Statement d(db, "DELETE FROM events WHERE id=?");
+        d.bind(id).run();
+        return;
+    }
+    sqlite::Statement u(db,
+                        "UPDATE events SET status=?, date_from=?, date_to=?, precision=?, "
+                        "date_how=?, subtype=?, place=? WHERE id=?");
+    u.bind(to_string(status))
+        .bind(date_text(date.first))
+        .bind(date_text(date.last))
+        .bind(to_string(date.precision))
+        .bind(date.how)
+        .bind(subtype)
+        .bind(place)
+        .bind(id)
+        .run();
+}
+
+void Store::Impl::remove_source(const std::string& source_id) {
+    std::vector<std::string> touched;
+    {
+        sqlite::Statement s(db, "SELECT DISTINCT event FROM evidence WHERE source=?");
+        s.bind(source_id);
+        while (s.step())
+            touched.push_back(s.text(0));
+    }
+    sqlite::Statement(db, "DELETE FROM evidence WHERE source=?").bind(source_id).run();
+    sqlite::Statement(db, "DELETE FROM participants WHERE source=?").bind(source_id).run();
+    sqlite::Statement(db, "DELETE FROM roles WHERE source=?").bind(source_id).run();
+    for (const auto& id : touched)
+        recompute(id);
+}
+
+Source Store::Impl::read_source(sqlite::Statement& s, int c) const {
+    Source src;
+    src.id = s.text(c);
+    src.url = s.text(c + 1);
+    src.title = s.text(c + 2);
+    src.outlet = s.text(c + 3);
+    src.published = s.text(c + 4);
+    src.lang = s.text(c + 5);
+    src.content_hash = s.text(c + 6);
+    return src;
+}
+
+StoreResult Store::put(const Batch& batch) {
+    auto& db = impl_->db;
+    StoreResult result;
+    Source source = batch.source;
+    if (source.id.empty())
+        source.id = make_source_id(source);
+
+    sqlite::Transaction tx(db);
+    {
+        sqlite::Statement s(db, "SELECT content_hash FROM sources WHERE id=?");
+        s.bind(source.id);
+        if (s.step()) {
+            if (s.text(0) == source.content_hash) {
+                tx.rollback();
+                result.outcome = StoreResult::Outcome::unchanged;
+                return result;
+            }
+            result.outcome = StoreResult::Outcome::replaced;
+        }
+    }
+    if (result.outcome == StoreResult::Outcome::replaced)
+        impl_->remove_source(source.id);
+    sqlite::Statement(db,
+                      "INSERT INTO sources(id, url, title, outlet, published, lang, content_hash) "
+                      "VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET url=excluded.url, "
+                      "title=excluded.title, outlet=excluded.outlet, published=excluded.published, "
+                      "lang=excluded.lang, content_hash=excluded.content_hash")
+        .bind(source.id)
+        .bind(source.url)
+        .bind(source.title)
+        .bind(source.outlet)
+        .bind(source.published)
+        .bind(source.lang)
+        .bind(source.content_hash)
+        .run();
+
+    sqlite::Statement ins_entity(
+        db, "INSERT OR IGNORE INTO entities(id, kind, name, country) VALUES(?,?,?,?)");
+    sqlite::Statement ins_alias(db,
+                                "INSERT OR IGNORE INTO aliases(entity, alias, lang) VALUES(?,?,?)");
+    for (const auto& e : batch.entities) {
+        if (e.kind != EntityKind::country && e.kind != EntityKind::person &&
+            e.kind != EntityKind::organization)
+            throw StoreError("entity " + e.id + ": kind " + std::string(to_string(e.kind)) +
+                             " is not stored as an entity");
+        ins_entity.reset().bind(e.id).bind(to_string(e.kind)).bind(e.name).bind(e.country).run();
+        for (const auto& a : e.aliases)
+            ins_alias.reset().bind(e.id).bind(a.text).bind(a.lang).run();
+        if (e.kind == EntityKind::person)
+            impl_->person_countries[e.id] = e.country;
+    }
+
+    sqlite::Statement ins_role(
+        db,
+        "INSERT OR IGNORE INTO roles(person, title, of, date_from, date_to, source, sentence, "
+        "span_begin, span_end, text, rule, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& r : batch.roles) {
+        ins_role.reset()
+            .bind(r.person)
+            .bind(r.title)
+            .bind(r.of)
+            .bind(date_text(r.from))
+            .bind(date_text(r.to));
+        if (r.evidence) {
+            ins_role.bind(source.id)
+                .bind(r.evidence->sentence)
+                .bind(r.evidence->begin)
+                .bind(r.evidence->end)
+                .bind(r.evidence->text)
+                .bind(r.evidence->rule)
+                .bind(r.evidence->confidence);
+        } else {
+            for (int i = 0; i < 7; ++i)
+                ins_role.bind_null();
+        }
+        ins_role.run();
+    }
+
+    sqlite::Statement ins_event(db,
+                                "INSERT INTO events(id, type, subtype, status, date_from, "
+                                "date_to, precision, date_how, place) VALUES(?,?,?,?,?,?,?,?,?)");
+    sqlite::Statement ins_part(
+        db, "INSERT OR IGNORE INTO participants(event, actor, role, source) VALUES(?,?,?,?)");
+    sqlite::Statement ins_evidence(
+        db,
+        "INSERT OR IGNORE INTO evidence(event, source, sentence, span_begin, span_end, text, "
+        "rule, confidence, status, date_from, date_to, precision, date_how, subtype, place) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& event : batch.events) {
+        auto key = impl_->key_actors(event);
+        std::string id;
+        for (const auto& candidate : impl_->candidates(event)) {
+            Event stored = impl_->load_event_core(candidate);
+            if (same_event(event, key, stored, impl_->key_actors(stored))) {
+                id = candidate;
+                break;
+            }
+        }
+        if (id.empty()) {
+            std::string basis =
+                fmt::format("{}|{}|{}", to_string(event.type), event.date.to_string(), source.id);
+            auto parts = event.participants;
+            std::sort(parts.begin(), parts.end());
+            for (const auto& p : parts)
+                basis += "|" + p.actor + ":" + std::string(to_string(p.role));
+            std::string prefix = event.type == EventType::AGREEMENT ? "agreement/" : "event/";
+            id = prefix + stable_hash(basis);
+            // Two distinct events of one source with the same basis get distinct ids.
+            for (int n = 2;; ++n) {
+                sqlite::Statement s(db, "SELECT 1 FROM events WHERE id=?");
+                s.bind(id);
+                if (!s.step())
+                    break;
+                id = prefix + stable_hash(basis + "#" + std::to_string(n));
+            }
+            ins_event.reset()
+                .bind(id)
+                .bind(to_string(event.type))
+                .bind(event.subtype)
+                .bind(to_string(event.status))
+                .bind(date_text(event.date.first))
+                .bind(date_text(event.date.last))
+                .bind(to_string(event.date.precision))
+                .bind(event.date.how)
+                .bind(event.place)
+                .run();
+            ++result.events_new;
+        } else {
+            ++result.events_merged;
+        }
+        for (const auto& p : event.participants)
+            ins_part.reset().bind(id).bind(p.actor).bind(to_string(p.role)).bind(source.id).run();
+        std::vector<Evidence> evidence = event.evidence;
+        if (evidence.empty())
+            evidence.push_back(Evidence{source.id, -1, 0, 0, "", "findings", 1.0});
+        for (const auto& ev : evidence) {
+            ins_evidence.reset()
+                .bind(id)
+                .bind(source.id)
+                .bind(ev.sentence)
+                .bind(ev.begin)
+                .bind(ev.end)
+                .bind(ev.text)
+                .bind(ev.rule)
+                .bind(ev.confidence)
+                .bind(to_string(event.status))
+                .bind(date_text(event.date.first))
+                .bind(date_text(event.date.last))
+                .bind(to_string(event.date.precision))
+                .bind(event.date.how)
+                .bind(event.subtype)
+                .bind(event.place)
+                .run();
+        }
+        impl_->recompute(id);
+    }
+    tx.commit();
+    return result;
+}
+
+StoreStats Store::stats() const {
+    auto& db = impl_->db;
+    StoreStats st;
+    auto count = [&](const char* sql) {
+        sqlite::Statement s(db, sql);
+        return s.step() ? s.integer(0) : 0;
+    };
+    st.sources = count("SELECT count(*) FROM sources");
+    st.evidence = count("SELECT count(*) FROM evidence");
+    st.roles = count("SELECT count(*) FROM roles");
+    for (auto kind : {"country", "person", "organization"})
+        st.entities[kind] = 0;
+    st.entities["agreement"] = 0;
+    st.entities["event"] = 0;
+    {
+        sqlite::Statement s(db, "SELECT kind, count(*) FROM entities GROUP BY kind");
+        while (s.step())
+            st.entities[s.text(0)] = s.integer(1);
+    }
+    for (const auto& t : event_types())
+        st.events[std::string(t.name)] = 0;
+    {
+        sqlite::Statement s(db, "SELECT type, count(*) FROM events GROUP BY type");
+        while (s.step())
+            st.events[s.text(0)] = s.integer(1);
+    }
+    st.entities["agreement"] = st.events["AGREEMENT"];
+    int64_t all = 0;
+    for (const auto& [type, n] : st.events)
+        all += n;
+    st.entities["event"] = all - st.events["AGREEMENT"];
+    return st;
+}
+
+namespace {
+void read_aliases(const sqlite::Database& db, Entity& e) {
+    sqlite::Statement a(db, "SELECT alias, lang FROM aliases WHERE entity=? ORDER BY lang, alias");
+    a.bind(e.id);
+    while (a.step())
+        e.aliases.push_back({a.text(0), a.text(1)});
+}
+}  // namespace
+
+std::optional<Entity> Store::entity(const std::string& id) const {
+    sqlite::Statement s(impl_->db, "SELECT id, kind, name, country FROM entities WHERE id=?");
+    s.bind(id);
+    if (!s.step())
+        return std::nullopt;
+    Entity e{s.text(0),
+             entity_kind_from_string(s.text(1)).value_or(EntityKind::country),
+             s.text(2),
+             s.text(3),
+             {}};
+    read_aliases(impl_->db, e);
+    return e;
+}
+
+std::vector<Entity> Store::entities(std::optional<EntityKind> kind) const {
+    std::vector<Entity> out;
+    std::unordered_map<std::string, std::size_t> at;
+    std::string where = kind ? " WHERE kind=?" : "";
+    {
+        sqlite::Statement s(
+            impl_->db, "SELECT id, kind, name, country FROM entities" + where + " ORDER BY id");
+        if (kind)
+            s.bind(to_string(*kind));
+        while (s.step()) {
+            at[s.text(0)] = out.size();
+            out.push_back({s.text(0),
+                           entity_kind_from_string(s.text(1)).value_or(EntityKind::country),
+                           s.text(2),
+                           s.text(3),
+                           {}});
+        }
+    }
+    sqlite::Statement a(impl_->db,
+                        "SELECT a.entity, a.alias, a.lang FROM aliases a JOIN entities e ON "
+                        "e.id=a.entity" +
+                            where + " ORDER BY a.entity, a.lang, a.alias");
+    if (kind)
+        a.bind(to_string(*kind));
+    while (a.step()) {
+        auto it = at.find(a.text(0));
+        if (it != at.end())
+            out[it->second].aliases.push_back({a.text(1), a.text(2)});
+    }
+    return out;
+}
+
+namespace {
+Role read_role(sqlite::Statement& s) {
+    Role r;
+    r.person = s.text(0);
+    r.title = s.text(1);
+    r.of = s.text(2);
+    r.from = date_of(s.text(3));
+    r.to = date_of(s.text(4));
+    if (!s.is_null(5)) {
+        r.evidence = Evidence{s.text(5),    static_cast<int>(s.integer(6)),
+                              s.integer(7), s.integer(8),
+                              s.text(9),    s.text(10),
+                              s.real(11)};
+    }
+    return r;
+}
+constexpr const char* kRoleColumns =
+    "SELECT person, title, of, date_from, date_to, source, sentence, span_begin, span_end, "
+    "text, rule, confidence FROM roles";
+}  // namespace
+
+std::vector<Role> Store::roles_of(const std::string& person) const {
+    std::vector<Role> out;
+    sqlite::Statement s(impl_->db,
+                        std::string(kRoleColumns) + " WHERE person=? ORDER BY date_from, title");
+    s.bind(person);
+    while (s.step())
+        out.push_back(read_role(s));
+    return out;
+}
+
+std::vector<Role> Store::roles() const {
+    std::vector<Role> out;
+    sqlite::Statement s(impl_->db, std::string(kRoleColumns) + " ORDER BY person, date_from");
+    while (s.step())
+        out.push_back(read_role(s));
+    return out;
+}
+
+std::optional<Source> Store::source(const std::string& id) const {
+    sqlite::Statement s(impl_->db,
+                        "SELECT id, url, title, outlet, published, lang, content_hash FROM "
+                        "sources WHERE id=?");
+    s.bind(id);
+    if (!s.step())
+        return std::nullopt;
+    return impl_->read_source(s, 0);
+}
+
+std::vector<Source> Store::sources() const {
+    std::vector<Source> out;
+    sqlite::Statement s(impl_->db,
+                        "SELECT id, url, title, outlet, published, lang, content_hash FROM "
+                        "sources ORDER BY id");
+    while (s.step())
+        out.push_back(impl_->read_source(s, 0));
+    return out;
+}
+
+void Store::for_each_event(const Filter& filter,
+                           const std::function<void(const StoredEvent&)>& callback) const {
+    auto& db = impl_->db;
+    // Three ordered scans merged by event id: cheaper than one query per event.
+    std::string where;
+    if (!filter.types.empty()) {
+        where = " WHERE type IN (";
+        for (std::size_t i = 0; i < filter.types.size(); ++i)
+            where += fmt::format("{}'{}'", i ? "," : "", to_string(filter.types[i]));
+        where += ")";
+    }
+    sqlite::Statement ev(db,
+                         "SELECT id, type, subtype, status, date_from, date_to, precision, "
+                         "date_how, place FROM events" +
+                             where + " ORDER BY id");
+    sqlite::Statement parts(db,
+                            "SELECT event, actor, role FROM participants GROUP BY event, actor, "
+                            "role ORDER BY event, actor, role");
+    sqlite::Statement evid(db,
+                           "SELECT v.event, v.source, v.sentence, v.span_begin, v.span_end, "
+                           "v.text, v.rule, v.confidence, s.id, s.url, s.title, s.outlet, "
+                           "s.published, s.lang, s.content_hash FROM evidence v JOIN sources s ON "
+                           "s.id=v.source ORDER BY v.event, v.source, v.sentence, v.span_begin, "
+                           "v.rule");
+    bool has_part = parts.step();
+    bool has_evid = evid.step();
+    while (ev.step()) {
+        StoredEvent se;
+        Event& e = se.event;
+        e.id = ev.text(0);
+        e.type = event_type_from_string(ev.text(1)).value_or(EventType::MEET);
+        e.subtype = ev.text(2);
+        e.status = status_from_string(ev.text(3)).value_or(Status::reported);
+        e.date = interval_of(ev.text(4), ev.text(5), ev.text(6), ev.text(7));
+        e.place = ev.text(8);
+        while (has_part && parts.text(0) < e.id)
+            has_part = parts.step();
+        while (has_part && parts.text(0) == e.id) {
+            e.participants.push_back(
+                {parts.text(1),
+                 participant_role_from_string(parts.text(2)).value_or(ParticipantRole::party)});
+            has_part = parts.step();
+        }
+        while (has_evid && evid.text(0) < e.id)
+            has_evid = evid.step();
+        while (has_evid && evid.text(0) == e.id) {
+            e.evidence.push_back(Evidence{evid.text(1), static_cast<int>(evid.integer(2)),
+                                          evid.integer(3), evid.integer(4), evid.text(5),
+                                          evid.text(6), evid.real(7)});
+            if (se.sources.empty() || se.sources.back().id != evid.text(8))
+                se.sources.push_back(impl_->read_source(evid, 8));
+            has_evid = evid.step();
+        }
+        if (filter.accepts(se))
+            callback(se);
+    }
+}
+
+std::vector<StoredEvent> Store::events(const Filter& filter) const {
+    std::vector<StoredEvent> out;
+    for_each_event(filter, [&](const StoredEvent& e) { out.push_back(e); });
+    return out;
+}
+
+std::string Store::dump() const {
+    auto& db = impl_->db;
+    std::string out;
+    for (const char* table :
+         {"sources", "entities", "aliases", "roles", "events", "participants", "evidence"}) {
+        sqlite::Statement s(db, fmt::format("SELECT * FROM {}", table));
+        std::vector<std::string> rows;
+        while (s.step()) {
+            std::string row;
+            for (int c = 0; c < s.columns(); ++c) {
+                if (c)
+                    row += '\t';
+                row += s.is_null(c) ? "NULL" : s.text(c);
+            }
+            rows.push_back(std::move(row));
+        }
+        std::sort(rows.begin(), rows.end());
+        out += fmt::format("== {} ({})\n", table, rows.size());
+        for (const auto& r : rows)
+            out += r + "\n";
+    }
+    return out;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,86 @@
+// Importers: one class per input format, chosen by name from a registry (STYLE.md §3).
+#pragma once
+
+#include <diplograph/graph/model.hpp>
+#include <diplograph/importers/dictionaries.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace diplograph {
+
+//! One input: a file's bytes and where they came from.
+struct Input {
+    std::string name;     //!< the path as the user gave it, "-" for stdin
+    std::string content;  //!< raw bytes
+};
+
+//! Options of an import or an extraction.
+struct ImportOptions {
+    std::string lang = "auto";  //!< "fr", "en" or "auto"
+    std::string published;      //!< overrides the article's date when set (YYYY-MM-DD)
+};
+
+//! A record that was skipped: "file:line 3: events[0].type: unknown event type 'MEETING'".
+struct Problem {
+    std::string message;
+};
+
+//! What reading one input gave: one batch per record, and the records skipped.
+struct ReadResult {
+    std::vector<Batch> batches;
+    std::vector<Problem> problems;
+    //! Records read in all (batches + skipped).
+    int records() const { return static_cast<int>(batches.size() + problems.size()); }
+};
+
+struct ImportContext {
+    const Dictionaries& dictionaries;
+    ImportOptions options;
+};
+
+class Importer {
+  public:
+    virtual ~Importer() = default;
+    //! Reads an input into batches. Expected problems (a bad record) are returned, not thrown.
+    virtual ReadResult read(const Input& input, const ImportContext& context) const = 0;
+};
+
+//! The importers by format name: "findings", "text", "html", "json-article", "gdelt"…
+class ImporterRegistry {
+  public:
+    using Factory = std::function<std::unique_ptr<Importer>()>;
+    static ImporterRegistry& instance();
+
+    void add(const std::string& format, Factory factory);
+    //! nullptr when no importer has that name.
+    std::unique_ptr<Importer> create(const std::string& format) const;
+    std::vector<std::string> formats() const;
+
+    //! The format of an input from its name and first bytes: "findings" for JSON with an
+    //! "events" key, "json-article" for one with "text"/"body", "text", "html", "gdelt"…
+    //! Empty when unknown.
+    std::string detect(const Input& input) const;
+
+  private:
+    std::vector<std::pair<std::string, Factory>> factories_;
+};
+
+//! Registers an importer at static-initialisation time: `static RegisterImporter<T> r("name");`
+template <typename T>
+struct RegisterImporter {
+    explicit RegisterImporter(const std::string& format) {
+        ImporterRegistry::instance().add(format, [] { return std::make_unique<T>(); });
+    }
+};
+
+//! Registers the importers built into the library (call once before using the registry:
+//! static registration inside a static library is dropped by the linker otherwise).
+void register_builtin_importers();
+
+//! Checks that `text` is valid UTF-8; returns the offset of the first bad byte or npos.
+std::size_t find_invalid_utf8(std::string_view text);
+
+}  // namespace diplograph

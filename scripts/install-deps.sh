@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs the Debian 12 packages diplograph needs to build, test and run; does nothing when
+# they are all there. Uses sudo only when not root.
+set -eu
+PACKAGES="build-essential cmake pkg-config git python3 python3-networkx
+  libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libsqlite3-dev sqlite3
+  libicu-dev libcli11-dev libfmt-dev libgumbo-dev libgtest-dev libgmock-dev libbenchmark-dev
+  iso-codes clang-format libxml2-utils"
+missing=""
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends $missing
