@@ -3,7 +3,8 @@
 
 Checks: column count, known kinds and languages, country codes present in
 data/iso3166.tsv (plus XKX, Kosovo), organisation member codes likewise, no
-duplicate lines, empty or padded fields, and that every UN member state has
+duplicate lines, no (case- and accent-folded) text under two country
+codes, empty or padded fields, and that every UN member state has
 fr and en `name`, `adj` and `capital` entries (with the few documented
 exemptions below). Prints `file: line N: problem` and exits 1 on any problem.
 
@@ -11,6 +12,7 @@ Usage: scripts/check_data.py [DATA_DIR]     (python3, standard library only)
 """
 import os
 import sys
+import unicodedata
 from collections import defaultdict
 
 # The 193 UN member states (ISO 3166-1 alpha-3).
@@ -44,6 +46,12 @@ EXEMPT = {
 }
 
 problems = 0
+
+
+def fold(text):
+    """Case- and accent-folded text, as the matcher compares it."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold())
+                   if unicodedata.category(c) != "Mn")
 
 
 def report(path, n, msg):
@@ -127,12 +135,12 @@ def main():
             report(cpath, n, "unknown kind %r (expected %s)" % (kind, ", ".join(sorted(COUNTRY_KINDS))))
         have[code].add((lang, kind))
         first.setdefault(code, n)
-        if kind == "name":
-            texts[(lang, text.casefold())].add(code)
-            texts_line.setdefault((lang, text.casefold()), n)
+        # the same folded text must not point to two states
+        texts[(lang, fold(text))].add(code)
+        texts_line.setdefault((lang, fold(text)), n)
     for (lang, t), codes in sorted(texts.items()):
         if len(codes) > 1:
-            report(cpath, texts_line[(lang, t)], "%s name %r listed under several codes: %s" % (lang, t, " ".join(sorted(codes))))
+            report(cpath, texts_line[(lang, t)], "%s text %r listed under several codes: %s" % (lang, t, " ".join(sorted(codes))))
     for code in sorted(UN_MEMBERS | REQUIRED_EXTRA):
         for lang in sorted(LANGS):
             for kind in ("name", "adj", "capital"):
