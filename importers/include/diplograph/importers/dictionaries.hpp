@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace diplograph {
@@ -88,6 +89,7 @@ class Dictionaries {
     std::unordered_map<std::string, std::string> org_acronyms_;  // any acronym → id
     std::unordered_map<std::string, std::string> person_names_;  // folded name → id
     std::unordered_map<std::string, std::vector<std::string>> members_;
+    std::unordered_set<std::string> display_named_;  // countries named by countries.tsv
     std::vector<Name> names_;
     std::vector<Title> titles_;
     std::vector<Role> roles_;
