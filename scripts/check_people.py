@@ -10,7 +10,8 @@ acronym, people's country is a 3-letter code. Overlapping holders of
 `head of state` / `head of government` of the same country are warnings unless
 the second line is preceded by a comment line. Prints `file: line N: problem`
 and exits 1 on errors. Then prints coverage of the 193 UN member states
-(+ PSE, TWN): current head of state, head of government, foreign minister.
+(+ PSE, TWN): head of state, head of government and foreign minister in office on
+REF (default 2025-11-30, or $PEOPLE_REF_DATE): current head of state, head of government, foreign minister.
 """
 import os
 import re
@@ -33,6 +34,7 @@ VEN VNM YEM ZMB ZWE""".split()
 EXTRA = ['PSE', 'TWN']
 SLUG_RE = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
 DATE_RE = re.compile(r'^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$')
+REF = os.environ.get('PEOPLE_REF_DATE', '2025-11-30')   # "current" = in office on this day
 DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 errors = 0
@@ -168,11 +170,11 @@ def main():
 
     # coverage
     def current(role, code):
-        return [s for (f2, t2, s, n2) in held.get((role, code), []) if not t2] if role in ('head of state', 'head of government') else None
+        return [s for (f2, t2, s, n2) in held.get((role, code), []) if hi(t2) >= REF]
 
     fm_now = {}
     for n, f, _ in records(rfile):
-        if len(f) == 5 and f[1] == 'foreign minister' and not f[4]:
+        if len(f) == 5 and f[1] == 'foreign minister' and hi(f[4]) >= REF:
             fm_now.setdefault(f[2], []).append(f[0])
     miss = {'head of state': [], 'head of government': [], 'foreign minister': []}
     for code in UN_MEMBERS + EXTRA:
