@@ -170,11 +170,11 @@ def main():
 
     # coverage
     def current(role, code):
-        return [s for (f2, t2, s, n2) in held.get((role, code), []) if hi(t2) >= REF]
+        return [s for (f2, t2, s, n2) in held.get((role, code), []) if not t2 or lo(t2) > REF]
 
     fm_now = {}
     for n, f, _ in records(rfile):
-        if len(f) == 5 and f[1] == 'foreign minister' and hi(f[4]) >= REF:
+        if len(f) == 5 and f[1] == 'foreign minister' and (not f[4] or lo(f[4]) > REF):
             fm_now.setdefault(f[2], []).append(f[0])
     miss = {'head of state': [], 'head of government': [], 'foreign minister': []}
     for code in UN_MEMBERS + EXTRA:
