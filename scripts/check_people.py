@@ -13,6 +13,7 @@ and exits 1 on errors. Then prints coverage of the 193 UN member states
 (+ PSE, TWN): head of state, head of government and foreign minister in office on
 REF (default 2025-11-30, or $PEOPLE_REF_DATE): current head of state, head of government, foreign minister.
 """
+import difflib
 import os
 import re
 import sys
@@ -32,6 +33,25 @@ QAT ROU RUS RWA KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM 
 SDN SUR SWE CHE SYR TJK TZA THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT
 VEN VNM YEM ZMB ZWE""".split()
 EXTRA = ['PSE', 'TWN']
+# codes accepted besides the UN members: observers, Kosovo (user-assigned XKX) and territories
+OTHER_CODES = ['XKX', 'VAT', 'ESH', 'HKG', 'MAC']
+
+
+def known_codes(data):
+    """ISO3 codes from data/iso3166.tsv when present, else the built-in list."""
+    codes = set(UN_MEMBERS + EXTRA + OTHER_CODES)
+    path = os.path.join(data, 'iso3166.tsv')
+    if os.path.exists(path):
+        with open(path, encoding='utf-8') as f:
+            for line in f:
+                if line.strip() and not line.startswith('#'):
+                    codes.add(line.split('\t', 1)[0].strip())
+    return codes
+
+
+def suggest(code, codes):
+    m = difflib.get_close_matches(code, sorted(codes), n=1)
+    return f' (did you mean {m[0]}?)' if m else ''
 SLUG_RE = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
 DATE_RE = re.compile(r'^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$')
 REF = os.environ.get('PEOPLE_REF_DATE', '2025-11-30')   # "current" = in office on this day
@@ -102,8 +122,9 @@ def main():
     data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data')
     pfile = os.path.join(data, 'people.tsv')
     rfile = os.path.join(data, 'roles.tsv')
-    pname, rname = 'data/people.tsv', 'data/roles.tsv'
+    pname, rname = os.path.relpath(pfile), os.path.relpath(rfile)
 
+    codes = known_codes(data)
     people = {}
     names = {}
     for n, f, _ in records(pfile):
@@ -121,6 +142,8 @@ def main():
             err(pname, n, f'empty or badly spaced name "{name}"')
         if not re.match(r'^[A-Z]{3}$', country):
             err(pname, n, f'country "{country}" is not an upper-case ISO3 code')
+        elif country not in codes:
+            err(pname, n, f'country "{country}": no such country code{suggest(country, codes)}')
         if name in names:
             warn(pname, n, f'name "{name}" also used by line {names[name]}')
         names[name] = n
@@ -148,6 +171,8 @@ def main():
             err(rname, n, f'unknown role "{role}"')
         if not (of in ACRONYMS or re.match(r'^[A-Z]{3}$', of)):
             err(rname, n, f'"of" value "{of}" is neither an ISO3 code nor a known acronym')
+        elif of not in ACRONYMS and of not in codes:
+            err(rname, n, f'role "{role}" of "{of}": no such country code{suggest(of, codes | ACRONYMS)}')
         ok = True
         if frm:
             ok = check_date(rname, n, frm, 'from') is not None
