@@ -616,6 +616,47 @@ class Parser {
         return 0;
     }
 
+    // "this year", "cette année", "last year", "de l'année dernière" after a month: the year's
+    // offset from the reference, advancing `end`.
+    std::optional<int> year_after(std::size_t& end) const {
+        std::size_t j = end;
+        if (auto p = match_next(j, Kind::prefix))
+            if (match_next(p->end, Kind::article) || match_next(p->end, Kind::this_) ||
+                match_next(p->end, Kind::last))
+                j = p->end;
+        if (auto a = match_next(j, Kind::article))
+            j = a->end;
+        int offset = 0;
+        bool modified = false;
+        if (auto t = match_next(j, Kind::this_); t && t->value == "before") {
+            j = t->end;
+            modified = true;
+        } else if (auto l = match_next(j, Kind::last); l && l->value == "before") {
+            j = l->end;
+            offset = -1;
+            modified = true;
+        } else if (auto n = match_next(j, Kind::next); n && n->value == "before") {
+            j = n->end;
+            offset = 1;
+            modified = true;
+        }
+        auto unit = match_next(j, Kind::unit);
+        if (!unit || unit->value != "year")
+            return std::nullopt;
+        j = unit->end;
+        if (auto t = match_next(j, Kind::this_); t && t->value == "after") {
+            j = t->end;
+            modified = true;
+        } else if (int after = direction_after(j); after != 0) {
+            offset = after;
+            modified = true;
+        }
+        if (!modified)
+            return std::nullopt;
+        end = j;
+        return offset;
+    }
+
     // 19 novembre 2025, le 1er mars, 30 juillet dernier, the 19th of November
     std::optional<Found> day_month_rule(std::size_t i) {
         auto day = day_number(i);
@@ -639,6 +680,17 @@ class Parser {
             if (!real_date(*year, m, d))
                 return Found{first, end, std::nullopt};
             return Found{first, end, day_interval({*year, m, d}, Precision::day, "explicit")};
+        }
+        if (auto offset = year_after(end)) {
+            std::string said = original(first, end);
+            if (!has_ref())
+                return Found{first, end, unresolved("relative, no reference: " + said)};
+            int year = ref_.year + *offset;
+            if (!real_date(year, m, d))
+                return Found{first, end, std::nullopt};
+            return Found{first, end,
+                         day_interval({year, m, d}, Precision::day,
+                                      "day and month of a year relative to published: " + said)};
         }
         int direction = direction_after(end);
         if (d > days_in_month(2024, m))  // 2024: a leap year, so 29 février is possible
@@ -712,6 +764,31 @@ class Parser {
                      day_interval(*best, Precision::day, "day nearest published: " + said)};
     }
 
+    // "jeudi 27 décembre" without a year: the year, within one of the reference's, in which
+    // the 27th of December is a Thursday (the nearest such year).
+    void agree_with_weekday(Found& dated, int weekday) const {
+        if (!dated.interval || dated.interval->precision != Precision::day || !has_ref() ||
+            dated.interval->how == "explicit")
+            return;
+        Date d = dated.interval->first;
+        if (weekday_of(d) == weekday)
+            return;
+        std::optional<Date> best;
+        int64_t r = days_from_civil(ref_);
+        for (int y = ref_.year - 1; y <= ref_.year + 1; ++y) {
+            if (!real_date(y, d.month, d.day) || weekday_of({y, d.month, d.day}) != weekday)
+                continue;
+            Date c{y, d.month, d.day};
+            if (!best || std::abs(days_from_civil(c) - r) < std::abs(days_from_civil(*best) - r))
+                best = c;
+        }
+        if (!best)
+            return;
+        dated.interval->first = *best;
+        dated.interval->last = *best;
+        dated.interval->how += " (year where the weekday matches)";
+    }
+
     // mardi, ce jeudi, samedi soir, dimanche dernier, on Tuesday, last Friday, mardi prochain
     std::optional<Found> weekday_rule(std::size_t i) {
         std::size_t j = i;
@@ -737,6 +814,7 @@ class Parser {
                 dated = month_day_rule(wd->end);
             if (dated) {
                 dated->first = i;
+                agree_with_weekday(*dated, std::atoi(wd->value.c_str()));
                 return dated;
             }
         }
@@ -946,6 +1024,12 @@ class Parser {
             year = *y;
             ++end;
             how = "part of a month: " + original(i, end);
+        } else if (auto offset = year_after(end)) {
+            if (!has_ref())
+                return Found{i, end,
+                             unresolved("part of a month, no reference: " + original(i, end))};
+            year = ref_.year + *offset;
+            how = "part of a month of a year relative to published: " + original(i, end);
         } else {
             int direction = direction_after(end);
             if (!has_ref())
@@ -992,8 +1076,19 @@ class Parser {
             ++end;
             return Found{first, end, month_interval(*y, m, "explicit")};
         }
-        if (direction == 0 && !this_year)
+        if (match_next(end, Kind::unit))
+            return std::nullopt;  // "depuis sept ans": a number, not September
+        if (direction == 0 && !this_year) {
+            if (auto offset = year_after(end)) {
+                std::string said = original(first, end);
+                if (!has_ref())
+                    return Found{first, end, unresolved("relative, no reference: " + said)};
+                return Found{first, end,
+                             month_interval(ref_.year + *offset, m,
+                                            "month of a year relative to published: " + said)};
+            }
             direction = direction_after(end);
+        }
         if (direction == 0 && !this_year && !licensed) {
             // "ce mois de mars" aside, a bare month name may be a word ("May", "mars"): skip it
             return std::nullopt;

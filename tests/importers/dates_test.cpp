@@ -226,6 +226,45 @@ TEST(Dates, WordsThatAreNotDates) {
     EXPECT_TRUE(find_dates("Ils étaient 2025 soldats.", "fr", kRef).empty());
 }
 
+TEST(Dates, MonthOfARelativeYear) {
+    check({{"Vu en mars cette année.", "mars cette année", "2025-03-01", "2025-03-31", M},
+           {"Vu en mars de l'année dernière.", "mars de l'année dernière", "2024-03-01",
+            "2024-03-31", M},
+           {"Vu fin mars de l'an dernier.", "fin mars de l'an dernier", "2024-03-21", "2024-03-31",
+            A}},
+          "fr");
+    check({{"In March this year, they met.", "March this year", "2025-03-01", "2025-03-31", M},
+           {"On May 4 last year, they met.", "May 4 last year", "2024-05-04", "2024-05-04", D}},
+          "en");
+}
+
+TEST(Dates, WeekdayPicksTheYearOfADayAndMonth) {
+    // Reference 20 June 2025: the nearest 27 December is 2024's (a Friday); the Saturday one is
+    // 27 December 2025.
+    check({{"Ils partiront samedi 27 décembre.", "samedi 27 décembre", "2025-12-27", "2025-12-27",
+            D}},
+          "fr", Date{2025, 6, 20});
+    check({{"Ils sont partis vendredi 27 décembre.", "vendredi 27 décembre", "2024-12-27",
+            "2024-12-27", D}},
+          "fr", Date{2025, 6, 20});
+    // 27 December 2024 is a Friday, 2025 a Saturday, 2026 a Sunday: none matches a Thursday in
+    // reach, so the nearest 27 December stays.
+    check({{"Ils ont rouvert jeudi 27 décembre.", "jeudi 27 décembre", "2025-12-27", "2025-12-27",
+            D}},
+          "fr");
+    // 20 November 2025 is a Thursday; "mardi 18 novembre" agrees with its nearest year.
+    check(
+        {{"Mardi 18 novembre, ils ont signé.", "Mardi 18 novembre", "2025-11-18", "2025-11-18", D}},
+        "fr");
+}
+
+TEST(Dates, NumbersAndOrdinalsThatAreNotDays) {
+    EXPECT_TRUE(find_dates("Fermée depuis sept ans.", "fr", kRef).empty());
+    EXPECT_TRUE(find_dates("À l'occasion du 25e anniversaire.", "fr", kRef).empty());
+    EXPECT_TRUE(find_dates("Le pays est le 4e sur 15.", "fr", kRef).empty());
+    EXPECT_TRUE(find_dates("It is the 4th largest economy.", "en", kRef).empty());
+}
+
 TEST(Dates, SeveralMentionsKeepOriginalOffsets) {
     std::string text = "Après l’accord de Février 2024, puis le 3 mars, ils ont signé hier.";
     auto found = find_dates(text, "fr", kRef);
