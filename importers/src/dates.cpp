@@ -453,13 +453,14 @@ class Parser {
         return joined(i) ? match(i, kind) : std::nullopt;
     }
 
-    // A number of days 1..31 written "8", "8th", "1er" or "premier".
+    // A day of the month written "8", "8th", "1er" or "premier"; 0 is read too, so that
+    // "0 mars 2025" is rejected whole rather than read as "mars 2025".
     std::optional<Match> day_number(std::size_t i) const {
         if (i >= tokens_.size() || tokens_[i].consumed)
             return std::nullopt;
         const auto& t = tokens_[i];
         if (t.is_number) {
-            if (t.digits > 2 || t.number < 1 || t.number > 31)
+            if (t.digits > 2 || t.number < 0 || t.number > 31)
                 return std::nullopt;
             if (!t.suffix.empty() && !suffix(t.suffix))
                 return std::nullopt;

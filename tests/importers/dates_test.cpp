@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 
 namespace diplograph {
 namespace {
@@ -279,6 +280,44 @@ TEST(Dates, UnknownLanguageStillFindsNumericDates) {
     auto found = find_dates("am 2025-11-19 und gestern", "xx", kRef);
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].interval.to_string(), "2025-11-19");
+}
+
+TEST(Dates, OddInputDoesNotBreakTheReader) {
+    for (const std::string text :
+         {"", " ", "2025-13-45", "2025-11-", "19/", "/11/2025", "\xc3", "le \xe2\x80", "mardi\xff",
+          "99999999999 novembre 2025", "l'", "il y a", "dans", "last", "mi-", "00/00/0000",
+          "le 0 mars 2025"}) {
+        for (const char* lang : {"fr", "en"}) {
+            auto found = find_dates(text, lang, kRef);
+            for (const auto& m : found) {
+                EXPECT_LE(m.begin, m.end) << text;
+                EXPECT_LE(m.end, text.size()) << text;
+            }
+        }
+    }
+    EXPECT_TRUE(find_dates("le 0 mars 2025", "fr", kRef).empty());
+    EXPECT_TRUE(find_dates("2025-13-45", "fr", kRef).empty());
+}
+
+TEST(Dates, ConcurrentCallsAgree) {
+    const std::string text = "Le 19 novembre 2025, mardi dernier et il y a deux semaines.";
+    auto expected = find_dates(text, "fr", kRef);
+    ASSERT_EQ(expected.size(), 3u);
+    std::vector<std::thread> threads;
+    std::vector<int> same(4, 0);
+    for (std::size_t t = 0; t < same.size(); ++t)
+        threads.emplace_back([&, t] {
+            for (int k = 0; k < 50; ++k) {
+                auto found = find_dates(text, t % 2 ? "fr" : "en", kRef);
+                if (t % 2 && found.size() == expected.size() &&
+                    found[2].interval.first == expected[2].interval.first)
+                    ++same[t];
+            }
+        });
+    for (auto& th : threads)
+        th.join();
+    EXPECT_EQ(same[1], 50);
+    EXPECT_EQ(same[3], 50);
 }
 
 }  // namespace
