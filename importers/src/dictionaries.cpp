@@ -195,9 +195,14 @@ void Dictionaries::add_member(const std::string& org, const std::string& country
     members_[org].push_back(country);
 }
 
-void Dictionaries::add_file(const std::filesystem::path& file) {
+std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& file) {
     const std::string fname = file.filename().string();
     const std::string where = file.string();
+    if (file.extension() == ".txt") {
+        auto problems = read_cameo_actors(file, *this);
+        warnings_.insert(warnings_.end(), problems.begin(), problems.end());
+        return problems;
+    }
     auto need_country = [&](const std::string& code, int line, std::string_view what) {
         if (!country(code))
             throw DictionaryError(fmt::format("{}: line {}: {} \"{}\": no such country code{}",
@@ -324,8 +329,10 @@ void Dictionaries::add_file(const std::filesystem::path& file) {
     } else {
         throw DictionaryError(where +
                               ": unknown kind of dictionary; name it *countries*.tsv, "
-                              "*organizations*.tsv, *people*.tsv, *roles*.tsv or *titles*.tsv");
+                              "*organizations*.tsv, *people*.tsv, *roles*.tsv, *titles*.tsv or "
+                              "*.txt (a TABARI/PETRARCH actor dictionary)");
     }
+    return {};
 }
 
 const Entity* Dictionaries::entity(const std::string& id) const {
