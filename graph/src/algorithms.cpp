@@ -121,9 +121,6 @@ std::vector<double> betweenness(const Graph& graph) {
     boost::brandes_betweenness_centrality(
         g, boost::centrality_map(boost::make_iterator_property_map(
                centrality.begin(), boost::get(boost::vertex_index, g))));
-    // Boost counts each unordered pair twice on an undirected graph.
-    for (auto& x : centrality)
-        x /= 2.0;
     return centrality;
 }
 
