@@ -60,9 +60,17 @@ int run(const Globals& g, const Options& o) {
     for (auto e : answer.events) {
         const StoredEvent& se = graph.events()[e];
         const Event& ev = se.event;
-        std::string actors;
-        for (const auto& p : ev.participants)
-            actors += (actors.empty() ? "" : ", ") + p.actor;
+        // "UKR → RUS" when the event has a direction, "RUS, TGO" otherwise.
+        std::string from, to, others;
+        for (const auto& p : ev.participants) {
+            std::string& list = p.role == ParticipantRole::initiator ? from
+                                : p.role == ParticipantRole::target  ? to
+                                                                     : others;
+            list += (list.empty() ? "" : ", ") + p.actor;
+        }
+        std::string actors = from.empty() && to.empty() ? others : from + " → " + to;
+        if (!actors.empty() && !others.empty() && (!from.empty() || !to.empty()))
+            actors += ", " + others;
         std::string date = ev.date.known() ? ev.date.to_string() : "undated";
         fmt::print("\n{} ({})  {}{}  {}  {}  {} source{}\n", date, to_string(ev.date.precision),
                    to_string(ev.type), ev.subtype.empty() ? "" : "/" + ev.subtype,

@@ -14,8 +14,8 @@ void add_filter_options(CLI::App* command, FilterOptions& o) {
                         "Only events whose dates overlap D or later (YYYY, YYYY-MM, YYYY-MM-DD)");
     command->add_option("--until", o.until, "Only events whose dates overlap D or earlier");
     command->add_option("--type", o.types,
-                        "Only events of this type (MEET, SANCTION…) or family (cooperation, "
-                        "conflict, diplomatic); repeatable");
+                        "Only events of this type (MEET, SANCTION…) or of this family, in lower "
+                        "case (cooperation, conflict, diplomatic); repeatable");
     command->add_option("--status", o.statuses,
                         "Only events of this status (occurred, agreed, planned, reported); "
                         "repeatable");
@@ -52,31 +52,31 @@ Scope make_scope(const FilterOptions& o) {
                                                     "can match; swap them",
                                                     o.since, o.until));
     for (const auto& t : o.types) {
-        std::string upper = t, lower = t;
-        for (auto& c : upper)
-            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        for (auto& c : lower)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (auto type = event_type_from_string(upper)) {
-            f.types.push_back(*type);
-            continue;
-        }
+        // A family is written in lower case ("cooperation"), a type in upper case
+        // ("COOPERATION"); other spellings of a type are accepted too ("visit").
         bool family = false;
         for (const auto& info : event_types()) {
-            if (info.family == lower) {
+            if (info.family == t) {
                 f.types.push_back(info.type);
                 family = true;
             }
         }
-        if (!family) {
-            std::string names;
-            for (const auto& info : event_types())
-                names += std::string(names.empty() ? "" : ", ") + std::string(info.name);
-            throw CommandError(Exit::usage,
-                               fmt::format("--type {}: no such event type or family; expected "
-                                           "cooperation, conflict, diplomatic or one of {}",
-                                           t, names));
+        if (family)
+            continue;
+        std::string upper = t;
+        for (auto& c : upper)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (auto type = event_type_from_string(upper)) {
+            f.types.push_back(*type);
+            continue;
         }
+        std::string names;
+        for (const auto& info : event_types())
+            names += std::string(names.empty() ? "" : ", ") + std::string(info.name);
+        throw CommandError(Exit::usage,
+                           fmt::format("--type {}: no such event type or family; expected "
+                                       "cooperation, conflict, diplomatic or one of {}",
+                                       t, names));
     }
     std::sort(f.types.begin(), f.types.end());
     f.types.erase(std::unique(f.types.begin(), f.types.end()), f.types.end());
@@ -112,7 +112,13 @@ Entity resolve(const Store& store, const std::string& name) {
 
 Graph load_for_query(const Store& store, const Scope& scope, const std::vector<std::string>& keep) {
     Graph g = load_graph(store, scope, keep);
-    if (g.events().empty() && store.stats().events.empty())
+    auto no_events = [&] {
+        for (const auto& [type, n] : store.stats().events)
+            if (n)
+                return false;
+        return true;
+    };
+    if (g.events().empty() && no_events())
         throw CommandError(Exit::bad_input,
                            fmt::format("{}: the store holds no events; import articles or "
                                        "findings first ('diplograph import FILE')",
