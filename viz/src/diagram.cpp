@@ -87,7 +87,11 @@ std::string pen_width(int sources) {
 }
 
 std::string node_label(const Node& node, bool focus) {
-    std::string name = html_label_escape(node.name.empty() ? node.id : node.name);
+    std::string name = node.name.empty() ? node.id : node.name;
+    // "Economic Community of West African States" draws as ECOWAS; the tooltip has the name.
+    if (node.kind == EntityKind::organization && node.id.rfind("org/", 0) == 0 && name.size() > 24)
+        name = node.id.substr(4);
+    name = html_label_escape(name);
     return focus ? "<<B>" + name + "</B>>" : "<" + name + ">";
 }
 
@@ -103,7 +107,8 @@ std::string node_tooltip(const Graph& graph, const Selection& selection, NodeInd
             ++links;
             events += graph.edges()[e].count;
         }
-    return text + fmt::format("\n{} links, {} events in this diagram", links, events);
+    return text + fmt::format("\n{} link{}, {} event{} in this diagram", links,
+                              links == 1 ? "" : "s", events, events == 1 ? "" : "s");
 }
 
 std::string event_line(const StoredEvent& ev) {

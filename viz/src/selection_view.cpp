@@ -56,11 +56,37 @@ View make_view(const Graph& graph, const Selection& selection) {
     return v;
 }
 
+namespace {
+
+enum class Level { year, month, day };
+
+std::string at_level(const Date& d, Level level) {
+    if (level == Level::year)
+        return std::to_string(d.year);
+    if (level == Level::month)
+        return Date{d.year, d.month, 0}.to_string();
+    return d.to_string();
+}
+
+}  // namespace
+
 std::string interval_text(const Date& first, const Date& last) {
     if (!first.valid())
         return {};
-    std::string a = first.to_string();
-    std::string b = last.valid() ? last.to_string() : a;
+    if (!last.valid() || first == last)
+        return first.to_string();
+    // As short as what the range stands for: 2025-01-01..2025-12-31 is 2025, 2025-08-01..
+    // 2025-12-31 is 2025-08..2025-12; both ends at the finer of their two levels.
+    bool start_month = first.day <= 1;
+    bool start_year = start_month && first.month <= 1;
+    bool end_month =
+        last.month != 0 && (last.day == 0 || last.day == days_in_month(last.year, last.month));
+    bool end_year = end_month && last.month == 12;
+    Level level = start_year && end_year     ? Level::year
+                  : start_month && end_month ? Level::month
+                                             : Level::day;
+    std::string a = at_level(first, level);
+    std::string b = at_level(last, level);
     return a == b ? a : a + ".." + b;
 }
 
