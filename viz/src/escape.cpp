@@ -130,24 +130,26 @@ std::string html_label_escape(std::string_view text) {
 }
 
 std::string dot_quoted(std::string_view text) {
+    // Inside a DOT quoted string only \" and \<newline> are escapes and \\ stays two
+    // characters, so a backslash is written as is, except before a quote, a newline or the end,
+    // where it is doubled (no DOT string can hold a lone backslash there).
+    std::string clean = clean_text(text);
     std::string out = "\"";
-    for (char c : clean_text(text)) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            // A lone backslash before the closing quote would escape it.
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += ' ';
-                break;
-            default:
-                out += c;
+    for (std::size_t i = 0; i < clean.size(); ++i) {
+        char c = clean[i];
+        if (c == '"') {
+            out += "\\\"";
+        } else if (c == '\\') {
+            char next = i + 1 < clean.size() ? clean[i + 1] : '"';
+            out += next == '"' || next == '\n' ? "\\\\" : "\\";
+            if (next == '\\') {
+                out += '\\';  // the pair reads back as the same two backslashes
+                ++i;
+            }
+        } else if (c == '\t') {
+            out += ' ';
+        } else {
+            out += c;
         }
     }
     return out + "\"";
