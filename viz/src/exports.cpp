@@ -92,7 +92,10 @@ std::string to_graphml(const Graph& graph, const Selection& selection) {
     for (const auto& k : keys)
         out += fmt::format("  <key id=\"{0}\" for=\"{1}\" attr.name=\"{0}\" attr.type=\"{2}\"/>\n",
                            k.id, k.for_, k.type);
+    // An empty value is left out: GraphML readers then see the attribute as absent.
     auto data = [](std::string_view key, std::string_view value, std::string_view indent) {
+        if (value.empty())
+            return std::string();
         return fmt::format("{}<data key=\"{}\">{}</data>\n", indent, key, xml_escape(value));
     };
     out += "  <graph id=\"diplograph\" edgedefault=\"undirected\">\n";
