@@ -40,6 +40,12 @@ Entity person(const std::string& id, const std::string& name) {
     return e;
 }
 
+Entity organization(const std::string& id, const std::string& name) {
+    Entity e = person(id, name);
+    e.kind = EntityKind::organization;
+    return e;
+}
+
 StoredEvent meet(const std::string& a, const std::string& b, const std::string& url, int day) {
     StoredEvent se;
     se.event.id = "event/" + a + "-" + b;
