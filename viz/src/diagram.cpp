@@ -125,41 +125,61 @@ std::string event_line(const StoredEvent& ev) {
     return line;
 }
 
-//! Deterministic weighted label propagation: each actor takes the label that weighs most among
-//! its neighbours (ties to the smallest label), in id order, until nothing changes.
+//! Communities by local moving of Louvain's first level (modularity gain, actors in id order,
+//! ties to the current community): deterministic, and does not leak across a single bridge
+//! the way label propagation does. The number of events on a link is its weight.
 std::vector<std::size_t> blocs(const Graph& graph, const View& view) {
-    std::map<NodeIndex, std::size_t> label;
-    for (std::size_t i = 0; i < view.nodes.size(); ++i)
-        label[view.nodes[i]] = i;
-    std::map<NodeIndex, std::vector<std::pair<NodeIndex, int>>> adj;
+    std::size_t n = view.nodes.size();
+    std::map<NodeIndex, std::size_t> pos;
+    for (std::size_t i = 0; i < n; ++i)
+        pos[view.nodes[i]] = i;
+    std::vector<std::map<std::size_t, double>> adj(n);
+    double m = 0;
     for (auto e : view.edges) {
         const auto& edge = graph.edges()[e];
-        adj[edge.a].push_back({edge.b, edge.count});
-        adj[edge.b].push_back({edge.a, edge.count});
+        std::size_t a = pos[edge.a], b = pos[edge.b];
+        adj[a][b] += edge.count;
+        adj[b][a] += edge.count;
+        m += edge.count;
     }
-    for (int round = 0; round < 30; ++round) {
-        bool changed = false;
-        for (auto n : view.nodes) {
-            std::map<std::size_t, int> weight;
-            for (auto [m, w] : adj[n])
-                weight[label[m]] += w;
-            if (weight.empty())
-                continue;
-            auto best = std::max_element(weight.begin(), weight.end(), [](auto& x, auto& y) {
-                return x.second < y.second || (x.second == y.second && x.first > y.first);
-            });
-            if (best->first != label[n] && best->second > weight[label[n]]) {
-                label[n] = best->first;
-                changed = true;
-            }
+    std::vector<std::size_t> community(n);
+    std::vector<double> k(n, 0), total(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        community[i] = i;
+        for (auto& [j, w] : adj[i])
+            k[i] += w;
+        total[i] = k[i];
+    }
+    if (m == 0)
+        return community;
+    for (int pass = 0; pass < 50; ++pass) {
+        bool moved = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::size_t old = community[i];
+            total[old] -= k[i];
+            std::map<std::size_t, double> links;  // weight from i to each neighbouring community
+            for (auto& [j, w] : adj[i])
+                if (j != i)
+                    links[community[j]] += w;
+            auto gain = [&](std::size_t c) {
+                auto it = links.find(c);
+                return (it == links.end() ? 0.0 : it->second) - total[c] * k[i] / (2 * m);
+            };
+            std::size_t best = old;
+            double best_gain = gain(old);
+            for (auto& [c, w] : links)
+                if (double g = gain(c); g > best_gain + 1e-12) {
+                    best = c;
+                    best_gain = g;
+                }
+            total[best] += k[i];
+            community[i] = best;
+            moved |= best != old;
         }
-        if (!changed)
+        if (!moved)
             break;
     }
-    std::vector<std::size_t> out;
-    for (auto n : view.nodes)
-        out.push_back(label[n]);
-    return out;
+    return community;
 }
 
 struct Writer {
