@@ -182,6 +182,8 @@ std::vector<std::size_t> blocs(const Graph& graph, const View& view) {
     return community;
 }
 
+constexpr std::size_t max_edge_labels = 500;
+
 struct Writer {
     const Graph& graph;
     const Selection& selection;
@@ -281,13 +283,20 @@ struct Writer {
                 if (url = detail::first_url(all[ev]); !url.empty())
                     break;
             out += fmt::format(
-                "  {} -- {} [color=\"{}\", fontcolor=\"{}\", style={}, penwidth={}, label=<{}>, "
+                "  {} -- {} [color=\"{}\", fontcolor=\"{}\", style={}, penwidth={}{}, "
                 "tooltip={}{}];\n",
                 dot_quoted(a.id), dot_quoted(b.id), family_style(edge.type).colour,
                 family_style(edge.type).colour, line_style(edge.statuses), pen_width(edge.sources),
-                label, dot_tooltip(tooltip), url.empty() ? "" : ", URL=" + dot_tooltip(url));
+                edge_labels() ? ", label=<" + label + ">" : "", dot_tooltip(tooltip),
+                url.empty() ? "" : ", URL=" + dot_tooltip(url));
         }
     }
+
+    //! Labels on a few hundred links are read; on thousands they hide the drawing and cost
+    //! most of the layout time, so they stay in the tooltips only.
+    bool edge_labels() const { return view.edges.size() <= max_edge_labels; }
+    //! Spline routing around nodes is what makes large layouts slow: straight lines there.
+    bool large() const { return view.nodes.size() >= 300 || view.edges.size() > 1000; }
 
     void event_view() {
         const auto& all = graph.events();
@@ -378,6 +387,10 @@ struct Writer {
             text += fmt::format(
                 "<BR ALIGN=\"LEFT\"/>left out: {} actors and {} links (the least connected)",
                 selection.left_out_nodes, selection.left_out_edges);
+        if (!options.events && !edge_labels())
+            text += fmt::format(
+                "<BR ALIGN=\"LEFT\"/>link labels left out above {} links (see the tooltips)",
+                max_edge_labels);
         return text + "<BR ALIGN=\"LEFT\"/>";
     }
 };
@@ -452,8 +465,9 @@ std::string to_dot(const Graph& graph, const Selection& selection, const Diagram
     w.out += fmt::format(
         "  graph [charset=\"UTF-8\", layout={}, fontname=\"Helvetica\", fontsize=10, "
         "labelloc=\"b\", labeljust=\"l\", outputorder=\"edgesfirst\", overlap=\"prism\", "
-        "splines=\"true\"{}, tooltip={}, label=<{}>];\n",
-        dot_quoted(engine), options.cluster != Clustering::none ? ", newrank=\"true\"" : "",
+        "splines=\"{}\"{}, tooltip={}, label=<{}>];\n",
+        dot_quoted(engine), w.large() ? "false" : "true",
+        options.cluster != Clustering::none ? ", newrank=\"true\"" : "",
         dot_tooltip(selection.title.empty() ? "diplograph" : selection.title), w.caption());
     w.out +=
         "  node [fontname=\"Helvetica\", fontsize=11, penwidth=1];\n"
