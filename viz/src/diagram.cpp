@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -183,6 +184,25 @@ std::vector<std::size_t> blocs(const Graph& graph, const View& view) {
 }
 
 constexpr std::size_t max_edge_labels = 500;
+
+//! Connected components of the selection (union-find over its links).
+std::size_t components(const Graph& graph, const View& view) {
+    std::map<NodeIndex, NodeIndex> parent;
+    for (auto n : view.nodes)
+        parent[n] = n;
+    std::function<NodeIndex(NodeIndex)> root = [&](NodeIndex n) {
+        return parent[n] == n ? n : parent[n] = root(parent[n]);
+    };
+    std::size_t count = view.nodes.size();
+    for (auto e : view.edges) {
+        NodeIndex a = root(graph.edges()[e].a), b = root(graph.edges()[e].b);
+        if (a != b) {
+            parent[std::max(a, b)] = std::min(a, b);
+            --count;
+        }
+    }
+    return count;
+}
 
 struct Writer {
     const Graph& graph;
@@ -416,8 +436,10 @@ bool is_diagram(Format format) {
            format == Format::pdf;
 }
 
-std::string choose_engine(std::size_t nodes) {
-    return nodes < 300 ? "dot" : "sfdp";
+std::string choose_engine(std::size_t nodes, std::size_t components, bool clusters) {
+    if (nodes >= 300)
+        return "sfdp";
+    return components > 3 && !clusters ? "neato" : "dot";
 }
 
 Selection summarise(const Graph& graph, Selection selection, std::size_t budget) {
@@ -459,7 +481,8 @@ std::string to_dot(const Graph& graph, const Selection& selection, const Diagram
     Writer w{graph, selection, options, detail::make_view(graph, selection), {}};
     std::string engine =
         options.engine.empty()
-            ? choose_engine(w.view.nodes.size() + (options.events ? w.view.events.size() : 0))
+            ? choose_engine(w.view.nodes.size() + (options.events ? w.view.events.size() : 0),
+                            components(graph, w.view), options.cluster != Clustering::none)
             : options.engine;
     w.out += "graph \"diplograph\" {\n";
     w.out += fmt::format(
