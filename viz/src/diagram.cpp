@@ -82,6 +82,11 @@ std::string_view line_style(const std::vector<Status>& statuses) {
     return "dotted";
 }
 
+//! "1 source", "3 sources".
+std::string count(std::size_t n, std::string_view noun) {
+    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 std::string pen_width(int sources) {
     double w = 1.0 + 0.75 * std::max(0, sources - 1);
     return fmt::format("{:.2f}", std::min(w, 5.0));
@@ -400,9 +405,9 @@ struct Writer {
             text += "<BR ALIGN=\"LEFT\"/>filters: " + html_label_escape(selection.filters);
         std::string window = interval_text(view.first, view.last);
         text += "<BR ALIGN=\"LEFT\"/>time window: " + (window.empty() ? "undated" : window);
-        text += fmt::format("<BR ALIGN=\"LEFT\"/>{} actors, {} links, {} events, {} sources",
-                            view.nodes.size(), view.edges.size(), view.events.size(),
-                            view.sources.size());
+        text += "<BR ALIGN=\"LEFT\"/>" + count(view.nodes.size(), "actor") + ", " +
+                count(view.edges.size(), "link") + ", " + count(view.events.size(), "event") +
+                ", " + count(view.sources.size(), "source");
         if (selection.left_out_nodes || selection.left_out_edges)
             text += fmt::format(
                 "<BR ALIGN=\"LEFT\"/>left out: {} actors and {} links (the least connected)",
