@@ -188,6 +188,8 @@ TEST(Render, ErrorsAreOneLine) {
         EXPECT_EQ(what.find('\n'), std::string::npos) << what;
     }
     EXPECT_THROW(render("graph { a }", Format::graphml), RenderError);
+    // The parser recovers: the next graph renders.
+    EXPECT_NE(render("graph { a -- b }", Format::svg).find("<svg"), std::string::npos);
 }
 
 }  // namespace

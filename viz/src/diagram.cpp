@@ -313,7 +313,7 @@ struct Writer {
                 dot_quoted(a.id), dot_quoted(b.id), family_style(edge.type).colour,
                 family_style(edge.type).colour, line_style(edge.statuses), pen_width(edge.sources),
                 edge_labels() ? ", label=<" + label + ">" : "", dot_tooltip(tooltip),
-                url.empty() ? "" : ", URL=" + dot_tooltip(url));
+                url.empty() ? "" : ", URL=" + dot_tooltip(url) + ", target=\"_blank\"");
         }
     }
 
@@ -346,7 +346,7 @@ struct Writer {
                 "color=\"{}\", fillcolor=\"{}\", tooltip={}{}];\n",
                 dot_quoted(ev.event.id), label, kind_style(kind).shape, kind_style(kind).style,
                 f.colour, f.light, dot_tooltip(tooltip),
-                url.empty() ? "" : ", URL=" + dot_tooltip(url));
+                url.empty() ? "" : ", URL=" + dot_tooltip(url) + ", target=\"_blank\"");
         }
         for (auto e : view.events) {
             const StoredEvent& ev = all[e];
