@@ -101,7 +101,7 @@ TEST(Diagram, EngineIsChosenBySize) {
     EXPECT_EQ(choose_engine(299), "dot");
     EXPECT_EQ(choose_engine(300), "sfdp");
     EXPECT_EQ(choose_engine(80, 12), "neato");
-    EXPECT_EQ(choose_engine(80, 12, true), "dot");  // clusters need dot
+    EXPECT_EQ(choose_engine(80, 12, true), "fdp");  // neato draws no clusters
     EXPECT_EQ(choose_engine(80, 3), "dot");
     // Five separate pairs: neato packs them instead of one long row.
     std::vector<Entity> none;
