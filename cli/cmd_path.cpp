@@ -27,6 +27,7 @@ std::string chain(const Graph& graph, const Path& p) {
 
 int run(const Globals& g, const Options& o) {
     Scope scope = make_scope(o.filters);
+    scope.filter.with_evidence = false;  // counts of sources suffice
     Store store = open_store(g);
     Entity from = resolve(store, o.from);
     Entity to = resolve(store, o.to);

@@ -3,24 +3,22 @@
 #include "graph_boost.hpp"
 
 #include <algorithm>
-#include <map>
-#include <set>
-#include <tuple>
+#include <unordered_set>
 
 namespace diplograph {
 
-Graph::Graph() : boost_(std::make_unique<Boost>()) {}
+Graph::Graph() = default;
 Graph::~Graph() = default;
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
 Graph Graph::load(const Store& store, const Filter& filter) {
     std::vector<StoredEvent> events;
-    std::set<std::string> ids;
-    store.for_each_event(filter, [&](const StoredEvent& e) {
+    std::unordered_set<std::string> ids;
+    store.take_events(filter, [&](StoredEvent&& e) {
         for (const auto& p : e.event.participants)
             ids.insert(p.actor);
-        events.push_back(e);
+        events.push_back(std::move(e));
     });
     std::vector<Entity> actors;
     actors.reserve(ids.size());
@@ -69,20 +67,30 @@ void Graph::build() {
         for (auto n : event_actors_[e])
             actor_events_[n].push_back(e);
 
-    // Actor view: one edge per (pair, type), aggregated over the events.
-    std::map<std::tuple<NodeIndex, NodeIndex, int>, EdgeIndex> at;
-    std::vector<std::set<std::string>> edge_sources;
+    // Actor view: one edge per (pair, type), aggregated over the events. The key packs the
+    // pair and the type in 64 bits: 30 bits per actor index, 4 for the type.
+    static_assert(static_cast<int>(EventType::SANCTION) < 16);
+    std::unordered_map<uint64_t, EdgeIndex> at;
+    at.reserve(events_.size());
+    // (edge, source number) pairs, counted once sorted: cheaper than a set of ids per edge.
+    std::unordered_map<std::string_view, uint32_t> source_number;
+    std::vector<std::pair<EdgeIndex, uint32_t>> edge_sources;
     for (std::size_t e = 0; e < events_.size(); ++e) {
         const auto& list = event_actors_[e];
         const Event& ev = events_[e].event;
+        std::vector<uint32_t> sources;
+        for (const auto& s : events_[e].sources)
+            sources.push_back(
+                source_number.try_emplace(s.id, static_cast<uint32_t>(source_number.size()))
+                    .first->second);
         for (std::size_t i = 0; i < list.size(); ++i) {
             for (std::size_t j = i + 1; j < list.size(); ++j) {
-                auto key = std::make_tuple(list[i], list[j], static_cast<int>(ev.type));
+                uint64_t key = (static_cast<uint64_t>(list[i]) << 34) |
+                               (static_cast<uint64_t>(list[j]) << 4) |
+                               static_cast<uint64_t>(ev.type);
                 auto [it, fresh] = at.emplace(key, edges_.size());
-                if (fresh) {
+                if (fresh)
                     edges_.push_back(ActorEdge{list[i], list[j], ev.type, 0, {}, {}, {}, 0, {}});
-                    edge_sources.emplace_back();
-                }
                 ActorEdge& edge = edges_[it->second];
                 ++edge.count;
                 edge.events.push_back(e);
@@ -97,26 +105,22 @@ void Graph::build() {
                     edge.statuses.push_back(ev.status);
                     std::sort(edge.statuses.begin(), edge.statuses.end());
                 }
-                for (const auto& s : events_[e].sources)
-                    edge_sources[it->second].insert(s.id);
+                for (auto s : sources)
+                    edge_sources.emplace_back(it->second, s);
             }
         }
     }
+    std::sort(edge_sources.begin(), edge_sources.end());
+    edge_sources.erase(std::unique(edge_sources.begin(), edge_sources.end()), edge_sources.end());
+    for (const auto& [edge, source] : edge_sources)
+        ++edges_[edge].sources;
     incident_.assign(nodes_.size(), {});
     for (EdgeIndex i = 0; i < edges_.size(); ++i) {
-        edges_[i].sources = static_cast<int>(edge_sources[i].size());
         incident_[edges_[i].a].push_back(i);
         incident_[edges_[i].b].push_back(i);
     }
-
-    boost_ = std::make_unique<Boost>();
-    boost_->actors = Boost::ActorView(nodes_.size());
-    for (EdgeIndex i = 0; i < edges_.size(); ++i)
-        boost::add_edge(edges_[i].a, edges_[i].b, i, boost_->actors);
-    boost_->events = Boost::EventView(nodes_.size() + events_.size());
-    for (std::size_t e = 0; e < events_.size(); ++e)
-        for (auto n : event_actors_[e])
-            boost::add_edge(n, nodes_.size() + e, boost_->events);
+    // The Boost.Graph views are built when an algorithm first asks for them (boost()).
+    boost_.reset();
 }
 
 std::size_t Graph::node_count() const {
@@ -159,6 +163,17 @@ NodeIndex Graph::other(EdgeIndex e, NodeIndex n) const {
     return edge.a == n ? edge.b : edge.a;
 }
 const Graph::Boost& Graph::boost() const {
+    if (!boost_) {
+        auto b = std::make_unique<Boost>();
+        b->actors = Boost::ActorView(nodes_.size());
+        for (EdgeIndex i = 0; i < edges_.size(); ++i)
+            boost::add_edge(edges_[i].a, edges_[i].b, i, b->actors);
+        b->events = Boost::EventView(nodes_.size() + events_.size());
+        for (std::size_t e = 0; e < events_.size(); ++e)
+            for (auto n : event_actors_[e])
+                boost::add_edge(n, nodes_.size() + e, b->events);
+        boost_ = std::move(b);
+    }
     return *boost_;
 }
 

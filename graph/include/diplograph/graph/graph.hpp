@@ -71,7 +71,8 @@ class Graph {
     std::vector<NodeIndex> neighbours(NodeIndex n) const;
     NodeIndex other(EdgeIndex e, NodeIndex n) const;
 
-    //! The Boost.Graph form (see graph_boost.hpp, for algorithms inside diplograph_graph).
+    //! The Boost.Graph form (see graph_boost.hpp, for algorithms inside diplograph_graph),
+    //! built on first use; not thread-safe until then.
     struct Boost;
     const Boost& boost() const;
 
@@ -84,7 +85,7 @@ class Graph {
     std::vector<std::vector<std::size_t>> actor_events_;
     std::vector<ActorEdge> edges_;
     std::vector<std::vector<EdgeIndex>> incident_;
-    std::unique_ptr<Boost> boost_;
+    mutable std::unique_ptr<Boost> boost_;
 };
 
 }  // namespace diplograph
