@@ -21,7 +21,10 @@ int run(const Globals& g, const Options& o) {
     scope.filter.with_evidence = false;  // counts of sources suffice
     Store store = open_store(g);
     Entity actor = resolve(store, o.actor);
-    Graph graph = load_for_query(store, scope, {actor.id});
+    // Only the neighbourhood is read, ring by ring through the participants index.
+    Graph graph = load_neighbourhood(store, scope, actor.id, o.depth);
+    if (graph.events().empty())
+        graph = load_for_query(store, scope, {actor.id});  // says so when the store is empty
     auto centre = graph.find(actor.id);
     EgoAnswer answer;
     if (centre)

@@ -168,11 +168,19 @@ const Graph::Boost& Graph::boost() const {
         b->actors = Boost::ActorView(nodes_.size());
         for (EdgeIndex i = 0; i < edges_.size(); ++i)
             boost::add_edge(edges_[i].a, edges_[i].b, i, b->actors);
-        b->events = Boost::EventView(nodes_.size() + events_.size());
+        boost_ = std::move(b);
+    }
+    return *boost_;
+}
+
+const Graph::Boost& Graph::boost_with_events() const {
+    boost();
+    if (!boost_->events_built) {
+        boost_->events = Boost::EventView(nodes_.size() + events_.size());
         for (std::size_t e = 0; e < events_.size(); ++e)
             for (auto n : event_actors_[e])
-                boost::add_edge(n, nodes_.size() + e, b->events);
-        boost_ = std::move(b);
+                boost::add_edge(n, nodes_.size() + e, boost_->events);
+        boost_->events_built = true;
     }
     return *boost_;
 }

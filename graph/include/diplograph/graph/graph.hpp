@@ -74,7 +74,10 @@ class Graph {
     //! The Boost.Graph form (see graph_boost.hpp, for algorithms inside diplograph_graph),
     //! built on first use; not thread-safe until then.
     struct Boost;
+    //! The actor view only (Boost::events left empty).
     const Boost& boost() const;
+    //! Both views; the event view has a vertex per event, costly on large stores.
+    const Boost& boost_with_events() const;
 
   private:
     void build();
