@@ -80,7 +80,9 @@ class Graph {
     const Boost& boost_with_events() const;
 
   private:
-    void build();
+    //! Derives everything from nodes_ and events_; with only_involved, drops the nodes no
+    //! event involves.
+    void build(bool only_involved);
     std::vector<Node> nodes_;
     std::unordered_map<std::string, NodeIndex> index_;
     std::vector<StoredEvent> events_;
