@@ -24,7 +24,7 @@ int run(const Globals& g, const Options& o) {
     // Only the neighbourhood is read, ring by ring through the participants index.
     Graph graph = load_neighbourhood(store, scope, actor.id, o.depth);
     if (graph.events().empty())
-        graph = load_for_query(store, scope, {actor.id});  // says so when the store is empty
+        require_events(store);
     auto centre = graph.find(actor.id);
     EgoAnswer answer;
     if (centre)

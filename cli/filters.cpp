@@ -110,19 +110,20 @@ Entity resolve(const Store& store, const std::string& name) {
     }
 }
 
+void require_events(const Store& store) {
+    for (const auto& [type, n] : store.stats().events)
+        if (n)
+            return;
+    throw CommandError(Exit::bad_input,
+                       fmt::format("{}: the store holds no events; import articles or findings "
+                                   "first ('diplograph import FILE')",
+                                   store.path().string()));
+}
+
 Graph load_for_query(const Store& store, const Scope& scope, const std::vector<std::string>& keep) {
     Graph g = load_graph(store, scope, keep);
-    auto no_events = [&] {
-        for (const auto& [type, n] : store.stats().events)
-            if (n)
-                return false;
-        return true;
-    };
-    if (g.events().empty() && no_events())
-        throw CommandError(Exit::bad_input,
-                           fmt::format("{}: the store holds no events; import articles or "
-                                       "findings first ('diplograph import FILE')",
-                                       store.path().string()));
+    if (g.events().empty())
+        require_events(store);
     return g;
 }
 

@@ -33,6 +33,9 @@ Scope make_scope(const FilterOptions& options);
 //! "no actor named 'Tgoo'; did you mean Togo (TGO)?".
 Entity resolve(const Store& store, const std::string& name);
 
+//! Throws CommandError (exit 2) when the store holds no event at all.
+void require_events(const Store& store);
+
 //! Loads the graph a query runs on. Throws CommandError (exit 2) when the store holds no event
 //! at all, so that an empty store is not mistaken for an empty answer.
 Graph load_for_query(const Store& store, const Scope& scope,

@@ -26,7 +26,7 @@ Graph load_graph(const Store& store, const Scope& scope, const std::vector<std::
 //! of every actor within `depth` hops (for the links among the outer ring). Falls back to the
 //! whole store when the neighbourhood grows past `max_actors`.
 Graph load_neighbourhood(const Store& store, const Scope& scope, const std::string& centre,
-                         int depth, std::size_t max_actors = 20000);
+                         int depth, std::size_t max_actors = 2000);
 
 //! The same narrowing on a graph already loaded.
 Graph restrict_kind(const Graph& graph, EntityKind kind, const std::vector<std::string>& keep);
