@@ -71,7 +71,7 @@ RegisterCommand reg{
          auto* cmd = app.add_subcommand("ego", "The actors within N hops of ACTOR and their links");
          cmd->add_option("ACTOR", o->actor, "An id or any name")->required();
          cmd->add_option("--depth", o->depth, "Hops from ACTOR, 1 or more (default 1)")
-             ->check(CLI::PositiveNumber);
+             ->check(at_least(1));
          add_filter_options(cmd, o->filters);
          cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
      }}};

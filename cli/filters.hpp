@@ -21,6 +21,9 @@ struct FilterOptions {
     std::string kind;  //!< country, person or org(anization)
 };
 
+//! Checks an integer option: "--depth: expected a whole number of at least 1, not -1".
+CLI::Validator at_least(long long minimum);
+
 //! Adds the common filter options to a command.
 void add_filter_options(CLI::App* command, FilterOptions& options);
 
