@@ -67,12 +67,12 @@ int main(int argc, char** argv) {
         const std::string seq =
             "WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i+1 FROM seq "
             "WHERE i < {}) ";
-        store.exec(fmt::format(seq, sources - 1) +
+        store.exec(fmt::format(fmt::runtime(seq), sources - 1) +
                    "INSERT INTO sources(id, url, title, outlet, published, lang, content_hash) "
                    "SELECT printf('source/%016x', i), printf('https://bench.example/%d', i), "
                    "printf('Bench article %d', i), 'bench', '2025-01-01', 'en', "
                    "printf('%016x', i) FROM seq");
-        store.exec(fmt::format(seq, actors - 1) +
+        store.exec(fmt::format(fmt::runtime(seq), actors - 1) +
                    "INSERT INTO entities(id, kind, name, country) SELECT "
                    "CASE WHEN i % 10 = 1 THEN printf('org/O%07d', i) "
                    "WHEN i % 5 = 2 THEN printf('person/p-%07d', i) ELSE printf('A%07d', i) END, "
@@ -80,11 +80,12 @@ int main(int argc, char** argv) {
                    "ELSE 'country' END, printf('Actor %d', i), '' FROM seq");
         // Actor numbers for event i: a = n·u², b = n·v (u, v pseudo-random in [0, 1)), so
         // that low-numbered actors are hubs.
-        store.exec(fmt::format("CREATE TEMP TABLE gen AS " + seq +
-                                   "SELECT i, (((i * 2654435761) % 4294967291) % 1000003) / "
-                                   "1000003.0 AS u, (((i * 69069 + 12345) % 2147483647) * "
-                                   "48271 % 2147483647 % 999983) / 999983.0 AS v FROM seq",
-                               events - 1));
+        store.exec(
+            fmt::format(fmt::runtime("CREATE TEMP TABLE gen AS " + seq +
+                                     "SELECT i, (((i * 2654435761) % 4294967291) % 1000003) / "
+                                     "1000003.0 AS u, (((i * 69069 + 12345) % 2147483647) * "
+                                     "48271 % 2147483647 % 999983) / 999983.0 AS v FROM seq"),
+                        events - 1));
         store.exec(fmt::format(
             "CREATE TEMP TABLE pairs AS SELECT i, a, CASE WHEN b = a THEN (a + 1) % {0} ELSE b "
             "END AS b FROM (SELECT i, CAST({0} * u * u AS INTEGER) AS a, CAST({0} * v AS "

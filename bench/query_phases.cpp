@@ -37,13 +37,25 @@ int main(int argc, char** argv) {
         fmt::print("read events (for_each_event)  {:8.3f} s  {} events\n", since(t), streamed);
 
         t = Clock::now();
-        Graph graph = load_graph(store, {});
-        fmt::print("load whole graph             {:8.3f} s  {} actors, {} links\n", since(t),
+        {
+            Graph full = load_graph(store, {});
+            fmt::print("load whole graph, evidence   {:8.3f} s  {} actors, {} links\n", since(t),
+                       full.node_count(), full.edges().size());
+        }
+        t = Clock::now();
+        Scope lean;
+        lean.filter.with_evidence = false;
+        Graph graph = load_graph(store, lean);
+        fmt::print("load whole graph, no evidence{:8.3f} s  {} actors, {} links\n", since(t),
                    graph.node_count(), graph.edges().size());
+        t = Clock::now();
+        graph.boost();
+        fmt::print("build Boost views            {:8.3f} s\n", since(t));
 
         t = Clock::now();
         Scope one;
         one.filter.actors = {a};
+        one.filter.with_evidence = false;
         Graph small = load_graph(store, one);
         fmt::print("load one actor's events      {:8.3f} s  {} events\n", since(t),
                    small.events().size());

@@ -17,6 +17,7 @@ struct Options {
 
 int run(const Globals& g, const Options& o) {
     Scope scope = make_scope(o.filters);
+    scope.filter.with_evidence = false;  // counts of sources suffice
     Store store = open_store(g);
     Graph graph = load_for_query(store, scope);
     BlocsAnswer answer = blocs(graph, o.seed);

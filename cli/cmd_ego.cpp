@@ -18,9 +18,13 @@ struct Options {
 
 int run(const Globals& g, const Options& o) {
     Scope scope = make_scope(o.filters);
+    scope.filter.with_evidence = false;  // counts of sources suffice
     Store store = open_store(g);
     Entity actor = resolve(store, o.actor);
-    Graph graph = load_for_query(store, scope, {actor.id});
+    // Only the neighbourhood is read, ring by ring through the participants index.
+    Graph graph = load_neighbourhood(store, scope, actor.id, o.depth);
+    if (graph.events().empty())
+        require_events(store);
     auto centre = graph.find(actor.id);
     EgoAnswer answer;
     if (centre)
@@ -67,7 +71,7 @@ RegisterCommand reg{
          auto* cmd = app.add_subcommand("ego", "The actors within N hops of ACTOR and their links");
          cmd->add_option("ACTOR", o->actor, "An id or any name")->required();
          cmd->add_option("--depth", o->depth, "Hops from ACTOR, 1 or more (default 1)")
-             ->check(CLI::PositiveNumber);
+             ->check(at_least(1));
          add_filter_options(cmd, o->filters);
          cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
      }}};

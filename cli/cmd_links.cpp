@@ -18,6 +18,7 @@ struct Options {
 
 int run(const Globals& g, const Options& o) {
     Scope scope = make_scope(o.filters);
+    scope.filter.with_evidence = false;  // counts of sources suffice
     Store store = open_store(g);
     Entity actor = resolve(store, o.actor);
     std::optional<Entity> other;

@@ -27,6 +27,7 @@ std::string chain(const Graph& graph, const Path& p) {
 
 int run(const Globals& g, const Options& o) {
     Scope scope = make_scope(o.filters);
+    scope.filter.with_evidence = false;  // counts of sources suffice
     Store store = open_store(g);
     Entity from = resolve(store, o.from);
     Entity to = resolve(store, o.to);
@@ -103,9 +104,9 @@ RegisterCommand reg{
          cmd->add_option("A", o->from, "The first actor: an id or any name")->required();
          cmd->add_option("B", o->to, "The second actor")->required();
          cmd->add_option("--max-hops", o->max_hops, "Only paths of at most N hops (0: any)")
-             ->check(CLI::NonNegativeNumber);
+             ->check(at_least(0));
          cmd->add_option("--k", o->k, "The K shortest simple paths (Yen), default 1")
-             ->check(CLI::PositiveNumber);
+             ->check(at_least(1));
          add_filter_options(cmd, o->filters);
          cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
      }}};

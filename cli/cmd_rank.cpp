@@ -36,6 +36,7 @@ int run(const Globals& g, const Options& o) {
                                                     "betweenness or pagerank",
                                                     o.by));
     Scope scope = make_scope(o.filters);
+    scope.filter.with_evidence = false;  // counts of sources suffice
     Store store = open_store(g);
     Graph graph = load_for_query(store, scope);
     RankAnswer answer = rank(graph, *by, o.top);

@@ -9,6 +9,23 @@
 
 namespace diplograph::cli {
 
+CLI::Validator at_least(long long minimum) {
+    return CLI::Validator(
+        [minimum](std::string& text) -> std::string {
+            long long value = 0;
+            std::size_t used = 0;
+            try {
+                value = std::stoll(text, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used != text.size() || text.empty() || value < minimum)
+                return fmt::format("expected a whole number of at least {}, not {}", minimum, text);
+            return {};
+        },
+        fmt::format("INT>={}", minimum));
+}
+
 void add_filter_options(CLI::App* command, FilterOptions& o) {
     command->add_option("--since", o.since,
                         "Only events whose dates overlap D or later (YYYY, YYYY-MM, YYYY-MM-DD)");
@@ -21,7 +38,7 @@ void add_filter_options(CLI::App* command, FilterOptions& o) {
                         "repeatable");
     command
         ->add_option("--min-sources", o.min_sources, "Only events reported by at least N sources")
-        ->check(CLI::PositiveNumber);
+        ->check(at_least(1));
     command->add_option("--kind", o.kind,
                         "Only actors of this kind (country, person, org) besides those named");
 }
@@ -110,19 +127,20 @@ Entity resolve(const Store& store, const std::string& name) {
     }
 }
 
+void require_events(const Store& store) {
+    for (const auto& [type, n] : store.stats().events)
+        if (n)
+            return;
+    throw CommandError(Exit::bad_input,
+                       fmt::format("{}: the store holds no events; import articles or findings "
+                                   "first ('diplograph import FILE')",
+                                   store.path().string()));
+}
+
 Graph load_for_query(const Store& store, const Scope& scope, const std::vector<std::string>& keep) {
     Graph g = load_graph(store, scope, keep);
-    auto no_events = [&] {
-        for (const auto& [type, n] : store.stats().events)
-            if (n)
-                return false;
-        return true;
-    };
-    if (g.events().empty() && no_events())
-        throw CommandError(Exit::bad_input,
-                           fmt::format("{}: the store holds no events; import articles or "
-                                       "findings first ('diplograph import FILE')",
-                                       store.path().string()));
+    if (g.events().empty())
+        require_events(store);
     return g;
 }
 

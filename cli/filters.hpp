@@ -21,6 +21,9 @@ struct FilterOptions {
     std::string kind;  //!< country, person or org(anization)
 };
 
+//! Checks an integer option: "--depth: expected a whole number of at least 1, not -1".
+CLI::Validator at_least(long long minimum);
+
 //! Adds the common filter options to a command.
 void add_filter_options(CLI::App* command, FilterOptions& options);
 
@@ -32,6 +35,9 @@ Scope make_scope(const FilterOptions& options);
 //! The actor a name designates (resolve_actor). Throws CommandError (exit 2):
 //! "no actor named 'Tgoo'; did you mean Togo (TGO)?".
 Entity resolve(const Store& store, const std::string& name);
+
+//! Throws CommandError (exit 2) when the store holds no event at all.
+void require_events(const Store& store);
 
 //! Loads the graph a query runs on. Throws CommandError (exit 2) when the store holds no event
 //! at all, so that an empty store is not mistaken for an empty answer.

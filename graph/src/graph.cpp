@@ -3,33 +3,36 @@
 #include "graph_boost.hpp"
 
 #include <algorithm>
-#include <map>
-#include <set>
-#include <tuple>
+#include <deque>
+#include <unordered_set>
 
 namespace diplograph {
 
-Graph::Graph() : boost_(std::make_unique<Boost>()) {}
+Graph::Graph() = default;
 Graph::~Graph() = default;
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
 Graph Graph::load(const Store& store, const Filter& filter) {
+    // A deque grows without moving the events already read; one move into the vector at the end.
+    std::deque<StoredEvent> read;
+    store.take_events(filter, [&](StoredEvent&& e) { read.push_back(std::move(e)); });
     std::vector<StoredEvent> events;
-    std::set<std::string> ids;
-    store.for_each_event(filter, [&](const StoredEvent& e) {
-        for (const auto& p : e.event.participants)
-            ids.insert(p.actor);
-        events.push_back(e);
-    });
-    std::vector<Entity> actors;
-    actors.reserve(ids.size());
-    // One scan of the entities table beats one lookup per id on large stores.
-    for (auto& e : store.entities()) {
-        if (ids.count(e.id))
-            actors.push_back(std::move(e));
+    events.reserve(read.size());
+    for (auto& e : read)
+        events.push_back(std::move(e));
+    read.clear();
+    // Every entity (one scan of the table beats one lookup per id on large stores); build()
+    // keeps those the events involve.
+    Graph g;
+    for (auto& a : store.entities()) {
+        if (g.index_.try_emplace(a.id, g.nodes_.size()).second)
+            g.nodes_.push_back(
+                Node{std::move(a.id), a.kind, std::move(a.name), std::move(a.country)});
     }
-    return from_events(std::move(actors), std::move(events));
+    g.events_ = std::move(events);
+    g.build(true);
+    return g;
 }
 
 Graph Graph::from_events(std::vector<Entity> actors, std::vector<StoredEvent> events) {
@@ -41,11 +44,11 @@ Graph Graph::from_events(std::vector<Entity> actors, std::vector<StoredEvent> ev
         g.nodes_.push_back(Node{a.id, a.kind, a.name, a.country});
     }
     g.events_ = std::move(events);
-    g.build();
+    g.build(false);
     return g;
 }
 
-void Graph::build() {
+void Graph::build(bool only_involved) {
     event_actors_.assign(events_.size(), {});
     for (std::size_t e = 0; e < events_.size(); ++e) {
         auto& list = event_actors_[e];
@@ -64,59 +67,119 @@ void Graph::build() {
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
     }
+    if (only_involved) {
+        // Drop the actors no event involves, keeping the others in their order.
+        std::vector<NodeIndex> renumber(nodes_.size(), nodes_.size());
+        for (const auto& list : event_actors_)
+            for (auto n : list)
+                renumber[n] = 0;
+        std::vector<Node> kept;
+        for (NodeIndex n = 0; n < nodes_.size(); ++n) {
+            if (renumber[n] == 0) {
+                renumber[n] = kept.size();
+                kept.push_back(std::move(nodes_[n]));
+            }
+        }
+        nodes_ = std::move(kept);
+        index_.clear();
+        index_.reserve(nodes_.size());
+        for (NodeIndex n = 0; n < nodes_.size(); ++n)
+            index_.emplace(nodes_[n].id, n);
+        for (auto& list : event_actors_)
+            for (auto& n : list)
+                n = renumber[n];
+    }
     actor_events_.assign(nodes_.size(), {});
     for (std::size_t e = 0; e < events_.size(); ++e)
         for (auto n : event_actors_[e])
             actor_events_[n].push_back(e);
 
-    // Actor view: one edge per (pair, type), aggregated over the events.
-    std::map<std::tuple<NodeIndex, NodeIndex, int>, EdgeIndex> at;
-    std::vector<std::set<std::string>> edge_sources;
+    // Actor view: one edge per (pair, type), aggregated over the events. Every (pair, type) of
+    // every event becomes a (key, event) entry; sorted, each run of one key is an edge, in the
+    // order (a, b, type). Sorting millions of entries is kinder to caches than a hash map. The
+    // key packs the pair and the type in 64 bits: 30 bits per actor index, 4 for the type.
+    static_assert(static_cast<int>(EventType::SANCTION) < 16);
+    std::vector<std::pair<uint64_t, std::size_t>> keyed;
+    std::size_t total = 0;
+    for (const auto& list : event_actors_)
+        total += list.size() * (list.size() - (list.empty() ? 0 : 1)) / 2;
+    keyed.reserve(total);
     for (std::size_t e = 0; e < events_.size(); ++e) {
         const auto& list = event_actors_[e];
+        const auto type = static_cast<uint64_t>(events_[e].event.type);
+        for (std::size_t i = 0; i < list.size(); ++i)
+            for (std::size_t j = i + 1; j < list.size(); ++j)
+                keyed.emplace_back((static_cast<uint64_t>(list[i]) << 34) |
+                                       (static_cast<uint64_t>(list[j]) << 4) | type,
+                                   e);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    // What the edges need of each event, read in one sequential pass: the runs below visit the
+    // events in key order, and a small record is one cache line where a StoredEvent is several.
+    struct Brief {
+        Date first;
+        Date last;
+        bool dated;
+        Status status;
+        uint32_t sources;
+    };
+    std::vector<Brief> brief(events_.size());
+    for (std::size_t e = 0; e < events_.size(); ++e) {
         const Event& ev = events_[e].event;
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            for (std::size_t j = i + 1; j < list.size(); ++j) {
-                auto key = std::make_tuple(list[i], list[j], static_cast<int>(ev.type));
-                auto [it, fresh] = at.emplace(key, edges_.size());
-                if (fresh) {
-                    edges_.push_back(ActorEdge{list[i], list[j], ev.type, 0, {}, {}, {}, 0, {}});
-                    edge_sources.emplace_back();
-                }
-                ActorEdge& edge = edges_[it->second];
-                ++edge.count;
-                edge.events.push_back(e);
-                if (ev.date.known()) {
-                    if (!edge.first.valid() || ev.date.first < edge.first)
-                        edge.first = ev.date.first;
-                    if (!edge.last.valid() || edge.last < ev.date.last)
-                        edge.last = ev.date.last;
-                }
-                if (std::find(edge.statuses.begin(), edge.statuses.end(), ev.status) ==
-                    edge.statuses.end()) {
-                    edge.statuses.push_back(ev.status);
-                    std::sort(edge.statuses.begin(), edge.statuses.end());
-                }
-                for (const auto& s : events_[e].sources)
-                    edge_sources[it->second].insert(s.id);
+        brief[e] = {ev.date.first, ev.date.last, ev.date.known(), ev.status,
+                    static_cast<uint32_t>(events_[e].sources.size())};
+    }
+    std::vector<std::string_view> sources;
+    for (std::size_t run = 0; run < keyed.size();) {
+        const uint64_t key = keyed[run].first;
+        ActorEdge edge{static_cast<NodeIndex>(key >> 34),
+                       static_cast<NodeIndex>((key >> 4) & ((uint64_t{1} << 30) - 1)),
+                       static_cast<EventType>(key & 15),
+                       0,
+                       {},
+                       {},
+                       {},
+                       0,
+                       {}};
+        std::size_t begin = run;
+        for (; run < keyed.size() && keyed[run].first == key; ++run) {
+            const std::size_t e = keyed[run].second;
+            const Brief& ev = brief[e];
+            ++edge.count;
+            edge.events.push_back(e);
+            if (ev.dated) {
+                if (!edge.first.valid() || ev.first < edge.first)
+                    edge.first = ev.first;
+                if (!edge.last.valid() || edge.last < ev.last)
+                    edge.last = ev.last;
+            }
+            if (std::find(edge.statuses.begin(), edge.statuses.end(), ev.status) ==
+                edge.statuses.end()) {
+                edge.statuses.push_back(ev.status);
+                std::sort(edge.statuses.begin(), edge.statuses.end());
             }
         }
+        if (run - begin == 1) {
+            // One event: its sources are distinct already.
+            edge.sources = static_cast<int>(brief[keyed[begin].second].sources);
+        } else {
+            sources.clear();
+            for (std::size_t i = begin; i < run; ++i)
+                for (const auto& src : events_[keyed[i].second].sources)
+                    sources.push_back(src.id);
+            std::sort(sources.begin(), sources.end());
+            sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+            edge.sources = static_cast<int>(sources.size());
+        }
+        edges_.push_back(std::move(edge));
     }
     incident_.assign(nodes_.size(), {});
     for (EdgeIndex i = 0; i < edges_.size(); ++i) {
-        edges_[i].sources = static_cast<int>(edge_sources[i].size());
         incident_[edges_[i].a].push_back(i);
         incident_[edges_[i].b].push_back(i);
     }
-
-    boost_ = std::make_unique<Boost>();
-    boost_->actors = Boost::ActorView(nodes_.size());
-    for (EdgeIndex i = 0; i < edges_.size(); ++i)
-        boost::add_edge(edges_[i].a, edges_[i].b, i, boost_->actors);
-    boost_->events = Boost::EventView(nodes_.size() + events_.size());
-    for (std::size_t e = 0; e < events_.size(); ++e)
-        for (auto n : event_actors_[e])
-            boost::add_edge(n, nodes_.size() + e, boost_->events);
+    // The Boost.Graph views are built when an algorithm first asks for them (boost()).
+    boost_.reset();
 }
 
 std::size_t Graph::node_count() const {
@@ -159,6 +222,25 @@ NodeIndex Graph::other(EdgeIndex e, NodeIndex n) const {
     return edge.a == n ? edge.b : edge.a;
 }
 const Graph::Boost& Graph::boost() const {
+    if (!boost_) {
+        auto b = std::make_unique<Boost>();
+        b->actors = Boost::ActorView(nodes_.size());
+        for (EdgeIndex i = 0; i < edges_.size(); ++i)
+            boost::add_edge(edges_[i].a, edges_[i].b, i, b->actors);
+        boost_ = std::move(b);
+    }
+    return *boost_;
+}
+
+const Graph::Boost& Graph::boost_with_events() const {
+    boost();
+    if (!boost_->events_built) {
+        boost_->events = Boost::EventView(nodes_.size() + events_.size());
+        for (std::size_t e = 0; e < events_.size(); ++e)
+            for (auto n : event_actors_[e])
+                boost::add_edge(n, nodes_.size() + e, boost_->events);
+        boost_->events_built = true;
+    }
     return *boost_;
 }
 

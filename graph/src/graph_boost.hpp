@@ -15,7 +15,8 @@ struct Graph::Boost {
                               boost::property<boost::edge_index_t, std::size_t>>;
     using EventView = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
     ActorView actors;
-    EventView events;
+    EventView events;  //!< built by Graph::boost_with_events() only
+    bool events_built = false;
 };
 
 }  // namespace diplograph

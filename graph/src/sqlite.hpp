@@ -112,6 +112,14 @@ class Statement {
         return {reinterpret_cast<const char*>(p),
                 static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
     }
+    //! The text of a column without copying it; valid until the next step.
+    std::string_view view(int column) const {
+        auto* p = sqlite3_column_text(stmt_, column);
+        if (!p)
+            return {};
+        return {reinterpret_cast<const char*>(p),
+                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+    }
     int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
     double real(int column) const { return sqlite3_column_double(stmt_, column); }
     bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace diplograph {
 
@@ -36,6 +37,34 @@ Graph load_graph(const Store& store, const Scope& scope, const std::vector<std::
     if (scope.kind)
         return restrict_kind(g, *scope.kind, keep);
     return g;
+}
+
+Graph load_neighbourhood(const Store& store, const Scope& scope, const std::string& centre,
+                         int depth, std::size_t max_actors) {
+    std::unordered_set<std::string> reached{centre};
+    std::vector<std::string> frontier{centre};
+    const std::vector<std::string> keep{centre};
+    for (int d = 0; d < depth && !frontier.empty(); ++d) {
+        Scope ring = scope;
+        ring.filter.actors = frontier;
+        Graph g = load_graph(store, ring, keep);
+        std::vector<std::string> next;
+        for (const auto& id : frontier) {
+            auto n = g.find(id);
+            if (!n)
+                continue;
+            for (auto m : g.neighbours(*n))
+                if (reached.insert(g.node(m).id).second)
+                    next.push_back(g.node(m).id);
+        }
+        if (reached.size() > max_actors)
+            return load_graph(store, scope, keep);
+        frontier = std::move(next);
+    }
+    Scope all = scope;
+    all.filter.actors.assign(reached.begin(), reached.end());
+    std::sort(all.filter.actors.begin(), all.filter.actors.end());
+    return load_graph(store, all, keep);
 }
 
 std::string describe(const Scope& scope) {

@@ -331,7 +331,15 @@ TEST_F(Queries, BadOptions) {
               "(a real day of the calendar)\n");
     auto depth = query({"ego", "TGO", "--depth", "-1"});
     EXPECT_EQ(depth.exit_code, 1);
-    EXPECT_NE(depth.err.find("--depth"), std::string::npos) << depth.err;
+    EXPECT_EQ(depth.err.rfind("diplograph: --depth: expected a whole number of at least 1, not "
+                              "-1\n",
+                              0),
+              0u)
+        << depth.err;
+    auto k = query({"path", "TGO", "RUS", "--k", "0"});
+    EXPECT_EQ(k.exit_code, 1);
+    EXPECT_EQ(k.err.rfind("diplograph: --k: expected a whole number of at least 1, not 0\n", 0), 0u)
+        << k.err;
     auto type = query({"rank", "--type", "HUG"});
     EXPECT_EQ(type.exit_code, 1);
     EXPECT_EQ(type.err.rfind("diplograph: --type HUG: no such event type or family", 0), 0u);

@@ -71,12 +71,18 @@ class Graph {
     std::vector<NodeIndex> neighbours(NodeIndex n) const;
     NodeIndex other(EdgeIndex e, NodeIndex n) const;
 
-    //! The Boost.Graph form (see graph_boost.hpp, for algorithms inside diplograph_graph).
+    //! The Boost.Graph form (see graph_boost.hpp, for algorithms inside diplograph_graph),
+    //! built on first use; not thread-safe until then.
     struct Boost;
+    //! The actor view only (Boost::events left empty).
     const Boost& boost() const;
+    //! Both views; the event view has a vertex per event, costly on large stores.
+    const Boost& boost_with_events() const;
 
   private:
-    void build();
+    //! Derives everything from nodes_ and events_; with only_involved, drops the nodes no
+    //! event involves.
+    void build(bool only_involved);
     std::vector<Node> nodes_;
     std::unordered_map<std::string, NodeIndex> index_;
     std::vector<StoredEvent> events_;
@@ -84,7 +90,7 @@ class Graph {
     std::vector<std::vector<std::size_t>> actor_events_;
     std::vector<ActorEdge> edges_;
     std::vector<std::vector<EdgeIndex>> incident_;
-    std::unique_ptr<Boost> boost_;
+    mutable std::unique_ptr<Boost> boost_;
 };
 
 }  // namespace diplograph

@@ -53,6 +53,9 @@ struct Filter {
     //! Restrict to events in which one of these actors takes part; empty: all. Read through
     //! the participants index, so a query about one actor does not scan the whole store.
     std::vector<std::string> actors;
+    //! Read each event's evidence (sentences, spans, rules) and its sources' titles, URLs…;
+    //! false reads only the ids of the sources, enough to count them (faster on large stores).
+    bool with_evidence = true;
 
     bool accepts(const StoredEvent& event) const;
 };
@@ -91,6 +94,9 @@ class Store {
     void for_each_event(const Filter& filter,
                         const std::function<void(const StoredEvent&)>& callback) const;
     std::vector<StoredEvent> events(const Filter& filter = {}) const;
+    //! As for_each_event, handing each event over to the callback instead of lending it.
+    void take_events(const Filter& filter,
+                     const std::function<void(StoredEvent&&)>& callback) const;
 
     const std::filesystem::path& path() const;
 

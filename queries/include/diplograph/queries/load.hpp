@@ -21,6 +21,13 @@ struct Scope {
 //! dropped (except the ids in `keep`) and events left without participants are dropped.
 Graph load_graph(const Store& store, const Scope& scope, const std::vector<std::string>& keep = {});
 
+//! Enough of the store for the ego network of `centre` within `depth` hops: the events of the
+//! actors within depth - 1 hops, found ring by ring through the participants index, then those
+//! of every actor within `depth` hops (for the links among the outer ring). Falls back to the
+//! whole store when the neighbourhood grows past `max_actors`.
+Graph load_neighbourhood(const Store& store, const Scope& scope, const std::string& centre,
+                         int depth, std::size_t max_actors = 2000);
+
 //! The same narrowing on a graph already loaded.
 Graph restrict_kind(const Graph& graph, EntityKind kind, const std::vector<std::string>& keep);
 
