@@ -1,0 +1,736 @@
+// The text pipeline: one article → a Batch of entities, roles and events with evidence.
+#include "language.hpp"
+
+#include <diplograph/graph/fold.hpp>
+#include <diplograph/importers/dates.hpp>
+#include <diplograph/importers/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+#include <unordered_map>
+
+namespace diplograph {
+
+namespace {
+
+using text::Token;
+
+// ---- dictionary index ----
+
+struct NameEntry {
+    std::vector<std::string> words;
+    const Name* name = nullptr;
+    bool case_sensitive = false;  // short acronyms: "US" is not "us"
+    bool proper = false;          // must start with a capital in the text
+};
+
+struct TitleEntry {
+    std::vector<std::string> words;
+    std::string role;
+};
+
+struct Index {
+    std::unordered_map<std::string, std::vector<NameEntry>> names;
+    std::unordered_map<std::string, std::vector<TitleEntry>> titles;
+};
+
+bool short_acronym(std::string_view text) {
+    int letters = 0;
+    for (char c : text) {
+        if (std::islower(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+            return false;
+        if (std::isupper(static_cast<unsigned char>(c)))
+            ++letters;
+    }
+    return letters >= 1 && letters <= 4;
+}
+
+int kind_rank(NameKind k) {
+    switch (k) {
+        case NameKind::name:
+        case NameKind::acronym:
+            return 0;
+        case NameKind::seat:
+            return 1;
+        case NameKind::capital:
+            return 2;
+        case NameKind::surname:
+            return 3;
+        case NameKind::adj:
+            return 4;
+    }
+    return 5;
+}
+
+const Index& index_for(const Dictionaries& dict, const std::string& lang) {
+    static std::mutex mutex;
+    static std::map<std::tuple<const Dictionaries*, std::size_t, std::size_t, std::string>, Index>
+        cache;
+    std::lock_guard lock(mutex);
+    auto key = std::make_tuple(&dict, dict.names().size(), dict.titles().size(), lang);
+    if (auto it = cache.find(key); it != cache.end())
+        return it->second;
+    Index idx;
+    for (const auto& n : dict.names()) {
+        if (n.lang != lang && n.lang != "*")
+            continue;
+        NameEntry e;
+        e.words = text::phrase_words(n.text);
+        if (e.words.empty())
+            continue;
+        e.name = &n;
+        e.case_sensitive = short_acronym(n.text);
+        e.proper = n.kind != NameKind::adj;
+        idx.names[e.words.front()].push_back(std::move(e));
+    }
+    for (const auto& t : dict.titles()) {
+        if (t.lang != lang && t.lang != "*")
+            continue;
+        TitleEntry e{text::phrase_words(t.phrase), t.role};
+        if (e.words.empty())
+            continue;
+        idx.titles[e.words.front()].push_back(std::move(e));
+    }
+    return cache.emplace(key, std::move(idx)).first->second;
+}
+
+// ---- mentions ----
+
+struct Mention {
+    std::size_t first = 0, last = 0;  // token range [first, last)
+    std::string entity;               // country, org or person id
+    EntityKind kind = EntityKind::country;
+    NameKind name_kind = NameKind::name;
+};
+
+struct TitleMention {
+    std::size_t first = 0, last = 0;
+    std::string role;
+};
+
+bool words_at(const std::vector<Token>& t, std::size_t i, const std::vector<std::string>& words) {
+    if (i + words.size() > t.size())
+        return false;
+    for (std::size_t k = 0; k < words.size(); ++k)
+        if (t[i + k].norm != words[k])
+            return false;
+    return true;
+}
+
+// Words that may sit between a title and the name it introduces.
+bool title_filler(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "de",           "du",          "des",        "la",
+        "le",           "l",           "d",          "of",
+        "the",          "and",         "et",         "affaires",
+        "etrangeres",   "exterieures", "foreign",    "affairs",
+        "cooperation",  "defense",     "defence",    "republique",
+        "federation",   "conseil",     "transition", "gouvernement",
+        "integration",  "africaine",   "charge",     "en",
+        "aupres",       "to",          "s",          "democratique",
+        "populaire",    "state",       "s",          "internationale",
+        "international"};
+    return kWords.count(w) != 0;
+}
+
+bool connector(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "de",  "du",  "des", "la", "le", "l",    "d",   "of", "the", "s", "van",
+        "von", "ben", "bin", "al", "el", "ould", "ibn", "da", "dos", "ag"};
+    return kWords.count(w) != 0;
+}
+
+// ---- events ----
+
+struct Found {
+    Event event;
+    std::vector<std::string> people;
+};
+
+class Extractor {
+  public:
+    Extractor(const Article& a, const Dictionaries& d, const ImportOptions& o)
+        : article_(a), dict_(d), options_(o) {}
+
+    Batch run();
+
+  private:
+    void sentence(std::size_t index, Span span);
+    std::vector<Mention> find_names(const std::vector<Token>& t) const;
+    std::vector<TitleMention> find_titles(const std::vector<Token>& t,
+                                          const std::vector<Mention>& names) const;
+    void people_from_titles(const std::vector<Token>& t, std::vector<Mention>& mentions,
+                            const std::vector<TitleMention>& titles, std::size_t index, Span span);
+    std::string new_person(const std::string& name, const std::string& country,
+                           const std::string& role, std::size_t index, Span span);
+    bool cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
+                std::size_t to) const;
+    std::pair<std::string, std::string> top_pair() const;
+    std::string country_of(const Mention& m) const;
+
+    const Article& article_;
+    const Dictionaries& dict_;
+    const ImportOptions& options_;
+    std::string lang_;
+    const text::LanguageData* data_ = nullptr;
+    const Index* index_ = nullptr;
+    Batch batch_;
+    Date reference_;
+    std::map<std::string, int> country_counts_;
+    std::map<std::string, int> people_counts_;
+    std::map<std::string, std::string> surnames_;  // folded surname → person id
+    std::map<std::string, Entity> entities_;
+    std::vector<Found> found_;
+};
+
+std::string Extractor::country_of(const Mention& m) const {
+    if (m.kind == EntityKind::country)
+        return m.entity;
+    if (m.kind == EntityKind::person) {
+        if (auto it = entities_.find(m.entity); it != entities_.end())
+            return it->second.country;
+        if (const Entity* e = dict_.entity(m.entity))
+            return e->country;
+    }
+    return {};
+}
+
+std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
+    std::vector<Mention> out;
+    for (std::size_t i = 0; i < t.size();) {
+        if (!t[i].word) {
+            ++i;
+            continue;
+        }
+        const NameEntry* best = nullptr;
+        if (auto it = index_->names.find(t[i].norm); it != index_->names.end()) {
+            for (const auto& e : it->second) {
+                if (!words_at(t, i, e.words))
+                    continue;
+                std::size_t last = i + e.words.size();
+                if (e.case_sensitive) {
+                    std::string_view surface(article_.text.data() + t[i].begin,
+                                             t[last - 1].end - t[i].begin);
+                    if (surface != e.name->text)
+                        continue;
+                }
+                if (e.proper && !t[i].capitalized)
+                    continue;
+                if (const Entity* ent = dict_.entity(e.name->entity);
+                    ent && ent->kind == EntityKind::person && !t[i].capitalized)
+                    continue;
+                if (!best || e.words.size() > best->words.size() ||
+                    (e.words.size() == best->words.size() &&
+                     kind_rank(e.name->kind) < kind_rank(best->name->kind)))
+                    best = &e;
+            }
+        }
+        // A surname learned from this article ("Diop" after "Abdoulaye Diop").
+        if (!best && t[i].capitalized) {
+            if (auto s = surnames_.find(t[i].norm); s != surnames_.end()) {
+                out.push_back({i, i + 1, s->second, EntityKind::person, NameKind::surname});
+                ++i;
+                continue;
+            }
+        }
+        if (!best) {
+            ++i;
+            continue;
+        }
+        const Entity* ent = dict_.entity(best->name->entity);
+        if (!ent) {
+            ++i;
+            continue;
+        }
+        out.push_back({i, i + best->words.size(), ent->id, ent->kind, best->name->kind});
+        i += best->words.size();
+    }
+    return out;
+}
+
+std::vector<TitleMention> Extractor::find_titles(const std::vector<Token>& t,
+                                                 const std::vector<Mention>& names) const {
+    std::vector<TitleMention> out;
+    std::vector<bool> taken(t.size(), false);
+    for (const auto& m : names)
+        for (auto k = m.first; k < m.last; ++k)
+            taken[k] = true;
+    for (std::size_t i = 0; i < t.size();) {
+        const TitleEntry* best = nullptr;
+        if (!taken[i] && t[i].word) {
+            if (auto it = index_->titles.find(t[i].norm); it != index_->titles.end())
+                for (const auto& e : it->second)
+                    if (words_at(t, i, e.words) && (!best || e.words.size() > best->words.size()))
+                        best = &e;
+        }
+        if (!best) {
+            ++i;
+            continue;
+        }
+        out.push_back({i, i + best->words.size(), best->role});
+        i += best->words.size();
+    }
+    return out;
+}
+
+std::string Extractor::new_person(const std::string& name, const std::string& country,
+                                  const std::string& role, std::size_t index, Span span) {
+    if (const Entity* known = dict_.person_by_name(name))
+        return known->id;
+    std::string id = "person/" + slugify(name);
+    auto [it, fresh] = entities_.try_emplace(id, Entity{id, EntityKind::person, name, country, {}});
+    if (it->second.country.empty())
+        it->second.country = country;
+    auto space = name.find_last_of(' ');
+    if (space != std::string::npos)
+        surnames_[fold(name.substr(space + 1))] = id;
+    if (fresh && !role.empty() && !country.empty()) {
+        Role r{id, role, country, reference_, Date{}, Evidence{}};
+        r.evidence->sentence = static_cast<int>(index);
+        r.evidence->begin = static_cast<int64_t>(span.begin);
+        r.evidence->end = static_cast<int64_t>(span.end);
+        r.evidence->text = article_.text.substr(span.begin, span.end - span.begin);
+        r.evidence->rule = lang_ + ".title.apposition";
+        r.evidence->confidence = 0.7;
+        batch_.roles.push_back(std::move(r));
+    }
+    return id;
+}
+
+void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Mention>& mentions,
+                                   const std::vector<TitleMention>& titles, std::size_t index,
+                                   Span span) {
+    auto mention_at = [&](std::size_t k) -> const Mention* {
+        for (const auto& m : mentions)
+            if (m.first == k)
+                return &m;
+        return nullptr;
+    };
+    auto covered = [&](std::size_t k) {
+        return std::any_of(mentions.begin(), mentions.end(),
+                           [&](const Mention& m) { return m.first <= k && k < m.last; });
+    };
+    std::vector<Mention> added;
+    for (const auto& title : titles) {
+        std::string of;
+        // Before the title: "Kenyan President", "Qatar's emir", "le Président russe" (after).
+        if (title.first > 0) {
+            std::size_t k = title.first - 1;
+            if (t[k].norm == "s" && k > 0)
+                --k;
+            for (const auto& m : mentions)
+                if (m.last == k + 1 &&
+                    (m.kind == EntityKind::country || m.kind == EntityKind::organization))
+                    of = m.entity;
+        }
+        std::string person;
+        std::size_t end = title.last;
+        bool comma = false;
+        for (std::size_t k = title.last; k < t.size() && k < title.last + 12;) {
+            if (const Mention* m = mention_at(k)) {
+                if (m->kind == EntityKind::person) {
+                    person = m->entity;
+                    end = m->last;
+                    break;
+                }
+                if (of.empty() || m->name_kind == NameKind::adj || !comma)
+                    of = m->entity;
+                k = m->last;
+                continue;
+            }
+            if (!t[k].word) {
+                if (t[k].norm == "," && !comma) {
+                    comma = true;
+                    ++k;
+                    continue;
+                }
+                break;
+            }
+            if (t[k].capitalized && !title_filler(t[k].norm) && !covered(k)) {
+                // A name: capitalised words, connectors allowed inside ("bin", "Al").
+                std::size_t j = k;
+                std::size_t words = 0;
+                while (j < t.size() && t[j].word && !covered(j) &&
+                       (t[j].capitalized ||
+                        (connector(t[j].norm) && j + 1 < t.size() && t[j + 1].capitalized))) {
+                    ++j;
+                    ++words;
+                }
+                while (j > k && connector(t[j - 1].norm))
+                    --j, --words;
+                if (words >= 2 && words <= 5) {
+                    std::string name(article_.text.data() + t[k].begin, t[j - 1].end - t[k].begin);
+                    std::string country = of;
+                    if (!country.empty() && !dict_.country(country)) {
+                        // An organisation's official: no country.
+                        country.clear();
+                    }
+                    person = new_person(name, country, title.role, index, span);
+                    added.push_back({k, j, person, EntityKind::person, NameKind::name});
+                    end = j;
+                }
+                break;
+            }
+            if (!title_filler(t[k].norm) && !(t[k].norm.size() <= 3 && !t[k].capitalized))
+                break;
+            ++k;
+        }
+        (void)end;
+        if (person.empty() && !of.empty()) {
+            // "le Président russe" → who held the title on the article's date.
+            if (reference_.valid() && reference_.day != 0) {
+                const Entity* holder = dict_.holder(title.role, of, reference_);
+                if (!holder && title.role == "head of state")
+                    holder = dict_.holder("king", of, reference_);
+                if (!holder && title.role == "head of state")
+                    holder = dict_.holder("emir", of, reference_);
+                if (holder)
+                    added.push_back(
+                        {title.first, title.last, holder->id, EntityKind::person, NameKind::name});
+            }
+        }
+    }
+    for (auto& m : added)
+        if (!covered(m.first))
+            mentions.push_back(std::move(m));
+    std::sort(mentions.begin(), mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.first < b.first; });
+}
+
+bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
+                       std::size_t to) const {
+    auto it = data_->cues.find(kind);
+    if (it == data_->cues.end())
+        return false;
+    for (std::size_t i = from; i < to && i < t.size(); ++i)
+        for (const auto& p : it->second)
+            if (auto end = text::match_at(p, t, i); end && end <= to)
+                return true;
+    return false;
+}
+
+std::pair<std::string, std::string> Extractor::top_pair() const {
+    std::vector<std::pair<int, std::string>> v;
+    for (const auto& [c, n] : country_counts_)
+        v.emplace_back(-n, c);
+    std::sort(v.begin(), v.end());
+    if (v.size() < 2)
+        return {};
+    return {v[0].second, v[1].second};
+}
+
+void Extractor::sentence(std::size_t index, Span span) {
+    auto t = text::tokenize(article_.text, span.begin, span.end);
+    if (t.empty())
+        return;
+    auto mentions = find_names(t);
+    auto titles = find_titles(t, mentions);
+    people_from_titles(t, mentions, titles, index, span);
+    for (const auto& m : mentions) {
+        if (auto c = country_of(m); !c.empty())
+            ++country_counts_[c];
+        if (m.kind == EntityKind::person)
+            ++people_counts_[m.entity];
+    }
+
+    // Triggers: at each position the longest rule; positions covered are skipped.
+    struct Trigger {
+        const text::EventRule* rule;
+        std::size_t first, last;
+    };
+    std::vector<Trigger> triggers;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const text::EventRule* best = nullptr;
+        std::size_t best_end = 0;
+        for (const auto& r : data_->events) {
+            auto end = text::match_at(r.pattern, t, i);
+            if (end > best_end) {
+                best = &r;
+                best_end = end;
+            }
+        }
+        if (best) {
+            triggers.push_back({best, i, best_end});
+            i = best_end - 1;
+        }
+    }
+    if (triggers.empty())
+        return;
+    if (cue_in(t, "denial", 0, t.size()))
+        return;
+
+    const std::string sentence_text = article_.text.substr(span.begin, span.end - span.begin);
+    std::vector<DateMention> dates;
+    if (reference_.valid() || true)
+        dates = find_dates(sentence_text, lang_, reference_);
+
+    std::set<std::pair<EventType, std::string>> done;
+    for (const auto& trig : triggers) {
+        const auto& rule = *trig.rule;
+        // Negation just before the trigger: "n'a pas signé", "did not sign".
+        std::size_t from = trig.first >= 5 ? trig.first - 5 : 0;
+        if (cue_in(t, "negation", from, trig.last))
+            continue;
+        Status status = Status::occurred;
+        std::size_t near = trig.first >= 4 ? trig.first - 4 : 0;
+        if (cue_in(t, "reported", 0, t.size()))
+            status = Status::reported;
+        bool future = false;
+        for (const auto& suffix : data_->future_suffixes)
+            for (auto k = trig.first; k < trig.last; ++k)
+                if (t[k].norm.size() > suffix.size() + 3 && t[k].norm.ends_with(suffix))
+                    future = true;
+        if (future || cue_in(t, "planned", near, trig.last))
+            status = Status::planned;
+        if (cue_in(t, "agreed", 0, trig.first + 1))
+            status = Status::agreed;
+
+        // Actors: countries, organisations, people (with their country).
+        struct Actor {
+            std::string id;
+            std::size_t pos;
+            NameKind kind;
+        };
+        std::vector<Actor> actors;
+        std::vector<std::string> people;
+        auto add_actor = [&](const std::string& id, std::size_t pos, NameKind kind) {
+            if (id.empty())
+                return;
+            for (const auto& a : actors)
+                if (a.id == id)
+                    return;
+            actors.push_back({id, pos, kind});
+        };
+        for (const auto& m : mentions) {
+            if (m.kind == EntityKind::person) {
+                if (std::find(people.begin(), people.end(), m.entity) == people.end())
+                    people.push_back(m.entity);
+                add_actor(country_of(m), m.first, NameKind::name);
+            } else {
+                add_actor(m.entity, m.first, m.name_kind);
+            }
+        }
+        if (cue_in(t, "both", 0, t.size()) || cue_in(t, "both_people", 0, t.size())) {
+            auto [a, b] = top_pair();
+            if (!a.empty() && actors.size() < 2) {
+                add_actor(a, trig.first == 0 ? 0 : trig.first - 1, NameKind::name);
+                add_actor(b, trig.first == 0 ? 0 : trig.first - 1, NameKind::name);
+            }
+        }
+        if (actors.size() == 1) {
+            // One party named: the other is the article's other main country, if any.
+            auto [a, b] = top_pair();
+            if (!a.empty() && country_counts_[b] >= 2) {
+                if (actors[0].id == a)
+                    add_actor(b, trig.last, NameKind::name);
+                else if (actors[0].id == b)
+                    add_actor(a, trig.last, NameKind::name);
+            }
+        }
+        if (actors.size() < 2)
+            continue;
+
+        Event e;
+        e.type = rule.type;
+        e.subtype = rule.subtype;
+        if (e.subtype.empty()) {
+            for (const auto& [sub, p] : data_->subtypes) {
+                bool hit = false;
+                for (std::size_t i = 0; i < t.size() && !hit; ++i)
+                    hit = text::match_at(p, t, i) != 0;
+                if (hit) {
+                    e.subtype = sub;
+                    break;
+                }
+            }
+        }
+        e.status = status;
+        if (!dates.empty())
+            e.date = dates.front().interval;
+        Evidence ev;
+        ev.sentence = static_cast<int>(index);
+        ev.begin = static_cast<int64_t>(span.begin);
+        ev.end = static_cast<int64_t>(span.end);
+        ev.text = sentence_text;
+        ev.rule = rule.id;
+        ev.confidence = status == Status::reported ? 0.5 : 0.8;
+        e.evidence.push_back(ev);
+
+        auto directional = [&](std::vector<Participant>& parts) {
+            // The subject (before the trigger) initiates; the rest are targets. When nobody is
+            // named before it, the first named party initiates.
+            bool before = std::any_of(actors.begin(), actors.end(),
+                                      [&](const Actor& a) { return a.pos < trig.first; });
+            for (std::size_t k = 0; k < actors.size(); ++k) {
+                bool init = before ? actors[k].pos < trig.first : k == 0;
+                parts.push_back(
+                    {actors[k].id, init ? ParticipantRole::initiator : ParticipantRole::target});
+            }
+        };
+        std::vector<std::vector<Participant>> variants;
+        if (rule.direction == "sym") {
+            std::vector<Participant> parts;
+            for (const auto& a : actors)
+                parts.push_back({a.id, e.type == EventType::AGREEMENT
+                                           ? ParticipantRole::party
+                                           : ParticipantRole::participant});
+            variants.push_back(std::move(parts));
+        } else if (rule.direction == "embassy") {
+            if (actors.size() == 2 && cue_in(t, "mutual", 0, t.size())) {
+                variants.push_back({{actors[0].id, ParticipantRole::initiator},
+                                    {actors[1].id, ParticipantRole::target}});
+                variants.push_back({{actors[1].id, ParticipantRole::initiator},
+                                    {actors[0].id, ParticipantRole::target}});
+            } else {
+                // The owner: named before the trigger or by an adjective ("ambassade russe");
+                // the host: a country or capital after it.
+                std::vector<Participant> parts;
+                bool before = std::any_of(actors.begin(), actors.end(),
+                                          [&](const Actor& a) { return a.pos < trig.first; });
+                bool adj = std::any_of(actors.begin(), actors.end(), [&](const Actor& a) {
+                    return a.pos >= trig.first && a.kind == NameKind::adj;
+                });
+                for (const auto& a : actors) {
+                    bool owner = before ? a.pos < trig.first
+                                 : adj  ? a.kind == NameKind::adj
+                                        : &a == &actors.front();
+                    parts.push_back(
+                        {a.id, owner ? ParticipantRole::initiator : ParticipantRole::target});
+                }
+                variants.push_back(std::move(parts));
+            }
+        } else {
+            std::vector<Participant> parts;
+            directional(parts);
+            variants.push_back(std::move(parts));
+        }
+        for (auto& parts : variants) {
+            std::string key;
+            for (const auto& p : parts)
+                key += p.actor + std::string(to_string(p.role)) + ";";
+            if (!done.insert({e.type, key}).second)
+                continue;
+            Found f{e, people};
+            f.event.participants = parts;
+            for (const auto& p : people)
+                f.event.participants.push_back({p, ParticipantRole::participant});
+            found_.push_back(std::move(f));
+        }
+    }
+}
+
+Batch Extractor::run() {
+    if (find_invalid_utf8(article_.text) != std::string_view::npos)
+        throw ArticleError(article_.name + ": invalid UTF-8");
+    lang_ = options_.lang == "auto" || options_.lang.empty()
+                ? (article_.lang.empty() ? detect_language(article_.text) : article_.lang)
+                : options_.lang;
+    const auto& langs = text::default_languages();
+    auto lit = langs.find(lang_);
+    if (lit == langs.end())
+        throw ArticleError(fmt::format("{}: language \"{}\": no rules in data/lang/{}/",
+                                       article_.name, lang_, lang_));
+    data_ = &lit->second;
+    index_ = &index_for(dict_, lang_);
+
+    Source& s = batch_.source;
+    s.url = article_.url;
+    s.title = article_.title;
+    s.outlet = article_.outlet;
+    s.lang = lang_;
+    s.published = options_.published.empty() ? article_.published : options_.published;
+    if (auto d = Date::parse(s.published.substr(0, std::min<std::size_t>(10, s.published.size()))))
+        reference_ = *d;
+    else
+        s.published.clear();
+    s.content_hash = stable_hash(article_.text);
+    s.id = make_source_id(s);
+
+    auto sentences = split_sentences(article_.text, lang_);
+    for (std::size_t i = 0; i < sentences.size(); ++i)
+        sentence(i, sentences[i]);
+
+    // Merge the same event told twice (headline and body, or two sentences).
+    std::vector<Found> merged;
+    for (auto& f : found_) {
+        auto key = [](const Event& e) {
+            std::vector<Participant> p;
+            for (const auto& x : e.participants)
+                if (x.actor.rfind("person/", 0) != 0)
+                    p.push_back(x);
+            std::sort(p.begin(), p.end());
+            return p;
+        };
+        auto it = std::find_if(merged.begin(), merged.end(), [&](const Found& m) {
+            return m.event.type == f.event.type && key(m.event) == key(f.event) &&
+                   m.event.date.compatible(f.event.date);
+        });
+        if (it == merged.end()) {
+            merged.push_back(std::move(f));
+            continue;
+        }
+        if (!it->event.date.known())
+            it->event.date = f.event.date;
+        for (const auto& p : f.event.participants)
+            if (std::find(it->event.participants.begin(), it->event.participants.end(), p) ==
+                it->event.participants.end())
+                it->event.participants.push_back(p);
+        it->event.evidence.insert(it->event.evidence.end(), f.event.evidence.begin(),
+                                  f.event.evidence.end());
+    }
+
+    // Entities: those that take part in an event.
+    std::set<std::string> used;
+    for (auto& f : merged) {
+        for (auto& ev : f.event.evidence)
+            ev.source = s.id;
+        for (const auto& p : f.event.participants)
+            used.insert(p.actor);
+        batch_.events.push_back(std::move(f.event));
+    }
+    for (const auto& id : used) {
+        if (auto it = entities_.find(id); it != entities_.end()) {
+            batch_.entities.push_back(it->second);
+            continue;
+        }
+        const Entity* e = dict_.entity(id);
+        if (!e)
+            continue;
+        batch_.entities.push_back(*e);
+        if (e->kind == EntityKind::person && reference_.valid()) {
+            for (const auto& r : dict_.roles_of(id)) {
+                Date day = reference_;
+                bool after = !r.from.valid() || r.from <= day;
+                bool before = !r.to.valid() || day <= r.to;
+                if (after && before) {
+                    batch_.roles.push_back(r);
+                    break;
+                }
+            }
+        } else if (e->kind == EntityKind::person) {
+            auto roles = dict_.roles_of(id);
+            if (!roles.empty())
+                batch_.roles.push_back(roles.back());
+        }
+    }
+    std::erase_if(batch_.roles, [&](const Role& r) { return !used.count(r.person); });
+    for (auto& r : batch_.roles)
+        if (r.evidence)
+            r.evidence->source = s.id;
+    return batch_;
+}
+
+}  // namespace
+
+Batch extract_article(const Article& article, const Dictionaries& dictionaries,
+                      const ImportOptions& options) {
+    if (article.text.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw ArticleError(article.name + ": no text: an empty article");
+    return Extractor(article, dictionaries, options).run();
+}
+
+}  // namespace diplograph
