@@ -121,19 +121,75 @@ bool words_at(const std::vector<Token>& t, std::size_t i, const std::vector<std:
     return true;
 }
 
+// Honorifics and ranks that precede a name but are not part of it.
+bool honorific(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "m",          "mme",        "mr",          "mrs",      "ms",         "dr",
+        "pr",         "general",    "colonel",     "col",      "capitaine",  "captain",
+        "lieutenant", "commandant", "marechal",    "marshal",  "admiral",    "amiral",
+        "sheikh",     "cheikh",     "his",         "her",      "highness",   "son",
+        "sa",         "altesse",    "majeste",     "majesty",  "excellence", "excellency",
+        "sir",        "lord",       "prince",      "princess", "emir",       "king",
+        "roi",        "sultan",     "counterpart", "homologue"};
+    return kWords.count(w) != 0;
+}
+
 // Words that may sit between a title and the name it introduces.
 bool title_filler(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
-        "de",           "du",          "des",        "la",
-        "le",           "l",           "d",          "of",
-        "the",          "and",         "et",         "affaires",
-        "etrangeres",   "exterieures", "foreign",    "affairs",
-        "cooperation",  "defense",     "defence",    "republique",
-        "federation",   "conseil",     "transition", "gouvernement",
-        "integration",  "africaine",   "charge",     "en",
-        "aupres",       "to",          "s",          "democratique",
-        "populaire",    "state",       "s",          "internationale",
-        "international"};
+    static const std::set<std::string_view> kWords = {"de",
+                                                      "du",
+                                                      "des",
+                                                      "la",
+                                                      "le",
+                                                      "l",
+                                                      "d",
+                                                      "of",
+                                                      "the",
+                                                      "and",
+                                                      "et",
+                                                      "affaires",
+                                                      "etrangeres",
+                                                      "exterieures",
+                                                      "foreign",
+                                                      "affairs",
+                                                      "cooperation",
+                                                      "defense",
+                                                      "defence",
+                                                      "republique",
+                                                      "federation",
+                                                      "conseil",
+                                                      "transition",
+                                                      "gouvernement",
+                                                      "integration",
+                                                      "africaine",
+                                                      "charge",
+                                                      "en",
+                                                      "aupres",
+                                                      "to",
+                                                      "s",
+                                                      "democratique",
+                                                      "populaire",
+                                                      "state",
+                                                      "internationale",
+                                                      "international",
+                                                      "ministry",
+                                                      "ministere",
+                                                      "intelligence",
+                                                      "chief",
+                                                      "his",
+                                                      "her",
+                                                      "son",
+                                                      "sa",
+                                                      "deputy",
+                                                      "adjoint",
+                                                      "information",
+                                                      "communication"};
+    return kWords.count(w) != 0 || honorific(w);
+}
+
+// Words after which a country is where an envoy is posted, not whom the title serves.
+bool destination(std::string_view w) {
+    static const std::set<std::string_view> kWords = {"to", "in", "aupres", "au", "aux", "en", "a"};
     return kWords.count(w) != 0;
 }
 
@@ -149,6 +205,7 @@ bool connector(std::string_view w) {
 struct Found {
     Event event;
     std::vector<std::string> people;
+    bool firm_direction = true;  //!< the initiator was named before the trigger
 };
 
 class Extractor {
@@ -171,6 +228,7 @@ class Extractor {
                 std::size_t to) const;
     std::pair<std::string, std::string> top_pair() const;
     std::string country_of(const Mention& m) const;
+    std::string actor_of(const Mention& m) const;
 
     const Article& article_;
     const Dictionaries& dict_;
@@ -182,7 +240,8 @@ class Extractor {
     Date reference_;
     std::map<std::string, int> country_counts_;
     std::map<std::string, int> people_counts_;
-    std::map<std::string, std::string> surnames_;  // folded surname → person id
+    std::map<std::string, std::string> surnames_;     // folded surname → person id
+    std::map<std::string, std::string> person_orgs_;  // official → organisation served
     std::map<std::string, Entity> entities_;
     std::vector<Found> found_;
 };
@@ -190,13 +249,34 @@ class Extractor {
 std::string Extractor::country_of(const Mention& m) const {
     if (m.kind == EntityKind::country)
         return m.entity;
-    if (m.kind == EntityKind::person) {
-        if (auto it = entities_.find(m.entity); it != entities_.end())
-            return it->second.country;
-        if (const Entity* e = dict_.entity(m.entity))
-            return e->country;
-    }
+    if (m.kind != EntityKind::person)
+        return {};
+    if (auto it = entities_.find(m.entity); it != entities_.end())
+        return it->second.country;
+    if (const Entity* e = dict_.entity(m.entity))
+        return e->country;
     return {};
+}
+
+std::string Extractor::actor_of(const Mention& m) const {
+    if (m.kind != EntityKind::person)
+        return m.entity;
+    // An official of an organisation acts for it ("the AU Commission chairperson").
+    if (auto it = person_orgs_.find(m.entity); it != person_orgs_.end())
+        return it->second;
+    const Role* current = nullptr;
+    auto roles = dict_.roles_of(m.entity);
+    for (const auto& r : roles) {
+        bool after = !r.from.valid() || !reference_.valid() || r.from <= reference_;
+        bool before = !r.to.valid() || !reference_.valid() || reference_ <= r.to;
+        if (after && before)
+            current = &r;
+    }
+    if (!current && !roles.empty())
+        current = &roles.back();
+    if (current && current->of.rfind("org/", 0) == 0)
+        return current->of;
+    return country_of(m);
 }
 
 std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
@@ -310,6 +390,12 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 return &m;
         return nullptr;
     };
+    auto mention_ending = [&](std::size_t k) -> const Mention* {
+        for (const auto& m : mentions)
+            if (m.last == k)
+                return &m;
+        return nullptr;
+    };
     auto covered = [&](std::size_t k) {
         return std::any_of(mentions.begin(), mentions.end(),
                            [&](const Mention& m) { return m.first <= k && k < m.last; });
@@ -317,28 +403,33 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
     std::vector<Mention> added;
     for (const auto& title : titles) {
         std::string of;
-        // Before the title: "Kenyan President", "Qatar's emir", "le Président russe" (after).
-        if (title.first > 0) {
-            std::size_t k = title.first - 1;
-            if (t[k].norm == "s" && k > 0)
-                --k;
-            for (const auto& m : mentions)
-                if (m.last == k + 1 &&
-                    (m.kind == EntityKind::country || m.kind == EntityKind::organization))
-                    of = m.entity;
+        // Before the title: "Kenyan President", "Qatar's emir", "Israeli Foreign Ministry
+        // spokesman" (a few capitalised ministry words may sit between).
+        for (std::size_t k = title.first, steps = 0; k > 0 && steps < 4; --k, ++steps) {
+            std::size_t end = k;
+            if (t[k - 1].norm == "s" && k >= 2)
+                end = k - 1;
+            if (const Mention* m = mention_ending(end);
+                m && m->kind != EntityKind::person &&
+                (m->name_kind == NameKind::adj || end != k || steps == 0)) {
+                of = m->entity;
+                break;
+            }
+            if (!t[k - 1].word || !(t[k - 1].capitalized || title_filler(t[k - 1].norm)))
+                break;
         }
         std::string person;
-        std::size_t end = title.last;
         bool comma = false;
+        bool posted = false;  // after "to"/"auprès de": the next country is a destination
         for (std::size_t k = title.last; k < t.size() && k < title.last + 12;) {
             if (const Mention* m = mention_at(k)) {
                 if (m->kind == EntityKind::person) {
                     person = m->entity;
-                    end = m->last;
                     break;
                 }
-                if (of.empty() || m->name_kind == NameKind::adj || !comma)
+                if (!posted && (of.empty() || m->name_kind == NameKind::adj))
                     of = m->entity;
+                posted = false;
                 k = m->last;
                 continue;
             }
@@ -348,30 +439,36 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                     ++k;
                     continue;
                 }
+                if (t[k].norm == "." && k > 0 && honorific(t[k - 1].norm)) {
+                    ++k;
+                    continue;
+                }
                 break;
             }
+            if (destination(t[k].norm))
+                posted = true;
             if (t[k].capitalized && !title_filler(t[k].norm) && !covered(k)) {
                 // A name: capitalised words, connectors allowed inside ("bin", "Al").
                 std::size_t j = k;
-                std::size_t words = 0;
                 while (j < t.size() && t[j].word && !covered(j) &&
                        (t[j].capitalized ||
-                        (connector(t[j].norm) && j + 1 < t.size() && t[j + 1].capitalized))) {
+                        (connector(t[j].norm) && j + 1 < t.size() && t[j + 1].capitalized)))
                     ++j;
-                    ++words;
-                }
                 while (j > k && connector(t[j - 1].norm))
-                    --j, --words;
+                    --j;
+                std::size_t words = j - k;
                 if (words >= 2 && words <= 5) {
                     std::string name(article_.text.data() + t[k].begin, t[j - 1].end - t[k].begin);
                     std::string country = of;
+                    std::string org;
                     if (!country.empty() && !dict_.country(country)) {
-                        // An organisation's official: no country.
+                        org = country;  // an organisation's official
                         country.clear();
                     }
                     person = new_person(name, country, title.role, index, span);
+                    if (!org.empty())
+                        person_orgs_[person] = org;
                     added.push_back({k, j, person, EntityKind::person, NameKind::name});
-                    end = j;
                 }
                 break;
             }
@@ -379,26 +476,22 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 break;
             ++k;
         }
-        (void)end;
-        if (person.empty() && !of.empty()) {
+        if (person.empty() && !of.empty() && reference_.valid() && reference_.day != 0) {
             // "le Président russe" → who held the title on the article's date.
-            if (reference_.valid() && reference_.day != 0) {
-                const Entity* holder = dict_.holder(title.role, of, reference_);
+            const Entity* holder = dict_.holder(title.role, of, reference_);
+            for (const char* alt : {"king", "emir"})
                 if (!holder && title.role == "head of state")
-                    holder = dict_.holder("king", of, reference_);
-                if (!holder && title.role == "head of state")
-                    holder = dict_.holder("emir", of, reference_);
-                if (holder)
-                    added.push_back(
-                        {title.first, title.last, holder->id, EntityKind::person, NameKind::name});
-            }
+                    holder = dict_.holder(alt, of, reference_);
+            if (holder)
+                added.push_back(
+                    {title.first, title.last, holder->id, EntityKind::person, NameKind::name});
         }
     }
     for (auto& m : added)
         if (!covered(m.first))
             mentions.push_back(std::move(m));
     std::sort(mentions.begin(), mentions.end(),
-              [](const Mention& a, const Mention& b) { return a.first < b.first; });
+              [](const Mention& x, const Mention& y) { return x.first < y.first; });
 }
 
 bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
@@ -458,15 +551,26 @@ void Extractor::sentence(std::size_t index, Span span) {
             i = best_end - 1;
         }
     }
-    if (triggers.empty())
+    if (triggers.empty() || cue_in(t, "denial", 0, t.size()))
         return;
-    if (cue_in(t, "denial", 0, t.size()))
-        return;
+    // A weak trigger ("soutien", "visite") gives way to a firmer one of another type; an
+    // embassy "fermée depuis" gives way to its reopening.
+    auto has_strong_other = [&](const Trigger& x) {
+        return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
+            return !y.rule->weak && y.rule->type != x.rule->type;
+        });
+    };
+    auto has_type = [&](EventType type) {
+        return std::any_of(triggers.begin(), triggers.end(),
+                           [&](const Trigger& y) { return y.rule->type == type; });
+    };
+    std::erase_if(triggers, [&](const Trigger& x) {
+        return (x.rule->weak && has_strong_other(x)) ||
+               (x.rule->type == EventType::EMBASSY_CLOSE && has_type(EventType::EMBASSY_REOPEN));
+    });
 
     const std::string sentence_text = article_.text.substr(span.begin, span.end - span.begin);
-    std::vector<DateMention> dates;
-    if (reference_.valid() || true)
-        dates = find_dates(sentence_text, lang_, reference_);
+    std::vector<DateMention> dates = find_dates(sentence_text, lang_, reference_);
 
     std::set<std::pair<EventType, std::string>> done;
     for (const auto& trig : triggers) {
@@ -476,7 +580,6 @@ void Extractor::sentence(std::size_t index, Span span) {
         if (cue_in(t, "negation", from, trig.last))
             continue;
         Status status = Status::occurred;
-        std::size_t near = trig.first >= 4 ? trig.first - 4 : 0;
         if (cue_in(t, "reported", 0, t.size()))
             status = Status::reported;
         bool future = false;
@@ -484,12 +587,14 @@ void Extractor::sentence(std::size_t index, Span span) {
             for (auto k = trig.first; k < trig.last; ++k)
                 if (t[k].norm.size() > suffix.size() + 3 && t[k].norm.ends_with(suffix))
                     future = true;
-        if (future || cue_in(t, "planned", near, trig.last))
+        std::size_t near = trig.first >= 4 ? trig.first - 4 : 0;
+        if (future || cue_in(t, "planned", near, std::min(t.size(), trig.last + 3)))
             status = Status::planned;
-        if (cue_in(t, "agreed", 0, trig.first + 1))
+        if (cue_in(t, "agreed", trig.first >= 6 ? trig.first - 6 : 0, trig.first + 1))
             status = Status::agreed;
 
-        // Actors: countries, organisations, people (with their country).
+        // Actors: countries, organisations in subject position, people (for their country
+        // or organisation).
         struct Actor {
             std::string id;
             std::size_t pos;
@@ -500,8 +605,8 @@ void Extractor::sentence(std::size_t index, Span span) {
         auto add_actor = [&](const std::string& id, std::size_t pos, NameKind kind) {
             if (id.empty())
                 return;
-            for (const auto& a : actors)
-                if (a.id == id)
+            for (const auto& x : actors)
+                if (x.id == id)
                     return;
             actors.push_back({id, pos, kind});
         };
@@ -509,17 +614,20 @@ void Extractor::sentence(std::size_t index, Span span) {
             if (m.kind == EntityKind::person) {
                 if (std::find(people.begin(), people.end(), m.entity) == people.end())
                     people.push_back(m.entity);
-                add_actor(country_of(m), m.first, NameKind::name);
+                add_actor(actor_of(m), m.first, NameKind::name);
+            } else if (m.kind == EntityKind::organization) {
+                if (m.first < trig.first)
+                    add_actor(m.entity, m.first, m.name_kind);
             } else {
                 add_actor(m.entity, m.first, m.name_kind);
             }
         }
-        if (cue_in(t, "both", 0, t.size()) || cue_in(t, "both_people", 0, t.size())) {
+        if (actors.size() < 2 &&
+            (cue_in(t, "both", 0, t.size()) || cue_in(t, "both_people", 0, t.size()))) {
             auto [a, b] = top_pair();
-            if (!a.empty() && actors.size() < 2) {
-                add_actor(a, trig.first == 0 ? 0 : trig.first - 1, NameKind::name);
-                add_actor(b, trig.first == 0 ? 0 : trig.first - 1, NameKind::name);
-            }
+            std::size_t pos = trig.first == 0 ? 0 : trig.first - 1;
+            add_actor(a, pos, NameKind::name);
+            add_actor(b, pos, NameKind::name);
         }
         if (actors.size() == 1) {
             // One party named: the other is the article's other main country, if any.
@@ -549,63 +657,66 @@ void Extractor::sentence(std::size_t index, Span span) {
             }
         }
         e.status = status;
-        if (!dates.empty())
-            e.date = dates.front().interval;
+        // The date nearest the trigger, unless another trigger is nearer to it.
+        auto distance = [&](const DateMention& d, const Trigger& x) {
+            std::size_t db = span.begin + d.begin, tb = t[x.first].begin;
+            return db > tb ? db - tb : tb - db;
+        };
+        const DateMention* best_date = nullptr;
+        for (const auto& d : dates) {
+            bool other_nearer =
+                std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
+                    return &y != &trig && y.rule->type != trig.rule->type &&
+                           distance(d, y) < distance(d, trig);
+                });
+            if (other_nearer)
+                continue;
+            if (!best_date || distance(d, trig) < distance(*best_date, trig))
+                best_date = &d;
+        }
+        if (best_date)
+            e.date = best_date->interval;
         Evidence ev;
         ev.sentence = static_cast<int>(index);
         ev.begin = static_cast<int64_t>(span.begin);
         ev.end = static_cast<int64_t>(span.end);
         ev.text = sentence_text;
         ev.rule = rule.id;
-        ev.confidence = status == Status::reported ? 0.5 : 0.8;
+        ev.confidence = status == Status::reported ? 0.5 : rule.weak ? 0.6 : 0.8;
         e.evidence.push_back(ev);
 
-        auto directional = [&](std::vector<Participant>& parts) {
-            // The subject (before the trigger) initiates; the rest are targets. When nobody is
-            // named before it, the first named party initiates.
-            bool before = std::any_of(actors.begin(), actors.end(),
-                                      [&](const Actor& a) { return a.pos < trig.first; });
-            for (std::size_t k = 0; k < actors.size(); ++k) {
-                bool init = before ? actors[k].pos < trig.first : k == 0;
-                parts.push_back(
-                    {actors[k].id, init ? ParticipantRole::initiator : ParticipantRole::target});
-            }
-        };
+        bool before = std::any_of(actors.begin(), actors.end(),
+                                  [&](const Actor& x) { return x.pos < trig.first; });
         std::vector<std::vector<Participant>> variants;
         if (rule.direction == "sym") {
             std::vector<Participant> parts;
-            for (const auto& a : actors)
-                parts.push_back({a.id, e.type == EventType::AGREEMENT
+            for (const auto& x : actors)
+                parts.push_back({x.id, e.type == EventType::AGREEMENT
                                            ? ParticipantRole::party
                                            : ParticipantRole::participant});
             variants.push_back(std::move(parts));
-        } else if (rule.direction == "embassy") {
-            if (actors.size() == 2 && cue_in(t, "mutual", 0, t.size())) {
-                variants.push_back({{actors[0].id, ParticipantRole::initiator},
-                                    {actors[1].id, ParticipantRole::target}});
-                variants.push_back({{actors[1].id, ParticipantRole::initiator},
-                                    {actors[0].id, ParticipantRole::target}});
-            } else {
-                // The owner: named before the trigger or by an adjective ("ambassade russe");
-                // the host: a country or capital after it.
-                std::vector<Participant> parts;
-                bool before = std::any_of(actors.begin(), actors.end(),
-                                          [&](const Actor& a) { return a.pos < trig.first; });
-                bool adj = std::any_of(actors.begin(), actors.end(), [&](const Actor& a) {
-                    return a.pos >= trig.first && a.kind == NameKind::adj;
-                });
-                for (const auto& a : actors) {
-                    bool owner = before ? a.pos < trig.first
-                                 : adj  ? a.kind == NameKind::adj
-                                        : &a == &actors.front();
-                    parts.push_back(
-                        {a.id, owner ? ParticipantRole::initiator : ParticipantRole::target});
-                }
-                variants.push_back(std::move(parts));
-            }
+        } else if (rule.direction == "embassy" && actors.size() == 2 &&
+                   cue_in(t, "mutual", 0, t.size())) {
+            variants.push_back({{actors[0].id, ParticipantRole::initiator},
+                                {actors[1].id, ParticipantRole::target}});
+            variants.push_back({{actors[1].id, ParticipantRole::initiator},
+                                {actors[0].id, ParticipantRole::target}});
         } else {
+            // The subject (named before the trigger) initiates; for an embassy without one,
+            // its owner is named by an adjective ("ambassade russe à Lomé"); else the first
+            // party named initiates.
+            bool adj = rule.direction == "embassy" &&
+                       std::any_of(actors.begin(), actors.end(), [&](const Actor& x) {
+                           return x.pos >= trig.first && x.kind == NameKind::adj;
+                       });
             std::vector<Participant> parts;
-            directional(parts);
+            for (const auto& x : actors) {
+                bool init = before ? x.pos < trig.first
+                            : adj  ? x.kind == NameKind::adj
+                                   : &x == &actors.front();
+                parts.push_back(
+                    {x.id, init ? ParticipantRole::initiator : ParticipantRole::target});
+            }
             variants.push_back(std::move(parts));
         }
         for (auto& parts : variants) {
@@ -614,7 +725,7 @@ void Extractor::sentence(std::size_t index, Span span) {
                 key += p.actor + std::string(to_string(p.role)) + ";";
             if (!done.insert({e.type, key}).second)
                 continue;
-            Found f{e, people};
+            Found f{e, people, before || info(e.type).symmetric};
             f.event.participants = parts;
             for (const auto& p : people)
                 f.event.participants.push_back({p, ParticipantRole::participant});
@@ -654,20 +765,35 @@ Batch Extractor::run() {
     for (std::size_t i = 0; i < sentences.size(); ++i)
         sentence(i, sentences[i]);
 
-    // Merge the same event told twice (headline and body, or two sentences).
+    // Merge the same event told twice (headline and body, or two sentences): same type,
+    // compatible dates, actor sets that mostly overlap and, for directed types, the same
+    // initiator unless one of them was not sure of it.
+    auto actor_set = [](const Event& e, bool initiators) {
+        std::set<std::string> out;
+        for (const auto& p : e.participants)
+            if (p.actor.rfind("person/", 0) != 0 &&
+                (!initiators || p.role == ParticipantRole::initiator))
+                out.insert(p.actor);
+        return out;
+    };
     std::vector<Found> merged;
     for (auto& f : found_) {
-        auto key = [](const Event& e) {
-            std::vector<Participant> p;
-            for (const auto& x : e.participants)
-                if (x.actor.rfind("person/", 0) != 0)
-                    p.push_back(x);
-            std::sort(p.begin(), p.end());
-            return p;
-        };
+        auto fa = actor_set(f.event, false);
         auto it = std::find_if(merged.begin(), merged.end(), [&](const Found& m) {
-            return m.event.type == f.event.type && key(m.event) == key(f.event) &&
-                   m.event.date.compatible(f.event.date);
+            if (m.event.type != f.event.type || !m.event.date.compatible(f.event.date))
+                return false;
+            if (m.event.evidence.front().sentence == f.event.evidence.front().sentence)
+                return false;
+            auto ma = actor_set(m.event, false);
+            std::size_t common = 0;
+            for (const auto& x : fa)
+                common += ma.count(x);
+            std::size_t all = fa.size() + ma.size() - common;
+            if (common * 2 < all)
+                return false;
+            if (info(f.event.type).symmetric || !m.firm_direction || !f.firm_direction)
+                return true;
+            return actor_set(m.event, true) == actor_set(f.event, true);
         });
         if (it == merged.end()) {
             merged.push_back(std::move(f));
@@ -675,10 +801,25 @@ Batch Extractor::run() {
         }
         if (!it->event.date.known())
             it->event.date = f.event.date;
-        for (const auto& p : f.event.participants)
-            if (std::find(it->event.participants.begin(), it->event.participants.end(), p) ==
-                it->event.participants.end())
-                it->event.participants.push_back(p);
+        if (!it->firm_direction && f.firm_direction) {
+            // The later sentence knows who did it: take its parties.
+            std::vector<Participant> people;
+            for (const auto& p : it->event.participants)
+                if (p.actor.rfind("person/", 0) == 0)
+                    people.push_back(p);
+            it->event.participants = f.event.participants;
+            for (const auto& p : people)
+                if (std::find(it->event.participants.begin(), it->event.participants.end(), p) ==
+                    it->event.participants.end())
+                    it->event.participants.push_back(p);
+            it->firm_direction = true;
+        } else {
+            for (const auto& p : f.event.participants)
+                if (p.actor.rfind("person/", 0) == 0 &&
+                    std::find(it->event.participants.begin(), it->event.participants.end(), p) ==
+                        it->event.participants.end())
+                    it->event.participants.push_back(p);
+        }
         it->event.evidence.insert(it->event.evidence.end(), f.event.evidence.begin(),
                                   f.event.evidence.end());
     }

@@ -64,7 +64,7 @@ void read_lines(const std::filesystem::path& file, std::size_t columns, F&& f) {
 LanguageData load_language(const std::filesystem::path& dir, const std::string& lang) {
     LanguageData d;
     d.lang = lang;
-    read_lines(dir / "events.tsv", 5, [&](const std::vector<std::string>& f, int) {
+    read_lines(dir / "events.tsv", 6, [&](const std::vector<std::string>& f, int) {
         EventRule r;
         r.id = f[0];
         auto type = event_type_from_string(f[1]);
@@ -76,6 +76,9 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             throw std::invalid_argument(
                 fmt::format("direction \"{}\": expected sym, dir or embassy", f[3]));
         r.direction = f[3];
+        if (f[5] != "weak" && f[5] != "-")
+            throw std::invalid_argument(fmt::format("strength \"{}\": expected weak or -", f[5]));
+        r.weak = f[5] == "weak";
         for (auto& pattern : parse_patterns(f[4])) {
             r.pattern = std::move(pattern);
             d.events.push_back(r);

@@ -53,6 +53,7 @@ struct EventRule {
     std::string subtype;
     std::string direction;  //!< sym, dir or embassy
     Pattern pattern;
+    bool weak = false;  //!< dropped when a trigger of another type that is not weak is there
 };
 
 struct LanguageData {
