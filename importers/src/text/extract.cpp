@@ -202,6 +202,23 @@ bool connector(std::string_view w) {
 
 // ---- events ----
 
+// Words that may join the parties of a coordinated subject.
+bool coordination(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        ",",  "et",   "and", "ainsi", "que", "le", "la",   "les",  "l",       "the",
+        "as", "well", "du",  "de",    "des", "s",  "avec", "with", "together"};
+    return kWords.count(w) != 0;
+}
+
+// The token after the mention that starts at `first`.
+template <typename M>
+std::size_t mention_end(const std::vector<M>& mentions, std::size_t first) {
+    for (const auto& m : mentions)
+        if (m.first == first)
+            return m.last;
+    return first + 1;
+}
+
 struct Found {
     Event event;
     std::vector<std::string> people;
@@ -548,7 +565,10 @@ void Extractor::sentence(std::size_t index, Span span) {
         }
         if (best) {
             triggers.push_back({best, i, best_end});
-            i = best_end - 1;
+            // The next trigger may start on this one's last word ("rétablir leurs relations
+            // rompues").
+            if (best_end - i > 1)
+                i = best_end - 2;
         }
     }
     if (triggers.empty() || cue_in(t, "denial", 0, t.size()))
@@ -629,14 +649,17 @@ void Extractor::sentence(std::size_t index, Span span) {
             add_actor(a, pos, NameKind::name);
             add_actor(b, pos, NameKind::name);
         }
-        if (actors.size() == 1) {
-            // One party named: the other is the article's other main country, if any.
+        const std::size_t named = actors.size();
+        {
+            // Parties left unnamed ("the two sides signed", "les autorités sénégalaises ont
+            // remercié…"): the article's two main countries, when it has them.
             auto [a, b] = top_pair();
-            if (!a.empty() && country_counts_[b] >= 2) {
-                if (actors[0].id == a)
-                    add_actor(b, trig.last, NameKind::name);
-                else if (actors[0].id == b)
-                    add_actor(a, trig.last, NameKind::name);
+            bool pair = !a.empty() && country_counts_[b] >= 2;
+            if (pair && named == 1 && (actors[0].id == a || actors[0].id == b)) {
+                add_actor(actors[0].id == a ? b : a, trig.last, NameKind::name);
+            } else if (pair && named == 0 && info(rule.type).symmetric) {
+                add_actor(a, trig.last, NameKind::name);
+                add_actor(b, trig.last, NameKind::name);
             }
         }
         if (actors.size() < 2)
@@ -685,8 +708,38 @@ void Extractor::sentence(std::size_t index, Span span) {
         ev.confidence = status == Status::reported ? 0.5 : rule.weak ? 0.6 : 0.8;
         e.evidence.push_back(ev);
 
-        bool before = std::any_of(actors.begin(), actors.end(),
-                                  [&](const Actor& x) { return x.pos < trig.first; });
+        // The subject: the party named last before the trigger, with those coordinated with it
+        // ("le Mali, le Burkina Faso et le Niger ont…").
+        std::set<std::size_t> subject;
+        {
+            std::vector<std::size_t> order(actors.size());
+            for (std::size_t k = 0; k < order.size(); ++k)
+                order[k] = k;
+            std::sort(order.begin(), order.end(),
+                      [&](std::size_t x, std::size_t y) { return actors[x].pos < actors[y].pos; });
+            std::size_t last = actors.size();
+            for (auto k : order)
+                if (actors[k].pos < trig.first && k < named)
+                    last = k;
+            if (last < actors.size()) {
+                subject.insert(last);
+                std::size_t cur = last;
+                for (auto it = std::find(order.rbegin(), order.rend(), last); it != order.rend();
+                     ++it) {
+                    if (*it == cur)
+                        continue;
+                    bool linked = true;
+                    std::size_t end = mention_end(mentions, actors[*it].pos);
+                    for (std::size_t k = end; k < actors[cur].pos && linked; ++k)
+                        linked = coordination(t[k].norm);
+                    if (!linked)
+                        break;
+                    subject.insert(*it);
+                    cur = *it;
+                }
+            }
+        }
+        bool before = !subject.empty();
         std::vector<std::vector<Participant>> variants;
         if (rule.direction == "sym") {
             std::vector<Participant> parts;
@@ -711,7 +764,8 @@ void Extractor::sentence(std::size_t index, Span span) {
                        });
             std::vector<Participant> parts;
             for (const auto& x : actors) {
-                bool init = before ? x.pos < trig.first
+                auto k = static_cast<std::size_t>(&x - actors.data());
+                bool init = before ? subject.count(k) != 0
                             : adj  ? x.kind == NameKind::adj
                                    : &x == &actors.front();
                 parts.push_back(
@@ -725,7 +779,7 @@ void Extractor::sentence(std::size_t index, Span span) {
                 key += p.actor + std::string(to_string(p.role)) + ";";
             if (!done.insert({e.type, key}).second)
                 continue;
-            Found f{e, people, before || info(e.type).symmetric};
+            Found f{e, people, (before && named == actors.size()) || info(e.type).symmetric};
             f.event.participants = parts;
             for (const auto& p : people)
                 f.event.participants.push_back({p, ParticipantRole::participant});
