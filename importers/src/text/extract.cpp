@@ -261,6 +261,7 @@ class Extractor {
     std::map<std::string, std::string> person_orgs_;  // official → organisation served
     std::map<std::string, Entity> entities_;
     std::vector<Found> found_;
+    std::set<std::string> titled_;  // people named with their title: officials who act
 };
 
 std::string Extractor::country_of(const Mention& m) const {
@@ -442,6 +443,7 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
             if (const Mention* m = mention_at(k)) {
                 if (m->kind == EntityKind::person) {
                     person = m->entity;
+                    titled_.insert(person);
                     break;
                 }
                 if (!posted && (of.empty() || m->name_kind == NameKind::adj))
@@ -483,6 +485,7 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                         country.clear();
                     }
                     person = new_person(name, country, title.role, index, span);
+                    titled_.insert(person);
                     if (!org.empty())
                         person_orgs_[person] = org;
                     added.push_back({k, j, person, EntityKind::person, NameKind::name});
@@ -632,6 +635,15 @@ void Extractor::sentence(std::size_t index, Span span) {
         };
         for (const auto& m : mentions) {
             if (m.kind == EntityKind::person) {
+                // Someone only named as a complement ("Assad's fall", "le fils de Daniel
+                // Ortega") does not take part.
+                bool possessive = m.last + 1 < t.size() && t[m.last].norm == "s" &&
+                                  t[m.last + 1].word && !t[m.last + 1].capitalized;
+                bool complement = m.first > 0 &&
+                                  (t[m.first - 1].norm == "de" || t[m.first - 1].norm == "of") &&
+                                  !titled_.count(m.entity);
+                if (possessive || complement)
+                    continue;
                 if (std::find(people.begin(), people.end(), m.entity) == people.end())
                     people.push_back(m.entity);
                 add_actor(actor_of(m), m.first, NameKind::name);
@@ -878,8 +890,8 @@ Batch Extractor::run() {
                                   f.event.evidence.end());
     }
 
-    // Entities: those that take part in an event.
-    std::set<std::string> used;
+    // Entities: those that take part in an event, and officials named with their title.
+    std::set<std::string> used = titled_;
     for (auto& f : merged) {
         for (auto& ev : f.event.evidence)
             ev.source = s.id;
