@@ -210,6 +210,16 @@ bool coordination(std::string_view w) {
     return kWords.count(w) != 0;
 }
 
+// Words that introduce a complement rather than a subject.
+bool preposition(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "de",      "du",     "des",   "d",       "avec",    "with",   "to",   "of",   "a",
+        "au",      "aux",    "en",    "in",      "on",      "for",    "pour", "from", "contre",
+        "against", "par",    "by",    "envers",  "towards", "toward", "sur",  "dans", "apres",
+        "after",   "before", "avant", "between", "entre",   "at",     "chez", "into", "vers"};
+    return kWords.count(w) != 0;
+}
+
 // The token after the mention that starts at `first`.
 template <typename M>
 std::size_t mention_end(const std::vector<M>& mentions, std::size_t first) {
@@ -720,34 +730,62 @@ void Extractor::sentence(std::size_t index, Span span) {
         ev.confidence = status == Status::reported ? 0.5 : rule.weak ? 0.6 : 0.8;
         e.evidence.push_back(ev);
 
-        // The subject: the party named last before the trigger, with those coordinated with it
-        // ("le Mali, le Burkina Faso et le Niger ont…").
+        // The subject: a party before the trigger — the one right before it when it owns
+        // what follows ("Bolivia's decision to cut ties"), else the first one not introduced
+        // by a preposition ("Le Japon … avec le Sénégal en offrant") — with those coordinated
+        // with it ("le Mali, le Burkina Faso et le Niger ont…").
         std::set<std::size_t> subject;
         {
-            std::vector<std::size_t> order(actors.size());
-            for (std::size_t k = 0; k < order.size(); ++k)
-                order[k] = k;
+            std::vector<std::size_t> order;
+            for (std::size_t k = 0; k < named; ++k)
+                if (actors[k].pos < trig.first)
+                    order.push_back(k);
             std::sort(order.begin(), order.end(),
                       [&](std::size_t x, std::size_t y) { return actors[x].pos < actors[y].pos; });
-            std::size_t last = actors.size();
-            for (auto k : order)
-                if (actors[k].pos < trig.first && k < named)
-                    last = k;
-            if (last < actors.size()) {
-                subject.insert(last);
-                std::size_t cur = last;
-                for (auto it = std::find(order.rbegin(), order.rend(), last); it != order.rend();
-                     ++it) {
-                    if (*it == cur)
-                        continue;
+            std::size_t head = actors.size();
+            if (!order.empty()) {
+                std::size_t nearest = order.back();
+                std::size_t end = mention_end(mentions, actors[nearest].pos);
+                bool owns = end + 1 < t.size() && t[end].norm == "s" && end + 1 <= trig.first;
+                if (owns) {
+                    head = nearest;
+                } else {
+                    for (auto k : order) {
+                        std::size_t p = actors[k].pos;
+                        if (p == 0 || !preposition(t[p - 1].norm)) {
+                            head = k;
+                            break;
+                        }
+                    }
+                    if (head == actors.size())
+                        head = nearest;
+                }
+            }
+            if (head < actors.size()) {
+                subject.insert(head);
+                // Coordinated parties on both sides of the head.
+                auto it = std::find(order.begin(), order.end(), head);
+                std::size_t cur = head;
+                for (auto back = std::make_reverse_iterator(it); back != order.rend(); ++back) {
                     bool linked = true;
-                    std::size_t end = mention_end(mentions, actors[*it].pos);
-                    for (std::size_t k = end; k < actors[cur].pos && linked; ++k)
+                    for (std::size_t k = mention_end(mentions, actors[*back].pos);
+                         k < actors[cur].pos && linked; ++k)
                         linked = coordination(t[k].norm);
                     if (!linked)
                         break;
-                    subject.insert(*it);
-                    cur = *it;
+                    subject.insert(*back);
+                    cur = *back;
+                }
+                cur = head;
+                for (auto fwd = it + 1; fwd != order.end(); ++fwd) {
+                    bool linked = true;
+                    for (std::size_t k = mention_end(mentions, actors[cur].pos);
+                         k < actors[*fwd].pos && linked; ++k)
+                        linked = coordination(t[k].norm);
+                    if (!linked)
+                        break;
+                    subject.insert(*fwd);
+                    cur = *fwd;
                 }
             }
         }

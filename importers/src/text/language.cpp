@@ -222,8 +222,9 @@ Pattern parse_pattern(std::string_view text) {
         std::string item = folded.substr(i, j - i);
         i = j;
         PatternItem it;
-        if (item == "~") {
+        if (item == "~" || item == "~~") {
             it.gap = true;
+            it.max_gap = item == "~" ? 4 : 8;
             p.push_back(std::move(it));
             continue;
         }
@@ -259,7 +260,7 @@ std::size_t match_from(const Pattern& p, std::size_t k, const std::vector<Token>
         return i;
     const PatternItem& item = p[k];
     if (item.gap) {
-        // Up to four words (punctuation other than commas breaks the gap).
+        // Up to max_gap words (punctuation other than commas breaks the gap).
         std::size_t words = 0;
         for (std::size_t j = i; j <= tokens.size(); ++j) {
             if (auto end = match_from(p, k + 1, tokens, j))
@@ -268,7 +269,7 @@ std::size_t match_from(const Pattern& p, std::size_t k, const std::vector<Token>
                 break;
             if (!tokens[j].word && tokens[j].norm != ",")
                 break;
-            if (tokens[j].word && ++words > 4)
+            if (tokens[j].word && ++words > item.max_gap)
                 break;
         }
         return 0;

@@ -33,6 +33,7 @@ std::vector<std::string> phrase_words(std::string_view phrase);
 //! One element of a pattern: alternatives, each a word or a prefix (`mot*`), or a gap (`~`).
 struct PatternItem {
     bool gap = false;
+    std::size_t max_gap = 4;  //!< `~` up to four words, `~~` up to eight
     std::vector<std::string> words;
     std::vector<std::string> prefixes;
     bool matches(std::string_view w) const;
