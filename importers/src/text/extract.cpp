@@ -566,9 +566,10 @@ void Extractor::sentence(std::size_t index, Span span) {
         std::size_t first, last;
     };
     std::vector<Trigger> triggers;
+    std::size_t previous_end = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const text::EventRule* best = nullptr;
-        std::size_t best_end = 0;
+        std::size_t best_end = i < previous_end ? previous_end : 0;
         for (const auto& r : data_->events) {
             auto end = text::match_at(r.pattern, t, i);
             if (end > best_end) {
@@ -578,6 +579,7 @@ void Extractor::sentence(std::size_t index, Span span) {
         }
         if (best) {
             triggers.push_back({best, i, best_end});
+            previous_end = best_end;
             // The next trigger may start on this one's last word ("rétablir leurs relations
             // rompues").
             if (best_end - i > 1)
@@ -664,12 +666,14 @@ void Extractor::sentence(std::size_t index, Span span) {
                 add_actor(m.entity, m.first, m.name_kind);
             }
         }
+        bool guessed = false;  // parties taken from the article rather than the sentence
         if (actors.size() < 2 &&
             (cue_in(t, "both", 0, t.size()) || cue_in(t, "both_people", 0, t.size()))) {
             auto [a, b] = top_pair();
             std::size_t pos = trig.first == 0 ? 0 : trig.first - 1;
             add_actor(a, pos, NameKind::name);
             add_actor(b, pos, NameKind::name);
+            guessed = true;
         }
         const std::size_t named = actors.size();
         {
@@ -829,7 +833,8 @@ void Extractor::sentence(std::size_t index, Span span) {
                 key += p.actor + std::string(to_string(p.role)) + ";";
             if (!done.insert({e.type, key}).second)
                 continue;
-            Found f{e, people, (before && named == actors.size()) || info(e.type).symmetric};
+            Found f{e, people,
+                    !guessed && ((before && named == actors.size()) || info(e.type).symmetric)};
             f.event.participants = parts;
             for (const auto& p : people)
                 f.event.participants.push_back({p, ParticipantRole::participant});
