@@ -794,6 +794,13 @@ void Extractor::sentence(std::size_t index, Span span) {
             }
         }
         bool before = !subject.empty();
+        // Nobody named as the subject and every party a complement ("je voudrais vous
+        // remercier pour … du Mali, du Burkina"): who acts is not known.
+        if (!before && !guessed && rule.direction == "dir" &&
+            std::all_of(actors.begin(), actors.end(), [&](const Actor& x) {
+                return x.pos > 0 && preposition(t[x.pos - 1].norm);
+            }))
+            continue;
         std::vector<std::vector<Participant>> variants;
         if (rule.direction == "sym") {
             std::vector<Participant> parts;
