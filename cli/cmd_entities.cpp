@@ -18,11 +18,16 @@ struct Options {
 std::string roles_text(const Store& store, const Entity& e) {
     std::string out;
     for (const auto& r : store.roles_of(e.id)) {
-        std::string when =
-            r.from.valid()
-                ? (r.to.valid() ? fmt::format(" {}..{}", r.from.to_string(), r.to.to_string())
-                                : fmt::format(" since {}", r.from.to_string()))
-                : "";
+        std::string when;
+        if (r.from.valid() && r.from == r.to) {
+            when = " as of " + r.from.to_string();
+        } else if (r.from.valid() && r.to.valid()) {
+            when = fmt::format(" {}..{}", r.from.to_string(), r.to.to_string());
+        } else if (r.from.valid()) {
+            when = " since " + r.from.to_string();
+        } else if (r.to.valid()) {
+            when = " until " + r.to.to_string();
+        }
         std::string line = fmt::format("{} of {}{}", r.title, r.of, when);
         if (out.find(line) == std::string::npos)
             out += (out.empty() ? "" : "; ") + line;

@@ -89,8 +89,9 @@ std::optional<std::string> read_all(const std::string& path, std::string& error)
         return ss.str();
     }
     std::error_code ec;
-    if (!fs::exists(fs::symlink_status(path, ec))) {
-        error = "no such file";
+    if (!fs::exists(path, ec)) {
+        error =
+            fs::is_symlink(fs::symlink_status(path, ec)) ? "broken symbolic link" : "no such file";
         return std::nullopt;
     }
     if (fs::is_directory(path, ec)) {

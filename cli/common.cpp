@@ -21,7 +21,11 @@ Store create_store(const Globals& globals) {
 
 Dictionaries load_dictionaries(const std::vector<std::string>& extra) {
     std::vector<std::filesystem::path> files(extra.begin(), extra.end());
-    return Dictionaries::load(Dictionaries::default_data_dir(), files);
+    Dictionaries dict = Dictionaries::load(Dictionaries::default_data_dir(), files);
+    // Lines skipped in actor dictionaries (*.txt): each names its file and line.
+    for (const auto& warning : dict.warnings())
+        fmt::print(stderr, "warning: {}\n", warning);
+    return dict;
 }
 
 std::string group_digits(long long n) {

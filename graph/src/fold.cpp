@@ -34,8 +34,9 @@ std::string fold(std::string_view text) {
         if (space && out.length() > 0)
             out.append(static_cast<UChar>(' '));
         space = false;
-        out.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+        out.append(c);
     }
+    out.foldCase(U_FOLD_CASE_DEFAULT);  // full folding: "ß" → "ss"
     std::string result;
     out.toUTF8String(result);
     return result;

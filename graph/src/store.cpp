@@ -208,6 +208,13 @@ bool Filter::accepts(const StoredEvent& stored) const {
         if (best < min_confidence)
             return false;
     }
+    if (!actors.empty()) {
+        bool any = std::any_of(e.participants.begin(), e.participants.end(), [&](const auto& p) {
+            return std::find(actors.begin(), actors.end(), p.actor) != actors.end();
+        });
+        if (!any)
+            return false;
+    }
     if (!sources.empty()) {
         bool any = std::any_of(stored.sources.begin(), stored.sources.end(), [&](const Source& s) {
             return std::find(sources.begin(), sources.end(), s.id) != sources.end();
@@ -751,26 +758,46 @@ void Store::for_each_event(const Filter& filter,
                            const std::function<void(const StoredEvent&)>& callback) const {
     auto& db = impl_->db;
     // Three ordered scans merged by event id: cheaper than one query per event.
-    std::string where;
+    std::vector<std::string> conditions;
     if (!filter.types.empty()) {
-        where = " WHERE type IN (";
+        std::string in;
         for (std::size_t i = 0; i < filter.types.size(); ++i)
-            where += fmt::format("{}'{}'", i ? "," : "", to_string(filter.types[i]));
-        where += ")";
+            in += fmt::format("{}'{}'", i ? "," : "", to_string(filter.types[i]));
+        conditions.push_back(fmt::format("type IN ({})", in));
     }
+    // The events of some actors: every scan reads only those events' rows.
+    std::string of_actors;
+    if (!filter.actors.empty()) {
+        std::string in;
+        for (std::size_t i = 0; i < filter.actors.size(); ++i)
+            in += fmt::format("{}?", i ? "," : "");
+        of_actors = fmt::format("(SELECT event FROM participants WHERE actor IN ({}))", in);
+        conditions.push_back("id IN " + of_actors);
+    }
+    std::string where;
+    for (std::size_t i = 0; i < conditions.size(); ++i)
+        where += (i ? " AND " : " WHERE ") + conditions[i];
+    auto bind_actors = [&](sqlite::Statement& s) {
+        for (const auto& a : filter.actors)
+            s.bind(a);
+    };
     sqlite::Statement ev(db,
                          "SELECT id, type, subtype, status, date_from, date_to, precision, "
                          "date_how, place FROM events" +
                              where + " ORDER BY id");
-    sqlite::Statement parts(db,
-                            "SELECT event, actor, role FROM participants GROUP BY event, actor, "
-                            "role ORDER BY event, actor, role");
-    sqlite::Statement evid(db,
-                           "SELECT v.event, v.source, v.sentence, v.span_begin, v.span_end, "
-                           "v.text, v.rule, v.confidence, s.id, s.url, s.title, s.outlet, "
-                           "s.published, s.lang, s.content_hash FROM evidence v JOIN sources s ON "
-                           "s.id=v.source ORDER BY v.event, v.source, v.sentence, v.span_begin, "
-                           "v.rule");
+    bind_actors(ev);
+    sqlite::Statement parts(db, "SELECT event, actor, role FROM participants" +
+                                    (of_actors.empty() ? "" : " WHERE event IN " + of_actors) +
+                                    " GROUP BY event, actor, role ORDER BY event, actor, role");
+    bind_actors(parts);
+    sqlite::Statement evid(
+        db,
+        "SELECT v.event, v.source, v.sentence, v.span_begin, v.span_end, v.text, v.rule, "
+        "v.confidence, s.id, s.url, s.title, s.outlet, s.published, s.lang, s.content_hash FROM "
+        "evidence v JOIN sources s ON s.id=v.source" +
+            (of_actors.empty() ? "" : " WHERE v.event IN " + of_actors) +
+            " ORDER BY v.event, v.source, v.sentence, v.span_begin, v.rule");
+    bind_actors(evid);
     bool has_part = parts.step();
     bool has_evid = evid.step();
     while (ev.step()) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <tuple>
 
 #ifndef DIPLOGRAPH_INSTALL_DATA_DIR
 #define DIPLOGRAPH_INSTALL_DATA_DIR ""
@@ -194,9 +195,14 @@ void Dictionaries::add_member(const std::string& org, const std::string& country
     members_[org].push_back(country);
 }
 
-void Dictionaries::add_file(const std::filesystem::path& file) {
+std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& file) {
     const std::string fname = file.filename().string();
     const std::string where = file.string();
+    if (file.extension() == ".txt") {
+        auto problems = read_cameo_actors(file, *this);
+        warnings_.insert(warnings_.end(), problems.begin(), problems.end());
+        return problems;
+    }
     auto need_country = [&](const std::string& code, int line, std::string_view what) {
         if (!country(code))
             throw DictionaryError(fmt::format("{}: line {}: {} \"{}\": no such country code{}",
@@ -229,8 +235,16 @@ void Dictionaries::add_file(const std::filesystem::path& file) {
             if (f[3].empty())
                 throw DictionaryError(
                     fmt::format("{}: line {}: {}: empty text", where, line, f[0]));
-            upsert(f[0], EntityKind::country,
-                   f[1] == "en" && *kind == NameKind::name ? f[3] : f[0]);
+            auto& e = upsert(f[0], EntityKind::country, f[0]);
+            // The first English name of countries.tsv is the display name ("Russia", not
+            // iso-codes' "Russian Federation", which stays an alias).
+            if (f[1] == "en" && *kind == NameKind::name && display_named_.insert(f[0]).second) {
+                if (e.name != f[0] && e.name != f[3])
+                    e.aliases.push_back({e.name, "en"});
+                e.name = f[3];
+                std::erase_if(e.aliases,
+                              [&](const Alias& a) { return a.text == f[3] && a.lang == "en"; });
+            }
             add_name({f[3], f[1], *kind, f[0]});
         });
     } else if (fname.find("organi") != std::string::npos) {
@@ -315,8 +329,10 @@ void Dictionaries::add_file(const std::filesystem::path& file) {
     } else {
         throw DictionaryError(where +
                               ": unknown kind of dictionary; name it *countries*.tsv, "
-                              "*organizations*.tsv, *people*.tsv, *roles*.tsv or *titles*.tsv");
+                              "*organizations*.tsv, *people*.tsv, *roles*.tsv, *titles*.tsv or "
+                              "*.txt (a TABARI/PETRARCH actor dictionary)");
     }
+    return {};
 }
 
 const Entity* Dictionaries::entity(const std::string& id) const {
@@ -346,22 +362,25 @@ const Entity* Dictionaries::person_by_name(std::string_view name) const {
 }
 
 std::string Dictionaries::suggest_country(std::string_view code) const {
-    std::string best;
-    std::size_t best_d = 2;
     std::string upper(code);
     for (auto& c : upper)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // The closest code by edit distance (at most 1); ties go to the longest common prefix
+    // ("RUX" → RUS rather than LUX), then to alphabetical order.
+    std::tuple<std::size_t, std::size_t, std::string> best{2, 0, ""};
     for (const auto& [id, e] : entities_) {
         if (e.kind != EntityKind::country)
             continue;
-        std::size_t d = upper == id ? 0 : edit_distance(upper, id);
-        if (d < best_d || (d == best_d && !best.empty() && id < best)) {
-            if (d < best_d || best.empty() || id < best)
-                best = id;
-            best_d = d;
-        }
+        std::size_t d = edit_distance(upper, id);
+        std::size_t prefix = 0;
+        while (prefix < id.size() && prefix < upper.size() && id[prefix] == upper[prefix])
+            ++prefix;
+        std::tuple<std::size_t, std::size_t, std::string> candidate{d, 3 - prefix, id};
+        if (d < 2 && candidate < best)
+            best = candidate;
     }
-    return best.empty() ? std::string() : " (did you mean " + best + "?)";
+    const std::string& id = std::get<2>(best);
+    return id.empty() ? std::string() : " (did you mean " + id + "?)";
 }
 
 std::vector<Role> Dictionaries::roles_of(const std::string& person) const {

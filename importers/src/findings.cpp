@@ -398,8 +398,7 @@ ReadResult FindingsImporter::read(const Input& input, const ImportContext& ctx) 
         out.problems.push_back({input.name + ": empty file: no findings to import"});
         return out;
     }
-    bool lines =
-        ends_with(input.name, ".jsonl") || ends_with(input.name, ".ndjson") || input.name == "-";
+    bool lines = ends_with(input.name, ".jsonl") || ends_with(input.name, ".ndjson");
     if (!lines) {
         // A .json file holds one object or an array of them; several objects one per line
         // make it JSON Lines after all.

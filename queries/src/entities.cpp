@@ -8,6 +8,41 @@
 
 namespace diplograph {
 
+namespace {
+
+//! Edit distance over code points counting a swap of two neighbours as one edit (optimal
+//! string alignment): "tgoo" is one edit from "togo".
+std::size_t near_distance(std::string_view a_text, std::string_view b_text) {
+    auto points = [](std::string_view s) {
+        std::vector<std::string_view> out;
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t n = 1;
+            while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80)
+                ++n;
+            out.push_back(s.substr(i, n));
+            i += n;
+        }
+        return out;
+    };
+    auto a = points(a_text), b = points(b_text);
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+}  // namespace
+
 std::vector<EntityMatch> find_entities(const Store& store, const std::string& query,
                                        std::optional<EntityKind> kind) {
     std::vector<EntityMatch> out;
@@ -24,16 +59,33 @@ std::vector<EntityMatch> find_entities(const Store& store, const std::string& qu
             std::size_t d;
             if (f == q) {
                 d = 0;
+            } else if (f.find(" " + q + " ") != std::string::npos ||
+                       (f.size() > q.size() && f.compare(f.size() - q.size(), q.size(), q) == 0 &&
+                        f[f.size() - q.size() - 1] == ' ') ||
+                       (f.rfind(q + " ", 0) == 0)) {
+                d = 1;  // a whole word: "putin" in "vladimir putin"
             } else if (f.rfind(q, 0) == 0 || f.find(" " + q) != std::string::npos) {
-                d = 1;  // a prefix or a whole word: "putin" in "vladimir putin"
+                d = 2;  // the start of a word: "vlad"
             } else {
+                // A near spelling of the name or of one of its words ("poutine" ~ "putin").
                 std::size_t limit = std::min<std::size_t>(3, q.size() / 3);
                 if (limit == 0)
                     return;
-                d = edit_distance(f, q);
-                if (d > limit)
+                std::size_t near = near_distance(f, q);
+                if (q.find(' ') == std::string::npos) {
+                    std::size_t start = 0;
+                    while (start <= f.size()) {
+                        std::size_t end = f.find(' ', start);
+                        if (end == std::string::npos)
+                            end = f.size();
+                        if (end > start)
+                            near = std::min(near, near_distance(f.substr(start, end - start), q));
+                        start = end + 1;
+                    }
+                }
+                if (near > limit)
                     return;
-                d += 1;
+                d = 2 + near;
             }
             if (d < best) {
                 best = d;
@@ -66,6 +118,10 @@ Entity resolve_actor(const Store& store, const std::string& name) {
     if (auto e = store.entity("org/" + upper))
         return *e;
     auto matches = find_entities(store, name);
+    // One entity with the name as a whole word ("Putin", "Gnassingbé") is taken too.
+    if (!matches.empty() && matches.front().distance == 1 &&
+        (matches.size() == 1 || matches[1].distance > 1))
+        return matches.front().entity;
     if (!matches.empty() && matches.front().distance == 0) {
         // Several entities may share a folded name; the first in id order is taken unless a
         // country is among them (a country name beats a person named after it).

@@ -50,6 +50,9 @@ struct Filter {
     int min_sources = 1;
     double min_confidence = 0.0;
     std::vector<std::string> sources;  //!< restrict to these source ids; empty: all
+    //! Restrict to events in which one of these actors takes part; empty: all. Read through
+    //! the participants index, so a query about one actor does not scan the whole store.
+    std::vector<std::string> actors;
 
     bool accepts(const StoredEvent& event) const;
 };

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace diplograph {
@@ -52,8 +53,12 @@ class Dictionaries {
     //! The data directory: $DIPLOGRAPH_DATA, the installed one, or the source tree's.
     static std::filesystem::path default_data_dir();
 
-    //! Adds one file, its kind told by its name (see data/README.md). Throws DictionaryError.
-    void add_file(const std::filesystem::path& file);
+    //! Adds one file, its kind told by its name (see data/README.md): `*.txt` is read as a
+    //! TABARI/PETRARCH actor dictionary. Throws DictionaryError on an unusable .tsv file;
+    //! returns the warnings (lines skipped in a .txt file), also kept in warnings().
+    std::vector<std::string> add_file(const std::filesystem::path& file);
+    //! Every warning of the files added so far, one line each: "file: line N: what is wrong".
+    const std::vector<std::string>& warnings() const { return warnings_; }
 
     const Entity* entity(const std::string& id) const;
     //! A country by ISO 3166-1 alpha-3 code (upper case), nullptr when unknown.
@@ -88,9 +93,11 @@ class Dictionaries {
     std::unordered_map<std::string, std::string> org_acronyms_;  // any acronym → id
     std::unordered_map<std::string, std::string> person_names_;  // folded name → id
     std::unordered_map<std::string, std::vector<std::string>> members_;
+    std::unordered_set<std::string> display_named_;  // countries named by countries.tsv
     std::vector<Name> names_;
     std::vector<Title> titles_;
     std::vector<Role> roles_;
+    std::vector<std::string> warnings_;
 };
 
 //! Reads a TABARI/PETRARCH/Phoenix actor dictionary (CAMEO actor format) into `dict`:

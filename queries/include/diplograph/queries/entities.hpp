@@ -18,18 +18,23 @@ class UnknownActor : public std::runtime_error {
 
 struct EntityMatch {
     Entity entity;
-    std::string matched;   //!< the name or alias that matched
-    std::size_t distance;  //!< 0 for an exact (folded) match
+    std::string matched;  //!< the name or alias that matched
+    //! 0 for an exact (folded) match, 1 for a whole word of it, 2 for the start of a word,
+    //! 2 + edits for a near spelling
+    std::size_t distance;
 };
 
 //! The entities whose id, name or alias matches `query`: exact folded matches first, then
-//! prefix matches, then near matches (edit distance up to a third of the length, at most 3).
+//! whole words ("Putin"), then word starts ("Vlad"), then near spellings of the name or of one
+//! of its words (edits, a swap of neighbours counting one, up to a third of the length, at most
+//! 3: "Tgoo" → Togo, "Poutine" → Vladimir Putin).
 //! An empty query lists every entity of the kind.
 std::vector<EntityMatch> find_entities(const Store& store, const std::string& query,
                                        std::optional<EntityKind> kind = std::nullopt);
 
-//! The one entity `name` designates: an id ("TGO", "person/vladimir-putin", "org/ECOWAS") or an
-//! unambiguous name. Throws UnknownActor: "no actor named 'Tgoo'; did you mean Togo (TGO)?".
+//! The one entity `name` designates: an id ("TGO", "person/vladimir-putin", "org/ECOWAS"), a
+//! name or alias (a country first when several share it), or the one entity having it as a
+//! whole word ("Putin"). Throws UnknownActor: "no actor named 'Tgoo'; did you mean Togo (TGO)?".
 Entity resolve_actor(const Store& store, const std::string& name);
 
 }  // namespace diplograph

@@ -1,0 +1,91 @@
+// diplograph blocs : connected components and communities of the actor view.
+#include "common.hpp"
+#include "filters.hpp"
+
+#include <diplograph/queries/blocs.hpp>
+
+#include <fmt/format.h>
+
+namespace diplograph::cli {
+
+namespace {
+
+struct Options {
+    unsigned seed = 42;
+    FilterOptions filters;
+};
+
+int run(const Globals& g, const Options& o) {
+    Scope scope = make_scope(o.filters);
+    Store store = open_store(g);
+    Graph graph = load_for_query(store, scope);
+    BlocsAnswer answer = blocs(graph, o.seed);
+    answer.selection.filters = describe(scope);
+    auto ids = [&](const std::vector<NodeIndex>& members) {
+        std::vector<std::string> out;
+        for (auto n : members)
+            out.push_back(graph.node(n).id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+
+    if (g.json) {
+        std::string components, communities;
+        for (const auto& c : answer.components) {
+            std::string list;
+            for (const auto& id : ids(c))
+                list += (list.empty() ? "" : ", ") + json_string(id);
+            components += fmt::format("{}\n  [{}]", components.empty() ? "" : ",", list);
+        }
+        for (const auto& b : answer.communities) {
+            std::string list;
+            for (const auto& id : ids(b.members))
+                list += (list.empty() ? "" : ", ") + json_string(id);
+            communities += fmt::format("{}\n  {{\"component\": {}, \"members\": [{}]}}",
+                                       communities.empty() ? "" : ",", b.component, list);
+        }
+        fmt::print(
+            "{{\"filters\": {}, \"method\": \"label propagation\", \"seed\": {}, \"modularity\": "
+            "{:.6f}, \"components\": [{}{}], \"communities\": [{}{}]}}\n",
+            json_string(answer.selection.filters), o.seed, answer.modularity, components,
+            components.empty() ? "" : "\n", communities, communities.empty() ? "" : "\n");
+        return Exit::ok;
+    }
+    if (!g.quiet)
+        fmt::print(
+            "{} actors: {} component{}, {} communit{} (label propagation, seed {}, modularity "
+            "{:.3f}){}\n\n",
+            graph.node_count(), answer.components.size(), answer.components.size() == 1 ? "" : "s",
+            answer.communities.size(), answer.communities.size() == 1 ? "y" : "ies", o.seed,
+            answer.modularity,
+            answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
+    Table t({"community", "component", "size", "members"});
+    for (std::size_t i = 0; i < answer.communities.size(); ++i) {
+        const auto& b = answer.communities[i];
+        auto members = ids(b.members);
+        std::string list;
+        for (std::size_t j = 0; j < members.size() && j < 12; ++j)
+            list += (j ? ", " : "") + members[j];
+        if (members.size() > 12)
+            list += fmt::format(", … ({} more)", members.size() - 12);
+        t.add({std::to_string(i + 1), std::to_string(b.component + 1),
+               std::to_string(members.size()), list});
+    }
+    fmt::print("{}", t.render());
+    return Exit::ok;
+}
+
+RegisterCommand reg{
+    {35, [](CLI::App& app, Globals& g, Action& action) {
+         auto o = std::make_shared<Options>();
+         auto* cmd = app.add_subcommand(
+             "blocs", "Connected components and communities (label propagation) of the actors");
+         cmd->add_option("--seed", o->seed, "Seed of the label propagation order")
+             ->capture_default_str();
+         add_filter_options(cmd, o->filters);
+         cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
+     }}};
+
+}  // namespace
+
+}  // namespace diplograph::cli

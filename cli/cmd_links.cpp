@@ -1,0 +1,84 @@
+// diplograph links ACTOR [OTHER] : the actors linked to ACTOR, per event type.
+#include "common.hpp"
+#include "filters.hpp"
+
+#include <diplograph/queries/links.hpp>
+
+#include <fmt/format.h>
+
+namespace diplograph::cli {
+
+namespace {
+
+struct Options {
+    std::string actor;
+    std::string other;
+    FilterOptions filters;
+};
+
+int run(const Globals& g, const Options& o) {
+    Scope scope = make_scope(o.filters);
+    Store store = open_store(g);
+    Entity actor = resolve(store, o.actor);
+    std::optional<Entity> other;
+    if (!o.other.empty())
+        other = resolve(store, o.other);
+    // Only this actor's events are read, through the participants index.
+    scope.filter.actors = {actor.id};
+    std::vector<std::string> keep{actor.id};
+    if (other)
+        keep.push_back(other->id);
+    Graph graph = load_for_query(store, scope, keep);
+    auto a = graph.find(actor.id);
+    std::optional<NodeIndex> b;
+    if (other)
+        b = graph.find(other->id);
+    LinksAnswer answer;
+    if (a && (!other || b))
+        answer = links(graph, *a, b);
+    answer.selection.filters = describe(scope);
+
+    if (g.json) {
+        std::string rows;
+        for (const auto& r : answer.rows)
+            rows += fmt::format("{}\n  {{\"other\": {}, \"link\": {}}}", rows.empty() ? "" : ",",
+                                json_node(graph, r.other), json_link(graph, r.edge));
+        fmt::print("{{\"actor\": {}, \"other\": {}, \"filters\": {}, \"links\": [{}{}]}}\n",
+                   json_entity(actor), other ? json_entity(*other) : "null",
+                   json_string(answer.selection.filters), rows, rows.empty() ? "" : "\n");
+        return Exit::ok;
+    }
+    if (answer.rows.empty()) {
+        fmt::print("no links of {}{}{}\n", label(actor),
+                   other ? " with " + label(*other) : std::string(),
+                   answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
+        return Exit::ok;
+    }
+    if (!g.quiet)
+        fmt::print("{}{}\n\n", answer.selection.title,
+                   answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
+    Table t({"partner", "type", "events", "first", "last", "status", "sources"});
+    for (const auto& r : answer.rows) {
+        const ActorEdge& e = graph.edges()[r.edge];
+        t.add({label(graph, r.other), std::string(to_string(e.type)), std::to_string(e.count),
+               date_text(e.first), date_text(e.last), statuses_text(e.statuses),
+               std::to_string(e.sources)});
+    }
+    fmt::print("{}", t.render());
+    return Exit::ok;
+}
+
+RegisterCommand reg{
+    {30, [](CLI::App& app, Globals& g, Action& action) {
+         auto o = std::make_shared<Options>();
+         auto* cmd = app.add_subcommand(
+             "links", "The actors linked to ACTOR (or the links between two), per event type");
+         cmd->add_option("ACTOR", o->actor, "An id (TGO, person/…, org/…) or any name")->required();
+         cmd->add_option("OTHER", o->other, "Only the links with this actor");
+         add_filter_options(cmd, o->filters);
+         cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
+     }}};
+
+}  // namespace
+
+}  // namespace diplograph::cli

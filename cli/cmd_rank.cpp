@@ -1,0 +1,92 @@
+// diplograph rank [--by degree|weighted|betweenness|pagerank] [--top N] : central actors.
+#include "common.hpp"
+#include "filters.hpp"
+
+#include <diplograph/queries/rank.hpp>
+
+#include <fmt/format.h>
+
+namespace diplograph::cli {
+
+namespace {
+
+struct Options {
+    std::string by = "degree";
+    std::size_t top = 20;
+    FilterOptions filters;
+};
+
+std::string score_text(RankBy by, double score) {
+    switch (by) {
+        case RankBy::degree:
+        case RankBy::weighted:
+            return fmt::format("{:.0f}", score);
+        case RankBy::betweenness:
+            return fmt::format("{:.2f}", score);
+        case RankBy::pagerank:
+            return fmt::format("{:.6f}", score);
+    }
+    return "";
+}
+
+int run(const Globals& g, const Options& o) {
+    auto by = rank_by_from_string(o.by);
+    if (!by)
+        throw CommandError(Exit::usage, fmt::format("--by {}: expected degree, weighted, "
+                                                    "betweenness or pagerank",
+                                                    o.by));
+    Scope scope = make_scope(o.filters);
+    Store store = open_store(g);
+    Graph graph = load_for_query(store, scope);
+    RankAnswer answer = rank(graph, *by, o.top);
+    answer.selection.filters = describe(scope);
+
+    if (g.json) {
+        std::string rows;
+        for (std::size_t i = 0; i < answer.rows.size(); ++i) {
+            const auto& r = answer.rows[i];
+            std::string node = json_node(graph, r.node);
+            node.pop_back();
+            rows += fmt::format("{}\n  {}, \"rank\": {}, \"score\": {}, \"partners\": {}}}",
+                                i ? "," : "", node, i + 1, r.score, r.degree);
+        }
+        fmt::print("{{\"by\": {}, \"filters\": {}, \"actors\": [{}{}]}}\n",
+                   json_string(to_string(*by)), json_string(answer.selection.filters), rows,
+                   rows.empty() ? "" : "\n");
+        return Exit::ok;
+    }
+    if (answer.rows.empty()) {
+        fmt::print("no actors{}\n",
+                   answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
+        return Exit::ok;
+    }
+    if (!g.quiet)
+        fmt::print("{}{}\n\n", answer.selection.title,
+                   answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
+    Table t({"rank", "actor", "kind", std::string(to_string(*by)), "partners"});
+    for (std::size_t i = 0; i < answer.rows.size(); ++i) {
+        const auto& r = answer.rows[i];
+        t.add({std::to_string(i + 1), label(graph, r.node),
+               std::string(to_string(graph.node(r.node).kind)), score_text(*by, r.score),
+               std::to_string(r.degree)});
+    }
+    fmt::print("{}", t.render());
+    return Exit::ok;
+}
+
+RegisterCommand reg{
+    {34, [](CLI::App& app, Globals& g, Action& action) {
+         auto o = std::make_shared<Options>();
+         auto* cmd = app.add_subcommand("rank", "The most central actors");
+         cmd->add_option("--by", o->by,
+                         "degree (partners), weighted (events with partners), betweenness or "
+                         "pagerank")
+             ->capture_default_str();
+         cmd->add_option("--top", o->top, "Show the first N (0: all)")->capture_default_str();
+         add_filter_options(cmd, o->filters);
+         cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
+     }}};
+
+}  // namespace
+
+}  // namespace diplograph::cli

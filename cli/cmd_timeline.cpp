@@ -1,0 +1,106 @@
+// diplograph timeline ACTOR [OTHER] : events in date order, with their evidence.
+#include "common.hpp"
+#include "filters.hpp"
+
+#include <diplograph/queries/timeline.hpp>
+
+#include <fmt/format.h>
+
+namespace diplograph::cli {
+
+namespace {
+
+struct Options {
+    std::string actor;
+    std::string other;
+    FilterOptions filters;
+};
+
+int run(const Globals& g, const Options& o) {
+    Scope scope = make_scope(o.filters);
+    Store store = open_store(g);
+    Entity actor = resolve(store, o.actor);
+    std::optional<Entity> other;
+    if (!o.other.empty())
+        other = resolve(store, o.other);
+    scope.filter.actors = {actor.id};
+    std::vector<std::string> keep{actor.id};
+    if (other)
+        keep.push_back(other->id);
+    Graph graph = load_for_query(store, scope, keep);
+    auto a = graph.find(actor.id);
+    std::optional<NodeIndex> b;
+    if (other)
+        b = graph.find(other->id);
+    TimelineAnswer answer;
+    if (a && (!other || b))
+        answer = timeline(graph, *a, b);
+    answer.selection.filters = describe(scope);
+
+    if (g.json) {
+        std::string events;
+        for (auto e : answer.events)
+            events +=
+                fmt::format("{}\n  {}", events.empty() ? "" : ",", json_event(graph, e, true));
+        fmt::print("{{\"actor\": {}, \"other\": {}, \"filters\": {}, \"events\": [{}{}]}}\n",
+                   json_entity(actor), other ? json_entity(*other) : "null",
+                   json_string(answer.selection.filters), events, events.empty() ? "" : "\n");
+        return Exit::ok;
+    }
+    if (answer.events.empty()) {
+        fmt::print("no events of {}{}{}\n", label(actor),
+                   other ? " with " + label(*other) : std::string(),
+                   answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
+        return Exit::ok;
+    }
+    if (!g.quiet)
+        fmt::print("{}: {} event{}{}\n", answer.selection.title, answer.events.size(),
+                   answer.events.size() == 1 ? "" : "s",
+                   answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
+    for (auto e : answer.events) {
+        const StoredEvent& se = graph.events()[e];
+        const Event& ev = se.event;
+        // "UKR → RUS" when the event has a direction, "RUS, TGO" otherwise.
+        std::string from, to, others;
+        for (const auto& p : ev.participants) {
+            std::string& list = p.role == ParticipantRole::initiator ? from
+                                : p.role == ParticipantRole::target  ? to
+                                                                     : others;
+            list += (list.empty() ? "" : ", ") + p.actor;
+        }
+        std::string actors = from.empty() && to.empty() ? others : from + " → " + to;
+        if (!actors.empty() && !others.empty() && (!from.empty() || !to.empty()))
+            actors += ", " + others;
+        std::string date = ev.date.known() ? ev.date.to_string() : "undated";
+        fmt::print("\n{} ({})  {}{}  {}  {}  {} source{}\n", date, to_string(ev.date.precision),
+                   to_string(ev.type), ev.subtype.empty() ? "" : "/" + ev.subtype,
+                   to_string(ev.status), actors, se.corroboration(),
+                   se.corroboration() == 1 ? "" : "s");
+        for (const auto& x : ev.evidence) {
+            const Source* src = nullptr;
+            for (const auto& s : se.sources)
+                if (s.id == x.source)
+                    src = &s;
+            std::string where = src ? src->title : x.source;
+            if (src && !src->url.empty())
+                where += " <" + src->url + ">";
+            fmt::print("    \"{}\" — {}\n", x.text, where);
+        }
+    }
+    return Exit::ok;
+}
+
+RegisterCommand reg{
+    {33, [](CLI::App& app, Globals& g, Action& action) {
+         auto o = std::make_shared<Options>();
+         auto* cmd = app.add_subcommand(
+             "timeline", "The events of ACTOR (or of two actors) in date order, with evidence");
+         cmd->add_option("ACTOR", o->actor, "An id or any name")->required();
+         cmd->add_option("OTHER", o->other, "Only the events shared with this actor");
+         add_filter_options(cmd, o->filters);
+         cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
+     }}};
+
+}  // namespace
+
+}  // namespace diplograph::cli

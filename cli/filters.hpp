@@ -1,0 +1,61 @@
+// The options every query command shares (--since, --until, --type, --status, --min-sources,
+// --kind), actor naming, and the JSON pieces of the answers. `export` reuses them.
+#pragma once
+
+#include "command.hpp"
+
+#include <diplograph/graph/graph.hpp>
+#include <diplograph/queries/load.hpp>
+
+#include <string>
+#include <vector>
+
+namespace diplograph::cli {
+
+struct FilterOptions {
+    std::string since;
+    std::string until;
+    std::vector<std::string> types;     //!< event types or families
+    std::vector<std::string> statuses;  //!< occurred, agreed, planned, reported
+    int min_sources = 1;
+    std::string kind;  //!< country, person or org(anization)
+};
+
+//! Adds the common filter options to a command.
+void add_filter_options(CLI::App* command, FilterOptions& options);
+
+//! The scope the options describe. Throws CommandError (exit 1) naming the option and the
+//! value when one is malformed: "--since 2025-02-30: not a date; expected YYYY, YYYY-MM or
+//! YYYY-MM-DD".
+Scope make_scope(const FilterOptions& options);
+
+//! The actor a name designates (resolve_actor). Throws CommandError (exit 2):
+//! "no actor named 'Tgoo'; did you mean Togo (TGO)?".
+Entity resolve(const Store& store, const std::string& name);
+
+//! Loads the graph a query runs on. Throws CommandError (exit 2) when the store holds no event
+//! at all, so that an empty store is not mistaken for an empty answer.
+Graph load_for_query(const Store& store, const Scope& scope,
+                     const std::vector<std::string>& keep = {});
+
+// JSON pieces shared by the answers (docs/queries.md).
+
+//! {"id": "TGO", "name": "Togo", "kind": "country"}
+std::string json_node(const Graph& graph, NodeIndex n);
+std::string json_entity(const Entity& entity);
+//! "Togo (TGO)"
+std::string label(const Entity& entity);
+//! A link: {"a", "b", "type", "family", "count", "first", "last", "statuses", "sources",
+//! "events"}.
+std::string json_link(const Graph& graph, EdgeIndex e);
+//! An event: {"id", "type", "subtype", "status", "date", "place", "actors", "sources"[,
+//! "evidence"]}.
+std::string json_event(const Graph& graph, std::size_t e, bool with_evidence);
+//! {"text": "2025-11", "from": "2025-11-01", "to": "2025-11-30", "precision": "month", "how"}
+std::string json_date(const DateInterval& date);
+//! A date, "" when unknown.
+std::string date_text(const Date& date);
+//! "occurred, agreed"
+std::string statuses_text(const std::vector<Status>& statuses);
+
+}  // namespace diplograph::cli

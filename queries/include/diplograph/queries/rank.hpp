@@ -1,0 +1,39 @@
+// `rank --by …`: the most central actors.
+#pragma once
+
+#include <diplograph/queries/selection.hpp>
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace diplograph {
+
+//! degree: distinct partners; weighted: events with partners (the sum of the actor's edge
+//! counts); betweenness: Brandes, unnormalised; pagerank: see pagerank().
+enum class RankBy { degree, weighted, betweenness, pagerank };
+
+std::string_view to_string(RankBy by);
+std::optional<RankBy> rank_by_from_string(std::string_view text);
+
+struct RankRow {
+    NodeIndex node = 0;
+    double score = 0;
+    std::size_t degree = 0;  //!< distinct partners
+};
+
+struct RankAnswer {
+    std::vector<RankRow> rows;  //!< highest score first, then id
+    Selection selection;        //!< the ranked actors and the links among them
+};
+
+//! Ranks every actor of the graph; keeps the first `top` (0: all).
+RankAnswer rank(const Graph& graph, RankBy by, std::size_t top = 0);
+
+//! PageRank on the simple undirected actor view (unweighted), damping `alpha`, the rank of
+//! actors without partners spread evenly; power iteration until the L1 change is below `tol`.
+//! The same definition as NetworkX's pagerank(G) on that graph.
+std::vector<double> pagerank(const std::vector<std::vector<NodeIndex>>& adjacency,
+                             double alpha = 0.85, double tol = 1e-10, int max_iterations = 1000);
+
+}  // namespace diplograph

@@ -1,0 +1,116 @@
+#include <diplograph/queries/rank.hpp>
+#include <diplograph/queries/load.hpp>
+
+#include <diplograph/graph/algorithms.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace diplograph {
+
+std::string_view to_string(RankBy by) {
+    switch (by) {
+        case RankBy::degree:
+            return "degree";
+        case RankBy::weighted:
+            return "weighted";
+        case RankBy::betweenness:
+            return "betweenness";
+        case RankBy::pagerank:
+            return "pagerank";
+    }
+    return "degree";
+}
+
+std::optional<RankBy> rank_by_from_string(std::string_view text) {
+    for (auto by : {RankBy::degree, RankBy::weighted, RankBy::betweenness, RankBy::pagerank})
+        if (to_string(by) == text)
+            return by;
+    return std::nullopt;
+}
+
+std::vector<double> pagerank(const std::vector<std::vector<NodeIndex>>& adjacency, double alpha,
+                             double tol, int max_iterations) {
+    const std::size_t n = adjacency.size();
+    if (n == 0)
+        return {};
+    const double uniform = 1.0 / static_cast<double>(n);
+    std::vector<double> x(n, uniform), next(n);
+    std::vector<double> out_share(n, 0.0);
+    for (std::size_t u = 0; u < n; ++u)
+        if (!adjacency[u].empty())
+            out_share[u] = 1.0 / static_cast<double>(adjacency[u].size());
+    for (int it = 0; it < max_iterations; ++it) {
+        double dangling = 0;
+        for (std::size_t u = 0; u < n; ++u)
+            if (adjacency[u].empty())
+                dangling += x[u];
+        const double base = (1.0 - alpha) * uniform + alpha * dangling * uniform;
+        std::fill(next.begin(), next.end(), base);
+        for (std::size_t u = 0; u < n; ++u) {
+            const double share = alpha * x[u] * out_share[u];
+            for (NodeIndex v : adjacency[u])
+                next[v] += share;
+        }
+        double change = 0;
+        for (std::size_t u = 0; u < n; ++u)
+            change += std::abs(next[u] - x[u]);
+        x.swap(next);
+        if (change < tol)
+            break;
+    }
+    return x;
+}
+
+RankAnswer rank(const Graph& graph, RankBy by, std::size_t top) {
+    RankAnswer out;
+    const std::size_t n = graph.node_count();
+    auto adj = algo::simple_adjacency(graph);
+    std::vector<double> score(n, 0.0);
+    switch (by) {
+        case RankBy::degree:
+            for (NodeIndex v = 0; v < n; ++v)
+                score[v] = static_cast<double>(adj[v].size());
+            break;
+        case RankBy::weighted:
+            for (const auto& e : graph.edges()) {
+                if (e.a == e.b)
+                    continue;
+                score[e.a] += e.count;
+                score[e.b] += e.count;
+            }
+            break;
+        case RankBy::betweenness:
+            score = algo::betweenness(graph);
+            break;
+        case RankBy::pagerank:
+            score = pagerank(adj);
+            break;
+    }
+    for (NodeIndex v = 0; v < n; ++v)
+        out.rows.push_back({v, score[v], adj[v].size()});
+    auto better = [&](const RankRow& a, const RankRow& b) {
+        if (a.score != b.score)
+            return a.score > b.score;
+        return graph.node(a.node).id < graph.node(b.node).id;
+    };
+    if (top && top < out.rows.size()) {
+        std::partial_sort(out.rows.begin(), out.rows.begin() + static_cast<long>(top),
+                          out.rows.end(), better);
+        out.rows.resize(top);
+    } else {
+        std::sort(out.rows.begin(), out.rows.end(), better);
+    }
+    std::vector<NodeIndex> nodes;
+    for (const auto& r : out.rows)
+        nodes.push_back(r.node);
+    out.selection = induced(graph, nodes);
+    out.selection.focus = out.selection.nodes;
+    out.selection.left_out_nodes = n - out.rows.size();
+    out.selection.title = fmt::format("actors ranked by {}", to_string(by));
+    return out;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,265 @@
+#include <diplograph/graph/store.hpp>
+
+#include "support/support.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace diplograph;
+using diplograph::test::TempDir;
+
+namespace {
+
+Entity country(const std::string& code, const std::string& name) {
+    return Entity{code, EntityKind::country, name, "", {{name, "en"}}};
+}
+
+Event event(EventType type, std::vector<Participant> parts, const std::string& date,
+            Status status = Status::occurred, const std::string& sentence = "s") {
+    Event e;
+    e.type = type;
+    e.participants = std::move(parts);
+    if (!date.empty())
+        e.date = *DateInterval::parse(date);
+    e.status = status;
+    e.evidence.push_back(
+        Evidence{"", 0, 0, static_cast<int64_t>(sentence.size()), sentence, "test", 0.9});
+    return e;
+}
+
+Batch batch(const std::string& url, const std::string& content, std::vector<Event> events) {
+    Batch b;
+    b.source.url = url;
+    b.source.title = "title of " + url;
+    b.source.content_hash = stable_hash(content);
+    b.entities = {country("TGO", "Togo"), country("RUS", "Russia"), country("MLI", "Mali")};
+    b.events = std::move(events);
+    return b;
+}
+
+const Participant tgo{"TGO", ParticipantRole::participant};
+const Participant rus{"RUS", ParticipantRole::participant};
+const Participant mli{"MLI", ParticipantRole::participant};
+
+}  // namespace
+
+TEST(Store, CreatesASchemaAndReopensIt) {
+    TempDir dir;
+    {
+        Store store(dir / "a.db");
+        EXPECT_EQ(store.stats().sources, 0);
+    }
+    Store again = Store::open_existing(dir / "a.db");
+    EXPECT_EQ(again.stats().events.at("MEET"), 0);
+    EXPECT_THROW(Store::open_existing(dir / "missing.db"), StoreError);
+}
+
+TEST(Store, PutCountsWhatItStored) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    auto r = store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+    EXPECT_EQ(r.outcome, StoreResult::Outcome::added);
+    EXPECT_EQ(r.events_new, 1);
+    auto st = store.stats();
+    EXPECT_EQ(st.sources, 1);
+    EXPECT_EQ(st.entities.at("country"), 3);
+    EXPECT_EQ(st.events.at("MEET"), 1);
+    EXPECT_EQ(st.evidence, 1);
+}
+
+TEST(Store, SameSourceTwiceChangesNothing) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    auto b = batch("https://a", "1",
+                   {event(EventType::MEET, {tgo, rus}, "2025-11-19"),
+                    event(EventType::EMBASSY_REOPEN,
+                          {{"RUS", ParticipantRole::initiator}, {"TGO", ParticipantRole::target}},
+                          "2026", Status::agreed)});
+    store.put(b);
+    std::string before = store.dump();
+    auto r = store.put(b);
+    EXPECT_EQ(r.outcome, StoreResult::Outcome::unchanged);
+    EXPECT_EQ(store.dump(), before);
+}
+
+TEST(Store, CorrectedVersionReplacesTheOldOne) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(batch("https://a", "v1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+    auto r =
+        store.put(batch("https://a", "v2", {event(EventType::VISIT, {tgo, mli}, "2025-11-20")}));
+    EXPECT_EQ(r.outcome, StoreResult::Outcome::replaced);
+    auto st = store.stats();
+    EXPECT_EQ(st.sources, 1);
+    EXPECT_EQ(st.events.at("MEET"), 0);
+    EXPECT_EQ(st.events.at("VISIT"), 1);
+    EXPECT_EQ(st.evidence, 1);
+}
+
+TEST(Store, TwoSourcesOfOneEventMakeOneEventWithTwoEvidenceRecords) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+    auto r = store.put(batch("https://b", "2", {event(EventType::MEET, {rus, tgo}, "2025-11")}));
+    EXPECT_EQ(r.events_merged, 1);
+    auto events = store.events();
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].corroboration(), 2);
+    EXPECT_EQ(events[0].event.evidence.size(), 2u);
+    EXPECT_EQ(events[0].event.date.to_string(), "2025-11-19");  // the most precise date wins
+}
+
+TEST(Store, MutualDirectionsStayTwoEvents) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(batch(
+        "https://a", "1",
+        {event(EventType::EMBASSY_REOPEN,
+               {{"RUS", ParticipantRole::initiator}, {"TGO", ParticipantRole::target}}, "2026"),
+         event(EventType::EMBASSY_REOPEN,
+               {{"TGO", ParticipantRole::initiator}, {"RUS", ParticipantRole::target}}, "2026")}));
+    EXPECT_EQ(store.stats().events.at("EMBASSY_REOPEN"), 2);
+}
+
+TEST(Store, IncompatibleDatesOrOtherActorsStaySeparate) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+    store.put(batch("https://b", "2", {event(EventType::MEET, {tgo, rus}, "2024-03-02")}));
+    store.put(batch("https://c", "3", {event(EventType::MEET, {tgo, mli}, "2025-11-19")}));
+    EXPECT_EQ(store.stats().events.at("MEET"), 3);
+}
+
+TEST(Store, StatusAndDateAreDerivedFromAllEvidence) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(
+        batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025", Status::planned)}));
+    store.put(batch("https://b", "2",
+                    {event(EventType::MEET, {tgo, rus}, "2025-11-19", Status::occurred)}));
+    auto events = store.events();
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].event.status, Status::occurred);
+    EXPECT_EQ(events[0].event.date.to_string(), "2025-11-19");
+    // Withdrawing the precise source brings the aggregate back to what is left.
+    store.put(batch("https://b", "2-corrected", {}));
+    events = store.events();
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].event.status, Status::planned);
+    EXPECT_EQ(events[0].event.date.to_string(), "2025");
+}
+
+TEST(Store, RefusesADatabaseOfANewerVersion) {
+    TempDir dir;
+    {
+        Store store(dir / "a.db");
+        store.exec("PRAGMA user_version=99");
+    }
+    try {
+        Store again(dir / "a.db");
+        FAIL() << "opened a newer database";
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("newer diplograph (schema version 99"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(Store, RefusesAFileThatIsNotADatabaseAndLeavesItUntouched) {
+    TempDir dir;
+    auto path = dir.write("notes.db", "these are my notes, not a database\n");
+    std::string before = diplograph::test::read_file(path);
+    EXPECT_THROW(Store{path}, StoreError);
+    EXPECT_EQ(diplograph::test::read_file(path), before);
+    EXPECT_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
+TEST(Store, RefusesAnotherProgramsSqliteFile) {
+    TempDir dir;
+    {
+        Store store(dir / "other.db");
+        store.exec("PRAGMA application_id=7");
+    }
+    try {
+        Store again(dir / "other.db");
+        FAIL();
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("not a diplograph database"), std::string::npos);
+    }
+}
+
+TEST(Store, AFailedBatchLeavesNothingHalfWritten) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+    std::string before = store.dump();
+    // An actor that is no entity breaks the foreign key: the whole batch is rolled back.
+    auto bad =
+        batch("https://b", "2",
+              {event(EventType::MEET, {tgo, mli}, "2025-01-01"),
+               event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025")});
+    EXPECT_THROW(store.put(bad), StoreError);
+    EXPECT_EQ(store.dump(), before);
+}
+
+TEST(Store, RolesAreStoredWithTheirEvidence) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    auto b = batch("https://a", "1", {});
+    b.entities.push_back(
+        Entity{"person/faure-gnassingbe", EntityKind::person, "Faure Gnassingbé", "TGO", {}});
+    b.roles.push_back(Role{
+        "person/faure-gnassingbe", "head of government", "TGO", {2025, 5, 3}, {}, std::nullopt});
+    b.roles.push_back(Role{"person/faure-gnassingbe",
+                           "head of state",
+                           "TGO",
+                           {2005, 5, 4},
+                           {2025, 5, 3},
+                           Evidence{"", 2, 10, 40, "…", "title-apposition", 0.8}});
+    store.put(b);
+    auto roles = store.roles_of("person/faure-gnassingbe");
+    ASSERT_EQ(roles.size(), 2u);
+    EXPECT_EQ(roles[0].title, "head of state");
+    ASSERT_TRUE(roles[0].evidence);
+    EXPECT_EQ(roles[0].evidence->rule, "title-apposition");
+    EXPECT_FALSE(roles[1].evidence);
+    EXPECT_FALSE(roles[1].to.valid());
+}
+
+TEST(Store, FiltersByTypeStatusWindowAndSources) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(batch("https://a", "1",
+                    {event(EventType::MEET, {tgo, rus}, "2025-11-19"),
+                     event(EventType::VISIT,
+                           {{"MLI", ParticipantRole::initiator}, {"RUS", ParticipantRole::target}},
+                           "2025-06-23"),
+                     event(EventType::AGREEMENT, {tgo, rus}, "2026", Status::planned)}));
+    store.put(batch("https://b", "2", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+    Filter f;
+    f.types = {EventType::MEET};
+    EXPECT_EQ(store.events(f).size(), 1u);
+    Filter s;
+    s.statuses = {Status::planned};
+    EXPECT_EQ(store.events(s).size(), 1u);
+    Filter w;
+    w.since = Date{2025, 6, 1};
+    w.until = Date{2025, 6, 30};
+    ASSERT_EQ(store.events(w).size(), 1u);
+    EXPECT_EQ(store.events(w)[0].event.type, EventType::VISIT);
+    Filter m;
+    m.min_sources = 2;
+    EXPECT_EQ(store.events(m).size(), 1u);
+}
+
+TEST(Store, ListsEntitiesWithAliases) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    auto b = batch("https://a", "1", {});
+    b.entities[0].aliases.push_back({"Togolese Republic", "en"});
+    store.put(b);
+    auto togo = store.entity("TGO");
+    ASSERT_TRUE(togo);
+    EXPECT_EQ(togo->aliases.size(), 2u);
+    EXPECT_EQ(store.entities(EntityKind::country).size(), 3u);
+    EXPECT_TRUE(store.entities(EntityKind::person).empty());
+}

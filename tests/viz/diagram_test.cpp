@@ -1,0 +1,180 @@
+// Diagram options on generated graphs: the size budget, the engine choice, clusters, and
+// rendering from several threads at once.
+#include "viz_support.hpp"
+
+#include <diplograph/viz/diagram.hpp>
+
+#include <graphviz/cgraph.h>
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+#include <thread>
+
+namespace diplograph::test {
+
+namespace {
+
+using namespace diplograph::viz;
+
+//! n actors; actor i meets i+1..i+k (k decreasing with i), so low ids are the most connected.
+Graph generated(int n) {
+    std::vector<Entity> actors;
+    for (int i = 0; i < n; ++i) {
+        Entity e;
+        e.id = fmt::format("A{:04}", i);
+        e.kind = i % 5 == 0 ? EntityKind::organization : EntityKind::country;
+        e.name = fmt::format("Actor {}", i);
+        actors.push_back(e);
+    }
+    std::vector<StoredEvent> events;
+    for (int i = 0; i < n; ++i) {
+        int k = std::max(1, 6 - i / 10);
+        for (int j = i + 1; j <= i + k && j < n; ++j) {
+            StoredEvent se;
+            se.event.id = fmt::format("event/{:04}-{:04}", i, j);
+            se.event.type = (i + j) % 3 == 0 ? EventType::SANCTION : EventType::MEET;
+            se.event.date = *DateInterval::parse(fmt::format("2025-{:02}", 1 + (i + j) % 12));
+            se.event.participants = {{actors[i].id, ParticipantRole::participant},
+                                     {actors[j].id, ParticipantRole::participant}};
+            events.push_back(se);
+        }
+    }
+    return Graph::from_events(std::move(actors), std::move(events));
+}
+
+long weighted_degree(const Graph& g, const Selection& s, NodeIndex n) {
+    long w = 0;
+    for (auto e : s.edges)
+        if (g.edges()[e].a == n || g.edges()[e].b == n)
+            w += g.edges()[e].count;
+    return w;
+}
+
+TEST(Summarise, KeepsTheFocusAndTheMostConnected) {
+    Graph g = generated(100);
+    Selection all = select_all(g);
+    NodeIndex last = *g.find("A0099");
+    all.focus = {last};
+    Selection s = summarise(g, all, 10);
+    ASSERT_EQ(s.nodes.size(), 10u);
+    EXPECT_TRUE(std::binary_search(s.nodes.begin(), s.nodes.end(), last));
+    EXPECT_EQ(s.left_out_nodes, 90u);
+    EXPECT_EQ(s.left_out_edges + s.edges.size(), all.edges.size());
+    // Every kept edge joins kept actors, and every edge among kept actors is kept.
+    std::set<NodeIndex> kept(s.nodes.begin(), s.nodes.end());
+    Selection expected = induced(g, s.nodes);
+    EXPECT_EQ(s.edges, expected.edges);
+    // No actor left out (other than the focus's place) is more connected than one kept.
+    long weakest_kept = 1L << 30;
+    for (auto n : s.nodes)
+        if (n != last)
+            weakest_kept = std::min(weakest_kept, weighted_degree(g, all, n));
+    for (auto n : all.nodes) {
+        if (!kept.count(n)) {
+            EXPECT_LE(weighted_degree(g, all, n), weakest_kept) << g.node(n).id;
+        }
+    }
+}
+
+TEST(Summarise, WithinTheBudgetNothingChanges) {
+    Graph g = generated(20);
+    Selection s = summarise(g, select_all(g), 150);
+    EXPECT_EQ(s.nodes.size(), 20u);
+    EXPECT_EQ(s.left_out_nodes, 0u);
+    EXPECT_EQ(summarise(g, select_all(g), 0).nodes.size(), 20u);
+}
+
+TEST(Diagram, CaptionSaysWhatWasLeftOut) {
+    Graph g = generated(200);
+    Selection s = summarise(g, select_all(g), 150);
+    std::string dot = to_dot(g, s);
+    EXPECT_NE(dot.find(fmt::format("left out: 50 actors and {} links (the least connected)",
+                                   s.left_out_edges)),
+              std::string::npos);
+    EXPECT_NE(dot.find("layout=\"dot\""), std::string::npos);
+}
+
+TEST(Diagram, EngineIsChosenBySize) {
+    EXPECT_EQ(choose_engine(10), "dot");
+    EXPECT_EQ(choose_engine(299), "dot");
+    EXPECT_EQ(choose_engine(300), "sfdp");
+    Graph g = generated(400);
+    EXPECT_NE(to_dot(g, select_all(g)).find("layout=\"sfdp\""), std::string::npos);
+    DiagramOptions options;
+    options.engine = "neato";
+    EXPECT_NE(to_dot(g, select_all(g), options).find("layout=\"neato\""), std::string::npos);
+}
+
+TEST(Diagram, BlocClustersGroupTheDenseParts) {
+    // Two cliques of four joined by one link: two blocs.
+    std::vector<Entity> actors;
+    for (int i = 0; i < 8; ++i) {
+        Entity e;
+        e.id = fmt::format("B{}", i);
+        e.name = e.id;
+        actors.push_back(e);
+    }
+    std::vector<StoredEvent> events;
+    auto link = [&](int a, int b) {
+        StoredEvent se;
+        se.event.id = fmt::format("event/{}-{}", a, b);
+        se.event.participants = {{actors[a].id, ParticipantRole::participant},
+                                 {actors[b].id, ParticipantRole::participant}};
+        events.push_back(se);
+    };
+    for (int base : {0, 4})
+        for (int a = base; a < base + 4; ++a)
+            for (int b = a + 1; b < base + 4; ++b)
+                link(a, b);
+    link(3, 4);
+    Graph g = Graph::from_events(actors, events);
+    DiagramOptions options;
+    options.cluster = Clustering::bloc;
+    std::string dot = to_dot(g, select_all(g), options);
+    Agraph_t* parsed = agmemread(dot.c_str());
+    ASSERT_NE(parsed, nullptr);
+    std::map<std::string, std::set<std::string>> clusters;
+    for (Agraph_t* s = agfstsubg(parsed); s; s = agnxtsubg(s))
+        for (Agnode_t* n = agfstnode(s); n; n = agnxtnode(s, n))
+            clusters[agnameof(s)].insert(agnameof(n));
+    agclose(parsed);
+    ASSERT_EQ(clusters.size(), 2u);
+    std::set<std::set<std::string>> groups;
+    for (auto& [name, members] : clusters)
+        groups.insert(members);
+    EXPECT_EQ(groups, (std::set<std::set<std::string>>{{"B0", "B1", "B2", "B3"},
+                                                       {"B4", "B5", "B6", "B7"}}));
+}
+
+TEST(Render, ThreadsShareGraphvizSafely) {
+    Graph g = generated(30);
+    std::string dot = to_dot(g, select_all(g));
+    std::string expected = render(dot, Format::svg);
+    ASSERT_NE(expected.find("<svg"), std::string::npos);
+    std::vector<std::string> results(4);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < results.size(); ++i)
+        threads.emplace_back([&, i] { results[i] = render(dot, Format::svg); });
+    for (auto& t : threads)
+        t.join();
+    for (const auto& r : results)
+        EXPECT_TRUE(r == expected);
+}
+
+TEST(Render, ErrorsAreOneLine) {
+    try {
+        render("graph { a -- ", Format::svg);
+        FAIL() << "no error";
+    } catch (const RenderError& e) {
+        std::string what = e.what();
+        EXPECT_EQ(what.rfind("Graphviz could not read the DOT text: ", 0), 0u) << what;
+        EXPECT_EQ(what.find('\n'), std::string::npos) << what;
+    }
+    EXPECT_THROW(render("graph { a }", Format::graphml), RenderError);
+}
+
+}  // namespace
+
+}  // namespace diplograph::test

@@ -1,0 +1,294 @@
+// `diplograph export` on a small store built from tests/viz/data/small.jsonl: every format
+// compared with its golden file, then read back by the program that consumes it.
+#include "viz_support.hpp"
+
+#include <graphviz/cgraph.h>
+
+#include <set>
+
+namespace diplograph::test {
+
+namespace {
+
+class Export : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto r = run_diplograph({"--db", db_.string(), "--quiet", "import",
+                                 test_data("viz/data/small.jsonl").string()});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+
+    //! Runs export with the given options into `name` in the temporary folder; its content.
+    std::string export_to(const std::string& name, std::vector<std::string> options) {
+        std::vector<std::string> args{"--db", db_.string(), "export", "-o", (dir_ / name).string()};
+        args.insert(args.end(), options.begin(), options.end());
+        auto r = run_diplograph(args);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(r.err, "");
+        return std::filesystem::is_regular_file(dir_ / name) ? read_file(dir_ / name) : "";
+    }
+
+    TempDir dir_;
+    std::filesystem::path db_ = dir_ / "small.db";
+};
+
+struct DotGraph {
+    explicit DotGraph(const std::string& text) : graph(agmemread(text.c_str())) {}
+    ~DotGraph() {
+        if (graph)
+            agclose(graph);
+    }
+    DotGraph(const DotGraph&) = delete;
+    DotGraph& operator=(const DotGraph&) = delete;
+    Agraph_t* graph;
+};
+
+std::string attr(Agraph_t* g, const char* node, const char* name) {
+    Agnode_t* n = agnode(g, const_cast<char*>(node), 0);
+    if (!n)
+        return "<no node " + std::string(node) + ">";
+    char* value = agget(n, const_cast<char*>(name));
+    return value ? value : "";
+}
+
+int clusters(Agraph_t* g) {
+    int count = 0;
+    for (Agraph_t* s = agfstsubg(g); s; s = agnxtsubg(s))
+        count += std::string(agnameof(s)).rfind("cluster", 0) == 0;
+    return count;
+}
+
+TEST_F(Export, DotMatchesGoldenAndReadsBackInCgraph) {
+    std::string dot = export_to("small.dot", {"--format", "dot", "--cluster", "country"});
+    expect_golden("small.dot", dot);
+    DotGraph g(dot);
+    ASSERT_NE(g.graph, nullptr);
+    EXPECT_EQ(agnnodes(g.graph), 8);  // 7 actors and the legend
+    EXPECT_EQ(agnedges(g.graph), 11);
+    EXPECT_EQ(attr(g.graph, "TGO", "label"), "Togo");
+    EXPECT_EQ(attr(g.graph, "TGO", "shape"), "box");
+    EXPECT_EQ(attr(g.graph, "person/amara-kossi", "shape"), "ellipse");
+    EXPECT_EQ(attr(g.graph, "org/ECOWAS", "shape"), "hexagon");
+    EXPECT_EQ(clusters(g.graph), 2);  // Togo and Russia, each with its minister
+    EXPECT_EQ(std::string(agget(g.graph, const_cast<char*>("newrank"))), "true");
+    // Edge colours by family and styles by status.
+    EXPECT_NE(dot.find("\"FRA\" -- \"MLI\" [color=\"#C62828\""), std::string::npos);
+    EXPECT_NE(
+        dot.find("\"MLI\" -- \"TGO\" [color=\"#1565C0\", fontcolor=\"#1565C0\", style=dashed"),
+        std::string::npos);
+    EXPECT_NE(dot.find("style=dotted"), std::string::npos);
+    EXPECT_NE(dot.find("7 actors, 11 links, 6 events, 3 sources"), std::string::npos);
+}
+
+TEST_F(Export, EgoEventViewMatchesGolden) {
+    std::string dot = export_to("ego.dot", {"--format", "dot", "--actor", "Russie", "--depth", "1",
+                                            "--events", "--since", "2025-11"});
+    expect_golden("ego_events.dot", dot);
+    DotGraph g(dot);
+    ASSERT_NE(g.graph, nullptr);
+    // RUS, TGO and the two ministers; MEET, AGREEMENT, EMBASSY_REOPEN; the legend.
+    EXPECT_EQ(agnnodes(g.graph), 4 + 3 + 1);
+    EXPECT_EQ(attr(g.graph, "RUS", "penwidth"), "2.5");
+    EXPECT_NE(dot.find("ego network of Russian Federation (RUS), depth 1"), std::string::npos);
+    EXPECT_NE(dot.find("filters: since 2025-11"), std::string::npos);
+    EXPECT_NE(dot.find("shape=note"), std::string::npos);  // the agreement
+}
+
+TEST_F(Export, SvgMatchesGoldenWithTooltipsAndLinks) {
+    std::string svg = export_to("small.svg", {"--format", "svg"});
+    expect_golden("small.svg", svg);
+    ASSERT_TRUE(xml_well_formed(dir_ / "small.svg"));
+    auto doc = read_back("svg", dir_ / "small.svg");
+    EXPECT_EQ(doc["nodes"].GetInt(), 8);
+    EXPECT_EQ(doc["edges"].GetInt(), 11);
+    std::set<std::string> hrefs;
+    for (const auto& h : doc["hrefs"].GetArray())
+        hrefs.insert(h.GetString());
+    EXPECT_EQ(hrefs,
+              (std::set<std::string>{"https://example.com/news/togo-russia-talks?id=7&lang=en",
+                                     "https://example.net/sahel/briefing",
+                                     "https://example.org/fr/togo-russie-entretien"}));
+    bool sentence = false;
+    for (const auto& t : doc["titles"].GetArray())
+        sentence |=
+            std::string(t.GetString())
+                .find(
+                    "“Mali cut diplomatic ties with France in August, the ministry said.” — "
+                    "Example Monitor, Sahel briefing") != std::string::npos;
+    EXPECT_TRUE(sentence);
+}
+
+TEST_F(Export, PngAndPdfAreImages) {
+    std::string png = export_to("small.png", {"--format", "png"});
+    ASSERT_GT(png.size(), 1000u);
+    EXPECT_EQ(png.substr(0, 8), "\x89PNG\r\n\x1a\n");
+    std::string pdf = export_to("small.pdf", {"--format", "pdf", "--engine", "neato"});
+    ASSERT_GT(pdf.size(), 1000u);
+    EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
+}
+
+TEST_F(Export, GraphmlMatchesGoldenAndReadsBackInNetworkx) {
+    expect_golden("small.graphml", export_to("small.graphml", {"--format", "graphml"}));
+    ASSERT_TRUE(xml_well_formed(dir_ / "small.graphml"));
+    auto doc = read_back("graphml", dir_ / "small.graphml");
+    EXPECT_TRUE(doc["multigraph"].GetBool());  // RUS–TGO has four types of link
+    EXPECT_EQ(doc["nodes"].MemberCount(), 7u);
+    EXPECT_EQ(doc["edges"].Size(), 11u);
+    EXPECT_STREQ(doc["nodes"]["TGO"]["label"].GetString(), "Togo");
+    EXPECT_STREQ(doc["nodes"]["person/ivan-petrovsky"]["country"].GetString(), "RUS");
+    EXPECT_STREQ(doc["graph"]["title"].GetString(), "all actors");
+    int meet_rus_tgo = 0;
+    for (const auto& e : doc["edges"].GetArray())
+        if (std::string(e[0].GetString()) == "RUS" && std::string(e[1].GetString()) == "TGO" &&
+            std::string(e[2]["type"].GetString()) == "MEET") {
+            ++meet_rus_tgo;
+            EXPECT_EQ(e[2]["sources"].GetInt(), 2);  // two articles tell of the same meeting
+            EXPECT_STREQ(e[2]["first"].GetString(), "2025-11-19");
+        }
+    EXPECT_EQ(meet_rus_tgo, 1);
+}
+
+TEST_F(Export, GexfMatchesGoldenAndReadsBackInNetworkx) {
+    expect_golden("small.gexf", export_to("small.gexf", {"--format", "gexf"}));
+    ASSERT_TRUE(xml_well_formed(dir_ / "small.gexf"));
+    auto doc = read_back("gexf", dir_ / "small.gexf");
+    EXPECT_EQ(doc["nodes"].MemberCount(), 7u);
+    EXPECT_EQ(doc["edges"].Size(), 11u);
+    EXPECT_STREQ(doc["graph"]["mode"].GetString(), "dynamic");
+    EXPECT_STREQ(doc["nodes"]["MLI"]["start"].GetString(), "2025-08-01");
+    bool reopen = false;
+    for (const auto& e : doc["edges"].GetArray())
+        if (std::string(e[2]["type"].GetString()) == "EMBASSY_REOPEN") {
+            reopen = true;
+            ASSERT_EQ(e[2]["spells"].Size(), 1u);
+            EXPECT_STREQ(e[2]["spells"][0][0].GetString(), "2026-01-01");
+            EXPECT_STREQ(e[2]["spells"][0][1].GetString(), "2026-12-31");
+        }
+    EXPECT_TRUE(reopen);
+}
+
+TEST_F(Export, CytoscapeJsonMatchesGoldenAndHasItsShape) {
+    std::string json = export_to("small.json", {"--format", "json"});
+    expect_golden("small.json", json);
+    rapidjson::Document doc;
+    doc.Parse(json.c_str());
+    ASSERT_FALSE(doc.HasParseError());
+    const auto& nodes = doc["elements"]["nodes"];
+    const auto& edges = doc["elements"]["edges"];
+    ASSERT_EQ(nodes.Size(), 7u);
+    ASSERT_EQ(edges.Size(), 11u);
+    std::set<std::string> ids;
+    for (const auto& n : nodes.GetArray())
+        ids.insert(n["data"]["id"].GetString());
+    EXPECT_EQ(ids.size(), 7u);
+    for (const auto& e : edges.GetArray()) {
+        EXPECT_TRUE(ids.count(e["data"]["source"].GetString()));
+        EXPECT_TRUE(ids.count(e["data"]["target"].GetString()));
+        EXPECT_TRUE(e["data"]["id"].IsString());
+        EXPECT_TRUE(e["data"]["statuses"].IsArray());
+    }
+}
+
+TEST_F(Export, Neo4jCsvMatchesGoldenWithImportHeaders) {
+    auto r = run_diplograph(
+        {"--db", db_.string(), "export", "--format", "neo4j", "-o", (dir_ / "neo4j").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::map<std::string, std::string> headers{
+        {"actors.csv", "id:ID,name,kind,country,:LABEL"},
+        {"events.csv",
+         "id:ID,type,subtype,family,status,first,last,place,sources:int,evidence,url,:LABEL"},
+        {"sources.csv", "id:ID,url,title,outlet,published,lang,:LABEL"},
+        {"links.csv",
+         ":START_ID,:END_ID,:TYPE,family,count:int,sources:int,first,last,statuses:string[]"},
+        {"participates.csv", ":START_ID,:END_ID,role,:TYPE"},
+        {"reported_by.csv", ":START_ID,:END_ID,:TYPE"},
+    };
+    std::set<std::string> ids;
+    std::vector<rapidjson::Document> relationships;
+    for (const auto& [file, header] : headers) {
+        std::string content = read_file(dir_ / "neo4j" / file);
+        expect_golden("neo4j/" + file, content);
+        EXPECT_EQ(content.substr(0, content.find('\n')), header) << file;
+        auto doc = read_back("csv", dir_ / "neo4j" / file);
+        std::size_t columns = doc["header"].Size();
+        EXPECT_GT(doc["rows"].Size(), 0u) << file;
+        for (const auto& row : doc["rows"].GetArray()) {
+            EXPECT_EQ(row.Size(), columns) << file;
+            if (std::string(doc["header"][0].GetString()) == "id:ID")
+                ids.insert(row[0].GetString());
+        }
+        if (std::string(doc["header"][0].GetString()) == ":START_ID")
+            relationships.push_back(std::move(doc));
+    }
+    // Every relationship joins two nodes that exist.
+    for (const auto& doc : relationships)
+        for (const auto& row : doc["rows"].GetArray()) {
+            EXPECT_TRUE(ids.count(row[0].GetString())) << row[0].GetString();
+            EXPECT_TRUE(ids.count(row[1].GetString())) << row[1].GetString();
+        }
+}
+
+std::set<std::string> json_node_ids(const std::string& json) {
+    rapidjson::Document doc;
+    doc.Parse(json.c_str());
+    std::set<std::string> ids;
+    if (doc.HasParseError())
+        return ids;
+    for (const auto& n : doc["elements"]["nodes"].GetArray())
+        ids.insert(n["data"]["id"].GetString());
+    return ids;
+}
+
+TEST_F(Export, PathSelectsTheActorsOnAShortestPath) {
+    std::string json = export_to("path.json", {"--format", "json", "--path", "Mali", "RUS"});
+    EXPECT_EQ(json_node_ids(json), (std::set<std::string>{"MLI", "RUS", "TGO"}));
+    EXPECT_NE(json.find("shortest path from Mali (MLI) to Russian Federation (RUS), 2 hops"),
+              std::string::npos);
+}
+
+TEST_F(Export, FiltersChooseTheEvents) {
+    std::string conflict = export_to("conflict.json", {"--format", "json", "--type", "conflict"});
+    EXPECT_EQ(json_node_ids(conflict), (std::set<std::string>{"FRA", "MLI"}));
+    std::string corroborated =
+        export_to("two.json", {"--format", "json", "--min-sources", "2", "--type", "MEET"});
+    EXPECT_EQ(json_node_ids(corroborated),
+              (std::set<std::string>{"RUS", "TGO", "person/amara-kossi", "person/ivan-petrovsky"}));
+    std::string december =
+        export_to("dec.json", {"--format", "json", "--since", "2025-12", "--until", "2025-12"});
+    EXPECT_EQ(json_node_ids(december), (std::set<std::string>{"MLI", "TGO", "org/ECOWAS"}));
+    std::string agreed = export_to("agreed.json", {"--format", "json", "--status", "agreed"});
+    EXPECT_EQ(json_node_ids(agreed), (std::set<std::string>{"RUS", "TGO"}));
+}
+
+TEST_F(Export, ErrorsAreOneLineWithTheRightExitCode) {
+    auto bad_format = run_diplograph(
+        {"--db", db_.string(), "export", "--format", "bmp", "-o", (dir_ / "x").string()});
+    EXPECT_EQ(bad_format.exit_code, 1);
+    EXPECT_EQ(bad_format.err,
+              "diplograph: --format bmp: expected svg, png, pdf, dot, graphml, gexf, json or "
+              "neo4j\n");
+    auto unknown = run_diplograph({"--db", db_.string(), "export", "--format", "svg", "-o",
+                                   (dir_ / "x.svg").string(), "--actor", "Atlantide"});
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_EQ(lines(unknown.err).size(), 1u) << unknown.err;
+    auto engine = run_diplograph({"--db", db_.string(), "export", "--format", "svg", "-o",
+                                  (dir_ / "x.svg").string(), "--engine", "nope"});
+    EXPECT_EQ(engine.exit_code, 2);
+    // Graphviz's own complaint is captured into the one line, not sprayed on stderr.
+    ASSERT_EQ(lines(engine.err).size(), 1u) << engine.err;
+    EXPECT_EQ(
+        engine.err.rfind("diplograph: cannot draw the diagram: Graphviz layout 'nope' failed", 0),
+        0u)
+        << engine.err;
+    EXPECT_NE(engine.err.find("not recognized"), std::string::npos) << engine.err;
+    auto no_path = run_diplograph({"--db", db_.string(), "export", "--format", "json", "-o", "-",
+                                   "--path", "FRA", "RUS", "--type", "conflict"});
+    EXPECT_EQ(no_path.exit_code, 2);
+    EXPECT_EQ(no_path.err,
+              "diplograph: Russian Federation (RUS) takes part in no event that passes the "
+              "filters\n");
+}
+
+}  // namespace
+
+}  // namespace diplograph::test

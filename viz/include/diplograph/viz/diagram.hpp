@@ -1,0 +1,54 @@
+// Diagrams of a selection (DESIGN.md §6): DOT with a legend and a caption, node shapes by kind,
+// edge colours by event family, clusters; rendered in-process to SVG, PNG or PDF. No Graphviz
+// type appears here: render.cpp owns the libgvc handles.
+#pragma once
+
+#include <diplograph/graph/graph.hpp>
+#include <diplograph/queries/selection.hpp>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace diplograph::viz {
+
+//! Every output `diplograph export` writes.
+enum class Format { dot, svg, png, pdf, graphml, gexf, json, neo4j };
+
+std::optional<Format> format_from_string(std::string_view text);
+std::string_view to_string(Format format);
+//! dot, svg, png and pdf: drawn diagrams, which a size budget applies to.
+bool is_diagram(Format format);
+
+enum class Clustering { none, country, bloc };
+
+struct DiagramOptions {
+    bool events = false;  //!< event view: one node per event or agreement
+    Clustering cluster = Clustering::none;
+    bool legend = true;
+    std::string engine;  //!< "dot", "sfdp", "neato"…; empty: chosen by size
+};
+
+//! "dot" below 300 nodes, "sfdp" from there.
+std::string choose_engine(std::size_t nodes);
+
+//! Keeps at most `budget` actors (0: no limit): the focus, then the most connected by weighted
+//! degree (events on their selected edges; ties by id); adds what was folded to left_out_*.
+Selection summarise(const Graph& graph, Selection selection, std::size_t budget);
+
+//! The DOT text of a selection: deterministic (ids sorted, no timestamps), all text escaped.
+std::string to_dot(const Graph& graph, const Selection& selection,
+                   const DiagramOptions& options = {});
+
+//! Graphviz refused the graph or the output format; the message is one line.
+class RenderError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+//! Lays out and renders DOT text to svg, png or pdf (engine empty: the graph's `layout`
+//! attribute, else dot). Graphviz's messages are captured, not printed; thread-safe.
+std::string render(const std::string& dot, Format format, const std::string& engine = {});
+
+}  // namespace diplograph::viz

@@ -1,0 +1,472 @@
+#include <diplograph/viz/diagram.hpp>
+#include <diplograph/viz/escape.hpp>
+
+#include "selection_view.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+namespace diplograph::viz {
+
+using detail::interval_text;
+using detail::View;
+
+namespace {
+
+constexpr std::array<std::pair<Format, std::string_view>, 8> format_names{{
+    {Format::dot, "dot"},
+    {Format::svg, "svg"},
+    {Format::png, "png"},
+    {Format::pdf, "pdf"},
+    {Format::graphml, "graphml"},
+    {Format::gexf, "gexf"},
+    {Format::json, "json"},
+    {Format::neo4j, "neo4j"},
+}};
+
+struct FamilyStyle {
+    std::string_view family;
+    std::string_view colour;
+    std::string_view light;  //!< fill of event nodes
+};
+
+constexpr std::array<FamilyStyle, 3> families{{
+    {"cooperation", "#2E7D32", "#E3F1E4"},
+    {"conflict", "#C62828", "#FBE4E4"},
+    {"diplomatic", "#1565C0", "#E1ECF8"},
+}};
+
+const FamilyStyle& family_style(EventType type) {
+    for (const auto& f : families)
+        if (f.family == info(type).family)
+            return f;
+    return families[2];
+}
+
+struct KindStyle {
+    EntityKind kind;
+    std::string_view shape;
+    std::string_view style;
+    std::string_view fill;
+};
+
+constexpr std::array<KindStyle, 5> kinds{{
+    {EntityKind::country, "box", "rounded,filled", "#DCEBFA"},
+    {EntityKind::person, "ellipse", "filled", "#FFF4C2"},
+    {EntityKind::organization, "hexagon", "filled", "#DFF2E1"},
+    {EntityKind::agreement, "note", "filled", "#EEEEEE"},
+    {EntityKind::event, "box", "filled,diagonals", "#EEEEEE"},
+}};
+
+const KindStyle& kind_style(EntityKind kind) {
+    for (const auto& k : kinds)
+        if (k.kind == kind)
+            return k;
+    return kinds[0];
+}
+
+//! Solid for what occurred, dashed for what is agreed or planned, dotted for what is reported.
+std::string_view line_style(const std::vector<Status>& statuses) {
+    auto has = [&](Status s) {
+        return std::find(statuses.begin(), statuses.end(), s) != statuses.end();
+    };
+    if (has(Status::occurred))
+        return "solid";
+    if (has(Status::agreed) || has(Status::planned))
+        return "dashed";
+    return "dotted";
+}
+
+std::string pen_width(int sources) {
+    double w = 1.0 + 0.75 * std::max(0, sources - 1);
+    return fmt::format("{:.2f}", std::min(w, 5.0));
+}
+
+std::string node_label(const Node& node, bool focus) {
+    std::string name = node.name.empty() ? node.id : node.name;
+    // "Economic Community of West African States" draws as ECOWAS; the tooltip has the name.
+    if (node.kind == EntityKind::organization && node.id.rfind("org/", 0) == 0 && name.size() > 24)
+        name = node.id.substr(4);
+    name = html_label_escape(name);
+    return focus ? "<<B>" + name + "</B>>" : "<" + name + ">";
+}
+
+std::string node_tooltip(const Graph& graph, const Selection& selection, NodeIndex n) {
+    const Node& node = graph.node(n);
+    std::string text = fmt::format("{} ({}), {}", node.name, node.id, to_string(node.kind));
+    if (!node.country.empty())
+        text += " of " + node.country;
+    int links = 0;
+    int events = 0;
+    for (auto e : graph.incident(n))
+        if (std::binary_search(selection.edges.begin(), selection.edges.end(), e)) {
+            ++links;
+            events += graph.edges()[e].count;
+        }
+    return text + fmt::format("\n{} link{}, {} event{} in this diagram", links,
+                              links == 1 ? "" : "s", events, events == 1 ? "" : "s");
+}
+
+std::string event_line(const StoredEvent& ev) {
+    std::string line = fmt::format("{} {}", interval_text(ev.event.date.first, ev.event.date.last),
+                                   to_string(ev.event.status));
+    if (auto sentence = detail::first_evidence(ev); !sentence.empty())
+        line += ": “" + sentence + "”";
+    if (!ev.sources.empty()) {
+        const Source& s = ev.sources.front();
+        std::string where = s.outlet.empty() ? s.title : s.outlet + ", " + s.title;
+        if (!where.empty())
+            line += " — " + where;
+    }
+    return line;
+}
+
+//! Communities by local moving of Louvain's first level (modularity gain, actors in id order,
+//! ties to the current community): deterministic, and does not leak across a single bridge
+//! the way label propagation does. The number of events on a link is its weight.
+std::vector<std::size_t> blocs(const Graph& graph, const View& view) {
+    std::size_t n = view.nodes.size();
+    std::map<NodeIndex, std::size_t> pos;
+    for (std::size_t i = 0; i < n; ++i)
+        pos[view.nodes[i]] = i;
+    std::vector<std::map<std::size_t, double>> adj(n);
+    double m = 0;
+    for (auto e : view.edges) {
+        const auto& edge = graph.edges()[e];
+        std::size_t a = pos[edge.a], b = pos[edge.b];
+        adj[a][b] += edge.count;
+        adj[b][a] += edge.count;
+        m += edge.count;
+    }
+    std::vector<std::size_t> community(n);
+    std::vector<double> k(n, 0), total(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        community[i] = i;
+        for (auto& [j, w] : adj[i])
+            k[i] += w;
+        total[i] = k[i];
+    }
+    if (m == 0)
+        return community;
+    for (int pass = 0; pass < 50; ++pass) {
+        bool moved = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::size_t old = community[i];
+            total[old] -= k[i];
+            std::map<std::size_t, double> links;  // weight from i to each neighbouring community
+            for (auto& [j, w] : adj[i])
+                if (j != i)
+                    links[community[j]] += w;
+            auto gain = [&](std::size_t c) {
+                auto it = links.find(c);
+                return (it == links.end() ? 0.0 : it->second) - total[c] * k[i] / (2 * m);
+            };
+            std::size_t best = old;
+            double best_gain = gain(old);
+            for (auto& [c, w] : links)
+                if (double g = gain(c); g > best_gain + 1e-12) {
+                    best = c;
+                    best_gain = g;
+                }
+            total[best] += k[i];
+            community[i] = best;
+            moved |= best != old;
+        }
+        if (!moved)
+            break;
+    }
+    return community;
+}
+
+struct Writer {
+    const Graph& graph;
+    const Selection& selection;
+    const DiagramOptions& options;
+    View view;
+    std::string out;
+
+    void node(NodeIndex n, std::string_view indent) {
+        const Node& nd = graph.node(n);
+        const KindStyle& k = kind_style(nd.kind);
+        bool focus = view.focus[n];
+        out += fmt::format(
+            "{}{} [label={}, shape={}, style=\"{}\", fillcolor=\"{}\"{}, tooltip={}];\n", indent,
+            dot_quoted(nd.id), node_label(nd, focus), k.shape, k.style, k.fill,
+            focus ? ", penwidth=2.5" : "", dot_tooltip(node_tooltip(graph, selection, n)));
+    }
+
+    void actor_nodes() {
+        std::vector<std::vector<NodeIndex>> groups;
+        std::vector<std::string> names;
+        std::set<NodeIndex> grouped;
+        if (options.cluster == Clustering::country) {
+            std::map<std::string, std::vector<NodeIndex>> by_country;
+            for (auto n : view.nodes) {
+                const Node& nd = graph.node(n);
+                if (nd.kind == EntityKind::country)
+                    by_country[nd.id].push_back(n);
+                else if (nd.kind == EntityKind::person && !nd.country.empty())
+                    by_country[nd.country].push_back(n);
+            }
+            for (auto& [country, members] : by_country) {
+                bool has_people = std::any_of(members.begin(), members.end(), [&](NodeIndex n) {
+                    return graph.node(n).kind == EntityKind::person;
+                });
+                if (!has_people)
+                    continue;
+                auto c = graph.find(country);
+                names.push_back(c ? graph.node(*c).name : country);
+                groups.push_back(members);
+            }
+        } else if (options.cluster == Clustering::bloc) {
+            auto labels = blocs(graph, view);
+            std::map<std::size_t, std::vector<NodeIndex>> by_label;
+            for (std::size_t i = 0; i < view.nodes.size(); ++i)
+                by_label[labels[i]].push_back(view.nodes[i]);
+            std::vector<std::vector<NodeIndex>> found;
+            for (auto& [l, members] : by_label)
+                if (members.size() >= 2)
+                    found.push_back(members);
+            std::stable_sort(found.begin(), found.end(),
+                             [](auto& x, auto& y) { return x.size() > y.size(); });
+            for (std::size_t i = 0; i < found.size(); ++i) {
+                names.push_back(fmt::format("bloc {}", i + 1));
+                groups.push_back(found[i]);
+            }
+        }
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            out += fmt::format(
+                "  subgraph \"cluster_{}\" {{\n    label=<{}>; style=\"rounded,dashed\"; "
+                "color=\"#9E9E9E\"; fontcolor=\"#616161\";\n",
+                i, html_label_escape(names[i]));
+            for (auto n : groups[i]) {
+                node(n, "    ");
+                grouped.insert(n);
+            }
+            out += "  }\n";
+        }
+        for (auto n : view.nodes)
+            if (!grouped.count(n))
+                node(n, "  ");
+    }
+
+    void actor_edges() {
+        for (auto e : view.edges) {
+            const ActorEdge& edge = graph.edges()[e];
+            const Node& a = detail::end_a(graph, edge);
+            const Node& b = detail::end_b(graph, edge);
+            std::string when = interval_text(edge.first, edge.last);
+            std::string label = fmt::format("{}{}", to_string(edge.type),
+                                            edge.count > 1 ? fmt::format(" ×{}", edge.count) : "");
+            if (!when.empty())
+                label += "<BR/>" + when;
+            std::string tooltip = fmt::format(
+                "{} – {}: {}, {} event{}, {} source{}{}", a.name, b.name, to_string(edge.type),
+                edge.count, edge.count == 1 ? "" : "s", edge.sources, edge.sources == 1 ? "" : "s",
+                when.empty() ? "" : ", " + when);
+            std::vector<std::size_t> events = edge.events;
+            const auto& all = graph.events();
+            std::sort(events.begin(), events.end(),
+                      [&](auto x, auto y) { return all[x].event.id < all[y].event.id; });
+            std::string url;
+            for (std::size_t i = 0; i < events.size() && i < 3; ++i)
+                tooltip += "\n• " + event_line(all[events[i]]);
+            if (events.size() > 3)
+                tooltip += fmt::format("\n… and {} more", events.size() - 3);
+            for (auto ev : events)
+                if (url = detail::first_url(all[ev]); !url.empty())
+                    break;
+            out += fmt::format(
+                "  {} -- {} [color=\"{}\", fontcolor=\"{}\", style={}, penwidth={}, label=<{}>, "
+                "tooltip={}{}];\n",
+                dot_quoted(a.id), dot_quoted(b.id), family_style(edge.type).colour,
+                family_style(edge.type).colour, line_style(edge.statuses), pen_width(edge.sources),
+                label, dot_tooltip(tooltip), url.empty() ? "" : ", URL=" + dot_tooltip(url));
+        }
+    }
+
+    void event_view() {
+        const auto& all = graph.events();
+        std::set<NodeIndex> in(view.nodes.begin(), view.nodes.end());
+        for (auto e : view.events) {
+            const StoredEvent& ev = all[e];
+            const FamilyStyle& f = family_style(ev.event.type);
+            EntityKind kind =
+                ev.event.type == EventType::AGREEMENT ? EntityKind::agreement : EntityKind::event;
+            std::string label = std::string(to_string(ev.event.type));
+            if (!ev.event.subtype.empty())
+                label += " (" + ev.event.subtype + ")";
+            label = html_label_escape(label);
+            if (auto when = interval_text(ev.event.date.first, ev.event.date.last); !when.empty())
+                label += "<BR/>" + when;
+            label += fmt::format("<BR/>{} · {} source{}", to_string(ev.event.status),
+                                 ev.corroboration(), ev.corroboration() == 1 ? "" : "s");
+            std::string tooltip = event_line(ev);
+            std::string url = detail::first_url(ev);
+            out += fmt::format(
+                "  {} [label=<<FONT POINT-SIZE=\"9\">{}</FONT>>, shape={}, style=\"{}\", "
+                "color=\"{}\", fillcolor=\"{}\", tooltip={}{}];\n",
+                dot_quoted(ev.event.id), label, kind_style(kind).shape, kind_style(kind).style,
+                f.colour, f.light, dot_tooltip(tooltip),
+                url.empty() ? "" : ", URL=" + dot_tooltip(url));
+        }
+        for (auto e : view.events) {
+            const StoredEvent& ev = all[e];
+            const FamilyStyle& f = family_style(ev.event.type);
+            std::vector<std::pair<std::string, ParticipantRole>> ends;
+            for (const auto& p : ev.event.participants) {
+                auto n = graph.find(p.actor);
+                if (n && in.count(*n))
+                    ends.push_back({p.actor, p.role});
+            }
+            std::sort(ends.begin(), ends.end());
+            ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+            for (auto& [actor, role] : ends) {
+                bool plain = role == ParticipantRole::participant || role == ParticipantRole::party;
+                out += fmt::format("  {} -- {} [color=\"{}\", style={}{}];\n", dot_quoted(actor),
+                                   dot_quoted(ev.event.id), f.colour, line_style({ev.event.status}),
+                                   plain ? "" : fmt::format(", label=<{}>", to_string(role)));
+            }
+        }
+    }
+
+    void legend() {
+        std::string rows;
+        for (const auto& f : families)
+            rows += fmt::format(
+                "<TR><TD><FONT COLOR=\"{}\">━━━</FONT></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+                f.colour, f.family);
+        rows +=
+            "<TR><TD>━━━</TD><TD ALIGN=\"LEFT\">occurred</TD></TR>"
+            "<TR><TD>╺ ╺ ╺</TD><TD ALIGN=\"LEFT\">agreed, planned</TD></TR>"
+            "<TR><TD>┈┈┈</TD><TD ALIGN=\"LEFT\">reported</TD></TR>"
+            "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">width: number of sources</TD></TR>";
+        std::set<EntityKind> present;
+        for (auto n : view.nodes)
+            present.insert(graph.node(n).kind);
+        if (options.events) {
+            present.insert(EntityKind::event);
+            present.insert(EntityKind::agreement);
+        }
+        for (const auto& k : kinds)
+            if (present.count(k.kind))
+                rows +=
+                    fmt::format("<TR><TD BGCOLOR=\"{}\"> </TD><TD ALIGN=\"LEFT\">{} ({})</TD></TR>",
+                                k.fill, to_string(k.kind), k.shape);
+        out += fmt::format(
+            "  \"legend\" [shape=plaintext, style=\"\", fontsize=9, tooltip=\"legend\", "
+            "label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+            "<TR><TD COLSPAN=\"2\"><B>legend</B></TD></TR>{}</TABLE>>];\n",
+            rows);
+    }
+
+    std::string caption() const {
+        std::string title = selection.title.empty() ? "diplograph" : selection.title;
+        std::string text = "<B>" + html_label_escape(title) + "</B>";
+        if (!selection.filters.empty())
+            text += "<BR ALIGN=\"LEFT\"/>filters: " + html_label_escape(selection.filters);
+        std::string window = interval_text(view.first, view.last);
+        text += "<BR ALIGN=\"LEFT\"/>time window: " + (window.empty() ? "undated" : window);
+        text += fmt::format("<BR ALIGN=\"LEFT\"/>{} actors, {} links, {} events, {} sources",
+                            view.nodes.size(), view.edges.size(), view.events.size(),
+                            view.sources.size());
+        if (selection.left_out_nodes || selection.left_out_edges)
+            text += fmt::format(
+                "<BR ALIGN=\"LEFT\"/>left out: {} actors and {} links (the least connected)",
+                selection.left_out_nodes, selection.left_out_edges);
+        return text + "<BR ALIGN=\"LEFT\"/>";
+    }
+};
+
+}  // namespace
+
+std::optional<Format> format_from_string(std::string_view text) {
+    for (auto& [f, name] : format_names)
+        if (name == text)
+            return f;
+    return std::nullopt;
+}
+
+std::string_view to_string(Format format) {
+    for (auto& [f, name] : format_names)
+        if (f == format)
+            return name;
+    return "dot";
+}
+
+bool is_diagram(Format format) {
+    return format == Format::dot || format == Format::svg || format == Format::png ||
+           format == Format::pdf;
+}
+
+std::string choose_engine(std::size_t nodes) {
+    return nodes < 300 ? "dot" : "sfdp";
+}
+
+Selection summarise(const Graph& graph, Selection selection, std::size_t budget) {
+    if (budget == 0 || selection.nodes.size() <= budget)
+        return selection;
+    std::map<NodeIndex, long> weight;
+    for (auto e : selection.edges) {
+        const auto& edge = graph.edges()[e];
+        weight[edge.a] += edge.count;
+        weight[edge.b] += edge.count;
+    }
+    std::set<NodeIndex> focus(selection.focus.begin(), selection.focus.end());
+    std::vector<NodeIndex> order = selection.nodes;
+    std::sort(order.begin(), order.end(), [&](NodeIndex x, NodeIndex y) {
+        bool fx = focus.count(x), fy = focus.count(y);
+        if (fx != fy)
+            return fx;
+        if (weight[x] != weight[y])
+            return weight[x] > weight[y];
+        return graph.node(x).id < graph.node(y).id;
+    });
+    order.resize(std::max(budget, focus.size()));
+    std::sort(order.begin(), order.end());
+    std::vector<bool> kept(graph.node_count(), false);
+    for (auto n : order)
+        kept[n] = true;
+    std::vector<EdgeIndex> edges;
+    for (auto e : selection.edges)
+        if (kept[graph.edges()[e].a] && kept[graph.edges()[e].b])
+            edges.push_back(e);
+    selection.left_out_nodes += selection.nodes.size() - order.size();
+    selection.left_out_edges += selection.edges.size() - edges.size();
+    selection.nodes = std::move(order);
+    selection.edges = std::move(edges);
+    return selection;
+}
+
+std::string to_dot(const Graph& graph, const Selection& selection, const DiagramOptions& options) {
+    Writer w{graph, selection, options, detail::make_view(graph, selection), {}};
+    std::string engine =
+        options.engine.empty()
+            ? choose_engine(w.view.nodes.size() + (options.events ? w.view.events.size() : 0))
+            : options.engine;
+    w.out += "graph \"diplograph\" {\n";
+    w.out += fmt::format(
+        "  graph [charset=\"UTF-8\", layout={}, fontname=\"Helvetica\", fontsize=10, "
+        "labelloc=\"b\", labeljust=\"l\", outputorder=\"edgesfirst\", overlap=\"prism\", "
+        "splines=\"true\"{}, tooltip={}, label=<{}>];\n",
+        dot_quoted(engine), options.cluster != Clustering::none ? ", newrank=\"true\"" : "",
+        dot_tooltip(selection.title.empty() ? "diplograph" : selection.title), w.caption());
+    w.out +=
+        "  node [fontname=\"Helvetica\", fontsize=11, penwidth=1];\n"
+        "  edge [fontname=\"Helvetica\", fontsize=8];\n";
+    w.actor_nodes();
+    if (options.events)
+        w.event_view();
+    else
+        w.actor_edges();
+    if (options.legend)
+        w.legend();
+    w.out += "}\n";
+    return w.out;
+}
+
+}  // namespace diplograph::viz

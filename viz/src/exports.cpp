@@ -1,0 +1,372 @@
+#include <diplograph/viz/escape.hpp>
+#include <diplograph/viz/exports.hpp>
+
+#include "selection_view.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <set>
+#include <stdexcept>
+
+namespace diplograph::viz {
+
+using detail::View;
+
+namespace {
+
+//! "2025-11-19" for GEXF's date time format (a month or year alone counts from its first day).
+std::string full_date(const Date& d) {
+    return fmt::format("{:04}-{:02}-{:02}", d.year, d.month ? d.month : 1, d.day ? d.day : 1);
+}
+
+std::string date_or_empty(const Date& d) {
+    return d.valid() ? full_date(d) : std::string();
+}
+
+//! The evidence sentence and URL of an edge: from its first event (in id order) that has one.
+struct EdgeText {
+    std::vector<std::string> event_ids;
+    std::string evidence;
+    std::string url;
+};
+
+EdgeText edge_text(const Graph& graph, const ActorEdge& edge) {
+    EdgeText t;
+    std::vector<std::size_t> events = edge.events;
+    const auto& all = graph.events();
+    std::sort(events.begin(), events.end(),
+              [&](auto x, auto y) { return all[x].event.id < all[y].event.id; });
+    for (auto e : events) {
+        t.event_ids.push_back(all[e].event.id);
+        if (t.evidence.empty())
+            t.evidence = detail::first_evidence(all[e]);
+        if (t.url.empty())
+            t.url = detail::first_url(all[e]);
+    }
+    return t;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty())
+            out += sep;
+        out += p;
+    }
+    return out;
+}
+
+std::string status_list(const std::vector<Status>& statuses) {
+    std::vector<std::string> parts;
+    for (auto s : statuses)
+        parts.emplace_back(to_string(s));
+    return join(parts, " ");
+}
+
+}  // namespace
+
+std::string to_graphml(const Graph& graph, const Selection& selection) {
+    View v = detail::make_view(graph, selection);
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    struct Key {
+        std::string_view id, for_, type;
+    };
+    static constexpr Key keys[] = {
+        {"title", "graph", "string"},       {"filters", "graph", "string"},
+        {"left_out_nodes", "graph", "int"}, {"left_out_edges", "graph", "int"},
+        {"label", "node", "string"},        {"kind", "node", "string"},
+        {"country", "node", "string"},      {"focus", "node", "boolean"},
+        {"type", "edge", "string"},         {"family", "edge", "string"},
+        {"cameo", "edge", "string"},        {"plover", "edge", "string"},
+        {"count", "edge", "int"},           {"sources", "edge", "int"},
+        {"first", "edge", "string"},        {"last", "edge", "string"},
+        {"statuses", "edge", "string"},     {"events", "edge", "string"},
+        {"evidence", "edge", "string"},     {"url", "edge", "string"},
+    };
+    for (const auto& k : keys)
+        out += fmt::format("  <key id=\"{0}\" for=\"{1}\" attr.name=\"{0}\" attr.type=\"{2}\"/>\n",
+                           k.id, k.for_, k.type);
+    // An empty value is left out: GraphML readers then see the attribute as absent.
+    auto data = [](std::string_view key, std::string_view value, std::string_view indent) {
+        if (value.empty())
+            return std::string();
+        return fmt::format("{}<data key=\"{}\">{}</data>\n", indent, key, xml_escape(value));
+    };
+    out += "  <graph id=\"diplograph\" edgedefault=\"undirected\">\n";
+    out += data("title", selection.title, "    ");
+    out += data("filters", selection.filters, "    ");
+    out += data("left_out_nodes", std::to_string(selection.left_out_nodes), "    ");
+    out += data("left_out_edges", std::to_string(selection.left_out_edges), "    ");
+    for (auto n : v.nodes) {
+        const Node& node = graph.node(n);
+        out += fmt::format("    <node id=\"{}\">\n", xml_escape(node.id));
+        out += data("label", node.name, "      ");
+        out += data("kind", to_string(node.kind), "      ");
+        if (!node.country.empty())
+            out += data("country", node.country, "      ");
+        out += data("focus", v.focus[n] ? "true" : "false", "      ");
+        out += "    </node>\n";
+    }
+    for (std::size_t i = 0; i < v.edges.size(); ++i) {
+        const ActorEdge& edge = graph.edges()[v.edges[i]];
+        const EventTypeInfo& ti = info(edge.type);
+        EdgeText t = edge_text(graph, edge);
+        out += fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\">\n", i,
+                           xml_escape(detail::end_a(graph, edge).id),
+                           xml_escape(detail::end_b(graph, edge).id));
+        out += data("type", ti.name, "      ");
+        out += data("family", ti.family, "      ");
+        out += data("cameo", ti.cameo, "      ");
+        out += data("plover", ti.plover, "      ");
+        out += data("count", std::to_string(edge.count), "      ");
+        out += data("sources", std::to_string(edge.sources), "      ");
+        out += data("first", date_or_empty(edge.first), "      ");
+        out += data("last", date_or_empty(edge.last), "      ");
+        out += data("statuses", status_list(edge.statuses), "      ");
+        out += data("events", join(t.event_ids, " "), "      ");
+        out += data("evidence", t.evidence, "      ");
+        out += data("url", t.url, "      ");
+        out += "    </edge>\n";
+    }
+    out += "  </graph>\n</graphml>\n";
+    return out;
+}
+
+std::string to_gexf(const Graph& graph, const Selection& selection) {
+    View v = detail::make_view(graph, selection);
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<gexf xmlns=\"http://gexf.net/1.3\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
+        "version=\"1.3\">\n";
+    std::string description = selection.title;
+    if (!selection.filters.empty())
+        description += (description.empty() ? "" : "; ") + selection.filters;
+    out += fmt::format(
+        "  <meta>\n    <creator>diplograph</creator>\n    <description>{}</description>\n"
+        "  </meta>\n",
+        xml_escape(description));
+    out +=
+        "  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"date\" "
+        "timerepresentation=\"interval\">\n"
+        "    <attributes class=\"node\" mode=\"static\">\n"
+        "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
+        "      <attribute id=\"country\" title=\"country\" type=\"string\"/>\n"
+        "      <attribute id=\"focus\" title=\"focus\" type=\"boolean\"/>\n"
+        "    </attributes>\n"
+        "    <attributes class=\"edge\" mode=\"static\">\n"
+        "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
+        "      <attribute id=\"family\" title=\"family\" type=\"string\"/>\n"
+        "      <attribute id=\"count\" title=\"count\" type=\"integer\"/>\n"
+        "      <attribute id=\"sources\" title=\"sources\" type=\"integer\"/>\n"
+        "      <attribute id=\"statuses\" title=\"statuses\" type=\"string\"/>\n"
+        "      <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n"
+        "      <attribute id=\"url\" title=\"url\" type=\"string\"/>\n"
+        "    </attributes>\n";
+    auto att = [](std::string_view key, std::string_view value) {
+        return fmt::format("          <attvalue for=\"{}\" value=\"{}\"/>\n", key,
+                           xml_escape(value));
+    };
+    // A node enters the timeline with its first dated link.
+    std::vector<Date> node_first(graph.node_count());
+    for (auto e : v.edges) {
+        const ActorEdge& edge = graph.edges()[e];
+        for (auto n : {edge.a, edge.b})
+            if (edge.first.valid() && (!node_first[n].valid() || edge.first < node_first[n]))
+                node_first[n] = edge.first;
+    }
+    out += "    <nodes>\n";
+    for (auto n : v.nodes) {
+        const Node& node = graph.node(n);
+        out += fmt::format(
+            "      <node id=\"{}\" label=\"{}\"{}>\n", xml_escape(node.id), xml_escape(node.name),
+            node_first[n].valid() ? fmt::format(" start=\"{}\"", full_date(node_first[n])) : "");
+        out += "        <attvalues>\n";
+        out += att("kind", to_string(node.kind));
+        if (!node.country.empty())
+            out += att("country", node.country);
+        out += att("focus", v.focus[n] ? "true" : "false");
+        out += "        </attvalues>\n      </node>\n";
+    }
+    out += "    </nodes>\n    <edges>\n";
+    const auto& all = graph.events();
+    for (std::size_t i = 0; i < v.edges.size(); ++i) {
+        const ActorEdge& edge = graph.edges()[v.edges[i]];
+        EdgeText t = edge_text(graph, edge);
+        out += fmt::format(
+            "      <edge id=\"e{}\" source=\"{}\" target=\"{}\" kind=\"{}\" label=\"{}\" "
+            "weight=\"{}\">\n",
+            i, xml_escape(detail::end_a(graph, edge).id), xml_escape(detail::end_b(graph, edge).id),
+            to_string(edge.type), to_string(edge.type), edge.count);
+        out += "        <attvalues>\n";
+        out += att("type", to_string(edge.type));
+        out += att("family", info(edge.type).family);
+        out += att("count", std::to_string(edge.count));
+        out += att("sources", std::to_string(edge.sources));
+        out += att("statuses", status_list(edge.statuses));
+        out += att("evidence", t.evidence);
+        out += att("url", t.url);
+        out += "        </attvalues>\n";
+        // One spell per distinct event interval: Gephi's timeline shows the link then.
+        std::set<std::pair<std::string, std::string>> spells;
+        for (auto e : edge.events) {
+            const DateInterval& d = all[e].event.date;
+            if (d.known() && d.first.valid())
+                spells.insert({full_date(d.first), full_date(d.last.valid() ? d.last : d.first)});
+        }
+        if (!spells.empty()) {
+            out += "        <spells>\n";
+            for (const auto& [start, end] : spells)
+                out += fmt::format("          <spell start=\"{}\" end=\"{}\"/>\n", start, end);
+            out += "        </spells>\n";
+        }
+        out += "      </edge>\n";
+    }
+    out += "    </edges>\n  </graph>\n</gexf>\n";
+    return out;
+}
+
+std::string to_cytoscape_json(const Graph& graph, const Selection& selection) {
+    View v = detail::make_view(graph, selection);
+    std::string out = fmt::format(
+        "{{\"data\": {{\"title\": {}, \"filters\": {}, \"left_out_nodes\": {}, "
+        "\"left_out_edges\": {}}},\n \"elements\": {{\n  \"nodes\": [",
+        json_quoted(selection.title), json_quoted(selection.filters), selection.left_out_nodes,
+        selection.left_out_edges);
+    for (std::size_t i = 0; i < v.nodes.size(); ++i) {
+        const Node& node = graph.node(v.nodes[i]);
+        out += fmt::format(
+            "{}\n   {{\"data\": {{\"id\": {}, \"label\": {}, \"kind\": {}, \"country\": {}, "
+            "\"focus\": {}}}}}",
+            i ? "," : "", json_quoted(node.id), json_quoted(node.name),
+            json_quoted(to_string(node.kind)),
+            node.country.empty() ? "null" : json_quoted(node.country),
+            v.focus[v.nodes[i]] ? "true" : "false");
+    }
+    out += "\n  ],\n  \"edges\": [";
+    for (std::size_t i = 0; i < v.edges.size(); ++i) {
+        const ActorEdge& edge = graph.edges()[v.edges[i]];
+        EdgeText t = edge_text(graph, edge);
+        std::string statuses, events;
+        for (auto s : edge.statuses)
+            statuses += (statuses.empty() ? "" : ", ") + json_quoted(to_string(s));
+        for (const auto& id : t.event_ids)
+            events += (events.empty() ? "" : ", ") + json_quoted(id);
+        auto date = [](const Date& d) { return d.valid() ? json_quoted(full_date(d)) : "null"; };
+        out += fmt::format(
+            "{}\n   {{\"data\": {{\"id\": \"e{}\", \"source\": {}, \"target\": {}, \"type\": {}, "
+            "\"family\": {}, \"count\": {}, \"sources\": {}, \"first\": {}, \"last\": {}, "
+            "\"statuses\": [{}], \"events\": [{}], \"evidence\": {}, \"url\": {}}}}}",
+            i ? "," : "", i, json_quoted(detail::end_a(graph, edge).id),
+            json_quoted(detail::end_b(graph, edge).id), json_quoted(to_string(edge.type)),
+            json_quoted(info(edge.type).family), edge.count, edge.sources, date(edge.first),
+            date(edge.last), statuses, events, json_quoted(t.evidence),
+            t.url.empty() ? "null" : json_quoted(t.url));
+    }
+    out += "\n  ]\n }\n}\n";
+    return out;
+}
+
+std::vector<NamedFile> to_neo4j_csv(const Graph& graph, const Selection& selection) {
+    View v = detail::make_view(graph, selection);
+    auto row = [](std::initializer_list<std::string> fields) {
+        std::string line;
+        for (const auto& f : fields) {
+            if (!line.empty())
+                line += ',';
+            line += f;
+        }
+        return line + "\n";
+    };
+    auto q = [](std::string_view text) { return csv_field(text); };
+    auto label_of = [](EntityKind kind) {
+        switch (kind) {
+            case EntityKind::country:
+                return "Actor;Country";
+            case EntityKind::person:
+                return "Actor;Person";
+            case EntityKind::organization:
+                return "Actor;Organization";
+            default:
+                return "Actor";
+        }
+    };
+    std::string actors = "id:ID,name,kind,country,:LABEL\n";
+    std::set<NodeIndex> in(v.nodes.begin(), v.nodes.end());
+    for (auto n : v.nodes) {
+        const Node& node = graph.node(n);
+        actors += row({q(node.id), q(node.name), q(to_string(node.kind)), q(node.country),
+                       label_of(node.kind)});
+    }
+    std::string events =
+        "id:ID,type,subtype,family,status,first,last,place,sources:int,evidence,url,:LABEL\n";
+    std::string participates = ":START_ID,:END_ID,role,:TYPE\n";
+    std::string reported = ":START_ID,:END_ID,:TYPE\n";
+    const auto& all = graph.events();
+    for (auto e : v.events) {
+        const StoredEvent& ev = all[e];
+        events += row({q(ev.event.id), q(to_string(ev.event.type)), q(ev.event.subtype),
+                       q(info(ev.event.type).family), q(to_string(ev.event.status)),
+                       q(date_or_empty(ev.event.date.first)), q(date_or_empty(ev.event.date.last)),
+                       q(ev.event.place), std::to_string(ev.corroboration()),
+                       q(detail::first_evidence(ev)), q(detail::first_url(ev)),
+                       ev.event.type == EventType::AGREEMENT ? "Agreement" : "Event"});
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const auto& p : ev.event.participants) {
+            auto n = graph.find(p.actor);
+            if (!n || !in.count(*n) ||
+                !seen.insert({p.actor, std::string(to_string(p.role))}).second)
+                continue;
+            participates +=
+                row({q(p.actor), q(ev.event.id), q(to_string(p.role)), "PARTICIPATES_IN"});
+        }
+        for (const auto& s : ev.sources)
+            reported += row({q(ev.event.id), q(s.id), "REPORTED_BY"});
+    }
+    std::string sources = "id:ID,url,title,outlet,published,lang,:LABEL\n";
+    for (const auto& [id, s] : v.sources)
+        sources += row({q(id), q(safe_url(s.url)), q(s.title), q(s.outlet), q(s.published),
+                        q(s.lang), "Source"});
+    std::string links =
+        ":START_ID,:END_ID,:TYPE,family,count:int,sources:int,first,last,statuses:string[]\n";
+    for (auto e : v.edges) {
+        const ActorEdge& edge = graph.edges()[e];
+        std::vector<std::string> st;
+        for (auto s : edge.statuses)
+            st.emplace_back(to_string(s));
+        links += row({q(detail::end_a(graph, edge).id), q(detail::end_b(graph, edge).id),
+                      std::string(to_string(edge.type)), q(info(edge.type).family),
+                      std::to_string(edge.count), std::to_string(edge.sources),
+                      q(date_or_empty(edge.first)), q(date_or_empty(edge.last)), q(join(st, ";"))});
+    }
+    return {{"actors.csv", actors},
+            {"events.csv", events},
+            {"sources.csv", sources},
+            {"links.csv", links},
+            {"participates.csv", participates},
+            {"reported_by.csv", reported}};
+}
+
+void write_files(const std::filesystem::path& dir, const std::vector<NamedFile>& files) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        throw std::runtime_error(
+            fmt::format("{}: cannot create the directory: {}", dir.string(), ec.message()));
+    for (const auto& f : files) {
+        auto path = dir / f.name;
+        std::ofstream out(path, std::ios::binary);
+        out << f.content;
+        if (!out.flush())
+            throw std::runtime_error(fmt::format("{}: cannot write the file", path.string()));
+    }
+}
+
+}  // namespace diplograph::viz
