@@ -11,11 +11,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+# Measured with main's data (people, roles, titles) and date resolution on 2026-11-28:
+# countries 0.917, people 0.773, organizations 0.750, events typed 0.798, strict 0.714.
 FLOORS = {
-    "countries": 0.85,
-    "people": 0.45,
-    "events_typed": 0.68,
-    "events_strict": 0.58,
+    "countries": 0.88,
+    "people": 0.73,
+    "organizations": 0.70,
+    "events_typed": 0.76,
+    "events_strict": 0.67,
 }
 
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -265,7 +266,22 @@ class Extractor {
     const Index* index_ = nullptr;
     Batch batch_;
     Date reference_;
-    Date holder_date_;  //!< the article's date, else the latest full date it gives
+    std::optional<Date> holder_date_;
+    //! The article's date, else the latest full date of its first 20 KB (found once).
+    const Date& holder_date() {
+        if (!holder_date_) {
+            holder_date_ = reference_.day != 0 ? reference_ : Date{};
+            if (!holder_date_->valid()) {
+                std::string_view head(article_.text);
+                if (head.size() > 20000)
+                    head = head.substr(0, head.find_last_of(" \n", 20000));
+                for (const auto& d : find_dates(head, lang_, Date{}))
+                    if (d.interval.precision == Precision::day && d.interval.first > *holder_date_)
+                        holder_date_ = d.interval.first;
+            }
+        }
+        return *holder_date_;
+    }
     std::map<std::string, int> country_counts_;
     std::map<std::string, int> people_counts_;
     std::map<std::string, std::string> surnames_;     // folded surname → person id
@@ -507,12 +523,12 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 break;
             ++k;
         }
-        if (person.empty() && !of.empty() && holder_date_.valid()) {
+        if (person.empty() && !of.empty() && holder_date().valid()) {
             // "le Président russe" → who held the title on the article's date.
-            const Entity* holder = dict_.holder(title.role, of, holder_date_);
+            const Entity* holder = dict_.holder(title.role, of, holder_date());
             for (const char* alt : {"king", "emir"})
                 if (!holder && title.role == "head of state")
-                    holder = dict_.holder(alt, of, holder_date_);
+                    holder = dict_.holder(alt, of, holder_date());
             if (holder)
                 added.push_back(
                     {title.first, title.last, holder->id, EntityKind::person, NameKind::name});
@@ -877,13 +893,6 @@ Batch Extractor::run() {
         s.published.clear();
     s.content_hash = stable_hash(article_.text);
     s.id = make_source_id(s);
-
-    holder_date_ = reference_.day != 0 ? reference_ : Date{};
-    if (!holder_date_.valid()) {
-        for (const auto& d : find_dates(article_.text, lang_, Date{}))
-            if (d.interval.precision == Precision::day && d.interval.first > holder_date_)
-                holder_date_ = d.interval.first;
-    }
 
     auto sentences = split_sentences(article_.text, lang_);
     for (std::size_t i = 0; i < sentences.size(); ++i)
