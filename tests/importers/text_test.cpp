@@ -377,6 +377,13 @@ TEST(People, UnknownPeopleAreFoundFromAppositions) {
                         Participant{p->id, ParticipantRole::participant}),
               thanks->participants.end());
 
+    Batch before = extract("fr",
+                           "Le Sénégal a salué la décision. Marie Dupont, ambassadrice de "
+                           "France au Sénégal, a remercié Dakar pour son accueil.");
+    const Entity* envoy = person(before, "Marie Dupont");
+    ASSERT_NE(envoy, nullptr) << to_findings_json(before);
+    EXPECT_EQ(envoy->country, "FRA");
+
     Batch en = extract("en", "Kenyan President Peter Mwangi condemned Somalia.");
     const Entity* q = person(en, "Peter Mwangi");
     ASSERT_NE(q, nullptr) << to_findings_json(en);
@@ -439,6 +446,27 @@ TEST(Readers, JsonLinesGiveOneArticleEach) {
     ASSERT_EQ(articles.size(), 2u);
     EXPECT_EQ(articles[0].published, "2031-01-02");
     EXPECT_EQ(articles[1].title, "Deux");
+}
+
+TEST(Cli, ImportStoresArticlesOfEveryFormat) {
+    test::TempDir dir;
+    dir.write("in/a.txt",
+              "Rupture\n\nLe Qatar a rompu ses relations avec le Tchad le 2 mai 2031.\n");
+    dir.write("in/b.html",
+              "<html><head><meta name=\"date\" content=\"2031-05-03\"></head><body>"
+              "<article><h1>Talks</h1><p>Ghana held talks with Togo.</p></article>"
+              "</body></html>");
+    dir.write("in/c.jsonl",
+              "{\"title\": \"Aid\", \"text\": \"Japan donated rice to Chad.\"}\n"
+              "{\"title\": \"Empty\", \"url\": \"https://example.org/e\"}\n");
+    auto db = (dir / "t.db").string();
+    auto r = test::run_diplograph({"--db", db, "import", (dir / "in").string()});
+    EXPECT_EQ(r.exit_code, 2) << r.err;  // one record skipped
+    EXPECT_NE(r.out.find("3 imported, 1 skipped"), std::string::npos) << r.out;
+    EXPECT_NE(r.err.find("c.jsonl: line 2: article without text"), std::string::npos) << r.err;
+    auto again = test::run_diplograph({"--db", db, "import", (dir / "in" / "a.txt").string()});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_NE(again.out.find("1 unchanged"), std::string::npos) << again.out;
 }
 
 TEST(Cli, ExtractPrintsFindingsAsJson) {

@@ -523,6 +523,35 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 break;
             ++k;
         }
+        if (person.empty() && title.first >= 3) {
+            // The name before the title: "Marie Dupont, ambassadrice de France au Sénégal".
+            std::size_t k = title.first;
+            if (k > 0 && (t[k - 1].norm == "l" || t[k - 1].norm == "la" || t[k - 1].norm == "le" ||
+                          t[k - 1].norm == "the"))
+                --k;
+            if (k > 0 && t[k - 1].norm == ",") {
+                std::size_t j = k - 1;  // one past the name
+                std::size_t b = j;
+                while (b > 0 && t[b - 1].word && t[b - 1].capitalized && !covered(b - 1) &&
+                       !title_filler(t[b - 1].norm))
+                    --b;
+                if (j - b >= 2 && j - b <= 5 &&
+                    (b == 0 || !t[b - 1].word || !t[b - 1].capitalized)) {
+                    std::string name(article_.text.data() + t[b].begin, t[j - 1].end - t[b].begin);
+                    std::string country = of;
+                    std::string org;
+                    if (!country.empty() && !dict_.country(country)) {
+                        org = country;
+                        country.clear();
+                    }
+                    person = new_person(name, country, title.role, index, span);
+                    titled_.insert(person);
+                    if (!org.empty())
+                        person_orgs_[person] = org;
+                    added.push_back({b, j, person, EntityKind::person, NameKind::name});
+                }
+            }
+        }
         if (person.empty() && !of.empty() && holder_date().valid()) {
             // "le Président russe" → who held the title on the article's date.
             const Entity* holder = dict_.holder(title.role, of, holder_date());
