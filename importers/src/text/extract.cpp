@@ -122,6 +122,20 @@ bool words_at(const std::vector<Token>& t, std::size_t i, const std::vector<std:
     return true;
 }
 
+// "Otan" for "OTAN", "Sadc" for "SADC": acronyms of four letters as some outlets write them.
+// Shorter ones must match exactly: "US" is not "us", "NAM" is not "Nam" (the data lists "Onu"
+// where it wants it).
+bool titlecase_of(std::string_view surface, std::string_view acronym) {
+    if (acronym.size() < 4 || surface.size() != acronym.size())
+        return false;
+    if (surface[0] != acronym[0])
+        return false;
+    for (std::size_t i = 1; i < surface.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(acronym[i])) != surface[i])
+            return false;
+    return true;
+}
+
 // Honorifics and ranks that precede a name but are not part of it.
 bool honorific(std::string_view w) {
     static const std::set<std::string_view> kWords = {
@@ -340,7 +354,7 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
                 if (e.case_sensitive) {
                     std::string_view surface(article_.text.data() + t[i].begin,
                                              t[last - 1].end - t[i].begin);
-                    if (surface != e.name->text)
+                    if (surface != e.name->text && !titlecase_of(surface, e.name->text))
                         continue;
                 }
                 if (e.proper && !t[i].capitalized)
@@ -598,7 +612,15 @@ void Extractor::sentence(std::size_t index, Span span) {
         return;
     auto mentions = find_names(t);
     auto titles = find_titles(t, mentions);
-    people_from_titles(t, mentions, titles, index, span);
+    // A headline in Title Case ("Prime Minister Says Trade Deal Signed") has no names to learn.
+    std::size_t words = 0, capitals = 0;
+    for (const auto& tok : t)
+        if (tok.word) {
+            ++words;
+            capitals += tok.capitalized ? 1 : 0;
+        }
+    if (!(index == 0 && words >= 4 && capitals * 10 >= words * 6))
+        people_from_titles(t, mentions, titles, index, span);
     for (const auto& m : mentions) {
         if (auto c = country_of(m); !c.empty())
             ++country_counts_[c];
@@ -706,8 +728,16 @@ void Extractor::sentence(std::size_t index, Span span) {
                     people.push_back(m.entity);
                 add_actor(actor_of(m), m.first, NameKind::name);
             } else if (m.kind == EntityKind::organization) {
+                // An organisation acts as the subject, or as the agent of a passive
+                // ("sanctions imposed by the European Union").
+                bool agent = m.first > 0 &&
+                             (t[m.first - 1].norm == "by" || t[m.first - 1].norm == "par" ||
+                              (m.first > 1 &&
+                               (t[m.first - 2].norm == "by" || t[m.first - 2].norm == "par")));
                 if (m.first < trig.first)
                     add_actor(m.entity, m.first, m.name_kind);
+                else if (agent)
+                    add_actor(m.entity, 0, m.name_kind);
             } else {
                 add_actor(m.entity, m.first, m.name_kind);
             }
