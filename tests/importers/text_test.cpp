@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <set>
 
 namespace diplograph {
@@ -388,6 +389,65 @@ TEST(People, UnknownPeopleAreFoundFromAppositions) {
     const Entity* q = person(en, "Peter Mwangi");
     ASSERT_NE(q, nullptr) << to_findings_json(en);
     EXPECT_EQ(q->country, "KEN");
+}
+
+TEST(Organisations, ActAsAgentsOfAPassive) {
+    Batch b = extract("en", "New sanctions were imposed on Belarus by the European Union.");
+    const Event* e = find(b, EventType::SANCTION);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"org/EU", "BLR"}));
+    EXPECT_EQ(initiator(*e), "org/EU");
+}
+
+// Size-capped random texts built from words that trigger every stage: the pipeline must not
+// crash, and every span it reports must lie inside the text and match its evidence.
+TEST(Robustness, RandomTextsKeepSpansInBounds) {
+    const std::vector<std::string> pieces = {
+        "Le",        "la",        "Russie",     "Togo",
+        "a",         "rompu",     "ses",        "relations",
+        "avec",      "l'",        "ambassade",  "rouvert",
+        "Président", "russe",     ",",          ".",
+        "«",         "»",         "M.",         "U.S.",
+        "the",       "US",        "us",         "signed",
+        "agreement", "with",      "Ghana",      "n'a",
+        "pas",       "dément",    "ministre",   "malien",
+        "des",       "Affaires",  "étrangères", "Abdou",
+        "Diallo",    "\n",        "2026",       "19",
+        "novembre",  "Côte",      "d’Ivoire",   "Ce\xCC\x81sar",
+        "both",      "countries", "les",        "deux",
+        "pays",      "condamne",  "expels",     "diplomats",
+        "sanctions", "by",        "European",   "Union",
+        "~",         "|"};
+    std::mt19937 rng(12345);
+    for (int round = 0; round < 200; ++round) {
+        std::string text;
+        std::size_t n = 1 + rng() % 60;
+        for (std::size_t i = 0; i < n; ++i) {
+            text += pieces[rng() % pieces.size()];
+            text += rng() % 5 ? " " : "";
+        }
+        for (const char* lang : {"fr", "en"}) {
+            Batch b;
+            try {
+                b = extract(lang, text, round % 2 ? "2030-02-03" : "");
+            } catch (const ArticleError&) {
+                continue;  // a text of spaces only
+            }
+            for (const auto& e : b.events) {
+                ASSERT_FALSE(e.evidence.empty());
+                for (const auto& ev : e.evidence) {
+                    ASSERT_LE(ev.begin, ev.end);
+                    ASSERT_LE(static_cast<std::size_t>(ev.end), text.size());
+                    EXPECT_EQ(text.substr(static_cast<std::size_t>(ev.begin),
+                                          static_cast<std::size_t>(ev.end - ev.begin)),
+                              ev.text);
+                }
+                EXPECT_GE(e.participants.size(), 2u);
+            }
+            // The output is valid for the findings reader.
+            EXPECT_FALSE(to_findings_json(b).empty());
+        }
+    }
 }
 
 TEST(Readers, RefuseWhatIsNotAnArticle) {
