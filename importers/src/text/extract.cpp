@@ -612,14 +612,16 @@ void Extractor::sentence(std::size_t index, Span span) {
         return;
     auto mentions = find_names(t);
     auto titles = find_titles(t, mentions);
-    // A headline in Title Case ("Prime Minister Says Trade Deal Signed") has no names to learn.
-    std::size_t words = 0, capitals = 0;
+    // A headline in Title Case ("Prime Minister Says Trade Deal Signed": every word of four
+    // letters or more capitalised) has no names to learn.
+    std::size_t long_words = 0;
+    bool lower = false;
     for (const auto& tok : t)
-        if (tok.word) {
-            ++words;
-            capitals += tok.capitalized ? 1 : 0;
+        if (tok.word && tok.norm.size() >= 4) {
+            ++long_words;
+            lower = lower || !tok.capitalized;
         }
-    if (!(index == 0 && words >= 4 && capitals * 10 >= words * 6))
+    if (!(index == 0 && long_words >= 4 && !lower))
         people_from_titles(t, mentions, titles, index, span);
     for (const auto& m : mentions) {
         if (auto c = country_of(m); !c.empty())
