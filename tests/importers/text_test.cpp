@@ -391,6 +391,20 @@ TEST(People, UnknownPeopleAreFoundFromAppositions) {
     EXPECT_EQ(q->country, "KEN");
 }
 
+TEST(Both, TheTwoPresidentsAreThePeopleInPlay) {
+    Batch b = extract("fr",
+                      "Le président ghanéen, Kofi Mensah, a reçu le président togolais, Komi "
+                      "Agbeko, à Accra.\nLes deux Présidents ont signé un accord de défense.");
+    const Event* e = find(b, EventType::AGREEMENT);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
+    std::set<std::string> people;
+    for (const auto& p : e->participants)
+        if (p.actor.rfind("person/", 0) == 0)
+            people.insert(p.actor);
+    EXPECT_EQ(people, (std::set<std::string>{"person/kofi-mensah", "person/komi-agbeko"}));
+}
+
 TEST(Organisations, ActAsAgentsOfAPassive) {
     Batch b = extract("en", "New sanctions were imposed on Belarus by the European Union.");
     const Event* e = find(b, EventType::SANCTION);

@@ -749,8 +749,24 @@ void Extractor::sentence(std::size_t index, Span span) {
             (cue_in(t, "both", 0, t.size()) || cue_in(t, "both_people", 0, t.size()))) {
             auto [a, b] = top_pair();
             std::size_t pos = trig.first == 0 ? 0 : trig.first - 1;
-            add_actor(a, pos, NameKind::name);
-            add_actor(b, pos, NameKind::name);
+            if (cue_in(t, "both_people", 0, t.size())) {
+                // "les deux Présidents": the two people most named so far, for their countries.
+                std::vector<std::pair<int, std::string>> ranked;
+                for (const auto& [id, n] : people_counts_)
+                    ranked.emplace_back(-n, id);
+                std::sort(ranked.begin(), ranked.end());
+                for (std::size_t k = 0; k < ranked.size() && k < 2; ++k) {
+                    const std::string& id = ranked[k].second;
+                    if (std::find(people.begin(), people.end(), id) == people.end())
+                        people.push_back(id);
+                    add_actor(actor_of(Mention{0, 0, id, EntityKind::person, NameKind::name}), pos,
+                              NameKind::name);
+                }
+            }
+            if (actors.size() < 2) {
+                add_actor(a, pos, NameKind::name);
+                add_actor(b, pos, NameKind::name);
+            }
             guessed = true;
         }
         const std::size_t named = actors.size();
