@@ -780,6 +780,12 @@ void Extractor::sentence(std::size_t index, Span span) {
             } else if (pair && named == 0 && info(rule.type).symmetric) {
                 add_actor(a, trig.last, NameKind::name);
                 add_actor(b, trig.last, NameKind::name);
+            } else if (pair && named == 1 && actors[0].pos < trig.first &&
+                       (rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT)) {
+                // "The Palestinians condemned the agreements": what the article is about.
+                add_actor(a, trig.last, NameKind::name);
+                add_actor(b, trig.last, NameKind::name);
+                guessed = true;
             }
         }
         if (actors.size() < 2)
@@ -993,6 +999,11 @@ Batch Extractor::run() {
             if (m.event.type != f.event.type || !m.event.date.compatible(f.event.date))
                 return false;
             if (m.event.evidence.front().sentence == f.event.evidence.front().sentence)
+                return false;
+            // Two sentences of the body that each date what they tell are two events; the
+            // headline, and undated retellings, are the same one.
+            if (m.event.evidence.front().sentence != 0 && f.event.evidence.front().sentence != 0 &&
+                (m.event.date.known() || f.event.date.known()))
                 return false;
             auto ma = actor_set(m.event, false);
             std::size_t common = 0;
