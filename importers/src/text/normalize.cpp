@@ -34,7 +34,6 @@ FoldedText fold_with_offsets(std::string_view text) {
     while (i < n) {
         const auto at = static_cast<std::size_t>(i);
         auto c0 = static_cast<unsigned char>(text[at]);
-        std::size_t before = out.text.size();
         if (c0 < 0x80) {
             char c = static_cast<char>(c0);
             if (c == '-' || c == '\t' || c == '\n' || c == '\r')
@@ -71,7 +70,6 @@ FoldedText fold_with_offsets(std::string_view text) {
             }
         }
         out.offsets.resize(out.text.size(), at);
-        (void)before;
     }
     out.offsets.push_back(text.size());
     return out;
@@ -97,7 +95,7 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
         it->setText(u);
         int32_t u16 = 0;
         std::size_t byte = 0;
-        int32_t start16 = it->first();
+        it->first();
         std::size_t start = 0;
         for (int32_t end16 = it->next(); end16 != icu::BreakIterator::DONE; end16 = it->next()) {
             while (u16 < end16) {
@@ -107,9 +105,7 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
             }
             raw.push_back({start, std::min(byte, text.size())});
             start = std::min(byte, text.size());
-            start16 = end16;
         }
-        (void)start16;
     }
     // Trim; merge a piece with the next when it ends with an abbreviation ("M.", "U.S.") or
     // a single capital ("J.") and no line break separates them.
