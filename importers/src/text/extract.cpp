@@ -1045,6 +1045,13 @@ Batch Extractor::run() {
                                   f.event.evidence.end());
     }
 
+    // The body's sentence says more than the headline: it comes first as the evidence shown.
+    for (auto& f : merged)
+        std::stable_sort(f.event.evidence.begin(), f.event.evidence.end(),
+                         [](const Evidence& a, const Evidence& b) {
+                             return (a.sentence == 0 ? 1 : 0) < (b.sentence == 0 ? 1 : 0);
+                         });
+
     // Entities: those that take part in an event, and officials named with their title.
     std::set<std::string> used = titled_;
     for (auto& f : merged) {
