@@ -405,12 +405,17 @@ TEST(Both, TheTwoPresidentsAreThePeopleInPlay) {
     EXPECT_EQ(people, (std::set<std::string>{"person/kofi-mensah", "person/komi-agbeko"}));
 }
 
-TEST(Organisations, ActAsAgentsOfAPassive) {
+TEST(Agents, OfAPassiveInitiate) {
     Batch b = extract("en", "New sanctions were imposed on Belarus by the European Union.");
     const Event* e = find(b, EventType::SANCTION);
     ASSERT_NE(e, nullptr) << to_findings_json(b);
     EXPECT_EQ(actors(*e), (std::set<std::string>{"org/EU", "BLR"}));
     EXPECT_EQ(initiator(*e), "org/EU");
+    Batch fr = extract("fr", "Trois diplomates russes ont été expulsés par l'Estonie.");
+    const Event* x = find(fr, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(x, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(actors(*x), (std::set<std::string>{"RUS", "EST"}));
+    EXPECT_EQ(initiator(*x), "EST");
 }
 
 // Size-capped random texts built from words that trigger every stage: the pipeline must not

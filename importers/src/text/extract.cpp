@@ -715,7 +715,14 @@ void Extractor::sentence(std::size_t index, Span span) {
                     return;
             actors.push_back({id, pos, kind});
         };
+        // The agent of a passive ("sanctions imposées par l'Union européenne", "expelled by
+        // Estonia") acts: it is placed as the subject.
+        auto agent = [&](const Mention& m) {
+            auto by = [&](std::size_t k) { return t[k].norm == "by" || t[k].norm == "par"; };
+            return (m.first > 0 && by(m.first - 1)) || (m.first > 1 && by(m.first - 2));
+        };
         for (const auto& m : mentions) {
+            std::size_t pos = agent(m) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
                 // Someone only named as a complement ("Assad's fall", "le fils de Daniel
                 // Ortega") does not take part.
@@ -728,20 +735,13 @@ void Extractor::sentence(std::size_t index, Span span) {
                     continue;
                 if (std::find(people.begin(), people.end(), m.entity) == people.end())
                     people.push_back(m.entity);
-                add_actor(actor_of(m), m.first, NameKind::name);
+                add_actor(actor_of(m), pos, NameKind::name);
             } else if (m.kind == EntityKind::organization) {
-                // An organisation acts as the subject, or as the agent of a passive
-                // ("sanctions imposed by the European Union").
-                bool agent = m.first > 0 &&
-                             (t[m.first - 1].norm == "by" || t[m.first - 1].norm == "par" ||
-                              (m.first > 1 &&
-                               (t[m.first - 2].norm == "by" || t[m.first - 2].norm == "par")));
-                if (m.first < trig.first)
-                    add_actor(m.entity, m.first, m.name_kind);
-                else if (agent)
-                    add_actor(m.entity, 0, m.name_kind);
+                // An organisation acts as the subject or as an agent, not as a complement.
+                if (m.first < trig.first || pos == 0)
+                    add_actor(m.entity, pos, m.name_kind);
             } else {
-                add_actor(m.entity, m.first, m.name_kind);
+                add_actor(m.entity, pos, m.name_kind);
             }
         }
         bool guessed = false;  // parties taken from the article rather than the sentence
