@@ -339,6 +339,13 @@ TEST(Acronyms, UsIsNotTheUnitedStates) {
     EXPECT_EQ(actors(*e), (std::set<std::string>{"USA", "CUB"}));
 }
 
+TEST(Names, KeepTheCapitalsTheDictionaryGives) {
+    Batch b = extract("en", "Nigeria condemned the coup in the central African country Gabon.");
+    const Event* e = find(b, EventType::CONDEMN);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"NGA", "GAB"}));
+}
+
 TEST(Titles, ResolveToTheHolderOnTheArticleDate) {
     test::TempDir dir;
     auto people = dir.write("fixture-people.tsv",

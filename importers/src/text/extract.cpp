@@ -24,6 +24,7 @@ using text::Token;
 
 struct NameEntry {
     std::vector<std::string> words;
+    std::vector<bool> upper;  // words the dictionary writes with a capital must have one
     const Name* name = nullptr;
     bool case_sensitive = false;  // short acronyms: "US" is not "us"
     bool proper = false;          // must start with a capital in the text
@@ -80,7 +81,10 @@ const Index& index_for(const Dictionaries& dict, const std::string& lang) {
         if (n.lang != lang && n.lang != "*")
             continue;
         NameEntry e;
-        e.words = text::phrase_words(n.text);
+        for (auto& tok : text::tokenize(n.text, 0, n.text.size())) {
+            e.upper.push_back(tok.capitalized);
+            e.words.push_back(std::move(tok.norm));
+        }
         if (e.words.empty())
             continue;
         e.name = &n;
@@ -358,6 +362,13 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
                         continue;
                 }
                 if (e.proper && !t[i].capitalized)
+                    continue;
+                // "central African country" is not the Central African Republic, nor "African
+                // Union commission" the AU Commission.
+                bool cased = true;
+                for (std::size_t k = 0; k < e.words.size() && cased; ++k)
+                    cased = !e.upper[k] || t[i + k].capitalized;
+                if (!cased)
                     continue;
                 if (const Entity* ent = dict_.entity(e.name->entity);
                     ent && ent->kind == EntityKind::person && !t[i].capitalized)
