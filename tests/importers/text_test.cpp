@@ -270,9 +270,20 @@ TEST(Negation, NegatedOrDeniedEventsAreDropped) {
         extract("fr", "Le Ghana dément toute expulsion de diplomates togolais.").events.empty());
     EXPECT_TRUE(extract("en", "Ghana did not sign any agreement with Togo.").events.empty());
     EXPECT_TRUE(extract("en", "Togo denied any meeting with Ghana.").events.empty());
+    // An invitation to visit is no visit.
+    EXPECT_EQ(find(extract("en", "Ghana invited the Togolese president to visit Accra."),
+                   EventType::VISIT),
+              nullptr);
+    EXPECT_EQ(find(extract("fr",
+                           "Le Ghana a invité le président togolais à effectuer une visite "
+                           "à Accra."),
+                   EventType::VISIT),
+              nullptr);
     // The same sentences without the negation do give an event.
     EXPECT_FALSE(extract("fr", "Le Mali a signé un accord avec le Niger.").events.empty());
     EXPECT_FALSE(extract("en", "Togo held a meeting with Ghana.").events.empty());
+    EXPECT_NE(find(extract("en", "The Togolese president visited Accra."), EventType::VISIT),
+              nullptr);
 }
 
 struct StatusCase {

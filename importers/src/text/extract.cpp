@@ -693,7 +693,7 @@ void Extractor::sentence(std::size_t index, Span span) {
         const auto& rule = *trig.rule;
         // Negation just before the trigger: "n'a pas signé", "did not sign".
         std::size_t from = trig.first >= 5 ? trig.first - 5 : 0;
-        if (cue_in(t, "negation", from, trig.last))
+        if (cue_in(t, "negation", from, trig.last) || cue_in(t, "invitation", 0, trig.first))
             continue;
         Status status = Status::occurred;
         if (cue_in(t, "reported", 0, t.size()))
