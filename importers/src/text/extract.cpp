@@ -37,6 +37,8 @@ struct TitleEntry {
 
 struct Index {
     std::unordered_map<std::string, std::vector<NameEntry>> names;
+    //! Region phrases ("Central American"), taken whole so that they name nothing.
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> regions;
     std::unordered_map<std::string, std::vector<TitleEntry>> titles;
 };
 
@@ -92,6 +94,10 @@ const Index& index_for(const Dictionaries& dict, const std::string& lang) {
         e.proper = n.kind != NameKind::adj;
         idx.names[e.words.front()].push_back(std::move(e));
     }
+    if (auto it = text::default_languages().find(lang); it != text::default_languages().end())
+        for (const auto& r : it->second.regions)
+            if (auto words = text::phrase_words(r); !words.empty())
+                idx.regions[words.front()].push_back(std::move(words));
     for (const auto& t : dict.titles()) {
         if (t.lang != lang && t.lang != "*")
             continue;
@@ -221,12 +227,20 @@ bool connector(std::string_view w) {
 
 // ---- events ----
 
+// How many words before a trigger a negation reaches ("n'a pas signé d'accord").
+constexpr std::size_t kNegationWindow = 5;
+
 // Words that may join the parties of a coordinated subject.
 bool coordination(std::string_view w) {
     static const std::set<std::string_view> kWords = {
         ",",  "et",   "and", "ainsi", "que", "le", "la",   "les",  "l",       "the",
         "as", "well", "du",  "de",    "des", "s",  "avec", "with", "together"};
     return kWords.count(w) != 0;
+}
+
+// Words before the place where something happens ("à Pékin", "in Beijing").
+bool at_place(std::string_view w) {
+    return w == "a" || w == "in" || w == "at";
 }
 
 // Words that introduce a complement rather than a subject.
@@ -378,6 +392,15 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
                      kind_rank(e.name->kind) < kind_rank(best->name->kind)))
                     best = &e;
             }
+        }
+        std::size_t region = 0;
+        if (auto it = index_->regions.find(t[i].norm); it != index_->regions.end())
+            for (const auto& words : it->second)
+                if (words_at(t, i, words))
+                    region = std::max(region, words.size());
+        if (region > 0 && (!best || region >= best->words.size())) {
+            i += region;
+            continue;
         }
         // A surname learned from this article ("Diop" after "Abdoulaye Diop").
         if (!best && t[i].capitalized) {
@@ -692,7 +715,7 @@ void Extractor::sentence(std::size_t index, Span span) {
     for (const auto& trig : triggers) {
         const auto& rule = *trig.rule;
         // Negation just before the trigger: "n'a pas signé", "did not sign".
-        std::size_t from = trig.first >= 5 ? trig.first - 5 : 0;
+        std::size_t from = trig.first >= kNegationWindow ? trig.first - kNegationWindow : 0;
         if (cue_in(t, "negation", from, trig.last) || cue_in(t, "invitation", 0, trig.first))
             continue;
         Status status = Status::occurred;
@@ -732,6 +755,7 @@ void Extractor::sentence(std::size_t index, Span span) {
             auto by = [&](std::size_t k) { return t[k].norm == "by" || t[k].norm == "par"; };
             return (m.first > 0 && by(m.first - 1)) || (m.first > 1 && by(m.first - 2));
         };
+        std::string place;
         for (const auto& m : mentions) {
             std::size_t pos = agent(m) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
@@ -751,6 +775,14 @@ void Extractor::sentence(std::size_t index, Span span) {
                 // An organisation acts as the subject or as an agent, not as a complement.
                 if (m.first < trig.first || pos == 0)
                     add_actor(m.entity, pos, m.name_kind);
+            } else if ((m.name_kind == NameKind::capital || m.name_kind == NameKind::seat) &&
+                       m.first > 0 && at_place(t[m.first - 1].norm) &&
+                       rule.type != EventType::VISIT && rule.type != EventType::EMBASSY_OPEN &&
+                       rule.type != EventType::EMBASSY_REOPEN &&
+                       rule.type != EventType::EMBASSY_CLOSE) {
+                // "à Pékin", "in Beijing": where it happened, not who took part.
+                if (place.empty())
+                    place = m.entity;
             } else {
                 add_actor(m.entity, pos, m.name_kind);
             }
@@ -817,6 +849,7 @@ void Extractor::sentence(std::size_t index, Span span) {
             }
         }
         e.status = status;
+        e.place = place;
         // The date nearest the trigger, unless another trigger is nearer to it.
         auto distance = [&](const DateMention& d, const Trigger& x) {
             std::size_t db = span.begin + d.begin, tb = t[x.first].begin;

@@ -118,6 +118,8 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
     read_lines(dir / "stopwords.tsv", 1, [&](const std::vector<std::string>& f, int) {
         d.stopwords.push_back(fold_with_offsets(f[0]).text);
     });
+    read_lines(dir / "regions.tsv", 1,
+               [&](const std::vector<std::string>& f, int) { d.regions.push_back(f[0]); });
     read_lines(dir / "abbreviations.tsv", 1,
                [&](const std::vector<std::string>& f, int) { d.abbreviations.push_back(f[0]); });
     return d;

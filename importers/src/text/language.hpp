@@ -65,6 +65,7 @@ struct LanguageData {
     std::vector<std::pair<std::string, Pattern>> subtypes;
     std::vector<std::string> stopwords;
     std::vector<std::string> abbreviations;  //!< as written, period included
+    std::vector<std::string> regions;        //!< phrases that name regions, not states
 };
 
 //! The languages under data_dir/lang/ (loaded once; throws DictionaryError naming file:line).
