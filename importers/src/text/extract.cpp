@@ -287,6 +287,7 @@ class Extractor {
     bool cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
                 std::size_t to) const;
     std::pair<std::string, std::string> top_pair() const;
+    std::pair<std::string, std::string> recent_pair_;  //!< countries of the last two-party event
     std::string country_of(const Mention& m) const;
     std::string actor_of(const Mention& m) const;
 
@@ -772,9 +773,20 @@ void Extractor::sentence(std::size_t index, Span span) {
                     people.push_back(m.entity);
                 add_actor(actor_of(m), pos, NameKind::name);
             } else if (m.kind == EntityKind::organization) {
-                // An organisation acts as the subject or as an agent, not as a complement.
+                // An organisation acts as the subject or as an agent, not as a complement;
+                // one that suspends a member is named after it ("suspended from the AU").
+                bool member_of =
+                    m.first > 0 && (t[m.first - 1].norm == "from" ||
+                                    (m.first > 1 && t[m.first - 2].norm == "from") ||
+                                    t[m.first - 1].norm == "de" || t[m.first - 1].norm == "du" ||
+                                    t[m.first - 1].norm == "l");
                 if (m.first < trig.first || pos == 0)
                     add_actor(m.entity, pos, m.name_kind);
+                else if (member_of && rule.type == EventType::SANCTION)
+                    add_actor(m.entity, 0, m.name_kind);
+            } else if (m.first == 0 && m.last < t.size() && t[m.last].norm == "," &&
+                       (m.name_kind == NameKind::capital || m.name_kind == NameKind::seat)) {
+                // A dateline ("PÉKIN, 11 mars 2023 –") says where the story was filed.
             } else if ((m.name_kind == NameKind::capital || m.name_kind == NameKind::seat) &&
                        m.first > 0 && at_place(t[m.first - 1].norm) &&
                        rule.type != EventType::VISIT && rule.type != EventType::EMBASSY_OPEN &&
@@ -790,7 +802,8 @@ void Extractor::sentence(std::size_t index, Span span) {
         bool guessed = false;  // parties taken from the article rather than the sentence
         if (actors.size() < 2 &&
             (cue_in(t, "both", 0, t.size()) || cue_in(t, "both_people", 0, t.size()))) {
-            auto [a, b] = top_pair();
+            // "les deux pays": the pair of the last event told, else the article's main pair.
+            auto [a, b] = recent_pair_.first.empty() ? top_pair() : recent_pair_;
             std::size_t pos = trig.first == 0 ? 0 : trig.first - 1;
             if (cue_in(t, "both_people", 0, t.size())) {
                 // "les deux Présidents": the two people most named so far, for their countries.
@@ -823,6 +836,11 @@ void Extractor::sentence(std::size_t index, Span span) {
             } else if (pair && named == 0 && info(rule.type).symmetric) {
                 add_actor(a, trig.last, NameKind::name);
                 add_actor(b, trig.last, NameKind::name);
+            } else if (!a.empty() && named == 1 && rule.type == EventType::VISIT &&
+                       actors[0].pos > trig.first && actors[0].id != a) {
+                // "Il doit se rendre en Gambie": the one the article follows travels.
+                add_actor(a, 0, NameKind::name);
+                guessed = true;
             } else if (pair && named == 1 && actors[0].pos < trig.first &&
                        (rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT)) {
                 // "The Palestinians condemned the agreements": what the article is about.
@@ -984,6 +1002,12 @@ void Extractor::sentence(std::size_t index, Span span) {
                 key += p.actor + std::string(to_string(p.role)) + ";";
             if (!done.insert({e.type, key}).second)
                 continue;
+            std::vector<std::string> countries;
+            for (const auto& p : parts)
+                if (dict_.country(p.actor))
+                    countries.push_back(p.actor);
+            if (countries.size() == 2 && !guessed)
+                recent_pair_ = {countries[0], countries[1]};
             Found f{e, people,
                     !guessed && ((before && named == actors.size()) || info(e.type).symmetric)};
             f.event.participants = parts;
