@@ -357,6 +357,21 @@ TEST(Names, KeepTheCapitalsTheDictionaryGives) {
     EXPECT_EQ(actors(*e), (std::set<std::string>{"NGA", "GAB"}));
 }
 
+TEST(Names, DatelinesRegionsAndPlacesAreNoParties) {
+    // A dateline and a capital where the talks took place.
+    Batch fr = extract("fr",
+                       "DAKAR, 3 mars 2031 – Le Ghana et le Togo ont rétabli leurs relations "
+                       "diplomatiques à Niamey.");
+    const Event* e = find(fr, EventType::RELATIONS_RESTORE);
+    ASSERT_NE(e, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
+    EXPECT_EQ(e->place, "NER");
+    // A region's adjective is no state.
+    Batch en = extract("en", "The Central American nation severed its relations with Taiwan.");
+    for (const auto& x : en.entities)
+        EXPECT_NE(x.id, "USA");
+}
+
 TEST(Titles, ResolveToTheHolderOnTheArticleDate) {
     test::TempDir dir;
     auto people = dir.write("fixture-people.tsv",
