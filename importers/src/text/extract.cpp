@@ -227,8 +227,9 @@ bool connector(std::string_view w) {
 
 // ---- events ----
 
-// How many words before a trigger a negation reaches ("n'a pas signé d'accord").
-constexpr std::size_t kNegationWindow = 5;
+// How many words (punctuation aside) before a trigger a negation reaches ("n'a pas imposé, à
+// ce stade, de sanctions").
+constexpr std::size_t kNegationWindow = 6;
 
 // Words that may join the parties of a coordinated subject.
 bool coordination(std::string_view w) {
@@ -288,6 +289,7 @@ class Extractor {
                 std::size_t to) const;
     std::pair<std::string, std::string> top_pair() const;
     std::pair<std::string, std::string> recent_pair_;  //!< countries of the last two-party event
+    std::string protagonist_;  //!< the country that first acts as a named subject
     std::string country_of(const Mention& m) const;
     std::string actor_of(const Mention& m) const;
 
@@ -716,7 +718,9 @@ void Extractor::sentence(std::size_t index, Span span) {
     for (const auto& trig : triggers) {
         const auto& rule = *trig.rule;
         // Negation just before the trigger: "n'a pas signé", "did not sign".
-        std::size_t from = trig.first >= kNegationWindow ? trig.first - kNegationWindow : 0;
+        std::size_t from = trig.first;
+        for (std::size_t words = 0; from > 0 && words < kNegationWindow; --from)
+            words += t[from - 1].word ? 1 : 0;
         if (cue_in(t, "negation", from, trig.last) || cue_in(t, "invitation", 0, trig.first))
             continue;
         Status status = Status::occurred;
@@ -836,10 +840,12 @@ void Extractor::sentence(std::size_t index, Span span) {
             } else if (pair && named == 0 && info(rule.type).symmetric) {
                 add_actor(a, trig.last, NameKind::name);
                 add_actor(b, trig.last, NameKind::name);
-            } else if (!a.empty() && named == 1 && rule.type == EventType::VISIT &&
-                       actors[0].pos > trig.first && actors[0].id != a) {
-                // "Il doit se rendre en Gambie": the one the article follows travels.
-                add_actor(a, 0, NameKind::name);
+            } else if (named == 1 && rule.type == EventType::VISIT && actors[0].pos > trig.first &&
+                       !(protagonist_.empty() ? a : protagonist_).empty() &&
+                       actors[0].id != (protagonist_.empty() ? a : protagonist_)) {
+                // "Il doit se rendre en Gambie": the one the article follows (the first to
+                // act in it) travels.
+                add_actor(protagonist_.empty() ? a : protagonist_, 0, NameKind::name);
                 guessed = true;
             } else if (pair && named == 1 && actors[0].pos < trig.first &&
                        (rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT)) {
@@ -1008,6 +1014,10 @@ void Extractor::sentence(std::size_t index, Span span) {
                     countries.push_back(p.actor);
             if (countries.size() == 2 && !guessed)
                 recent_pair_ = {countries[0], countries[1]};
+            if (protagonist_.empty() && !guessed && before)
+                for (const auto& p : parts)
+                    if (p.role == ParticipantRole::initiator && dict_.country(p.actor))
+                        protagonist_ = p.actor;
             Found f{e, people,
                     !guessed && ((before && named == actors.size()) || info(e.type).symmetric)};
             f.event.participants = parts;
