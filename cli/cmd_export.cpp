@@ -348,9 +348,11 @@ RegisterCommand reg{
                        "Draw events and agreements as nodes (event view) instead of links");
          cmd->add_option("--cluster", o->cluster,
                          "Group nodes: none, country (people inside their country) or bloc");
-         cmd->add_option("--engine", o->engine,
-                         "Graphviz layout: dot, sfdp, neato, fdp, circo, twopi (default: dot "
-                         "below 300 nodes, sfdp above)");
+         cmd->add_option(
+             "--engine", o->engine,
+             "Graphviz layout: dot, sfdp, neato, fdp, circo, twopi (default: dot; neato, or fdp "
+             "with clusters, when the selection falls into many pieces; sfdp from 300 "
+             "nodes)");
          cmd->add_option("--budget", o->budget,
                          "Keep at most N actors, the most connected (default 150 for diagrams, "
                          "no limit for data exports; 0: no limit)");

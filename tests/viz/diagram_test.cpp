@@ -100,6 +100,21 @@ TEST(Diagram, EngineIsChosenBySize) {
     EXPECT_EQ(choose_engine(10), "dot");
     EXPECT_EQ(choose_engine(299), "dot");
     EXPECT_EQ(choose_engine(300), "sfdp");
+    EXPECT_EQ(choose_engine(80, 12), "neato");
+    EXPECT_EQ(choose_engine(80, 12, true), "fdp");  // neato draws no clusters
+    EXPECT_EQ(choose_engine(80, 3), "dot");
+    // Five separate pairs: neato packs them instead of one long row.
+    std::vector<Entity> none;
+    std::vector<StoredEvent> pairs;
+    for (int i = 0; i < 5; ++i) {
+        StoredEvent se;
+        se.event.id = fmt::format("event/{}", i);
+        se.event.participants = {{fmt::format("P{}a", i), ParticipantRole::participant},
+                                 {fmt::format("P{}b", i), ParticipantRole::participant}};
+        pairs.push_back(se);
+    }
+    Graph apart = Graph::from_events(none, pairs);
+    EXPECT_NE(to_dot(apart, select_all(apart)).find("layout=\"neato\""), std::string::npos);
     Graph g = generated(400);
     EXPECT_NE(to_dot(g, select_all(g)).find("layout=\"sfdp\""), std::string::npos);
     DiagramOptions options;
@@ -173,6 +188,8 @@ TEST(Render, ErrorsAreOneLine) {
         EXPECT_EQ(what.find('\n'), std::string::npos) << what;
     }
     EXPECT_THROW(render("graph { a }", Format::graphml), RenderError);
+    // The parser recovers: the next graph renders.
+    EXPECT_NE(render("graph { a -- b }", Format::svg).find("<svg"), std::string::npos);
 }
 
 }  // namespace

@@ -89,7 +89,7 @@ TEST_F(Export, EgoEventViewMatchesGolden) {
     // RUS, TGO and the two ministers; MEET, AGREEMENT, EMBASSY_REOPEN; the legend.
     EXPECT_EQ(agnnodes(g.graph), 4 + 3 + 1);
     EXPECT_EQ(attr(g.graph, "RUS", "penwidth"), "2.5");
-    EXPECT_NE(dot.find("ego network of Russian Federation (RUS), depth 1"), std::string::npos);
+    EXPECT_NE(dot.find("ego network of Russia (RUS), depth 1"), std::string::npos);
     EXPECT_NE(dot.find("filters: since 2025-11"), std::string::npos);
     EXPECT_NE(dot.find("shape=note"), std::string::npos);  // the agreement
 }
@@ -242,7 +242,7 @@ std::set<std::string> json_node_ids(const std::string& json) {
 TEST_F(Export, PathSelectsTheActorsOnAShortestPath) {
     std::string json = export_to("path.json", {"--format", "json", "--path", "Mali", "RUS"});
     EXPECT_EQ(json_node_ids(json), (std::set<std::string>{"MLI", "RUS", "TGO"}));
-    EXPECT_NE(json.find("shortest path from Mali (MLI) to Russian Federation (RUS), 2 hops"),
+    EXPECT_NE(json.find("shortest path from Mali (MLI) to Russia (RUS), 2 hops"),
               std::string::npos);
 }
 
@@ -285,7 +285,7 @@ TEST_F(Export, ErrorsAreOneLineWithTheRightExitCode) {
                                    "--path", "FRA", "RUS", "--type", "conflict"});
     EXPECT_EQ(no_path.exit_code, 2);
     EXPECT_EQ(no_path.err,
-              "diplograph: Russian Federation (RUS) takes part in no event that passes the "
+              "diplograph: Russia (RUS) takes part in no event that passes the "
               "filters\n");
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -79,6 +80,11 @@ std::string_view line_style(const std::vector<Status>& statuses) {
     if (has(Status::agreed) || has(Status::planned))
         return "dashed";
     return "dotted";
+}
+
+//! "1 source", "3 sources".
+std::string count(std::size_t n, std::string_view noun) {
+    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
 std::string pen_width(int sources) {
@@ -182,6 +188,35 @@ std::vector<std::size_t> blocs(const Graph& graph, const View& view) {
     return community;
 }
 
+constexpr std::size_t max_edge_labels = 500;
+
+//! Spline routing is what makes large layouts slow (2,000 actors: minutes); neato and fdp
+//! route even small graphs slowly (79 actors: 3.9 s) where curves take 0.1 s.
+std::string_view splines(std::string_view engine, bool large) {
+    if (large)
+        return "false";
+    return engine == "dot" ? "true" : "curved";
+}
+
+//! Connected components of the selection (union-find over its links).
+std::size_t components(const Graph& graph, const View& view) {
+    std::map<NodeIndex, NodeIndex> parent;
+    for (auto n : view.nodes)
+        parent[n] = n;
+    std::function<NodeIndex(NodeIndex)> root = [&](NodeIndex n) {
+        return parent[n] == n ? n : parent[n] = root(parent[n]);
+    };
+    std::size_t count = view.nodes.size();
+    for (auto e : view.edges) {
+        NodeIndex a = root(graph.edges()[e].a), b = root(graph.edges()[e].b);
+        if (a != b) {
+            parent[std::max(a, b)] = std::min(a, b);
+            --count;
+        }
+    }
+    return count;
+}
+
 struct Writer {
     const Graph& graph;
     const Selection& selection;
@@ -281,13 +316,19 @@ struct Writer {
                 if (url = detail::first_url(all[ev]); !url.empty())
                     break;
             out += fmt::format(
-                "  {} -- {} [color=\"{}\", fontcolor=\"{}\", style={}, penwidth={}, label=<{}>, "
+                "  {} -- {} [color=\"{}\", fontcolor=\"{}\", style={}, penwidth={}{}, "
                 "tooltip={}{}];\n",
                 dot_quoted(a.id), dot_quoted(b.id), family_style(edge.type).colour,
                 family_style(edge.type).colour, line_style(edge.statuses), pen_width(edge.sources),
-                label, dot_tooltip(tooltip), url.empty() ? "" : ", URL=" + dot_tooltip(url));
+                edge_labels() ? ", label=<" + label + ">" : "", dot_tooltip(tooltip),
+                url.empty() ? "" : ", URL=" + dot_tooltip(url) + ", target=\"_blank\"");
         }
     }
+
+    //! Labels on a few hundred links are read; on thousands they hide the drawing and cost
+    //! most of the layout time, so they stay in the tooltips only.
+    bool edge_labels() const { return view.edges.size() <= max_edge_labels; }
+    bool large() const { return view.nodes.size() >= 300 || view.edges.size() > 1000; }
 
     void event_view() {
         const auto& all = graph.events();
@@ -312,7 +353,7 @@ struct Writer {
                 "color=\"{}\", fillcolor=\"{}\", tooltip={}{}];\n",
                 dot_quoted(ev.event.id), label, kind_style(kind).shape, kind_style(kind).style,
                 f.colour, f.light, dot_tooltip(tooltip),
-                url.empty() ? "" : ", URL=" + dot_tooltip(url));
+                url.empty() ? "" : ", URL=" + dot_tooltip(url) + ", target=\"_blank\"");
         }
         for (auto e : view.events) {
             const StoredEvent& ev = all[e];
@@ -371,13 +412,17 @@ struct Writer {
             text += "<BR ALIGN=\"LEFT\"/>filters: " + html_label_escape(selection.filters);
         std::string window = interval_text(view.first, view.last);
         text += "<BR ALIGN=\"LEFT\"/>time window: " + (window.empty() ? "undated" : window);
-        text += fmt::format("<BR ALIGN=\"LEFT\"/>{} actors, {} links, {} events, {} sources",
-                            view.nodes.size(), view.edges.size(), view.events.size(),
-                            view.sources.size());
+        text += "<BR ALIGN=\"LEFT\"/>" + count(view.nodes.size(), "actor") + ", " +
+                count(view.edges.size(), "link") + ", " + count(view.events.size(), "event") +
+                ", " + count(view.sources.size(), "source");
         if (selection.left_out_nodes || selection.left_out_edges)
             text += fmt::format(
                 "<BR ALIGN=\"LEFT\"/>left out: {} actors and {} links (the least connected)",
                 selection.left_out_nodes, selection.left_out_edges);
+        if (!options.events && !edge_labels())
+            text += fmt::format(
+                "<BR ALIGN=\"LEFT\"/>link labels left out above {} links (see the tooltips)",
+                max_edge_labels);
         return text + "<BR ALIGN=\"LEFT\"/>";
     }
 };
@@ -403,8 +448,12 @@ bool is_diagram(Format format) {
            format == Format::pdf;
 }
 
-std::string choose_engine(std::size_t nodes) {
-    return nodes < 300 ? "dot" : "sfdp";
+std::string choose_engine(std::size_t nodes, std::size_t components, bool clusters) {
+    if (nodes >= 300)
+        return "sfdp";
+    if (components > 3)
+        return clusters ? "fdp" : "neato";  // fdp draws clusters, neato does not
+    return "dot";
 }
 
 Selection summarise(const Graph& graph, Selection selection, std::size_t budget) {
@@ -446,14 +495,16 @@ std::string to_dot(const Graph& graph, const Selection& selection, const Diagram
     Writer w{graph, selection, options, detail::make_view(graph, selection), {}};
     std::string engine =
         options.engine.empty()
-            ? choose_engine(w.view.nodes.size() + (options.events ? w.view.events.size() : 0))
+            ? choose_engine(w.view.nodes.size() + (options.events ? w.view.events.size() : 0),
+                            components(graph, w.view), options.cluster != Clustering::none)
             : options.engine;
     w.out += "graph \"diplograph\" {\n";
     w.out += fmt::format(
         "  graph [charset=\"UTF-8\", layout={}, fontname=\"Helvetica\", fontsize=10, "
         "labelloc=\"b\", labeljust=\"l\", outputorder=\"edgesfirst\", overlap=\"prism\", "
-        "splines=\"true\"{}, tooltip={}, label=<{}>];\n",
-        dot_quoted(engine), options.cluster != Clustering::none ? ", newrank=\"true\"" : "",
+        "splines=\"{}\"{}, tooltip={}, label=<{}>];\n",
+        dot_quoted(engine), splines(engine, w.large()),
+        options.cluster != Clustering::none ? ", newrank=\"true\"" : "",
         dot_tooltip(selection.title.empty() ? "diplograph" : selection.title), w.caption());
     w.out +=
         "  node [fontname=\"Helvetica\", fontsize=11, penwidth=1];\n"

@@ -30,8 +30,10 @@ struct DiagramOptions {
     std::string engine;  //!< "dot", "sfdp", "neato"…; empty: chosen by size
 };
 
-//! "dot" below 300 nodes, "sfdp" from there.
-std::string choose_engine(std::size_t nodes);
+//! "sfdp" from 300 nodes; below, "dot", but when the graph falls into more than three
+//! components (which dot sets side by side in one very wide row) "neato", or "fdp" with
+//! clusters (neato does not draw clusters).
+std::string choose_engine(std::size_t nodes, std::size_t components = 1, bool clusters = false);
 
 //! Keeps at most `budget` actors (0: no limit): the focus, then the most connected by weighted
 //! degree (events on their selected edges; ties by id); adds what was folded to left_out_*.
