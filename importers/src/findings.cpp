@@ -1,4 +1,5 @@
 #include <diplograph/importers/findings.hpp>
+#include <diplograph/importers/text.hpp>
 
 #include <diplograph/graph/fold.hpp>
 
@@ -645,6 +646,7 @@ void register_builtin_importers() {
     done = true;
     ImporterRegistry::instance().add("findings",
                                      [] { return std::make_unique<FindingsImporter>(); });
+    register_text_importers();
 }
 
 }  // namespace diplograph

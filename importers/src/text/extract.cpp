@@ -1,0 +1,1183 @@
+// The text pipeline: one article → a Batch of entities, roles and events with evidence.
+#include "language.hpp"
+
+#include <diplograph/graph/fold.hpp>
+#include <diplograph/importers/dates.hpp>
+#include <diplograph/importers/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+namespace diplograph {
+
+namespace {
+
+using text::Token;
+
+// ---- dictionary index ----
+
+struct NameEntry {
+    std::vector<std::string> words;
+    std::vector<bool> upper;  // words the dictionary writes with a capital must have one
+    const Name* name = nullptr;
+    bool case_sensitive = false;  // short acronyms: "US" is not "us"
+    bool proper = false;          // must start with a capital in the text
+};
+
+struct TitleEntry {
+    std::vector<std::string> words;
+    std::string role;
+};
+
+struct Index {
+    std::unordered_map<std::string, std::vector<NameEntry>> names;
+    //! Region phrases ("Central American"), taken whole so that they name nothing.
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> regions;
+    std::unordered_map<std::string, std::vector<TitleEntry>> titles;
+};
+
+bool short_acronym(std::string_view text) {
+    int letters = 0;
+    for (char c : text) {
+        if (std::islower(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+            return false;
+        if (std::isupper(static_cast<unsigned char>(c)))
+            ++letters;
+    }
+    return letters >= 1 && letters <= 4;
+}
+
+int kind_rank(NameKind k) {
+    switch (k) {
+        case NameKind::name:
+        case NameKind::acronym:
+            return 0;
+        case NameKind::seat:
+            return 1;
+        case NameKind::capital:
+            return 2;
+        case NameKind::surname:
+            return 3;
+        case NameKind::adj:
+            return 4;
+    }
+    return 5;
+}
+
+const Index& index_for(const Dictionaries& dict, const std::string& lang) {
+    static std::mutex mutex;
+    static std::map<std::tuple<const Dictionaries*, std::size_t, std::size_t, std::string>, Index>
+        cache;
+    std::lock_guard lock(mutex);
+    auto key = std::make_tuple(&dict, dict.names().size(), dict.titles().size(), lang);
+    if (auto it = cache.find(key); it != cache.end())
+        return it->second;
+    Index idx;
+    for (const auto& n : dict.names()) {
+        if (n.lang != lang && n.lang != "*")
+            continue;
+        NameEntry e;
+        for (auto& tok : text::tokenize(n.text, 0, n.text.size())) {
+            e.upper.push_back(tok.capitalized);
+            e.words.push_back(std::move(tok.norm));
+        }
+        if (e.words.empty())
+            continue;
+        e.name = &n;
+        e.case_sensitive = short_acronym(n.text);
+        e.proper = n.kind != NameKind::adj;
+        idx.names[e.words.front()].push_back(std::move(e));
+    }
+    if (auto it = text::default_languages().find(lang); it != text::default_languages().end())
+        for (const auto& r : it->second.regions)
+            if (auto words = text::phrase_words(r); !words.empty())
+                idx.regions[words.front()].push_back(std::move(words));
+    for (const auto& t : dict.titles()) {
+        if (t.lang != lang && t.lang != "*")
+            continue;
+        TitleEntry e{text::phrase_words(t.phrase), t.role};
+        if (e.words.empty())
+            continue;
+        idx.titles[e.words.front()].push_back(std::move(e));
+    }
+    return cache.emplace(key, std::move(idx)).first->second;
+}
+
+// ---- mentions ----
+
+struct Mention {
+    std::size_t first = 0, last = 0;  // token range [first, last)
+    std::string entity;               // country, org or person id
+    EntityKind kind = EntityKind::country;
+    NameKind name_kind = NameKind::name;
+};
+
+struct TitleMention {
+    std::size_t first = 0, last = 0;
+    std::string role;
+};
+
+bool words_at(const std::vector<Token>& t, std::size_t i, const std::vector<std::string>& words) {
+    if (i + words.size() > t.size())
+        return false;
+    for (std::size_t k = 0; k < words.size(); ++k)
+        if (t[i + k].norm != words[k])
+            return false;
+    return true;
+}
+
+// "Otan" for "OTAN", "Sadc" for "SADC": acronyms of four letters as some outlets write them.
+// Shorter ones must match exactly: "US" is not "us", "NAM" is not "Nam" (the data lists "Onu"
+// where it wants it).
+bool titlecase_of(std::string_view surface, std::string_view acronym) {
+    if (acronym.size() < 4 || surface.size() != acronym.size())
+        return false;
+    if (surface[0] != acronym[0])
+        return false;
+    for (std::size_t i = 1; i < surface.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(acronym[i])) != surface[i])
+            return false;
+    return true;
+}
+
+// Honorifics and ranks that precede a name but are not part of it.
+bool honorific(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "m",          "mme",        "mr",          "mrs",      "ms",         "dr",
+        "pr",         "general",    "colonel",     "col",      "capitaine",  "captain",
+        "lieutenant", "commandant", "marechal",    "marshal",  "admiral",    "amiral",
+        "sheikh",     "cheikh",     "his",         "her",      "highness",   "son",
+        "sa",         "altesse",    "majeste",     "majesty",  "excellence", "excellency",
+        "sir",        "lord",       "prince",      "princess", "emir",       "king",
+        "roi",        "sultan",     "counterpart", "homologue"};
+    return kWords.count(w) != 0;
+}
+
+// Words that may sit between a title and the name it introduces.
+bool title_filler(std::string_view w) {
+    static const std::set<std::string_view> kWords = {"de",
+                                                      "du",
+                                                      "des",
+                                                      "la",
+                                                      "le",
+                                                      "l",
+                                                      "d",
+                                                      "of",
+                                                      "the",
+                                                      "and",
+                                                      "et",
+                                                      "affaires",
+                                                      "etrangeres",
+                                                      "exterieures",
+                                                      "foreign",
+                                                      "affairs",
+                                                      "cooperation",
+                                                      "defense",
+                                                      "defence",
+                                                      "republique",
+                                                      "federation",
+                                                      "conseil",
+                                                      "transition",
+                                                      "gouvernement",
+                                                      "integration",
+                                                      "africaine",
+                                                      "charge",
+                                                      "en",
+                                                      "aupres",
+                                                      "to",
+                                                      "s",
+                                                      "democratique",
+                                                      "populaire",
+                                                      "state",
+                                                      "internationale",
+                                                      "international",
+                                                      "ministry",
+                                                      "ministere",
+                                                      "intelligence",
+                                                      "chief",
+                                                      "his",
+                                                      "her",
+                                                      "son",
+                                                      "sa",
+                                                      "deputy",
+                                                      "adjoint",
+                                                      "information",
+                                                      "communication"};
+    return kWords.count(w) != 0 || honorific(w);
+}
+
+// Words after which a country is where an envoy is posted, not whom the title serves.
+bool destination(std::string_view w) {
+    static const std::set<std::string_view> kWords = {"to", "in", "aupres", "au", "aux", "en", "a"};
+    return kWords.count(w) != 0;
+}
+
+bool connector(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "de",  "du",  "des", "la", "le", "l",    "d",   "of", "the", "s", "van",
+        "von", "ben", "bin", "al", "el", "ould", "ibn", "da", "dos", "ag"};
+    return kWords.count(w) != 0;
+}
+
+// ---- events ----
+
+// How many words (punctuation aside) before a trigger a negation reaches ("n'a pas imposé, à
+// ce stade, de sanctions").
+constexpr std::size_t kNegationWindow = 6;
+
+// Words that may join the parties of a coordinated subject.
+bool coordination(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        ",",  "et",   "and", "ainsi", "que", "le", "la",   "les",  "l",       "the",
+        "as", "well", "du",  "de",    "des", "s",  "avec", "with", "together"};
+    return kWords.count(w) != 0;
+}
+
+// Words before the place where something happens ("à Pékin", "in Beijing").
+bool at_place(std::string_view w) {
+    return w == "a" || w == "in" || w == "at";
+}
+
+// Words that introduce a complement rather than a subject.
+bool preposition(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "de",      "du",     "des",   "d",       "avec",    "with",   "to",   "of",   "a",
+        "au",      "aux",    "en",    "in",      "on",      "for",    "pour", "from", "contre",
+        "against", "par",    "by",    "envers",  "towards", "toward", "sur",  "dans", "apres",
+        "after",   "before", "avant", "between", "entre",   "at",     "chez", "into", "vers"};
+    return kWords.count(w) != 0;
+}
+
+// The token after the mention that starts at `first`.
+template <typename M>
+std::size_t mention_end(const std::vector<M>& mentions, std::size_t first) {
+    for (const auto& m : mentions)
+        if (m.first == first)
+            return m.last;
+    return first + 1;
+}
+
+struct Found {
+    Event event;
+    std::vector<std::string> people;
+    bool firm_direction = true;  //!< the initiator was named before the trigger
+};
+
+class Extractor {
+  public:
+    Extractor(const Article& a, const Dictionaries& d, const ImportOptions& o)
+        : article_(a), dict_(d), options_(o) {}
+
+    Batch run();
+
+  private:
+    void sentence(std::size_t index, Span span);
+    std::vector<Mention> find_names(const std::vector<Token>& t) const;
+    std::vector<TitleMention> find_titles(const std::vector<Token>& t,
+                                          const std::vector<Mention>& names) const;
+    void people_from_titles(const std::vector<Token>& t, std::vector<Mention>& mentions,
+                            const std::vector<TitleMention>& titles, std::size_t index, Span span);
+    std::string new_person(const std::string& name, const std::string& country,
+                           const std::string& role, std::size_t index, Span span);
+    bool cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
+                std::size_t to) const;
+    std::pair<std::string, std::string> top_pair() const;
+    std::pair<std::string, std::string> recent_pair_;  //!< countries of the last two-party event
+    std::string protagonist_;  //!< the country that first acts as a named subject
+    std::string country_of(const Mention& m) const;
+    std::string actor_of(const Mention& m) const;
+
+    const Article& article_;
+    const Dictionaries& dict_;
+    const ImportOptions& options_;
+    std::string lang_;
+    const text::LanguageData* data_ = nullptr;
+    const Index* index_ = nullptr;
+    Batch batch_;
+    Date reference_;
+    std::optional<Date> holder_date_;
+    //! The article's date, else the latest full date of its first 20 KB (found once).
+    const Date& holder_date() {
+        if (!holder_date_) {
+            holder_date_ = reference_.day != 0 ? reference_ : Date{};
+            if (!holder_date_->valid()) {
+                std::string_view head(article_.text);
+                if (head.size() > 20000)
+                    head = head.substr(0, head.find_last_of(" \n", 20000));
+                for (const auto& d : find_dates(head, lang_, Date{}))
+                    if (d.interval.precision == Precision::day && d.interval.first > *holder_date_)
+                        holder_date_ = d.interval.first;
+            }
+        }
+        return *holder_date_;
+    }
+    std::map<std::string, int> country_counts_;
+    std::map<std::string, int> people_counts_;
+    std::map<std::string, std::string> surnames_;     // folded surname → person id
+    std::map<std::string, std::string> person_orgs_;  // official → organisation served
+    std::map<std::string, Entity> entities_;
+    std::vector<Found> found_;
+    std::set<std::string> titled_;  // people named with their title: officials who act
+};
+
+std::string Extractor::country_of(const Mention& m) const {
+    if (m.kind == EntityKind::country)
+        return m.entity;
+    if (m.kind != EntityKind::person)
+        return {};
+    if (auto it = entities_.find(m.entity); it != entities_.end())
+        return it->second.country;
+    if (const Entity* e = dict_.entity(m.entity))
+        return e->country;
+    return {};
+}
+
+std::string Extractor::actor_of(const Mention& m) const {
+    if (m.kind != EntityKind::person)
+        return m.entity;
+    // An official of an organisation acts for it ("the AU Commission chairperson").
+    if (auto it = person_orgs_.find(m.entity); it != person_orgs_.end())
+        return it->second;
+    const Role* current = nullptr;
+    auto roles = dict_.roles_of(m.entity);
+    for (const auto& r : roles) {
+        bool after = !r.from.valid() || !reference_.valid() || r.from <= reference_;
+        bool before = !r.to.valid() || !reference_.valid() || reference_ <= r.to;
+        if (after && before)
+            current = &r;
+    }
+    if (!current && !roles.empty())
+        current = &roles.back();
+    if (current && current->of.rfind("org/", 0) == 0)
+        return current->of;
+    return country_of(m);
+}
+
+std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
+    std::vector<Mention> out;
+    for (std::size_t i = 0; i < t.size();) {
+        if (!t[i].word) {
+            ++i;
+            continue;
+        }
+        const NameEntry* best = nullptr;
+        if (auto it = index_->names.find(t[i].norm); it != index_->names.end()) {
+            for (const auto& e : it->second) {
+                if (!words_at(t, i, e.words))
+                    continue;
+                std::size_t last = i + e.words.size();
+                if (e.case_sensitive) {
+                    std::string_view surface(article_.text.data() + t[i].begin,
+                                             t[last - 1].end - t[i].begin);
+                    if (surface != e.name->text && !titlecase_of(surface, e.name->text))
+                        continue;
+                }
+                if (e.proper && !t[i].capitalized)
+                    continue;
+                // "central African country" is not the Central African Republic, nor "African
+                // Union commission" the AU Commission.
+                bool cased = true;
+                for (std::size_t k = 0; k < e.words.size() && cased; ++k)
+                    cased = !e.upper[k] || t[i + k].capitalized;
+                if (!cased)
+                    continue;
+                if (const Entity* ent = dict_.entity(e.name->entity);
+                    ent && ent->kind == EntityKind::person && !t[i].capitalized)
+                    continue;
+                if (!best || e.words.size() > best->words.size() ||
+                    (e.words.size() == best->words.size() &&
+                     kind_rank(e.name->kind) < kind_rank(best->name->kind)))
+                    best = &e;
+            }
+        }
+        std::size_t region = 0;
+        if (auto it = index_->regions.find(t[i].norm); it != index_->regions.end())
+            for (const auto& words : it->second)
+                if (words_at(t, i, words))
+                    region = std::max(region, words.size());
+        if (region > 0 && (!best || region >= best->words.size())) {
+            i += region;
+            continue;
+        }
+        // A surname learned from this article ("Diop" after "Abdoulaye Diop").
+        if (!best && t[i].capitalized) {
+            if (auto s = surnames_.find(t[i].norm); s != surnames_.end()) {
+                out.push_back({i, i + 1, s->second, EntityKind::person, NameKind::surname});
+                ++i;
+                continue;
+            }
+        }
+        if (!best) {
+            ++i;
+            continue;
+        }
+        const Entity* ent = dict_.entity(best->name->entity);
+        if (!ent) {
+            ++i;
+            continue;
+        }
+        out.push_back({i, i + best->words.size(), ent->id, ent->kind, best->name->kind});
+        i += best->words.size();
+    }
+    return out;
+}
+
+std::vector<TitleMention> Extractor::find_titles(const std::vector<Token>& t,
+                                                 const std::vector<Mention>& names) const {
+    std::vector<TitleMention> out;
+    std::vector<bool> taken(t.size(), false);
+    for (const auto& m : names)
+        for (auto k = m.first; k < m.last; ++k)
+            taken[k] = true;
+    for (std::size_t i = 0; i < t.size();) {
+        const TitleEntry* best = nullptr;
+        if (!taken[i] && t[i].word) {
+            if (auto it = index_->titles.find(t[i].norm); it != index_->titles.end())
+                for (const auto& e : it->second)
+                    if (words_at(t, i, e.words) && (!best || e.words.size() > best->words.size()))
+                        best = &e;
+        }
+        if (!best) {
+            ++i;
+            continue;
+        }
+        out.push_back({i, i + best->words.size(), best->role});
+        i += best->words.size();
+    }
+    return out;
+}
+
+std::string Extractor::new_person(const std::string& name, const std::string& country,
+                                  const std::string& role, std::size_t index, Span span) {
+    if (const Entity* known = dict_.person_by_name(name))
+        return known->id;
+    std::string id = "person/" + slugify(name);
+    auto [it, fresh] = entities_.try_emplace(id, Entity{id, EntityKind::person, name, country, {}});
+    if (it->second.country.empty())
+        it->second.country = country;
+    auto space = name.find_last_of(' ');
+    if (space != std::string::npos)
+        surnames_[fold(name.substr(space + 1))] = id;
+    if (fresh && !role.empty() && !country.empty()) {
+        Role r{id, role, country, reference_, Date{}, Evidence{}};
+        r.evidence->sentence = static_cast<int>(index);
+        r.evidence->begin = static_cast<int64_t>(span.begin);
+        r.evidence->end = static_cast<int64_t>(span.end);
+        r.evidence->text = article_.text.substr(span.begin, span.end - span.begin);
+        r.evidence->rule = lang_ + ".title.apposition";
+        r.evidence->confidence = 0.7;
+        batch_.roles.push_back(std::move(r));
+    }
+    return id;
+}
+
+void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Mention>& mentions,
+                                   const std::vector<TitleMention>& titles, std::size_t index,
+                                   Span span) {
+    auto mention_at = [&](std::size_t k) -> const Mention* {
+        for (const auto& m : mentions)
+            if (m.first == k)
+                return &m;
+        return nullptr;
+    };
+    auto mention_ending = [&](std::size_t k) -> const Mention* {
+        for (const auto& m : mentions)
+            if (m.last == k)
+                return &m;
+        return nullptr;
+    };
+    auto covered = [&](std::size_t k) {
+        return std::any_of(mentions.begin(), mentions.end(),
+                           [&](const Mention& m) { return m.first <= k && k < m.last; });
+    };
+    std::vector<Mention> added;
+    for (const auto& title : titles) {
+        std::string of;
+        // Before the title: "Kenyan President", "Qatar's emir", "Israeli Foreign Ministry
+        // spokesman" (a few capitalised ministry words may sit between).
+        for (std::size_t k = title.first, steps = 0; k > 0 && steps < 4; --k, ++steps) {
+            std::size_t end = k;
+            if (t[k - 1].norm == "s" && k >= 2)
+                end = k - 1;
+            if (const Mention* m = mention_ending(end);
+                m && m->kind != EntityKind::person &&
+                (m->name_kind == NameKind::adj || end != k || steps == 0)) {
+                of = m->entity;
+                break;
+            }
+            if (!t[k - 1].word || !(t[k - 1].capitalized || title_filler(t[k - 1].norm)))
+                break;
+        }
+        std::string person;
+        bool comma = false;
+        bool posted = false;  // after "to"/"auprès de": the next country is a destination
+        for (std::size_t k = title.last; k < t.size() && k < title.last + 12;) {
+            if (const Mention* m = mention_at(k)) {
+                if (m->kind == EntityKind::person) {
+                    person = m->entity;
+                    titled_.insert(person);
+                    break;
+                }
+                if (!posted && (of.empty() || m->name_kind == NameKind::adj))
+                    of = m->entity;
+                posted = false;
+                k = m->last;
+                continue;
+            }
+            if (!t[k].word) {
+                if (t[k].norm == "," && !comma) {
+                    comma = true;
+                    ++k;
+                    continue;
+                }
+                if (t[k].norm == "." && k > 0 && honorific(t[k - 1].norm)) {
+                    ++k;
+                    continue;
+                }
+                break;
+            }
+            if (destination(t[k].norm))
+                posted = true;
+            if (t[k].capitalized && !title_filler(t[k].norm) && !covered(k)) {
+                // A name: capitalised words, connectors allowed inside ("bin", "Al").
+                std::size_t j = k;
+                while (j < t.size() && t[j].word && !covered(j) &&
+                       (t[j].capitalized ||
+                        (connector(t[j].norm) && j + 1 < t.size() && t[j + 1].capitalized)))
+                    ++j;
+                while (j > k && connector(t[j - 1].norm))
+                    --j;
+                std::size_t words = j - k;
+                if (words >= 2 && words <= 5) {
+                    std::string name(article_.text.data() + t[k].begin, t[j - 1].end - t[k].begin);
+                    std::string country = of;
+                    std::string org;
+                    if (!country.empty() && !dict_.country(country)) {
+                        org = country;  // an organisation's official
+                        country.clear();
+                    }
+                    person = new_person(name, country, title.role, index, span);
+                    titled_.insert(person);
+                    if (!org.empty())
+                        person_orgs_[person] = org;
+                    added.push_back({k, j, person, EntityKind::person, NameKind::name});
+                }
+                break;
+            }
+            if (!title_filler(t[k].norm) && !(t[k].norm.size() <= 3 && !t[k].capitalized))
+                break;
+            ++k;
+        }
+        if (person.empty() && title.first >= 3) {
+            // The name before the title: "Marie Dupont, ambassadrice de France au Sénégal".
+            std::size_t k = title.first;
+            if (k > 0 && (t[k - 1].norm == "l" || t[k - 1].norm == "la" || t[k - 1].norm == "le" ||
+                          t[k - 1].norm == "the"))
+                --k;
+            if (k > 0 && t[k - 1].norm == ",") {
+                std::size_t j = k - 1;  // one past the name
+                std::size_t b = j;
+                while (b > 0 && t[b - 1].word && t[b - 1].capitalized && !covered(b - 1) &&
+                       !title_filler(t[b - 1].norm))
+                    --b;
+                if (j - b >= 2 && j - b <= 5 &&
+                    (b == 0 || !t[b - 1].word || !t[b - 1].capitalized)) {
+                    std::string name(article_.text.data() + t[b].begin, t[j - 1].end - t[b].begin);
+                    std::string country = of;
+                    std::string org;
+                    if (!country.empty() && !dict_.country(country)) {
+                        org = country;
+                        country.clear();
+                    }
+                    person = new_person(name, country, title.role, index, span);
+                    titled_.insert(person);
+                    if (!org.empty())
+                        person_orgs_[person] = org;
+                    added.push_back({b, j, person, EntityKind::person, NameKind::name});
+                }
+            }
+        }
+        if (person.empty() && !of.empty() && holder_date().valid()) {
+            // "le Président russe" → who held the title on the article's date.
+            const Entity* holder = dict_.holder(title.role, of, holder_date());
+            for (const char* alt : {"king", "emir"})
+                if (!holder && title.role == "head of state")
+                    holder = dict_.holder(alt, of, holder_date());
+            if (holder)
+                added.push_back(
+                    {title.first, title.last, holder->id, EntityKind::person, NameKind::name});
+        }
+    }
+    for (auto& m : added)
+        if (!covered(m.first))
+            mentions.push_back(std::move(m));
+    std::sort(mentions.begin(), mentions.end(),
+              [](const Mention& x, const Mention& y) { return x.first < y.first; });
+}
+
+bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
+                       std::size_t to) const {
+    auto it = data_->cues.find(kind);
+    if (it == data_->cues.end())
+        return false;
+    for (std::size_t i = from; i < to && i < t.size(); ++i)
+        for (const auto& p : it->second)
+            if (auto end = text::match_at(p, t, i); end && end <= to)
+                return true;
+    return false;
+}
+
+std::pair<std::string, std::string> Extractor::top_pair() const {
+    std::vector<std::pair<int, std::string>> v;
+    for (const auto& [c, n] : country_counts_)
+        v.emplace_back(-n, c);
+    std::sort(v.begin(), v.end());
+    if (v.size() < 2)
+        return {};
+    return {v[0].second, v[1].second};
+}
+
+void Extractor::sentence(std::size_t index, Span span) {
+    auto t = text::tokenize(article_.text, span.begin, span.end);
+    if (t.empty())
+        return;
+    auto mentions = find_names(t);
+    auto titles = find_titles(t, mentions);
+    // A headline in Title Case ("Prime Minister Says Trade Deal Signed": every word of four
+    // letters or more capitalised) has no names to learn.
+    std::size_t long_words = 0;
+    bool lower = false;
+    for (const auto& tok : t)
+        if (tok.word && tok.norm.size() >= 4) {
+            ++long_words;
+            lower = lower || !tok.capitalized;
+        }
+    if (!(index == 0 && long_words >= 4 && !lower))
+        people_from_titles(t, mentions, titles, index, span);
+    for (const auto& m : mentions) {
+        if (auto c = country_of(m); !c.empty())
+            ++country_counts_[c];
+        if (m.kind == EntityKind::person)
+            ++people_counts_[m.entity];
+    }
+
+    // Triggers: at each position the longest rule; positions covered are skipped.
+    struct Trigger {
+        const text::EventRule* rule;
+        std::size_t first, last;
+    };
+    std::vector<Trigger> triggers;
+    std::size_t previous_end = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const text::EventRule* best = nullptr;
+        std::size_t best_end = i < previous_end ? previous_end : 0;
+        for (const auto& r : data_->events) {
+            auto end = text::match_at(r.pattern, t, i);
+            if (end > best_end) {
+                best = &r;
+                best_end = end;
+            }
+        }
+        if (best) {
+            triggers.push_back({best, i, best_end});
+            previous_end = best_end;
+            // The next trigger may start on this one's last word ("rétablir leurs relations
+            // rompues").
+            if (best_end - i > 1)
+                i = best_end - 2;
+        }
+    }
+    if (triggers.empty() || cue_in(t, "denial", 0, t.size()))
+        return;
+    // A weak trigger ("soutien", "visite") gives way to a firmer one of another type; an
+    // embassy "fermée depuis" gives way to its reopening.
+    auto has_strong_other = [&](const Trigger& x) {
+        return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
+            return !y.rule->weak && y.rule->type != x.rule->type;
+        });
+    };
+    auto has_type = [&](EventType type) {
+        return std::any_of(triggers.begin(), triggers.end(),
+                           [&](const Trigger& y) { return y.rule->type == type; });
+    };
+    std::erase_if(triggers, [&](const Trigger& x) {
+        return (x.rule->weak && has_strong_other(x)) ||
+               (x.rule->type == EventType::EMBASSY_CLOSE && has_type(EventType::EMBASSY_REOPEN));
+    });
+
+    const std::string sentence_text = article_.text.substr(span.begin, span.end - span.begin);
+    std::vector<DateMention> dates = find_dates(sentence_text, lang_, reference_);
+
+    std::set<std::pair<EventType, std::string>> done;
+    for (const auto& trig : triggers) {
+        const auto& rule = *trig.rule;
+        // Negation just before the trigger: "n'a pas signé", "did not sign".
+        std::size_t from = trig.first;
+        for (std::size_t words = 0; from > 0 && words < kNegationWindow; --from)
+            words += t[from - 1].word ? 1 : 0;
+        if (cue_in(t, "negation", from, trig.last) || cue_in(t, "invitation", 0, trig.first))
+            continue;
+        Status status = Status::occurred;
+        if (cue_in(t, "reported", 0, t.size()))
+            status = Status::reported;
+        bool future = false;
+        for (const auto& suffix : data_->future_suffixes)
+            for (auto k = trig.first; k < trig.last; ++k)
+                if (t[k].norm.size() > suffix.size() + 3 && t[k].norm.ends_with(suffix))
+                    future = true;
+        std::size_t near = trig.first >= 4 ? trig.first - 4 : 0;
+        if (future || cue_in(t, "planned", near, std::min(t.size(), trig.last + 3)))
+            status = Status::planned;
+        if (cue_in(t, "agreed", trig.first >= 6 ? trig.first - 6 : 0, trig.first + 1))
+            status = Status::agreed;
+
+        // Actors: countries, organisations in subject position, people (for their country
+        // or organisation).
+        struct Actor {
+            std::string id;
+            std::size_t pos;
+            NameKind kind;
+        };
+        std::vector<Actor> actors;
+        std::vector<std::string> people;
+        auto add_actor = [&](const std::string& id, std::size_t pos, NameKind kind) {
+            if (id.empty())
+                return;
+            for (const auto& x : actors)
+                if (x.id == id)
+                    return;
+            actors.push_back({id, pos, kind});
+        };
+        // The agent of a passive ("sanctions imposées par l'Union européenne", "expelled by
+        // Estonia") acts: it is placed as the subject.
+        auto agent = [&](const Mention& m) {
+            auto by = [&](std::size_t k) { return t[k].norm == "by" || t[k].norm == "par"; };
+            return (m.first > 0 && by(m.first - 1)) || (m.first > 1 && by(m.first - 2));
+        };
+        std::string place;
+        for (const auto& m : mentions) {
+            std::size_t pos = agent(m) ? 0 : m.first;
+            if (m.kind == EntityKind::person) {
+                // Someone only named as a complement ("Assad's fall", "le fils de Daniel
+                // Ortega") does not take part.
+                bool possessive = m.last + 1 < t.size() && t[m.last].norm == "s" &&
+                                  t[m.last + 1].word && !t[m.last + 1].capitalized;
+                bool complement = m.first > 0 &&
+                                  (t[m.first - 1].norm == "de" || t[m.first - 1].norm == "of") &&
+                                  !titled_.count(m.entity);
+                if (possessive || complement)
+                    continue;
+                if (std::find(people.begin(), people.end(), m.entity) == people.end())
+                    people.push_back(m.entity);
+                add_actor(actor_of(m), pos, NameKind::name);
+            } else if (m.kind == EntityKind::organization) {
+                // An organisation acts as the subject or as an agent, not as a complement;
+                // one that suspends a member is named after it ("suspended from the AU").
+                bool member_of =
+                    m.first > 0 && (t[m.first - 1].norm == "from" ||
+                                    (m.first > 1 && t[m.first - 2].norm == "from") ||
+                                    t[m.first - 1].norm == "de" || t[m.first - 1].norm == "du" ||
+                                    t[m.first - 1].norm == "l");
+                if (m.first < trig.first || pos == 0)
+                    add_actor(m.entity, pos, m.name_kind);
+                else if (member_of && rule.type == EventType::SANCTION)
+                    add_actor(m.entity, 0, m.name_kind);
+            } else if (m.first == 0 && m.last < t.size() && t[m.last].norm == "," &&
+                       (m.name_kind == NameKind::capital || m.name_kind == NameKind::seat)) {
+                // A dateline ("PÉKIN, 11 mars 2023 –") says where the story was filed.
+            } else if ((m.name_kind == NameKind::capital || m.name_kind == NameKind::seat) &&
+                       m.first > 0 && at_place(t[m.first - 1].norm) &&
+                       rule.type != EventType::VISIT && rule.type != EventType::EMBASSY_OPEN &&
+                       rule.type != EventType::EMBASSY_REOPEN &&
+                       rule.type != EventType::EMBASSY_CLOSE) {
+                // "à Pékin", "in Beijing": where it happened, not who took part.
+                if (place.empty())
+                    place = m.entity;
+            } else {
+                add_actor(m.entity, pos, m.name_kind);
+            }
+        }
+        bool guessed = false;  // parties taken from the article rather than the sentence
+        if (actors.size() < 2 &&
+            (cue_in(t, "both", 0, t.size()) || cue_in(t, "both_people", 0, t.size()))) {
+            // "les deux pays": the pair of the last event told, else the article's main pair.
+            auto [a, b] = recent_pair_.first.empty() ? top_pair() : recent_pair_;
+            std::size_t pos = trig.first == 0 ? 0 : trig.first - 1;
+            if (cue_in(t, "both_people", 0, t.size())) {
+                // "les deux Présidents": the two people most named so far, for their countries.
+                std::vector<std::pair<int, std::string>> ranked;
+                for (const auto& [id, n] : people_counts_)
+                    ranked.emplace_back(-n, id);
+                std::sort(ranked.begin(), ranked.end());
+                for (std::size_t k = 0; k < ranked.size() && k < 2; ++k) {
+                    const std::string& id = ranked[k].second;
+                    if (std::find(people.begin(), people.end(), id) == people.end())
+                        people.push_back(id);
+                    add_actor(actor_of(Mention{0, 0, id, EntityKind::person, NameKind::name}), pos,
+                              NameKind::name);
+                }
+            }
+            if (actors.size() < 2) {
+                add_actor(a, pos, NameKind::name);
+                add_actor(b, pos, NameKind::name);
+            }
+            guessed = true;
+        }
+        const std::size_t named = actors.size();
+        {
+            // Parties left unnamed ("the two sides signed", "les autorités sénégalaises ont
+            // remercié…"): the article's two main countries, when it has them.
+            auto [a, b] = top_pair();
+            bool pair = !a.empty() && country_counts_[b] >= 2;
+            if (pair && named == 1 && (actors[0].id == a || actors[0].id == b)) {
+                add_actor(actors[0].id == a ? b : a, trig.last, NameKind::name);
+            } else if (pair && named == 0 && info(rule.type).symmetric) {
+                add_actor(a, trig.last, NameKind::name);
+                add_actor(b, trig.last, NameKind::name);
+            } else if (named == 1 && rule.type == EventType::VISIT && actors[0].pos > trig.first &&
+                       !(protagonist_.empty() ? a : protagonist_).empty() &&
+                       actors[0].id != (protagonist_.empty() ? a : protagonist_)) {
+                // "Il doit se rendre en Gambie": the one the article follows (the first to
+                // act in it) travels.
+                add_actor(protagonist_.empty() ? a : protagonist_, 0, NameKind::name);
+                guessed = true;
+            } else if (pair && named == 1 && actors[0].pos < trig.first &&
+                       (rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT)) {
+                // "The Palestinians condemned the agreements": what the article is about.
+                add_actor(a, trig.last, NameKind::name);
+                add_actor(b, trig.last, NameKind::name);
+                guessed = true;
+            }
+        }
+        if (actors.size() < 2)
+            continue;
+
+        Event e;
+        e.type = rule.type;
+        e.subtype = rule.subtype;
+        if (e.subtype.empty()) {
+            for (const auto& [sub, p] : data_->subtypes) {
+                bool hit = false;
+                for (std::size_t i = 0; i < t.size() && !hit; ++i)
+                    hit = text::match_at(p, t, i) != 0;
+                if (hit) {
+                    e.subtype = sub;
+                    break;
+                }
+            }
+        }
+        e.status = status;
+        e.place = place;
+        // The date nearest the trigger, unless another trigger is nearer to it.
+        auto distance = [&](const DateMention& d, const Trigger& x) {
+            std::size_t db = span.begin + d.begin, tb = t[x.first].begin;
+            return db > tb ? db - tb : tb - db;
+        };
+        const DateMention* best_date = nullptr;
+        for (const auto& d : dates) {
+            bool other_nearer =
+                std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
+                    return &y != &trig && y.rule->type != trig.rule->type &&
+                           distance(d, y) < distance(d, trig);
+                });
+            if (other_nearer)
+                continue;
+            if (!best_date || distance(d, trig) < distance(*best_date, trig))
+                best_date = &d;
+        }
+        if (best_date)
+            e.date = best_date->interval;
+        Evidence ev;
+        ev.sentence = static_cast<int>(index);
+        ev.begin = static_cast<int64_t>(span.begin);
+        ev.end = static_cast<int64_t>(span.end);
+        ev.text = sentence_text;
+        ev.rule = rule.id;
+        ev.confidence = status == Status::reported ? 0.5 : rule.weak ? 0.6 : 0.8;
+        e.evidence.push_back(ev);
+
+        // The subject: a party before the trigger — the one right before it when it owns
+        // what follows ("Bolivia's decision to cut ties"), else the first one not introduced
+        // by a preposition ("Le Japon … avec le Sénégal en offrant") — with those coordinated
+        // with it ("le Mali, le Burkina Faso et le Niger ont…").
+        std::set<std::size_t> subject;
+        {
+            std::vector<std::size_t> order;
+            for (std::size_t k = 0; k < named; ++k)
+                if (actors[k].pos < trig.first)
+                    order.push_back(k);
+            std::sort(order.begin(), order.end(),
+                      [&](std::size_t x, std::size_t y) { return actors[x].pos < actors[y].pos; });
+            std::size_t head = actors.size();
+            if (!order.empty()) {
+                std::size_t nearest = order.back();
+                std::size_t end = mention_end(mentions, actors[nearest].pos);
+                bool owns = end + 1 < t.size() && t[end].norm == "s" && end + 1 <= trig.first;
+                if (owns) {
+                    head = nearest;
+                } else {
+                    for (auto k : order) {
+                        std::size_t p = actors[k].pos;
+                        if (p == 0 || !preposition(t[p - 1].norm)) {
+                            head = k;
+                            break;
+                        }
+                    }
+                    if (head == actors.size())
+                        head = nearest;
+                }
+            }
+            if (head < actors.size()) {
+                subject.insert(head);
+                // Coordinated parties on both sides of the head.
+                auto it = std::find(order.begin(), order.end(), head);
+                std::size_t cur = head;
+                for (auto back = std::make_reverse_iterator(it); back != order.rend(); ++back) {
+                    bool linked = true;
+                    for (std::size_t k = mention_end(mentions, actors[*back].pos);
+                         k < actors[cur].pos && linked; ++k)
+                        linked = coordination(t[k].norm);
+                    if (!linked)
+                        break;
+                    subject.insert(*back);
+                    cur = *back;
+                }
+                cur = head;
+                for (auto fwd = it + 1; fwd != order.end(); ++fwd) {
+                    bool linked = true;
+                    for (std::size_t k = mention_end(mentions, actors[cur].pos);
+                         k < actors[*fwd].pos && linked; ++k)
+                        linked = coordination(t[k].norm);
+                    if (!linked)
+                        break;
+                    subject.insert(*fwd);
+                    cur = *fwd;
+                }
+            }
+        }
+        bool before = !subject.empty();
+        // Nobody named as the subject and every party a complement ("je voudrais vous
+        // remercier pour … du Mali, du Burkina"): who acts is not known.
+        if (!before && !guessed && rule.direction == "dir" &&
+            std::all_of(actors.begin(), actors.end(), [&](const Actor& x) {
+                return x.pos > 0 && preposition(t[x.pos - 1].norm);
+            }))
+            continue;
+        std::vector<std::vector<Participant>> variants;
+        if (rule.direction == "sym") {
+            std::vector<Participant> parts;
+            for (const auto& x : actors)
+                parts.push_back({x.id, e.type == EventType::AGREEMENT
+                                           ? ParticipantRole::party
+                                           : ParticipantRole::participant});
+            variants.push_back(std::move(parts));
+        } else if (rule.direction == "embassy" && actors.size() == 2 &&
+                   cue_in(t, "mutual", 0, t.size())) {
+            variants.push_back({{actors[0].id, ParticipantRole::initiator},
+                                {actors[1].id, ParticipantRole::target}});
+            variants.push_back({{actors[1].id, ParticipantRole::initiator},
+                                {actors[0].id, ParticipantRole::target}});
+        } else {
+            // The subject (named before the trigger) initiates; for an embassy without one,
+            // its owner is named by an adjective ("ambassade russe à Lomé"); else the first
+            // party named initiates.
+            bool adj = rule.direction == "embassy" &&
+                       std::any_of(actors.begin(), actors.end(), [&](const Actor& x) {
+                           return x.pos >= trig.first && x.kind == NameKind::adj;
+                       });
+            std::vector<Participant> parts;
+            for (const auto& x : actors) {
+                auto k = static_cast<std::size_t>(&x - actors.data());
+                bool init = before ? subject.count(k) != 0
+                            : adj  ? x.kind == NameKind::adj
+                                   : &x == &actors.front();
+                parts.push_back(
+                    {x.id, init ? ParticipantRole::initiator : ParticipantRole::target});
+            }
+            variants.push_back(std::move(parts));
+        }
+        for (auto& parts : variants) {
+            std::string key;
+            for (const auto& p : parts)
+                key += p.actor + std::string(to_string(p.role)) + ";";
+            if (!done.insert({e.type, key}).second)
+                continue;
+            std::vector<std::string> countries;
+            for (const auto& p : parts)
+                if (dict_.country(p.actor))
+                    countries.push_back(p.actor);
+            if (countries.size() == 2 && !guessed)
+                recent_pair_ = {countries[0], countries[1]};
+            if (protagonist_.empty() && !guessed && before)
+                for (const auto& p : parts)
+                    if (p.role == ParticipantRole::initiator && dict_.country(p.actor))
+                        protagonist_ = p.actor;
+            Found f{e, people,
+                    !guessed && ((before && named == actors.size()) || info(e.type).symmetric)};
+            f.event.participants = parts;
+            for (const auto& p : people)
+                f.event.participants.push_back({p, ParticipantRole::participant});
+            found_.push_back(std::move(f));
+        }
+    }
+}
+
+Batch Extractor::run() {
+    if (find_invalid_utf8(article_.text) != std::string_view::npos)
+        throw ArticleError(article_.name + ": invalid UTF-8");
+    lang_ = options_.lang == "auto" || options_.lang.empty()
+                ? (article_.lang.empty() ? detect_language(article_.text) : article_.lang)
+                : options_.lang;
+    const auto& langs = text::default_languages();
+    auto lit = langs.find(lang_);
+    if (lit == langs.end())
+        throw ArticleError(fmt::format("{}: language \"{}\": no rules in data/lang/{}/",
+                                       article_.name, lang_, lang_));
+    data_ = &lit->second;
+    index_ = &index_for(dict_, lang_);
+
+    Source& s = batch_.source;
+    s.url = article_.url;
+    s.title = article_.title;
+    s.outlet = article_.outlet;
+    s.lang = lang_;
+    s.published = options_.published.empty() ? article_.published : options_.published;
+    if (auto d = Date::parse(s.published.substr(0, std::min<std::size_t>(10, s.published.size()))))
+        reference_ = *d;
+    else
+        s.published.clear();
+    s.content_hash = stable_hash(article_.text);
+    s.id = make_source_id(s);
+
+    auto sentences = split_sentences(article_.text, lang_);
+    for (std::size_t i = 0; i < sentences.size(); ++i)
+        sentence(i, sentences[i]);
+
+    // Merge the same event told twice (headline and body, or two sentences): same type,
+    // compatible dates, actor sets that mostly overlap and, for directed types, the same
+    // initiator unless one of them was not sure of it.
+    auto actor_set = [](const Event& e, bool initiators) {
+        std::set<std::string> out;
+        for (const auto& p : e.participants)
+            if (p.actor.rfind("person/", 0) != 0 &&
+                (!initiators || p.role == ParticipantRole::initiator))
+                out.insert(p.actor);
+        return out;
+    };
+    std::vector<Found> merged;
+    for (auto& f : found_) {
+        auto fa = actor_set(f.event, false);
+        auto it = std::find_if(merged.begin(), merged.end(), [&](const Found& m) {
+            if (m.event.type != f.event.type || !m.event.date.compatible(f.event.date))
+                return false;
+            if (m.event.evidence.front().sentence == f.event.evidence.front().sentence)
+                return false;
+            // Two sentences of the body that each date what they tell are two events; the
+            // headline, and undated retellings, are the same one.
+            if (m.event.evidence.front().sentence != 0 && f.event.evidence.front().sentence != 0 &&
+                (m.event.date.known() || f.event.date.known()))
+                return false;
+            auto ma = actor_set(m.event, false);
+            std::size_t common = 0;
+            for (const auto& x : fa)
+                common += ma.count(x);
+            std::size_t all = fa.size() + ma.size() - common;
+            if (common * 2 < all)
+                return false;
+            if (info(f.event.type).symmetric || !m.firm_direction || !f.firm_direction)
+                return true;
+            return actor_set(m.event, true) == actor_set(f.event, true);
+        });
+        if (it == merged.end()) {
+            merged.push_back(std::move(f));
+            continue;
+        }
+        if (!it->event.date.known())
+            it->event.date = f.event.date;
+        if (!it->firm_direction && f.firm_direction) {
+            // The later sentence knows who did it: take its parties.
+            std::vector<Participant> people;
+            for (const auto& p : it->event.participants)
+                if (p.actor.rfind("person/", 0) == 0)
+                    people.push_back(p);
+            it->event.participants = f.event.participants;
+            for (const auto& p : people)
+                if (std::find(it->event.participants.begin(), it->event.participants.end(), p) ==
+                    it->event.participants.end())
+                    it->event.participants.push_back(p);
+            it->firm_direction = true;
+        } else {
+            for (const auto& p : f.event.participants)
+                if (p.actor.rfind("person/", 0) == 0 &&
+                    std::find(it->event.participants.begin(), it->event.participants.end(), p) ==
+                        it->event.participants.end())
+                    it->event.participants.push_back(p);
+        }
+        it->event.evidence.insert(it->event.evidence.end(), f.event.evidence.begin(),
+                                  f.event.evidence.end());
+    }
+
+    // The body's sentence says more than the headline: it comes first as the evidence shown.
+    for (auto& f : merged)
+        std::stable_sort(f.event.evidence.begin(), f.event.evidence.end(),
+                         [](const Evidence& a, const Evidence& b) {
+                             return (a.sentence == 0 ? 1 : 0) < (b.sentence == 0 ? 1 : 0);
+                         });
+
+    // Entities: those that take part in an event, and officials named with their title.
+    std::set<std::string> used = titled_;
+    for (auto& f : merged) {
+        for (auto& ev : f.event.evidence)
+            ev.source = s.id;
+        for (const auto& p : f.event.participants)
+            used.insert(p.actor);
+        batch_.events.push_back(std::move(f.event));
+    }
+    for (const auto& id : used) {
+        if (auto it = entities_.find(id); it != entities_.end()) {
+            batch_.entities.push_back(it->second);
+            continue;
+        }
+        const Entity* e = dict_.entity(id);
+        if (!e)
+            continue;
+        batch_.entities.push_back(*e);
+        if (e->kind == EntityKind::person && reference_.valid()) {
+            for (const auto& r : dict_.roles_of(id)) {
+                Date day = reference_;
+                bool after = !r.from.valid() || r.from <= day;
+                bool before = !r.to.valid() || day <= r.to;
+                if (after && before) {
+                    batch_.roles.push_back(r);
+                    break;
+                }
+            }
+        } else if (e->kind == EntityKind::person) {
+            auto roles = dict_.roles_of(id);
+            if (!roles.empty())
+                batch_.roles.push_back(roles.back());
+        }
+    }
+    std::erase_if(batch_.roles, [&](const Role& r) { return !used.count(r.person); });
+    for (auto& r : batch_.roles)
+        if (r.evidence)
+            r.evidence->source = s.id;
+    return batch_;
+}
+
+}  // namespace
+
+Batch extract_article(const Article& article, const Dictionaries& dictionaries,
+                      const ImportOptions& options) {
+    if (article.text.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw ArticleError(article.name + ": no text: an empty article");
+    return Extractor(article, dictionaries, options).run();
+}
+
+}  // namespace diplograph

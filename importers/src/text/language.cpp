@@ -1,0 +1,331 @@
+#include "language.hpp"
+
+#include <diplograph/importers/dictionaries.hpp>
+#include <diplograph/importers/text.hpp>
+
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include <fstream>
+#include <mutex>
+#include <stdexcept>
+
+namespace diplograph::text {
+
+namespace {
+
+bool is_word_char(UChar32 c) {
+    return u_isalnum(c) != 0;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        auto tab = line.find('\t', start);
+        out.push_back(line.substr(start, tab == std::string::npos ? tab : tab - start));
+        if (tab == std::string::npos)
+            break;
+        start = tab + 1;
+    }
+    return out;
+}
+
+template <typename F>
+void read_lines(const std::filesystem::path& file, std::size_t columns, F&& f) {
+    std::ifstream in(file);
+    if (!in)
+        return;
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.empty() || line[0] == '#')
+            continue;
+        auto fields = split_tabs(line);
+        if (fields.size() != columns)
+            throw DictionaryError(
+                fmt::format("{}: line {}: expected {} tab-separated columns, "
+                            "found {}",
+                            file.string(), number, columns, fields.size()));
+        try {
+            f(fields, number);
+        } catch (const std::invalid_argument& e) {
+            throw DictionaryError(fmt::format("{}: line {}: {}", file.string(), number, e.what()));
+        }
+    }
+}
+
+LanguageData load_language(const std::filesystem::path& dir, const std::string& lang) {
+    LanguageData d;
+    d.lang = lang;
+    read_lines(dir / "events.tsv", 6, [&](const std::vector<std::string>& f, int) {
+        EventRule r;
+        r.id = f[0];
+        auto type = event_type_from_string(f[1]);
+        if (!type)
+            throw std::invalid_argument(fmt::format("unknown event type \"{}\"", f[1]));
+        r.type = *type;
+        r.subtype = f[2] == "-" ? "" : f[2];
+        if (f[3] != "sym" && f[3] != "dir" && f[3] != "embassy")
+            throw std::invalid_argument(
+                fmt::format("direction \"{}\": expected sym, dir or embassy", f[3]));
+        r.direction = f[3];
+        if (f[5] != "weak" && f[5] != "-")
+            throw std::invalid_argument(fmt::format("strength \"{}\": expected weak or -", f[5]));
+        r.weak = f[5] == "weak";
+        for (auto& pattern : parse_patterns(f[4])) {
+            r.pattern = std::move(pattern);
+            d.events.push_back(r);
+        }
+    });
+    read_lines(dir / "modality.tsv", 2, [&](const std::vector<std::string>& f, int) {
+        if (f[0] == "future") {
+            std::size_t start = 0;
+            while (start <= f[1].size()) {
+                auto bar = f[1].find('|', start);
+                d.future_suffixes.push_back(
+                    f[1].substr(start, bar == std::string::npos ? bar : bar - start));
+                if (bar == std::string::npos)
+                    break;
+                start = bar + 1;
+            }
+            return;
+        }
+        static const char* kKinds[] = {"negation", "invitation", "denial", "agreed",     "planned",
+                                       "reported", "mutual",     "both",   "both_people"};
+        if (std::none_of(std::begin(kKinds), std::end(kKinds),
+                         [&](const char* k) { return f[0] == k; }))
+            throw std::invalid_argument(
+                fmt::format("kind \"{}\": expected negation, invitation, denial, agreed, planned, "
+                            "reported, mutual, "
+                            "future, both or both_people",
+                            f[0]));
+        // Alternatives at the top level are separate patterns so that each may have its own
+        // length ("n a pas|pas").
+        for (auto& pattern : parse_patterns(f[1]))
+            d.cues[f[0]].push_back(std::move(pattern));
+    });
+    read_lines(dir / "subtypes.tsv", 2, [&](const std::vector<std::string>& f, int) {
+        for (auto& pattern : parse_patterns(f[1]))
+            d.subtypes.emplace_back(f[0], std::move(pattern));
+    });
+    read_lines(dir / "stopwords.tsv", 1, [&](const std::vector<std::string>& f, int) {
+        d.stopwords.push_back(fold_with_offsets(f[0]).text);
+    });
+    read_lines(dir / "regions.tsv", 1,
+               [&](const std::vector<std::string>& f, int) { d.regions.push_back(f[0]); });
+    read_lines(dir / "abbreviations.tsv", 1,
+               [&](const std::vector<std::string>& f, int) { d.abbreviations.push_back(f[0]); });
+    return d;
+}
+
+}  // namespace
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    // ICU's U8_NEXT narrows ints to bytes inside the macro; -Wconversion is off for it only.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+    int32_t k = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(s.data(), k, static_cast<int32_t>(s.size()), c);
+#pragma GCC diagnostic pop
+    i = static_cast<std::size_t>(k);
+    return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+    std::vector<Token> out;
+    FoldedText folded = fold_with_offsets(text.substr(begin, end - begin));
+    const std::string& f = folded.text;
+    std::size_t i = 0;
+    while (i < f.size()) {
+        std::size_t start = i;
+        auto c = static_cast<UChar32>(next_code_point(f, i));
+        if (is_word_char(c)) {
+            std::size_t stop = i;
+            while (i < f.size()) {
+                std::size_t j = i;
+                if (!is_word_char(static_cast<UChar32>(next_code_point(f, j))))
+                    break;
+                i = j;
+                stop = j;
+            }
+            Token t;
+            t.norm = f.substr(start, stop - start);
+            t.begin = begin + folded.offsets[start];
+            t.end = begin + folded.offsets[stop];
+            // Case from the original letters.
+            std::size_t k = t.begin;
+            int upper = 0, letters = 0;
+            bool first = true;
+            while (k < t.end) {
+                auto o = static_cast<UChar32>(next_code_point(text, k));
+                if (u_isalpha(o)) {
+                    ++letters;
+                    if (u_isupper(o) || u_istitle(o)) {
+                        ++upper;
+                        if (first)
+                            t.capitalized = true;
+                    }
+                    first = false;
+                }
+            }
+            t.all_caps = letters >= 1 && upper == letters;
+            out.push_back(std::move(t));
+        } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' ||
+                   c == '"' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D) {
+            Token t;
+            t.norm = f.substr(start, i - start);
+            t.begin = begin + folded.offsets[start];
+            t.end = begin + folded.offsets[i];
+            t.word = false;
+            out.push_back(std::move(t));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> phrase_words(std::string_view phrase) {
+    std::vector<std::string> out;
+    for (auto& t : tokenize(phrase, 0, phrase.size()))
+        out.push_back(std::move(t.norm));
+    return out;
+}
+
+bool PatternItem::matches(std::string_view w) const {
+    for (const auto& x : words)
+        if (w == x)
+            return true;
+    for (const auto& p : prefixes)
+        if (w.size() >= p.size() && w.compare(0, p.size(), p) == 0)
+            return true;
+    return false;
+}
+
+Pattern parse_pattern(std::string_view text) {
+    Pattern p;
+    // Items are separated by spaces and apostrophes; alternatives by bars. An alternative of
+    // several words ("n a pas|pas") is expanded by the caller: here bars bind tightest.
+    std::string folded = fold_with_offsets(text).text;
+    std::size_t i = 0;
+    while (i < folded.size()) {
+        while (i < folded.size() && (folded[i] == ' ' || folded[i] == '\''))
+            ++i;
+        if (i >= folded.size())
+            break;
+        std::size_t j = i;
+        while (j < folded.size() && folded[j] != ' ' && folded[j] != '\'')
+            ++j;
+        std::string item = folded.substr(i, j - i);
+        i = j;
+        PatternItem it;
+        if (item == "~" || item == "~~") {
+            it.gap = true;
+            it.max_gap = item == "~" ? 4 : 8;
+            p.push_back(std::move(it));
+            continue;
+        }
+        std::size_t start = 0;
+        while (start <= item.size()) {
+            auto bar = item.find('|', start);
+            std::string alt = item.substr(start, bar == std::string::npos ? bar : bar - start);
+            if (!alt.empty()) {
+                if (alt.back() == '*')
+                    it.prefixes.push_back(alt.substr(0, alt.size() - 1));
+                else
+                    it.words.push_back(alt);
+            }
+            if (bar == std::string::npos)
+                break;
+            start = bar + 1;
+        }
+        if (it.words.empty() && it.prefixes.empty())
+            throw std::invalid_argument(fmt::format("pattern \"{}\": empty alternative", text));
+        p.push_back(std::move(it));
+    }
+    if (p.empty() || p.front().gap || p.back().gap)
+        throw std::invalid_argument(
+            fmt::format("pattern \"{}\": empty, or starting or ending with ~", text));
+    return p;
+}
+
+namespace {
+
+std::size_t match_from(const Pattern& p, std::size_t k, const std::vector<Token>& tokens,
+                       std::size_t i) {
+    if (k == p.size())
+        return i;
+    const PatternItem& item = p[k];
+    if (item.gap) {
+        // Up to max_gap words (punctuation other than commas breaks the gap).
+        std::size_t words = 0;
+        for (std::size_t j = i; j <= tokens.size(); ++j) {
+            if (auto end = match_from(p, k + 1, tokens, j))
+                return end;
+            if (j == tokens.size())
+                break;
+            if (!tokens[j].word && tokens[j].norm != ",")
+                break;
+            if (tokens[j].word && ++words > item.max_gap)
+                break;
+        }
+        return 0;
+    }
+    if (i >= tokens.size() || !tokens[i].word || !item.matches(tokens[i].norm))
+        return 0;
+    return match_from(p, k + 1, tokens, i + 1);
+}
+
+}  // namespace
+
+std::vector<Pattern> parse_patterns(std::string_view text) {
+    std::vector<Pattern> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto bar = text.find(" | ", start);
+        out.push_back(
+            parse_pattern(text.substr(start, bar == std::string_view::npos ? bar : bar - start)));
+        if (bar == std::string_view::npos)
+            break;
+        start = bar + 3;
+    }
+    return out;
+}
+
+std::size_t match_at(const Pattern& p, const std::vector<Token>& tokens, std::size_t i) {
+    return match_from(p, 0, tokens, i);
+}
+
+const std::map<std::string, LanguageData>& languages(const std::filesystem::path& data_dir) {
+    static std::mutex mutex;
+    static std::map<std::string, std::map<std::string, LanguageData>> cache;
+    std::lock_guard lock(mutex);
+    auto key = data_dir.string();
+    auto it = cache.find(key);
+    if (it != cache.end())
+        return it->second;
+    std::map<std::string, LanguageData> out;
+    std::error_code ec;
+    auto dir = data_dir / "lang";
+    if (std::filesystem::is_directory(dir, ec)) {
+        for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+            if (!entry.is_directory() || !std::filesystem::exists(entry.path() / "events.tsv"))
+                continue;
+            auto lang = entry.path().filename().string();
+            out.emplace(lang, load_language(entry.path(), lang));
+        }
+    }
+    return cache.emplace(key, std::move(out)).first->second;
+}
+
+const std::map<std::string, LanguageData>& default_languages() {
+    return languages(Dictionaries::default_data_dir());
+}
+
+}  // namespace diplograph::text

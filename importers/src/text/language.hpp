@@ -1,0 +1,76 @@
+// What a language brings as data (data/lang/<xx>/): event patterns, modality cues, subtype
+// cues, frequent words and abbreviations; and the tokens the patterns are matched against.
+#pragma once
+
+#include <diplograph/graph/model.hpp>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace diplograph::text {
+
+//! The code point at s[i] (U+FFFD for a bad byte); moves i past it.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+
+//! A word of the text: its folded form and where it is in the original.
+struct Token {
+    std::string norm;       //!< folded ("ambassade"); punctuation tokens are the character
+    std::size_t begin = 0;  //!< byte offsets in the original text
+    std::size_t end = 0;
+    bool capitalized = false;  //!< first letter upper case in the original
+    bool all_caps = false;     //!< every letter upper case (and at least two)
+    bool word = true;          //!< false for punctuation
+};
+
+//! Tokens of text[begin, end): words (letters and digits) and , ; : ( ) . as punctuation.
+std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end);
+//! Folded words of a phrase, split like the text ("chef de l'État" → chef de l etat).
+std::vector<std::string> phrase_words(std::string_view phrase);
+
+//! One element of a pattern: alternatives, each a word or a prefix (`mot*`), or a gap (`~`).
+struct PatternItem {
+    bool gap = false;
+    std::size_t max_gap = 4;  //!< `~` up to four words, `~~` up to eight
+    std::vector<std::string> words;
+    std::vector<std::string> prefixes;
+    bool matches(std::string_view w) const;
+};
+using Pattern = std::vector<PatternItem>;
+
+//! Parses "sign* ~ accord*|traite*". Throws std::invalid_argument on an empty pattern.
+Pattern parse_pattern(std::string_view text);
+//! Several patterns separated by " | " ("s est rendu* | se rendra").
+std::vector<Pattern> parse_patterns(std::string_view text);
+//! Where the pattern matches starting at words[i] (punctuation skipped only by gaps): the end
+//! token index, or 0 when it does not.
+std::size_t match_at(const Pattern& p, const std::vector<Token>& tokens, std::size_t i);
+
+struct EventRule {
+    std::string id;
+    EventType type = EventType::MEET;
+    std::string subtype;
+    std::string direction;  //!< sym, dir or embassy
+    Pattern pattern;
+    bool weak = false;  //!< dropped when a trigger of another type that is not weak is there
+};
+
+struct LanguageData {
+    std::string lang;
+    std::vector<EventRule> events;
+    std::map<std::string, std::vector<Pattern>> cues;  //!< modality kind → patterns
+    std::vector<std::string> future_suffixes;
+    std::vector<std::pair<std::string, Pattern>> subtypes;
+    std::vector<std::string> stopwords;
+    std::vector<std::string> abbreviations;  //!< as written, period included
+    std::vector<std::string> regions;        //!< phrases that name regions, not states
+};
+
+//! The languages under data_dir/lang/ (loaded once; throws DictionaryError naming file:line).
+const std::map<std::string, LanguageData>& languages(const std::filesystem::path& data_dir);
+//! languages() of Dictionaries::default_data_dir().
+const std::map<std::string, LanguageData>& default_languages();
+
+}  // namespace diplograph::text

@@ -1,0 +1,158 @@
+// Folding with offsets, sentences (ICU BreakIterator + abbreviations), language detection.
+#include "language.hpp"
+
+#include <diplograph/importers/text.hpp>
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace diplograph {
+
+namespace {
+
+void append_utf8(std::string& out, UChar32 c) {
+    icu::UnicodeString u(c);
+    u.toUTF8String(out);
+}
+
+}  // namespace
+
+FoldedText fold_with_offsets(std::string_view text) {
+    FoldedText out;
+    out.text.reserve(text.size());
+    out.offsets.reserve(text.size() + 1);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+    const auto n = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    while (i < n) {
+        const auto at = static_cast<std::size_t>(i);
+        auto c0 = static_cast<unsigned char>(text[at]);
+        if (c0 < 0x80) {
+            char c = static_cast<char>(c0);
+            if (c == '-' || c == '\t' || c == '\n' || c == '\r')
+                c = ' ';
+            else if (c == '`')
+                c = '\'';
+            else if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+            out.text += c;
+            ++i;
+        } else {
+            std::size_t k = at;
+            auto c = static_cast<UChar32>(text::next_code_point(text, k));
+            i = static_cast<int32_t>(k);
+            if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4) {
+                out.text += '\'';
+            } else if (c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014 ||
+                       u_isUWhiteSpace(c)) {
+                out.text += ' ';
+            } else {
+                icu::UnicodeString u(c);
+                icu::UnicodeString d = U_SUCCESS(status) ? nfkd->normalize(u, status) : u;
+                if (U_FAILURE(status)) {
+                    d = u;
+                    status = U_ZERO_ERROR;
+                }
+                for (int32_t j = 0; j < d.length();) {
+                    UChar32 x = d.char32At(j);
+                    j += U16_LENGTH(x);
+                    if (u_getCombiningClass(x) != 0 || u_charType(x) == U_NON_SPACING_MARK)
+                        continue;
+                    append_utf8(out.text, u_foldCase(x, U_FOLD_CASE_DEFAULT));
+                }
+            }
+        }
+        out.offsets.resize(out.text.size(), at);
+    }
+    out.offsets.push_back(text.size());
+    return out;
+}
+
+std::vector<Span> split_sentences(std::string_view text, std::string_view lang) {
+    std::vector<Span> raw;
+    const auto& langs = text::default_languages();
+    std::vector<std::string> abbreviations;
+    if (auto it = langs.find(std::string(lang)); it != langs.end())
+        abbreviations = it->second.abbreviations;
+
+    // ICU works in UTF-16: map its offsets back to bytes as we go.
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    std::string locale = std::string(lang.empty() ? "en" : lang);
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
+    if (U_FAILURE(status) || !it) {
+        raw.push_back({0, text.size()});
+    } else {
+        it->setText(u);
+        int32_t u16 = 0;
+        std::size_t byte = 0;
+        it->first();
+        std::size_t start = 0;
+        for (int32_t end16 = it->next(); end16 != icu::BreakIterator::DONE; end16 = it->next()) {
+            while (u16 < end16) {
+                UChar32 c = u.char32At(u16);
+                u16 += U16_LENGTH(c);
+                byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            }
+            raw.push_back({start, std::min(byte, text.size())});
+            start = std::min(byte, text.size());
+        }
+    }
+    // Trim; merge a piece with the next when it ends with an abbreviation ("M.", "U.S.") or
+    // a single capital ("J.") and no line break separates them.
+    std::vector<Span> out;
+    bool glue = false;
+    for (auto s : raw) {
+        while (s.begin < s.end && std::isspace(static_cast<unsigned char>(text[s.begin])))
+            ++s.begin;
+        while (s.end > s.begin && std::isspace(static_cast<unsigned char>(text[s.end - 1])))
+            --s.end;
+        if (s.begin >= s.end)
+            continue;
+        if (glue && !out.empty() &&
+            text.substr(out.back().end, s.begin - out.back().end).find('\n') ==
+                std::string_view::npos) {
+            out.back().end = s.end;
+        } else {
+            out.push_back(s);
+        }
+        std::string_view piece = text.substr(out.back().begin, out.back().end - out.back().begin);
+        auto space = piece.find_last_of(" \t\n(");
+        std::string_view last = space == std::string_view::npos ? piece : piece.substr(space + 1);
+        glue = std::find(abbreviations.begin(), abbreviations.end(), last) != abbreviations.end() ||
+               (last.size() == 2 && last[1] == '.' &&
+                std::isupper(static_cast<unsigned char>(last[0])));
+    }
+    return out;
+}
+
+std::string detect_language(std::string_view text) {
+    const auto& langs = text::default_languages();
+    auto sample = text.substr(0, std::min<std::size_t>(text.size(), 20000));
+    auto tokens = text::tokenize(sample, 0, sample.size());
+    std::string best = "fr";
+    std::size_t best_count = 0;
+    for (const auto& [lang, data] : langs) {
+        std::size_t count = 0;
+        for (const auto& t : tokens)
+            if (std::find(data.stopwords.begin(), data.stopwords.end(), t.norm) !=
+                data.stopwords.end())
+                ++count;
+        if (count > best_count) {
+            best = lang;
+            best_count = count;
+        }
+    }
+    return best;
+}
+
+}  // namespace diplograph

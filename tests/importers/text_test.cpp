@@ -1,0 +1,600 @@
+// The text pipeline on sentences written for these tests (fr and en): folding offsets,
+// sentences, each event type, negation, status, titles and people found from appositions.
+#include "support/support.hpp"
+
+#include <diplograph/importers/findings.hpp>
+#include <diplograph/importers/text.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+namespace diplograph {
+namespace {
+
+const Dictionaries& dictionaries() {
+    static const Dictionaries d = Dictionaries::load(DIPLOGRAPH_DATA_DIR);
+    return d;
+}
+
+Batch extract(const std::string& lang, const std::string& text, const std::string& published = {},
+              const Dictionaries& dict = dictionaries()) {
+    Article a;
+    a.name = "test.txt";
+    a.text = text;
+    return extract_article(a, dict, ImportOptions{lang, published});
+}
+
+std::set<std::string> actors(const Event& e) {
+    std::set<std::string> out;
+    for (const auto& p : e.participants)
+        if (p.actor.rfind("person/", 0) != 0)
+            out.insert(p.actor);
+    return out;
+}
+
+std::string initiator(const Event& e) {
+    for (const auto& p : e.participants)
+        if (p.role == ParticipantRole::initiator)
+            return p.actor;
+    return {};
+}
+
+const Event* find(const Batch& b, EventType type) {
+    for (const auto& e : b.events)
+        if (e.type == type)
+            return &e;
+    return nullptr;
+}
+
+const Entity* person(const Batch& b, const std::string& name) {
+    for (const auto& e : b.entities)
+        if (e.kind == EntityKind::person && e.name == name)
+            return &e;
+    return nullptr;
+}
+
+TEST(Fold, KeepsOffsetsIntoTheOriginal) {
+    // "César" with a combining accent, "À" precomposed, a typographic apostrophe.
+    std::string text =
+        "Ce\xCC\x81sar \xC3\x80 l\xE2\x80\x99\xC3\x89lys\xC3\xA9"
+        "e";
+    FoldedText f = fold_with_offsets(text);
+    EXPECT_EQ(f.text, "cesar a l'elysee");
+    ASSERT_EQ(f.offsets.size(), f.text.size() + 1);
+    auto e = f.text.find("elysee");
+    EXPECT_EQ(text.substr(f.offsets[e]),
+              "\xC3\x89lys\xC3\xA9"
+              "e");
+    EXPECT_EQ(f.offsets[f.text.find('s')], 4u);  // after C, e and the two-byte accent
+    EXPECT_EQ(f.offsets.back(), text.size());
+}
+
+TEST(Sentences, AbbreviationsDoNotEndSentences) {
+    std::string fr = "M. Dupont est arrivé à Dakar. Il repart demain.";
+    auto s = split_sentences(fr, "fr");
+    ASSERT_EQ(s.size(), 2u);
+    EXPECT_EQ(fr.substr(s[0].begin, s[0].end - s[0].begin), "M. Dupont est arrivé à Dakar.");
+    std::string en = "The U.S. envoy met Dr. Smith in Accra. He left on Monday.";
+    auto e = split_sentences(en, "en");
+    ASSERT_EQ(e.size(), 2u);
+    EXPECT_EQ(en.substr(e[1].begin, e[1].end - e[1].begin), "He left on Monday.");
+}
+
+TEST(Language, DetectsFrenchAndEnglish) {
+    EXPECT_EQ(detect_language("Le ministre a rencontré les représentants de la presse dans la "
+                              "capitale pour une conférence."),
+              "fr");
+    EXPECT_EQ(detect_language("The minister met the representatives of the press in the capital "
+                              "for a conference that was held on Monday."),
+              "en");
+}
+
+struct Case {
+    const char* lang;
+    const char* sentence;
+    EventType type;
+    std::set<std::string> actors;
+    const char* initiator;  // "" for symmetric types
+};
+
+class EventTypes : public ::testing::TestWithParam<Case> {};
+
+TEST_P(EventTypes, AreFoundWithTheirParties) {
+    const Case& c = GetParam();
+    Batch b = extract(c.lang, c.sentence);
+    const Event* e = find(b, c.type);
+    ASSERT_NE(e, nullptr) << c.sentence << "\n" << to_findings_json(b);
+    EXPECT_EQ(actors(*e), c.actors) << c.sentence;
+    if (*c.initiator) {
+        EXPECT_EQ(initiator(*e), c.initiator) << c.sentence;
+    }
+    EXPECT_EQ(e->status, Status::occurred) << c.sentence;
+    ASSERT_FALSE(e->evidence.empty());
+    const Evidence& ev = e->evidence.front();
+    EXPECT_EQ(std::string(c.sentence)
+                  .substr(static_cast<std::size_t>(ev.begin),
+                          static_cast<std::size_t>(ev.end - ev.begin)),
+              ev.text);
+    EXPECT_FALSE(ev.rule.empty());
+}
+
+using T = EventType;
+
+std::string case_name(const ::testing::TestParamInfo<Case>& info) {
+    return std::string(to_string(info.param.type)) + "_" + std::to_string(info.index);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    French, EventTypes,
+    ::testing::Values(
+        Case{
+            "fr", "Le Ghana s'est entretenu avec le Sénégal à Accra.", T::MEET, {"GHA", "SEN"}, ""},
+        Case{"fr",
+             "Le Premier ministre indien s'est rendu au Japon.",
+             T::VISIT,
+             {"IND", "JPN"},
+             "IND"},
+        Case{"fr",
+             "Le Ghana et le Togo ont signé un accord commercial.",
+             T::AGREEMENT,
+             {"GHA", "TGO"},
+             ""},
+        Case{"fr",
+             "Le Bénin et le Niger renforcent leur coopération sécuritaire.",
+             T::COOPERATION,
+             {"BEN", "NER"},
+             ""},
+        Case{"fr",
+             "Le Japon a fait don de cinq cents tonnes de riz au Tchad.",
+             T::AID,
+             {"JPN", "TCD"},
+             "JPN"},
+        Case{"fr",
+             "Le Maroc remercie l'Espagne pour son soutien.",
+             T::SUPPORT,
+             {"MAR", "ESP"},
+             "MAR"},
+        Case{"fr",
+             "Le Canada a condamné les essais de missiles de l'Iran.",
+             T::CONDEMN,
+             {"CAN", "IRN"},
+             "CAN"},
+        Case{"fr",
+             "Le Brésil a ouvert une ambassade à Lusaka.",
+             T::EMBASSY_OPEN,
+             {"BRA", "ZMB"},
+             "BRA"},
+        Case{"fr",
+             "L'Italie a rouvert son ambassade à Tripoli.",
+             T::EMBASSY_REOPEN,
+             {"ITA", "LBY"},
+             "ITA"},
+        Case{"fr",
+             "Le Danemark a fermé son ambassade au Burkina Faso.",
+             T::EMBASSY_CLOSE,
+             {"DNK", "BFA"},
+             "DNK"},
+        Case{"fr",
+             "L'Inde et le Rwanda ont établi des relations diplomatiques.",
+             T::RELATIONS_ESTABLISH,
+             {"IND", "RWA"},
+             ""},
+        Case{"fr",
+             "Le Maroc et l'Iran ont rétabli leurs relations diplomatiques.",
+             T::RELATIONS_RESTORE,
+             {"MAR", "IRN"},
+             ""},
+        Case{"fr",
+             "Le Niger a rompu ses relations diplomatiques avec l'Ukraine.",
+             T::RELATIONS_SEVER,
+             {"NER", "UKR"},
+             "NER"},
+        Case{"fr",
+             "La Russie a expulsé trois diplomates estoniens.",
+             T::EXPEL_DIPLOMATS,
+             {"RUS", "EST"},
+             "RUS"},
+        Case{"fr",
+             "L'Union européenne a imposé des sanctions à la Biélorussie.",
+             T::SANCTION,
+             {"org/EU", "BLR"},
+             "org/EU"}),
+    case_name);
+
+INSTANTIATE_TEST_SUITE_P(
+    English, EventTypes,
+    ::testing::Values(
+        Case{"en", "Ghana held talks with Senegal in Accra.", T::MEET, {"GHA", "SEN"}, ""},
+        Case{"en", "The Indian Prime Minister visited Japan.", T::VISIT, {"IND", "JPN"}, "IND"},
+        Case{"en", "Ghana and Togo signed a trade agreement.", T::AGREEMENT, {"GHA", "TGO"}, ""},
+        Case{"en",
+             "Benin and Niger strengthened their security cooperation.",
+             T::COOPERATION,
+             {"BEN", "NER"},
+             ""},
+        Case{"en",
+             "Japan donated five hundred tonnes of rice to Chad.",
+             T::AID,
+             {"JPN", "TCD"},
+             "JPN"},
+        Case{"en", "Morocco thanked Spain for its help.", T::SUPPORT, {"MAR", "ESP"}, "MAR"},
+        Case{"en",
+             "Canada condemned the missile tests carried out by Iran.",
+             T::CONDEMN,
+             {"CAN", "IRN"},
+             "CAN"},
+        Case{"en", "Brazil opened an embassy in Lusaka.", T::EMBASSY_OPEN, {"BRA", "ZMB"}, "BRA"},
+        Case{"en",
+             "Italy reopened its embassy in Tripoli.",
+             T::EMBASSY_REOPEN,
+             {"ITA", "LBY"},
+             "ITA"},
+        Case{"en",
+             "Denmark closed its embassy in Burkina Faso.",
+             T::EMBASSY_CLOSE,
+             {"DNK", "BFA"},
+             "DNK"},
+        Case{"en",
+             "India and Rwanda established diplomatic relations.",
+             T::RELATIONS_ESTABLISH,
+             {"IND", "RWA"},
+             ""},
+        Case{"en",
+             "Morocco and Iran restored diplomatic ties.",
+             T::RELATIONS_RESTORE,
+             {"MAR", "IRN"},
+             ""},
+        Case{"en",
+             "Niger severed diplomatic relations with Ukraine.",
+             T::RELATIONS_SEVER,
+             {"NER", "UKR"},
+             "NER"},
+        Case{"en",
+             "Russia expelled three Estonian diplomats.",
+             T::EXPEL_DIPLOMATS,
+             {"RUS", "EST"},
+             "RUS"},
+        Case{"en",
+             "The European Union imposed sanctions on Belarus.",
+             T::SANCTION,
+             {"org/EU", "BLR"},
+             "org/EU"}),
+    case_name);
+
+TEST(Negation, NegatedOrDeniedEventsAreDropped) {
+    EXPECT_TRUE(extract("fr", "Le Mali n'a pas signé d'accord avec le Niger.").events.empty());
+    EXPECT_TRUE(
+        extract("fr", "Le Ghana dément toute expulsion de diplomates togolais.").events.empty());
+    EXPECT_TRUE(extract("en", "Ghana did not sign any agreement with Togo.").events.empty());
+    EXPECT_TRUE(extract("en", "Togo denied any meeting with Ghana.").events.empty());
+    // An invitation to visit is no visit.
+    EXPECT_EQ(find(extract("en", "Ghana invited the Togolese president to visit Accra."),
+                   EventType::VISIT),
+              nullptr);
+    EXPECT_EQ(find(extract("fr",
+                           "Le Ghana a invité le président togolais à effectuer une visite "
+                           "à Accra."),
+                   EventType::VISIT),
+              nullptr);
+    // The same sentences without the negation do give an event.
+    EXPECT_FALSE(extract("fr", "Le Mali a signé un accord avec le Niger.").events.empty());
+    EXPECT_FALSE(extract("en", "Togo held a meeting with Ghana.").events.empty());
+    EXPECT_NE(find(extract("en", "The Togolese president visited Accra."), EventType::VISIT),
+              nullptr);
+}
+
+struct StatusCase {
+    const char* lang;
+    const char* sentence;
+    EventType type;
+    Status status;
+};
+
+std::string status_name(const ::testing::TestParamInfo<StatusCase>& info) {
+    return std::string(info.param.lang) + "_" + std::string(to_string(info.param.status));
+}
+
+class Statuses : public ::testing::TestWithParam<StatusCase> {};
+
+TEST_P(Statuses, FollowTheModality) {
+    const auto& c = GetParam();
+    Batch b = extract(c.lang, c.sentence);
+    const Event* e = find(b, c.type);
+    ASSERT_NE(e, nullptr) << c.sentence;
+    EXPECT_EQ(to_string(e->status), to_string(c.status)) << c.sentence;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Both, Statuses,
+    ::testing::Values(
+        StatusCase{"fr", "Le Qatar a rompu ses relations avec le Tchad.", T::RELATIONS_SEVER,
+                   Status::occurred},
+        StatusCase{"fr", "Le Ghana et le Togo ont convenu de rouvrir leurs ambassades respectives.",
+                   T::EMBASSY_REOPEN, Status::agreed},
+        StatusCase{"fr", "La Norvège va ouvrir une ambassade à Dakar.", T::EMBASSY_OPEN,
+                   Status::planned},
+        StatusCase{"fr", "Le Qatar aurait rompu ses relations avec le Tchad.", T::RELATIONS_SEVER,
+                   Status::reported},
+        StatusCase{"en", "Qatar severed its relations with Chad.", T::RELATIONS_SEVER,
+                   Status::occurred},
+        StatusCase{"en", "Ghana and Togo agreed to reopen their respective embassies.",
+                   T::EMBASSY_REOPEN, Status::agreed},
+        StatusCase{"en", "Norway will open an embassy in Dakar.", T::EMBASSY_OPEN, Status::planned},
+        StatusCase{"en", "Turkey reportedly closed its embassy in Tripoli.", T::EMBASSY_CLOSE,
+                   Status::reported}),
+    status_name);
+
+TEST(Mutual, RespectiveEmbassiesGiveOneEventPerDirection) {
+    Batch b = extract("fr",
+                      "Le Ghana et le Togo ont convenu de rouvrir leurs ambassades "
+                      "respectives en 2027.");
+    std::set<std::string> initiators;
+    for (const auto& e : b.events)
+        if (e.type == EventType::EMBASSY_REOPEN) {
+            initiators.insert(initiator(e));
+            EXPECT_EQ(e.date.to_string(), "2027");
+        }
+    EXPECT_EQ(initiators, (std::set<std::string>{"GHA", "TGO"}));
+}
+
+TEST(Acronyms, UsIsNotTheUnitedStates) {
+    Batch lower = extract("en", "Let us condemn what Cuba did.");
+    for (const auto& e : lower.entities)
+        EXPECT_NE(e.id, "USA");
+    Batch upper = extract("en", "The US condemned Cuba.");
+    const Event* e = find(upper, EventType::CONDEMN);
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"USA", "CUB"}));
+}
+
+TEST(Names, KeepTheCapitalsTheDictionaryGives) {
+    Batch b = extract("en", "Nigeria condemned the coup in the central African country Gabon.");
+    const Event* e = find(b, EventType::CONDEMN);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"NGA", "GAB"}));
+}
+
+TEST(Names, DatelinesRegionsAndPlacesAreNoParties) {
+    // A dateline and a capital where the talks took place.
+    Batch fr = extract("fr",
+                       "DAKAR, 3 mars 2031 – Le Ghana et le Togo ont rétabli leurs relations "
+                       "diplomatiques à Niamey.");
+    const Event* e = find(fr, EventType::RELATIONS_RESTORE);
+    ASSERT_NE(e, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
+    EXPECT_EQ(e->place, "NER");
+    // A region's adjective is no state.
+    Batch en = extract("en", "The Central American nation severed its relations with Taiwan.");
+    for (const auto& x : en.entities)
+        EXPECT_NE(x.id, "USA");
+}
+
+TEST(Titles, ResolveToTheHolderOnTheArticleDate) {
+    test::TempDir dir;
+    auto people = dir.write("fixture-people.tsv",
+                            "test-alpha\tAlpha Testperson\tBEN\t\n"
+                            "test-beta\tBeta Testperson\tBEN\t\n");
+    auto roles = dir.write("fixture-roles.tsv",
+                           "test-alpha\thead of state\tBEN\t1900-01-01\t1910-01-01\n"
+                           "test-beta\thead of state\tBEN\t1910-01-02\t1920-01-01\n");
+    Dictionaries dict = Dictionaries::load(DIPLOGRAPH_DATA_DIR, {people, roles});
+    const std::string fr = "Le président béninois a condamné le Togo.";
+    EXPECT_NE(person(extract("fr", fr, "1905-06-01", dict), "Alpha Testperson"), nullptr);
+    EXPECT_NE(person(extract("fr", fr, "1915-06-01", dict), "Beta Testperson"), nullptr);
+    EXPECT_EQ(person(extract("fr", fr, "1915-06-01", dict), "Alpha Testperson"), nullptr);
+    const std::string en = "The Beninese president condemned Togo.";
+    EXPECT_NE(person(extract("en", en, "1905-06-01", dict), "Alpha Testperson"), nullptr);
+    EXPECT_NE(person(extract("en", en, "1915-06-01", dict), "Beta Testperson"), nullptr);
+}
+
+TEST(People, UnknownPeopleAreFoundFromAppositions) {
+    Batch fr = extract("fr",
+                       "Le ministre malien des Affaires étrangères, Adama Koulibaly, a "
+                       "condamné le Burkina Faso.\nKoulibaly a ensuite remercié le Sénégal.",
+                       "2031-03-04");
+    const Entity* p = person(fr, "Adama Koulibaly");
+    ASSERT_NE(p, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(p->country, "MLI");
+    auto learned = std::find_if(fr.roles.begin(), fr.roles.end(),
+                                [&](const Role& r) { return r.person == p->id; });
+    ASSERT_NE(learned, fr.roles.end());
+    EXPECT_EQ(learned->of, "MLI");
+    ASSERT_TRUE(learned->evidence.has_value());
+    EXPECT_EQ(learned->from.to_string(), "2031-03-04");
+    // The surname alone later refers to the same person.
+    const Event* thanks = find(fr, EventType::SUPPORT);
+    ASSERT_NE(thanks, nullptr);
+    EXPECT_NE(std::find(thanks->participants.begin(), thanks->participants.end(),
+                        Participant{p->id, ParticipantRole::participant}),
+              thanks->participants.end());
+
+    Batch before = extract("fr",
+                           "Le Sénégal a salué la décision. Marie Dupont, ambassadrice de "
+                           "France au Sénégal, a remercié Dakar pour son accueil.");
+    const Entity* envoy = person(before, "Marie Dupont");
+    ASSERT_NE(envoy, nullptr) << to_findings_json(before);
+    EXPECT_EQ(envoy->country, "FRA");
+
+    Batch en = extract("en", "Kenyan President Peter Mwangi condemned Somalia.");
+    const Entity* q = person(en, "Peter Mwangi");
+    ASSERT_NE(q, nullptr) << to_findings_json(en);
+    EXPECT_EQ(q->country, "KEN");
+}
+
+TEST(Both, TheTwoPresidentsAreThePeopleInPlay) {
+    Batch b = extract("fr",
+                      "Le président ghanéen, Kofi Mensah, a reçu le président togolais, Komi "
+                      "Agbeko, à Accra.\nLes deux Présidents ont signé un accord de défense.");
+    const Event* e = find(b, EventType::AGREEMENT);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
+    std::set<std::string> people;
+    for (const auto& p : e->participants)
+        if (p.actor.rfind("person/", 0) == 0)
+            people.insert(p.actor);
+    EXPECT_EQ(people, (std::set<std::string>{"person/kofi-mensah", "person/komi-agbeko"}));
+}
+
+TEST(Agents, OfAPassiveInitiate) {
+    Batch b = extract("en", "New sanctions were imposed on Belarus by the European Union.");
+    const Event* e = find(b, EventType::SANCTION);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"org/EU", "BLR"}));
+    EXPECT_EQ(initiator(*e), "org/EU");
+    Batch fr = extract("fr", "Trois diplomates russes ont été expulsés par l'Estonie.");
+    const Event* x = find(fr, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(x, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(actors(*x), (std::set<std::string>{"RUS", "EST"}));
+    EXPECT_EQ(initiator(*x), "EST");
+}
+
+// Size-capped random texts built from words that trigger every stage: the pipeline must not
+// crash, and every span it reports must lie inside the text and match its evidence.
+TEST(Robustness, RandomTextsKeepSpansInBounds) {
+    const std::vector<std::string> pieces = {
+        "Le",        "la",        "Russie",     "Togo",
+        "a",         "rompu",     "ses",        "relations",
+        "avec",      "l'",        "ambassade",  "rouvert",
+        "Président", "russe",     ",",          ".",
+        "«",         "»",         "M.",         "U.S.",
+        "the",       "US",        "us",         "signed",
+        "agreement", "with",      "Ghana",      "n'a",
+        "pas",       "dément",    "ministre",   "malien",
+        "des",       "Affaires",  "étrangères", "Abdou",
+        "Diallo",    "\n",        "2026",       "19",
+        "novembre",  "Côte",      "d’Ivoire",   "Ce\xCC\x81sar",
+        "both",      "countries", "les",        "deux",
+        "pays",      "condamne",  "expels",     "diplomats",
+        "sanctions", "by",        "European",   "Union",
+        "~",         "|"};
+    std::mt19937 rng(12345);
+    for (int round = 0; round < 200; ++round) {
+        std::string text;
+        std::size_t n = 1 + rng() % 60;
+        for (std::size_t i = 0; i < n; ++i) {
+            text += pieces[rng() % pieces.size()];
+            text += rng() % 5 ? " " : "";
+        }
+        for (const char* lang : {"fr", "en"}) {
+            Batch b;
+            try {
+                b = extract(lang, text, round % 2 ? "2030-02-03" : "");
+            } catch (const ArticleError&) {
+                continue;  // a text of spaces only
+            }
+            for (const auto& e : b.events) {
+                ASSERT_FALSE(e.evidence.empty());
+                for (const auto& ev : e.evidence) {
+                    ASSERT_LE(ev.begin, ev.end);
+                    ASSERT_LE(static_cast<std::size_t>(ev.end), text.size());
+                    EXPECT_EQ(text.substr(static_cast<std::size_t>(ev.begin),
+                                          static_cast<std::size_t>(ev.end - ev.begin)),
+                              ev.text);
+                }
+                EXPECT_GE(e.participants.size(), 2u);
+            }
+            // The output is valid for the findings reader.
+            EXPECT_FALSE(to_findings_json(b).empty());
+        }
+    }
+}
+
+TEST(Readers, RefuseWhatIsNotAnArticle) {
+    try {
+        read_text_article({"bad.txt", "Titre\nUn caf\xE9 \xE0 Dakar."});
+        FAIL() << "invalid UTF-8 accepted";
+    } catch (const ArticleError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "bad.txt: byte 13: invalid UTF-8 (0xE9); convert the file to UTF-8 (e.g. iconv "
+                  "-f latin1 -t utf-8)");
+    }
+    EXPECT_THROW(read_text_article({"bin.txt", std::string("PK\x03\x04\0\0", 6)}), ArticleError);
+    EXPECT_THROW(read_text_article({"big.txt", std::string(kMaxArticleBytes + 1, 'a')}),
+                 ArticleError);
+    try {
+        read_html_article({"empty.html",
+                           "<html><head><title>x</title></head><body>"
+                           "<nav><p>Menu</p></nav></body></html>"});
+        FAIL() << "HTML without text accepted";
+    } catch (const ArticleError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "empty.html: HTML page without article text (no <p> paragraphs in its body)");
+    }
+    std::vector<Problem> problems;
+    auto none = read_json_articles({"a.json", R"({"title": "Sans texte", "url": "u"})"}, problems);
+    EXPECT_TRUE(none.empty());
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].message, "a.json: article without text (give it a \"text\" or \"body\")");
+}
+
+TEST(Readers, HtmlGivesTitleDateAndBody) {
+    Article a = read_html_article(
+        {"page.html",
+         "<html lang=\"en\"><head><title>Site | News</title>"
+         "<meta property=\"article:published_time\" content=\"2031-05-06T08:00:00Z\"></head>"
+         "<body><nav><p>Home</p></nav><article><h1>Ghana and Togo sign a deal</h1>"
+         "<p>Ghana and Togo signed a trade agreement.</p><script>var x = 1;</script>"
+         "</article><footer><p>Copyright</p></footer></body></html>"});
+    EXPECT_EQ(a.title, "Ghana and Togo sign a deal");
+    EXPECT_EQ(a.published, "2031-05-06");
+    EXPECT_EQ(a.lang, "en");
+    EXPECT_EQ(a.text.find("Home"), std::string::npos);
+    EXPECT_EQ(a.text.find("Copyright"), std::string::npos);
+    EXPECT_NE(a.text.find("signed a trade agreement"), std::string::npos);
+}
+
+TEST(Readers, JsonLinesGiveOneArticleEach) {
+    std::vector<Problem> problems;
+    auto articles = read_json_articles(
+        {"a.jsonl",
+         "{\"title\": \"Un\", \"text\": \"Le Mali a signé un accord avec le Niger.\", "
+         "\"published\": \"2031-01-02\", \"lang\": \"fr\"}\n"
+         "{\"title\": \"Deux\", \"body\": \"Ghana held talks with Togo.\"}\n"},
+        problems);
+    EXPECT_TRUE(problems.empty());
+    ASSERT_EQ(articles.size(), 2u);
+    EXPECT_EQ(articles[0].published, "2031-01-02");
+    EXPECT_EQ(articles[1].title, "Deux");
+}
+
+TEST(Cli, ImportStoresArticlesOfEveryFormat) {
+    test::TempDir dir;
+    dir.write("in/a.txt",
+              "Rupture\n\nLe Qatar a rompu ses relations avec le Tchad le 2 mai 2031.\n");
+    dir.write("in/b.html",
+              "<html><head><meta name=\"date\" content=\"2031-05-03\"></head><body>"
+              "<article><h1>Talks</h1><p>Ghana held talks with Togo.</p></article>"
+              "</body></html>");
+    dir.write("in/c.jsonl",
+              "{\"title\": \"Aid\", \"text\": \"Japan donated rice to Chad.\"}\n"
+              "{\"title\": \"Empty\", \"url\": \"https://example.org/e\"}\n");
+    auto db = (dir / "t.db").string();
+    auto r = test::run_diplograph({"--db", db, "import", (dir / "in").string()});
+    EXPECT_EQ(r.exit_code, 2) << r.err;  // one record skipped
+    EXPECT_NE(r.out.find("3 imported, 1 skipped"), std::string::npos) << r.out;
+    EXPECT_NE(r.err.find("c.jsonl: line 2: article without text"), std::string::npos) << r.err;
+    auto again = test::run_diplograph({"--db", db, "import", (dir / "in" / "a.txt").string()});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_NE(again.out.find("1 unchanged"), std::string::npos) << again.out;
+}
+
+TEST(Cli, ExtractPrintsFindingsAsJson) {
+    test::TempDir dir;
+    auto file = dir.write("article.txt",
+                          "Accord entre le Ghana et le Togo\n\nLe Ghana et le Togo "
+                          "ont signé un accord de défense le 3 mars 2031.\n");
+    auto r = test::run_diplograph({"extract", file.string(), "--json", "--lang", "fr"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"type\":\"AGREEMENT\""), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"date\":\"2031-03-03\""), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"subtype\":\"military\""), std::string::npos) << r.out;
+    auto missing = test::run_diplograph({"extract", (dir / "none.txt").string(), "--json"});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.err.find("none.txt: no such file"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace diplograph
