@@ -84,15 +84,15 @@ TEST_F(Queries, LinksTable) {
               "last        status    sources\n"
               "------------------------------------------  --------------  ------  ----------  "
               "----------  --------  -------\n"
-              "Russian Federation (RUS)                    EMBASSY_REOPEN  2       2026-01-01  "
+              "Russia (RUS)                                EMBASSY_REOPEN  2       2026-01-01  "
               "2026-12-31  agreed    1\n"
               "France (FRA)                                VISIT           1       2025-03-01  "
               "2025-03-01  occurred  1\n"
               "France (FRA)                                AID             1       2025-03-01  "
               "2025-03-31  reported  1\n"
-              "Russian Federation (RUS)                    MEET            1       2025-11-19  "
+              "Russia (RUS)                                MEET            1       2025-11-19  "
               "2025-11-19  occurred  2\n"
-              "Russian Federation (RUS)                    AGREEMENT       1       2025-11-19  "
+              "Russia (RUS)                                AGREEMENT       1       2025-11-19  "
               "2025-11-19  occurred  1\n"
               "Faure Gnassingbé (person/faure-gnassingbe)  MEET            1       2025-11-19  "
               "2025-11-19  occurred  2\n"
@@ -182,7 +182,7 @@ TEST_F(Queries, PathShortestAndYen) {
     EXPECT_EQ(none.out, "no path from Brazil (BRA) to Togo (TGO)\n");
     auto table = query({"path", "UKR", "USA"});
     EXPECT_EQ(table.out,
-              "path 1 (2 hops): Ukraine (UKR) → Russian Federation (RUS) → United States (USA)\n"
+              "path 1 (2 hops): Ukraine (UKR) → Russia (RUS) → United States (USA)\n"
               "from  to   type      date        status    sources  event\n"
               "----  ---  --------  ----------  --------  -------  ----------------------\n" +
                   std::string("UKR   RUS  CONDEMN   2024-06     occurred  1        ") +
