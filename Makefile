@@ -22,6 +22,10 @@ run: build
 	./$(BUILD)/diplograph --db $(DB) import examples/
 	./$(BUILD)/diplograph --db $(DB) stats
 	./$(BUILD)/diplograph --db $(DB) entities
+	./$(BUILD)/diplograph --db $(DB) path TGO UKR
+	./$(BUILD)/diplograph --db $(DB) export --format svg -o out/examples.svg
+	./$(BUILD)/diplograph --db $(DB) export --format png -o out/examples.png
+	@echo "diagram of the example store: out/examples.svg (and out/examples.png)"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace diplograph::cli {
 
 namespace {
@@ -17,7 +19,16 @@ struct Options {
 
 std::string roles_text(const Store& store, const Entity& e) {
     std::string out;
-    for (const auto& r : store.roles_of(e.id)) {
+    auto roles = store.roles_of(e.id);
+    for (const auto& r : roles) {
+        // An observation ("head of state as of 2025-11-20", from an article) adds nothing
+        // when a dated role of the same office already covers that day.
+        if (r.from.valid() && r.from == r.to &&
+            std::any_of(roles.begin(), roles.end(), [&](const Role& o) {
+                return &o != &r && o.title == r.title && o.of == r.of && !(o.from == o.to) &&
+                       (!o.from.valid() || o.from <= r.from) && (!o.to.valid() || r.to <= o.to);
+            }))
+            continue;
         std::string when;
         if (r.from.valid() && r.from == r.to) {
             when = " as of " + r.from.to_string();

@@ -344,17 +344,22 @@ std::string Extractor::actor_of(const Mention& m) const {
     // An official of an organisation acts for it ("the AU Commission chairperson").
     if (auto it = person_orgs_.find(m.entity); it != person_orgs_.end())
         return it->second;
+    // A head of state who also chairs a bloc (Goïta and the AES) still acts for the country:
+    // the organisation is the actor only when no country office is held at the time.
     const Role* current = nullptr;
+    bool country_office = false;
     auto roles = dict_.roles_of(m.entity);
     for (const auto& r : roles) {
         bool after = !r.from.valid() || !reference_.valid() || r.from <= reference_;
         bool before = !r.to.valid() || !reference_.valid() || reference_ <= r.to;
-        if (after && before)
+        if (after && before) {
             current = &r;
+            country_office |= r.of.rfind("org/", 0) != 0;
+        }
     }
     if (!current && !roles.empty())
         current = &roles.back();
-    if (current && current->of.rfind("org/", 0) == 0)
+    if (current && !country_office && current->of.rfind("org/", 0) == 0)
         return current->of;
     return country_of(m);
 }
@@ -1052,6 +1057,32 @@ Batch Extractor::run() {
         reference_ = *d;
     else
         s.published.clear();
+    if (!reference_.valid()) {
+        // A wire dateline ("MOSCOW, June 24, 2025 –", "Lomé, le 20 novembre 2025 :") dates the
+        // article when nothing else does: a full date near the start, followed by a dash,
+        // a colon or a parenthesis.
+        std::string_view head = std::string_view(article_.text).substr(0, 400);
+        for (const auto& m : find_dates(head, lang_, Date{})) {
+            // Near the start of a line (the text may begin with the headline's line).
+            auto line_start = head.rfind('\n', m.begin);
+            line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+            if (m.begin - line_start > 60 || m.interval.precision != Precision::day)
+                break;
+            auto after = head.substr(m.end, 6);
+            auto mark = after.find_first_not_of(" \t");
+            if (mark == std::string_view::npos)
+                break;
+            auto rest = after.substr(mark);
+            bool dateline = rest.starts_with("-") || rest.starts_with(":") ||
+                            rest.starts_with("(") || rest.starts_with("\u2013") ||
+                            rest.starts_with("\u2014");
+            if (dateline) {
+                reference_ = m.interval.first;
+                s.published = reference_.to_string();
+            }
+            break;
+        }
+    }
     s.content_hash = stable_hash(article_.text);
     s.id = make_source_id(s);
 
