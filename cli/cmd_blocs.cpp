@@ -1,6 +1,7 @@
 // diplograph blocs : connected components and communities of the actor view.
 #include "common.hpp"
 #include "filters.hpp"
+#include "output.hpp"
 
 #include <diplograph/queries/blocs.hpp>
 
@@ -13,15 +14,21 @@ namespace {
 struct Options {
     unsigned seed = 42;
     FilterOptions filters;
+    OutputOptions output;
 };
 
 int run(const Globals& g, const Options& o) {
+    if (o.output.wanted())
+        check_output(o.output);
     Scope scope = make_scope(o.filters);
-    scope.filter.with_evidence = false;  // counts of sources suffice
+    // Counts of sources suffice for the table; diagrams and exports show the evidence.
+    scope.filter.with_evidence = o.output.wanted();
     Store store = open_store(g);
     Graph graph = load_for_query(store, scope);
     BlocsAnswer answer = blocs(graph, o.seed);
     answer.selection.filters = describe(scope);
+    if (o.output.wanted())
+        return write_selection(g, o.output, graph, std::move(answer.selection));
     auto ids = [&](const std::vector<NodeIndex>& members) {
         std::vector<std::string> out;
         for (auto n : members)
@@ -84,6 +91,7 @@ RegisterCommand reg{
          cmd->add_option("--seed", o->seed, "Seed of the label propagation order")
              ->capture_default_str();
          add_filter_options(cmd, o->filters);
+         add_output_options(cmd, o->output);
          cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
      }}};
 

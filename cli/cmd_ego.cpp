@@ -1,6 +1,7 @@
 // diplograph ego ACTOR [--depth N] : the actors within N hops of ACTOR.
 #include "common.hpp"
 #include "filters.hpp"
+#include "output.hpp"
 
 #include <diplograph/queries/ego.hpp>
 
@@ -14,11 +15,15 @@ struct Options {
     std::string actor;
     int depth = 1;
     FilterOptions filters;
+    OutputOptions output;
 };
 
 int run(const Globals& g, const Options& o) {
+    if (o.output.wanted())
+        check_output(o.output);
     Scope scope = make_scope(o.filters);
-    scope.filter.with_evidence = false;  // counts of sources suffice
+    // Counts of sources suffice for the table; diagrams and exports show the evidence.
+    scope.filter.with_evidence = o.output.wanted();
     Store store = open_store(g);
     Entity actor = resolve(store, o.actor);
     // Only the neighbourhood is read, ring by ring through the participants index.
@@ -30,6 +35,8 @@ int run(const Globals& g, const Options& o) {
     if (centre)
         answer = ego(graph, *centre, o.depth);
     answer.selection.filters = describe(scope);
+    if (o.output.wanted())
+        return write_selection(g, o.output, graph, std::move(answer.selection));
 
     if (g.json) {
         std::string actors, links;
@@ -73,6 +80,7 @@ RegisterCommand reg{
          cmd->add_option("--depth", o->depth, "Hops from ACTOR, 1 or more (default 1)")
              ->check(at_least(1));
          add_filter_options(cmd, o->filters);
+         add_output_options(cmd, o->output);
          cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
      }}};
 

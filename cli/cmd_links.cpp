@@ -1,6 +1,7 @@
 // diplograph links ACTOR [OTHER] : the actors linked to ACTOR, per event type.
 #include "common.hpp"
 #include "filters.hpp"
+#include "output.hpp"
 
 #include <diplograph/queries/links.hpp>
 
@@ -14,11 +15,15 @@ struct Options {
     std::string actor;
     std::string other;
     FilterOptions filters;
+    OutputOptions output;
 };
 
 int run(const Globals& g, const Options& o) {
+    if (o.output.wanted())
+        check_output(o.output);
     Scope scope = make_scope(o.filters);
-    scope.filter.with_evidence = false;  // counts of sources suffice
+    // Counts of sources suffice for the table; diagrams and exports show the evidence.
+    scope.filter.with_evidence = o.output.wanted();
     Store store = open_store(g);
     Entity actor = resolve(store, o.actor);
     std::optional<Entity> other;
@@ -38,6 +43,8 @@ int run(const Globals& g, const Options& o) {
     if (a && (!other || b))
         answer = links(graph, *a, b);
     answer.selection.filters = describe(scope);
+    if (o.output.wanted())
+        return write_selection(g, o.output, graph, std::move(answer.selection));
 
     if (g.json) {
         std::string rows;
@@ -77,6 +84,7 @@ RegisterCommand reg{
          cmd->add_option("ACTOR", o->actor, "An id (TGO, person/…, org/…) or any name")->required();
          cmd->add_option("OTHER", o->other, "Only the links with this actor");
          add_filter_options(cmd, o->filters);
+         add_output_options(cmd, o->output);
          cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
      }}};
 

@@ -1,6 +1,7 @@
 // diplograph path A B [--max-hops N] [--k K] : shortest paths between two actors.
 #include "common.hpp"
 #include "filters.hpp"
+#include "output.hpp"
 
 #include <diplograph/queries/paths.hpp>
 
@@ -16,6 +17,7 @@ struct Options {
     int max_hops = 0;
     int k = 1;
     FilterOptions filters;
+    OutputOptions output;
 };
 
 std::string chain(const Graph& graph, const Path& p) {
@@ -26,8 +28,11 @@ std::string chain(const Graph& graph, const Path& p) {
 }
 
 int run(const Globals& g, const Options& o) {
+    if (o.output.wanted())
+        check_output(o.output);
     Scope scope = make_scope(o.filters);
-    scope.filter.with_evidence = false;  // counts of sources suffice
+    // Counts of sources suffice for the table; diagrams and exports show the evidence.
+    scope.filter.with_evidence = o.output.wanted();
     Store store = open_store(g);
     Entity from = resolve(store, o.from);
     Entity to = resolve(store, o.to);
@@ -42,6 +47,8 @@ int run(const Globals& g, const Options& o) {
         answer = paths(graph, *a, *b, static_cast<std::size_t>(o.k),
                        static_cast<std::size_t>(o.max_hops));
     answer.selection.filters = describe(scope);
+    if (o.output.wanted())
+        return write_selection(g, o.output, graph, std::move(answer.selection));
 
     if (g.json) {
         std::string list;
@@ -108,6 +115,7 @@ RegisterCommand reg{
          cmd->add_option("--k", o->k, "The K shortest simple paths (Yen), default 1")
              ->check(at_least(1));
          add_filter_options(cmd, o->filters);
+         add_output_options(cmd, o->output);
          cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
      }}};
 

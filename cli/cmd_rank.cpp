@@ -1,6 +1,7 @@
 // diplograph rank [--by degree|weighted|betweenness|pagerank] [--top N] : central actors.
 #include "common.hpp"
 #include "filters.hpp"
+#include "output.hpp"
 
 #include <diplograph/queries/rank.hpp>
 
@@ -14,6 +15,7 @@ struct Options {
     std::string by = "degree";
     std::size_t top = 20;
     FilterOptions filters;
+    OutputOptions output;
 };
 
 std::string score_text(RankBy by, double score) {
@@ -35,12 +37,17 @@ int run(const Globals& g, const Options& o) {
         throw CommandError(Exit::usage, fmt::format("--by {}: expected degree, weighted, "
                                                     "betweenness or pagerank",
                                                     o.by));
+    if (o.output.wanted())
+        check_output(o.output);
     Scope scope = make_scope(o.filters);
-    scope.filter.with_evidence = false;  // counts of sources suffice
+    // Counts of sources suffice for the table; diagrams and exports show the evidence.
+    scope.filter.with_evidence = o.output.wanted();
     Store store = open_store(g);
     Graph graph = load_for_query(store, scope);
     RankAnswer answer = rank(graph, *by, o.top);
     answer.selection.filters = describe(scope);
+    if (o.output.wanted())
+        return write_selection(g, o.output, graph, std::move(answer.selection));
 
     if (g.json) {
         std::string rows;
@@ -85,6 +92,7 @@ RegisterCommand reg{
              ->capture_default_str();
          cmd->add_option("--top", o->top, "Show the first N (0: all)")->capture_default_str();
          add_filter_options(cmd, o->filters);
+         add_output_options(cmd, o->output);
          cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
      }}};
 

@@ -1,6 +1,7 @@
 // diplograph timeline ACTOR [OTHER] : events in date order, with their evidence.
 #include "common.hpp"
 #include "filters.hpp"
+#include "output.hpp"
 
 #include <diplograph/queries/timeline.hpp>
 
@@ -14,9 +15,12 @@ struct Options {
     std::string actor;
     std::string other;
     FilterOptions filters;
+    OutputOptions output;
 };
 
 int run(const Globals& g, const Options& o) {
+    if (o.output.wanted())
+        check_output(o.output);
     Scope scope = make_scope(o.filters);
     Store store = open_store(g);
     Entity actor = resolve(store, o.actor);
@@ -36,6 +40,8 @@ int run(const Globals& g, const Options& o) {
     if (a && (!other || b))
         answer = timeline(graph, *a, b);
     answer.selection.filters = describe(scope);
+    if (o.output.wanted())
+        return write_selection(g, o.output, graph, std::move(answer.selection));
 
     if (g.json) {
         std::string events;
@@ -98,6 +104,7 @@ RegisterCommand reg{
          cmd->add_option("ACTOR", o->actor, "An id or any name")->required();
          cmd->add_option("OTHER", o->other, "Only the events shared with this actor");
          add_filter_options(cmd, o->filters);
+         add_output_options(cmd, o->output);
          cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
      }}};
 

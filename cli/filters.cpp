@@ -30,12 +30,16 @@ void add_filter_options(CLI::App* command, FilterOptions& o) {
     command->add_option("--since", o.since,
                         "Only events whose dates overlap D or later (YYYY, YYYY-MM, YYYY-MM-DD)");
     command->add_option("--until", o.until, "Only events whose dates overlap D or earlier");
-    command->add_option("--type", o.types,
-                        "Only events of this type (MEET, SANCTION…) or of this family, in lower "
-                        "case (cooperation, conflict, diplomatic); repeatable");
-    command->add_option("--status", o.statuses,
-                        "Only events of this status (occurred, agreed, planned, reported); "
-                        "repeatable");
+    command
+        ->add_option("--type", o.types,
+                     "Only events of this type (MEET, SANCTION…) or of this family, in lower "
+                     "case (cooperation, conflict, diplomatic); repeatable or comma-separated")
+        ->delimiter(',');
+    command
+        ->add_option("--status", o.statuses,
+                     "Only events of this status (occurred, agreed, planned, reported); "
+                     "repeatable or comma-separated")
+        ->delimiter(',');
     command
         ->add_option("--min-sources", o.min_sources, "Only events reported by at least N sources")
         ->check(at_least(1));

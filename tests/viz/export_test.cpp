@@ -90,7 +90,7 @@ TEST_F(Export, EgoEventViewMatchesGolden) {
     EXPECT_EQ(agnnodes(g.graph), 4 + 3 + 1);
     EXPECT_EQ(attr(g.graph, "RUS", "penwidth"), "2.5");
     EXPECT_NE(dot.find("ego network of Russia (RUS), depth 1"), std::string::npos);
-    EXPECT_NE(dot.find("filters: since 2025-11"), std::string::npos);
+    EXPECT_NE(dot.find("filters: 2025-11-01.."), std::string::npos);
     EXPECT_NE(dot.find("shape=note"), std::string::npos);  // the agreement
 }
 
@@ -242,8 +242,7 @@ std::set<std::string> json_node_ids(const std::string& json) {
 TEST_F(Export, PathSelectsTheActorsOnAShortestPath) {
     std::string json = export_to("path.json", {"--format", "json", "--path", "Mali", "RUS"});
     EXPECT_EQ(json_node_ids(json), (std::set<std::string>{"MLI", "RUS", "TGO"}));
-    EXPECT_NE(json.find("shortest path from Mali (MLI) to Russia (RUS), 2 hops"),
-              std::string::npos);
+    EXPECT_NE(json.find("paths from Mali (MLI) to Russia (RUS)"), std::string::npos);
 }
 
 TEST_F(Export, FiltersChooseTheEvents) {

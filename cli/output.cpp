@@ -1,0 +1,185 @@
+#include "output.hpp"
+#include "common.hpp"
+#include "filters.hpp"
+
+#include <diplograph/viz/diagram.hpp>
+#include <diplograph/viz/exports.hpp>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace diplograph::cli {
+
+namespace {
+
+// The summary line reports the whole command's time, store loading included.
+const auto started = std::chrono::steady_clock::now();
+
+constexpr const char* formats_text = "svg, png, pdf, dot, graphml, gexf, json or neo4j";
+
+//! The format asked for, or guessed from the extension of -o.
+viz::Format output_format(const OutputOptions& o) {
+    if (!o.format.empty()) {
+        auto format = viz::format_from_string(o.format);
+        if (!format)
+            throw CommandError(Exit::usage,
+                               fmt::format("--format {}: expected {}", o.format, formats_text));
+        return *format;
+    }
+    std::string ext = std::filesystem::path(o.output).extension().string();
+    if (ext == ".gv")
+        ext = ".dot";
+    auto format = ext.size() > 1 ? viz::format_from_string(ext.substr(1)) : std::nullopt;
+    if (!format || *format == viz::Format::neo4j)
+        throw CommandError(Exit::usage,
+                           fmt::format("-o {}: cannot tell the format from the name; add "
+                                       "--format ({})",
+                                       o.output, formats_text));
+    return *format;
+}
+
+viz::DiagramOptions diagram_options(const OutputOptions& o) {
+    viz::DiagramOptions d;
+    if (o.cluster == "country")
+        d.cluster = viz::Clustering::country;
+    else if (o.cluster == "bloc")
+        d.cluster = viz::Clustering::bloc;
+    else if (o.cluster != "none")
+        throw CommandError(Exit::usage,
+                           fmt::format("--cluster {}: expected none, country or bloc", o.cluster));
+    d.events = o.events;
+    d.legend = !o.no_legend;
+    d.engine = o.engine;
+    return d;
+}
+
+void write_output(const std::string& output, const std::string& content) {
+    if (output.empty() || output == "-") {
+        std::fwrite(content.data(), 1, content.size(), stdout);
+        std::fflush(stdout);
+        return;
+    }
+    std::ofstream out(output, std::ios::binary);
+    out << content;
+    if (!out.flush())
+        throw CommandError(
+            Exit::bad_input,
+            fmt::format("{}: cannot write the file (does its folder exist?)", output));
+}
+
+}  // namespace
+
+void add_output_options(CLI::App* command, OutputOptions& o) {
+    command->add_option(
+        "--format,-f", o.format,
+        "Draw the answer (svg, png, pdf, dot) or export it (graphml, gexf, json for "
+        "Cytoscape.js, neo4j: a folder of CSV files for neo4j-admin import) instead of a table; "
+        "default: from the extension of -o");
+    command->add_option("-o,--output", o.output,
+                        "Output file (folder for neo4j); - or none: stdout, for text formats");
+    command->add_flag(
+        "--events", o.events,
+        "Diagrams: draw events and agreements as nodes (event view) instead of links");
+    command->add_option("--cluster", o.cluster,
+                        "Diagrams: group nodes: none, country (people inside their country) or "
+                        "bloc");
+    command->add_option("--engine", o.engine,
+                        "Diagrams: Graphviz layout: dot, sfdp, neato, fdp, circo, twopi (default: "
+                        "dot; neato, or fdp with clusters, when the selection falls into many "
+                        "pieces; sfdp from 300 nodes)");
+    command
+        ->add_option("--budget", o.budget,
+                     "Keep at most N actors, the most connected (default 150 for diagrams, no "
+                     "limit for data exports; 0: no limit)")
+        ->check(at_least(0));
+    command->add_flag("--no-legend", o.no_legend, "Diagrams: leave the legend out");
+}
+
+void check_output(const OutputOptions& o) {
+    if (o.format.empty() && o.output.empty())
+        throw CommandError(Exit::usage, fmt::format("--format: missing; expected {} (or -o FILE "
+                                                    "with one of their extensions)",
+                                                    formats_text));
+    if (o.format.empty() && o.output == "-")
+        throw CommandError(Exit::usage,
+                           fmt::format("-o -: name the format with --format ({})", formats_text));
+    viz::Format format = output_format(o);
+    diagram_options(o);
+    if (format == viz::Format::neo4j && (o.output.empty() || o.output == "-"))
+        throw CommandError(Exit::usage,
+                           "--format neo4j: writes a folder of CSV files; name it with -o FOLDER");
+    if ((format == viz::Format::png || format == viz::Format::pdf) && o.output.empty())
+        throw CommandError(Exit::usage,
+                           fmt::format("--format {}: binary output; name a file with -o FILE "
+                                       "(or -o - to pipe it)",
+                                       o.format));
+}
+
+int write_selection(const Globals& g, const OutputOptions& o, const Graph& graph,
+                    Selection selection) {
+    check_output(o);
+    viz::Format format = output_format(o);
+    viz::DiagramOptions diagram = diagram_options(o);
+    std::size_t budget = o.budget >= 0             ? static_cast<std::size_t>(o.budget)
+                         : viz::is_diagram(format) ? 150
+                                                   : 0;
+    selection = viz::summarise(graph, std::move(selection), budget);
+    try {
+        switch (format) {
+            case viz::Format::dot:
+            case viz::Format::svg:
+            case viz::Format::png:
+            case viz::Format::pdf: {
+                std::string dot = viz::to_dot(graph, selection, diagram);
+                write_output(o.output,
+                             format == viz::Format::dot ? dot : viz::render(dot, format, o.engine));
+                break;
+            }
+            case viz::Format::graphml:
+                write_output(o.output, viz::to_graphml(graph, selection));
+                break;
+            case viz::Format::gexf:
+                write_output(o.output, viz::to_gexf(graph, selection));
+                break;
+            case viz::Format::json:
+                write_output(o.output, viz::to_cytoscape_json(graph, selection));
+                break;
+            case viz::Format::neo4j:
+                viz::write_files(o.output, viz::to_neo4j_csv(graph, selection));
+                break;
+        }
+    } catch (const viz::RenderError& e) {
+        throw CommandError(Exit::bad_input, fmt::format("cannot draw the diagram: {}", e.what()));
+    } catch (const CommandError&) {
+        throw;
+    } catch (const std::runtime_error& e) {
+        throw CommandError(Exit::bad_input, e.what());
+    }
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (o.output.empty() || o.output == "-" || g.quiet)
+        return Exit::ok;
+    if (g.json) {
+        fmt::print(
+            "{{\"output\": {}, \"format\": {}, \"actors\": {}, \"links\": {}, "
+            "\"left_out_actors\": {}, \"left_out_links\": {}, \"seconds\": {:.3f}}}\n",
+            json_string(o.output), json_string(viz::to_string(format)), selection.nodes.size(),
+            selection.edges.size(), selection.left_out_nodes, selection.left_out_edges, seconds);
+    } else {
+        std::string left_out =
+            selection.left_out_nodes
+                ? fmt::format(" ({} actors and {} links left out by the budget of {})",
+                              selection.left_out_nodes, selection.left_out_edges, budget)
+                : "";
+        fmt::print("wrote {} ({}): {} actors, {} links{} in {:.2f} s\n", o.output,
+                   viz::to_string(format), selection.nodes.size(), selection.edges.size(), left_out,
+                   seconds);
+    }
+    return Exit::ok;
+}
+
+}  // namespace diplograph::cli

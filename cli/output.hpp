@@ -1,0 +1,42 @@
+// The diagram and export options every query command shares (--format, -o, --engine, --cluster,
+// --events, --budget, --no-legend) and the one function that writes a query's Selection in
+// those formats instead of its table. `export` uses the same options, with --format required.
+#pragma once
+
+#include "command.hpp"
+
+#include <diplograph/graph/graph.hpp>
+#include <diplograph/queries/selection.hpp>
+
+#include <string>
+
+namespace diplograph::cli {
+
+struct OutputOptions {
+    std::string format;  //!< dot, svg, png, pdf, graphml, gexf, json, neo4j; "": from -o
+    std::string output;  //!< a file, a folder for neo4j, "-" for stdout; "": stdout
+    bool events = false;
+    std::string cluster = "none";
+    std::string engine;
+    int budget = -1;  //!< -1: 150 actors for diagrams, no limit for data exports
+    bool no_legend = false;
+
+    //! Whether the answer goes to a diagram or an export rather than a table.
+    bool wanted() const { return !format.empty() || !output.empty(); }
+};
+
+//! Adds the output options.
+void add_output_options(CLI::App* command, OutputOptions& options);
+
+//! Checks the options before any work. Throws CommandError (exit 1) with one line:
+//! "--format bmp: expected svg, png, pdf, dot, graphml, gexf, json or neo4j",
+//! "--format png: binary output; name a file with -o FILE (or -o - to pipe it)".
+void check_output(const OutputOptions& options);
+
+//! Writes `selection` of `graph` as the options ask (after the size budget), then prints
+//! "wrote FILE (FORMAT): N actors, M links in S s" (or its JSON) unless quiet or on stdout.
+//! Returns the exit code.
+int write_selection(const Globals& globals, const OutputOptions& options, const Graph& graph,
+                    Selection selection);
+
+}  // namespace diplograph::cli
