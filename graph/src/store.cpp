@@ -491,7 +491,13 @@ StoreResult Store::put(const Batch& batch) {
         db, "INSERT OR IGNORE INTO entities(id, kind, name, country) VALUES(?,?,?,?)");
     sqlite::Statement ins_alias(db,
                                 "INSERT OR IGNORE INTO aliases(entity, alias, lang) VALUES(?,?,?)");
-    for (const auto& e : batch.entities) {
+    std::vector<const Entity*> all;
+    for (const auto& e : batch.entities)
+        all.push_back(&e);
+    for (const auto& e : batch.context)
+        all.push_back(&e);
+    for (const Entity* ep : all) {
+        const Entity& e = *ep;
         if (e.kind != EntityKind::country && e.kind != EntityKind::person &&
             e.kind != EntityKind::organization)
             throw StoreError("entity " + e.id + ": kind " + std::string(to_string(e.kind)) +

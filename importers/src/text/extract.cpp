@@ -1199,6 +1199,20 @@ Batch Extractor::run() {
     for (auto& r : batch_.roles)
         if (r.evidence)
             r.evidence->source = s.id;
+    // The countries and organisations the roles name go along as context, so that the store
+    // can refer to them (Assad's Syria in an article about Canada and Iran).
+    std::set<std::string> present;
+    for (const auto& e : batch_.entities)
+        present.insert(e.id);
+    std::erase_if(batch_.roles, [&](const Role& r) { return !present.count(r.person); });
+    for (const auto& r : batch_.roles) {
+        if (!present.insert(r.of).second)
+            continue;
+        if (const Entity* e = dict_.entity(r.of))
+            batch_.context.push_back(*e);
+        else if (auto it = entities_.find(r.of); it != entities_.end())
+            batch_.context.push_back(it->second);
+    }
     return batch_;
 }
 

@@ -170,7 +170,8 @@ struct Source {
 //! Everything learned from one source; the unit of a store transaction.
 struct Batch {
     Source source;
-    std::vector<Entity> entities;
+    std::vector<Entity> entities;  //!< the source's findings: actors, people it names
+    std::vector<Entity> context;   //!< entities its roles refer to that are no findings
     std::vector<Role> roles;
     std::vector<Event> events;
 };

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Articles per second: imports N articles (default 10,000) into a fresh store, on one core.
+#
+#   bench/import_articles.sh [BUILD_DIR] [N]
+#
+# The articles are the team's own texts (tests/corpus/own, examples/articles) plus the dev
+# corpus when ../shared is there, each repeated with a different URL, title and date so that
+# every one is a new source. They go in one JSON Lines file (the JSON article format), so the
+# figure covers reading, language detection, sentences, dictionary matching, events, dates and
+# the store, not the file system. The anchor is TABARI's 1,000-2,000 sentences per second; the
+# goal is 2,000 articles per second.
+set -eu
+BUILD=${1:-build}
+N=${2:-10000}
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+/usr/bin/python3 - "$HERE" "$N" "$WORK/articles.jsonl" <<'PY'
+import json, pathlib, sys
+root, n, out = pathlib.Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+files = sorted((root / "tests/corpus/own/articles").glob("*.txt")) + sorted((root / "examples/articles").glob("*.txt"))
+dev = root.parent / "shared/corpus/dev/articles"
+if dev.is_dir():
+    files += sorted(dev.glob("*.txt"))
+texts = []
+for f in files:
+    lines = f.read_text(encoding="utf-8").split("\n", 1)
+    texts.append((lines[0], lines[1] if len(lines) > 1 else ""))
+sentences = 0
+with open(out, "w", encoding="utf-8") as o:
+    for i in range(n):
+        title, body = texts[i % len(texts)]
+        day = 1 + i % 28
+        o.write(json.dumps({"url": f"https://bench.example/{i}", "title": f"{title} ({i})",
+                            "text": body, "published": f"2024-{1 + i % 12:02d}-{day:02d}"},
+                           ensure_ascii=False) + "\n")
+        sentences += body.count(". ") + body.count(".\n") + 1
+print(f"{n} articles from {len(texts)} texts, about {sentences} sentences, "
+      f"{pathlib.Path(out).stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+with open(out + ".sentences", "w") as s:
+    s.write(str(sentences))
+PY
+SENTENCES=$(cat "$WORK/articles.jsonl.sentences")
+START=$(date +%s.%N)
+status=0
+taskset -c 0 "$BUILD/diplograph" --db "$WORK/bench.db" --quiet import "$WORK/articles.jsonl" || status=$?
+END=$(date +%s.%N)
+[ "$status" -le 2 ] || { echo "import failed (exit $status)" >&2; exit 1; }
+"$BUILD/diplograph" --db "$WORK/bench.db" stats
+/usr/bin/python3 -c "
+import sys
+n, s, t = $N, $SENTENCES, $END - $START
+print(f'imported {n} articles in {t:.2f} s on one core: {n / t:.0f} articles/s, {s / t:.0f} sentences/s')
+print(f'ratio to the goal of 2,000 articles/s: {n / t / 2000:.2f}; to TABARI 1,000-2,000 sentences/s: {s / t / 2000:.1f}x-{s / t / 1000:.1f}x')
+"
