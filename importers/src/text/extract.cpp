@@ -225,6 +225,24 @@ bool connector(std::string_view w) {
     return kWords.count(w) != 0;
 }
 
+// Words that may stand between a preposition and the title of the person it introduces
+// ("of longtime Syrian President", "du feu président").
+bool modifier(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "the",    "le",       "la",      "l",        "former",   "longtime", "late",
+        "then",   "new",      "current", "outgoing", "ancien",   "ancienne", "feu",
+        "actuel", "actuelle", "nouveau", "nouvel",   "nouvelle", "sortant",  "defunt"};
+    return kWords.count(w) != 0 || honorific(w);
+}
+
+// Words that make the person they introduce a complement, not a party: "le fils de X", "under
+// President X", "chez le président X", "since President X took office".
+bool complement_word(std::string_view w) {
+    static const std::set<std::string_view> kWords = {"of",   "de",    "du",   "d",     "des",
+                                                      "chez", "under", "sous", "since", "depuis"};
+    return kWords.count(w) != 0;
+}
+
 // ---- events ----
 
 // How many words (punctuation aside) before a trigger a negation reaches ("n'a pas imposé, à
@@ -291,6 +309,8 @@ class Extractor {
     std::pair<std::string, std::string> recent_pair_;  //!< countries of the last two-party event
     std::string protagonist_;  //!< the country that first acts as a named subject
     std::string country_of(const Mention& m) const;
+    bool bystander(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                   const std::vector<TitleMention>& titles) const;
     std::string actor_of(const Mention& m) const;
 
     const Article& article_;
@@ -324,6 +344,11 @@ class Extractor {
     std::map<std::string, Entity> entities_;
     std::vector<Found> found_;
     std::set<std::string> titled_;  // people named with their title: officials who act
+    struct Span3 {
+        std::size_t first, last;
+        EventType type;
+    };
+    std::vector<Span3> spans_;  // the current sentence's triggers
 };
 
 std::string Extractor::country_of(const Mention& m) const {
@@ -357,6 +382,44 @@ std::string Extractor::actor_of(const Mention& m) const {
     if (current && current->of.rfind("org/", 0) == 0)
         return current->of;
     return country_of(m);
+}
+
+// Someone only named, not acting nor targeted: "President X's inner circle", "the overthrow of
+// longtime President X", "under President X", "soldiers overthrew President X". A person after
+// a complement word still acts when an event noun owns it ("la visite d'État du président X").
+bool Extractor::bystander(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                          const std::vector<TitleMention>& titles) const {
+    if (last + 1 < t.size() && t[last].norm == "s" && t[last + 1].word && !t[last + 1].capitalized)
+        return true;
+    std::size_t p = first;
+    bool titled = std::any_of(titles.begin(), titles.end(),
+                              [&](const TitleMention& x) { return x.first == first; });
+    for (std::size_t steps = 0; p > 0 && steps < 10; ++steps) {
+        auto title = std::find_if(titles.begin(), titles.end(),
+                                  [&](const TitleMention& x) { return x.last == p; });
+        if (title != titles.end()) {
+            p = title->first;
+            titled = true;
+            continue;
+        }
+        const Token& w = t[p - 1];
+        bool abbrev_dot = !w.word && w.norm == "." && p >= 2 && honorific(t[p - 2].norm);
+        if (abbrev_dot || (w.word && (modifier(w.norm) || (titled && w.capitalized)))) {
+            --p;
+            continue;
+        }
+        break;
+    }
+    if (p < first && !titled)
+        p = first;  // only articles or capitalised words crossed: not a title's complement
+    if (p > 0 && complement_word(t[p - 1].norm)) {
+        std::size_t prep = p - 1;
+        bool owned = std::any_of(spans_.begin(), spans_.end(), [&](const Span3& x) {
+            return x.type != EventType::SUPPORT && x.last <= prep && prep - x.last <= 3;
+        });
+        return !owned;
+    }
+    return cue_in(t, "ousted", p >= 3 ? p - 3 : 0, p);
 }
 
 std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
@@ -521,7 +584,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
             if (const Mention* m = mention_at(k)) {
                 if (m->kind == EntityKind::person) {
                     person = m->entity;
-                    titled_.insert(person);
+                    if (!bystander(t, m->first, m->last, titles))
+                        titled_.insert(person);
                     break;
                 }
                 if (!posted && (of.empty() || m->name_kind == NameKind::adj))
@@ -563,7 +627,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                         country.clear();
                     }
                     person = new_person(name, country, title.role, index, span);
-                    titled_.insert(person);
+                    if (!bystander(t, k, j, titles))
+                        titled_.insert(person);
                     if (!org.empty())
                         person_orgs_[person] = org;
                     added.push_back({k, j, person, EntityKind::person, NameKind::name});
@@ -603,7 +668,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 }
             }
         }
-        if (person.empty() && !of.empty() && holder_date().valid()) {
+        if (person.empty() && !of.empty() && holder_date().valid() &&
+            !bystander(t, title.first, title.last, titles)) {
             // "le Président russe" → who held the title on the article's date.
             const Entity* holder = dict_.holder(title.role, of, holder_date());
             for (const char* alt : {"king", "emir"})
@@ -649,24 +715,6 @@ void Extractor::sentence(std::size_t index, Span span) {
         return;
     auto mentions = find_names(t);
     auto titles = find_titles(t, mentions);
-    // A headline in Title Case ("Prime Minister Says Trade Deal Signed": every word of four
-    // letters or more capitalised) has no names to learn.
-    std::size_t long_words = 0;
-    bool lower = false;
-    for (const auto& tok : t)
-        if (tok.word && tok.norm.size() >= 4) {
-            ++long_words;
-            lower = lower || !tok.capitalized;
-        }
-    if (!(index == 0 && long_words >= 4 && !lower))
-        people_from_titles(t, mentions, titles, index, span);
-    for (const auto& m : mentions) {
-        if (auto c = country_of(m); !c.empty())
-            ++country_counts_[c];
-        if (m.kind == EntityKind::person)
-            ++people_counts_[m.entity];
-    }
-
     // Triggers: at each position the longest rule; positions covered are skipped.
     struct Trigger {
         const text::EventRule* rule;
@@ -693,6 +741,27 @@ void Extractor::sentence(std::size_t index, Span span) {
                 i = best_end - 2;
         }
     }
+    spans_.clear();
+    for (const auto& x : triggers)
+        spans_.push_back({x.first, x.last, x.rule->type});
+    // A headline in Title Case ("Prime Minister Says Trade Deal Signed": every word of four
+    // letters or more capitalised) has no names to learn.
+    std::size_t long_words = 0;
+    bool lower = false;
+    for (const auto& tok : t)
+        if (tok.word && tok.norm.size() >= 4) {
+            ++long_words;
+            lower = lower || !tok.capitalized;
+        }
+    if (!(index == 0 && long_words >= 4 && !lower))
+        people_from_titles(t, mentions, titles, index, span);
+    for (const auto& m : mentions) {
+        if (auto c = country_of(m); !c.empty())
+            ++country_counts_[c];
+        if (m.kind == EntityKind::person)
+            ++people_counts_[m.entity];
+    }
+
     if (triggers.empty() || cue_in(t, "denial", 0, t.size()))
         return;
     // A weak trigger ("soutien", "visite") gives way to a firmer one of another type; an
@@ -766,12 +835,7 @@ void Extractor::sentence(std::size_t index, Span span) {
             if (m.kind == EntityKind::person) {
                 // Someone only named as a complement ("Assad's fall", "le fils de Daniel
                 // Ortega") does not take part.
-                bool possessive = m.last + 1 < t.size() && t[m.last].norm == "s" &&
-                                  t[m.last + 1].word && !t[m.last + 1].capitalized;
-                bool complement = m.first > 0 &&
-                                  (t[m.first - 1].norm == "de" || t[m.first - 1].norm == "of") &&
-                                  !titled_.count(m.entity);
-                if (possessive || complement)
+                if (bystander(t, m.first, m.last, titles))
                     continue;
                 if (std::find(people.begin(), people.end(), m.entity) == people.end())
                     people.push_back(m.entity);
