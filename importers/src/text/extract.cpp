@@ -208,7 +208,35 @@ bool title_filler(std::string_view w) {
                                                       "deputy",
                                                       "adjoint",
                                                       "information",
-                                                      "communication"};
+                                                      "communication",
+                                                      "health",
+                                                      "sante",
+                                                      "finance",
+                                                      "finances",
+                                                      "economy",
+                                                      "economie",
+                                                      "interior",
+                                                      "interieur",
+                                                      "justice",
+                                                      "trade",
+                                                      "commerce",
+                                                      "transport",
+                                                      "transports",
+                                                      "transportation",
+                                                      "energy",
+                                                      "energie",
+                                                      "agriculture",
+                                                      "education",
+                                                      "security",
+                                                      "securite",
+                                                      "nationale",
+                                                      "national",
+                                                      "commissioner",
+                                                      "political",
+                                                      "politiques",
+                                                      "union",
+                                                      "for",
+                                                      "pour"};
     return kWords.count(w) != 0 || honorific(w);
 }
 
@@ -404,7 +432,8 @@ bool Extractor::bystander(const std::vector<Token>& t, std::size_t first, std::s
         }
         const Token& w = t[p - 1];
         bool abbrev_dot = !w.word && w.norm == "." && p >= 2 && honorific(t[p - 2].norm);
-        if (abbrev_dot || (w.word && (modifier(w.norm) || (titled && w.capitalized)))) {
+        if (abbrev_dot || (w.word && !complement_word(w.norm) &&
+                           (modifier(w.norm) || (titled && w.capitalized)))) {
             --p;
             continue;
         }
@@ -606,6 +635,9 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 }
                 break;
             }
+            // "the crown prince in the Red Sea city": what follows is a place.
+            if (t[k].norm == "in" || t[k].norm == "at" || t[k].norm == "dans")
+                break;
             if (destination(t[k].norm))
                 posted = true;
             if (t[k].capitalized && !title_filler(t[k].norm) && !covered(k)) {
@@ -618,7 +650,10 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 while (j > k && connector(t[j - 1].norm))
                     --j;
                 std::size_t words = j - k;
-                if (words >= 2 && words <= 5) {
+                // A surname alone ("Defense Minister Teodoro") when the title says whose.
+                bool surname = words == 1 && !of.empty() && !t[k].all_caps &&
+                               t[k].norm.size() >= 3 && k + 1 < t.size() && !preposition(t[k].norm);
+                if ((words >= 2 && words <= 5) || surname) {
                     std::string name(article_.text.data() + t[k].begin, t[j - 1].end - t[k].begin);
                     std::string country = of;
                     std::string org;
@@ -641,17 +676,35 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
         }
         if (person.empty() && title.first >= 3) {
             // The name before the title: "Marie Dupont, ambassadrice de France au Sénégal".
+            // Between the comma and the title: articles, "new", "former", and whose title it
+            // is ("Burhan Koroglu, Turkey's new chargé d'affaires").
             std::size_t k = title.first;
-            if (k > 0 && (t[k - 1].norm == "l" || t[k - 1].norm == "la" || t[k - 1].norm == "le" ||
-                          t[k - 1].norm == "the"))
-                --k;
+            for (std::size_t steps = 0; k > 0 && steps < 5; ++steps) {
+                if (t[k - 1].word && modifier(t[k - 1].norm)) {
+                    --k;
+                } else if (t[k - 1].norm == "s" && k >= 2) {
+                    const Mention* m = mention_ending(k - 1);
+                    if (!m || m->kind == EntityKind::person)
+                        break;
+                    k = m->first;
+                } else if (const Mention* m = mention_ending(k);
+                           m && m->kind != EntityKind::person && m->name_kind == NameKind::adj) {
+                    k = m->first;
+                } else {
+                    break;
+                }
+            }
             if (k > 0 && t[k - 1].norm == ",") {
                 std::size_t j = k - 1;  // one past the name
                 std::size_t b = j;
                 while (b > 0 && t[b - 1].word && t[b - 1].capitalized && !covered(b - 1) &&
                        !title_filler(t[b - 1].norm))
                     --b;
-                if (j - b >= 2 && j - b <= 5 &&
+                // "À New York, le porte-parole": a place, not a name.
+                bool place = preposition(t[b].norm) ||
+                             std::find(data_->stopwords.begin(), data_->stopwords.end(),
+                                       t[b].norm) != data_->stopwords.end();
+                if (j - b >= 2 && j - b <= 5 && !place &&
                     (b == 0 || !t[b - 1].word || !t[b - 1].capitalized)) {
                     std::string name(article_.text.data() + t[b].begin, t[j - 1].end - t[b].begin);
                     std::string country = of;
