@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -307,6 +308,47 @@ std::size_t mention_end(const std::vector<M>& mentions, std::size_t first) {
         if (m.first == first)
             return m.last;
     return first + 1;
+}
+
+// Dates of a sentence that do not date what it tells: the dateline's filing date ("KYIV, Feb
+// 25, 2022 – Ukraine severed…": the event is "on Thursday", or unknown), the start of a state
+// ("since 1959", "depuis 2012") and a span since something last happened ("the first visit in
+// 12 years", "une première depuis dix ans").
+bool not_event_date(std::string_view sentence, const DateMention& d) {
+    std::string before = fold(sentence.substr(0, d.begin));
+    std::string_view after = sentence.substr(d.end);
+    while (!after.empty() && (after.front() == ' ' || after.front() == ','))
+        after.remove_prefix(1);
+    bool dash = after.starts_with("\u2013") || after.starts_with("\u2014") ||
+                after.starts_with("- ") || after.starts_with("(");
+    if (dash && d.begin < 60 && sentence.substr(0, d.begin).find(',') != std::string_view::npos)
+        return true;
+    while (!before.empty() && before.back() == ' ')
+        before.pop_back();
+    for (std::string_view w : {"since", "depuis", "depuis le", "depuis la", "depuis l"})
+        if (before.ends_with(w) &&
+            (before.size() == w.size() || before[before.size() - w.size() - 1] == ' '))
+            return true;
+    std::string text = fold(sentence.substr(d.begin, d.end - d.begin));
+    if (text.starts_with("in ") || text.starts_with("dans ")) {
+        std::string_view near(before);
+        if (near.size() > 60)
+            near = near.substr(near.size() - 60);
+        for (std::string_view w : {"first", "time", "premier", "premiere", "fois"})
+            if (near.find(w) != std::string_view::npos)
+                return true;
+    }
+    return false;
+}
+
+//! date + days.
+Date add_days(const Date& date, int days) {
+    using namespace std::chrono;
+    sys_days d = year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)},
+                                day{static_cast<unsigned>(date.day)}};
+    year_month_day r{d + std::chrono::days{days}};
+    return Date{static_cast<int>(r.year()), static_cast<int>(static_cast<unsigned>(r.month())),
+                static_cast<int>(static_cast<unsigned>(r.day()))};
 }
 
 struct Found {
@@ -835,6 +877,7 @@ void Extractor::sentence(std::size_t index, Span span) {
 
     const std::string sentence_text = article_.text.substr(span.begin, span.end - span.begin);
     std::vector<DateMention> dates = find_dates(sentence_text, lang_, reference_);
+    std::erase_if(dates, [&](const DateMention& d) { return not_event_date(sentence_text, d); });
 
     std::set<std::pair<EventType, std::string>> done;
     for (const auto& trig : triggers) {
@@ -846,8 +889,9 @@ void Extractor::sentence(std::size_t index, Span span) {
         if (cue_in(t, "negation", from, trig.last) || cue_in(t, "invitation", 0, trig.first))
             continue;
         Status status = Status::occurred;
-        if (cue_in(t, "reported", 0, t.size()))
-            status = Status::reported;
+        // "reportedly visited", "selon des sources, … aurait rompu": a cue before the trigger
+        // or just after it ("severed ties over allegedly …" is no unconfirmed severance).
+        bool reported = cue_in(t, "reported", 0, std::min(t.size(), trig.last + 3));
         bool future = false;
         for (const auto& suffix : data_->future_suffixes)
             for (auto k = trig.first; k < trig.last; ++k)
@@ -858,6 +902,9 @@ void Extractor::sentence(std::size_t index, Span span) {
             status = Status::planned;
         if (cue_in(t, "agreed", trig.first >= 6 ? trig.first - 6 : 0, trig.first + 1))
             status = Status::agreed;
+        // An agreement or a plan that is only reported is not confirmed.
+        if (reported)
+            status = Status::reported;
 
         // Actors: countries, organisations in subject position, people (for their country
         // or organisation).
@@ -1008,8 +1055,19 @@ void Extractor::sentence(std::size_t index, Span span) {
             if (!best_date || distance(d, trig) < distance(*best_date, trig))
                 best_date = &d;
         }
-        if (best_date)
+        if (best_date) {
             e.date = best_date->interval;
+            // "Il doit se rendre samedi en Gambie": a weekday of something to come is the next
+            // one, not the last.
+            std::string_view said(sentence_text.data() + best_date->begin,
+                                  best_date->end - best_date->begin);
+            if (status == Status::planned && e.date.precision == Precision::day &&
+                reference_.valid() && e.date.first < reference_ &&
+                said.find_first_of("0123456789") == std::string_view::npos &&
+                e.date.how.find("relative") != std::string::npos &&
+                add_days(e.date.first, 7) > reference_)
+                e.date = DateInterval::from_date(add_days(e.date.first, 7));
+        }
         Evidence ev;
         ev.sentence = static_cast<int>(index);
         ev.begin = static_cast<int64_t>(span.begin);
