@@ -891,7 +891,9 @@ void Extractor::sentence(std::size_t index, Span span) {
         Status status = Status::occurred;
         // "reportedly visited", "selon des sources, … aurait rompu": a cue before the trigger
         // or just after it ("severed ties over allegedly …" is no unconfirmed severance).
-        bool reported = cue_in(t, "reported", 0, std::min(t.size(), trig.last + 3));
+        // Anonymous sources anywhere in it ("…, three sources familiar with the talks said").
+        bool reported = cue_in(t, "reported", 0, std::min(t.size(), trig.last + 3)) ||
+                        cue_in(t, "sourced", 0, t.size());
         bool future = false;
         for (const auto& suffix : data_->future_suffixes)
             for (auto k = trig.first; k < trig.last; ++k)
@@ -1064,7 +1066,7 @@ void Extractor::sentence(std::size_t index, Span span) {
             if (status == Status::planned && e.date.precision == Precision::day &&
                 reference_.valid() && e.date.first < reference_ &&
                 said.find_first_of("0123456789") == std::string_view::npos &&
-                e.date.how.find("relative") != std::string::npos &&
+                e.date.how.starts_with("weekday on or before") &&
                 add_days(e.date.first, 7) > reference_)
                 e.date = DateInterval::from_date(add_days(e.date.first, 7));
         }
