@@ -486,7 +486,9 @@ bool Extractor::bystander(const std::vector<Token>& t, std::size_t first, std::s
     if (p > 0 && complement_word(t[p - 1].norm)) {
         std::size_t prep = p - 1;
         bool owned = std::any_of(spans_.begin(), spans_.end(), [&](const Span3& x) {
-            return x.type != EventType::SUPPORT && x.last <= prep && prep - x.last <= 3;
+            return x.type != EventType::SUPPORT && x.last <= prep && prep - x.last <= 3 &&
+                   (t[prep].norm == "of" || t[prep].norm == "de" || t[prep].norm == "du" ||
+                    t[prep].norm == "d");
         });
         return !owned;
     }
@@ -645,7 +647,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 of = m->entity;
                 break;
             }
-            if (!t[k - 1].word || !(t[k - 1].capitalized || title_filler(t[k - 1].norm)))
+            if (!t[k - 1].word ||
+                !(t[k - 1].capitalized || title_filler(t[k - 1].norm) || modifier(t[k - 1].norm)))
                 break;
         }
         std::string person;
