@@ -1026,6 +1026,14 @@ void Extractor::sentence(std::size_t index, Span span) {
         }
         if (actors.size() < 2)
             continue;
+        // A suspension is a sanction only by an organisation of a member ("suspended from the
+        // AU"); a dialogue or a flight "suspended since 2018" is none.
+        if (rule.type == EventType::SANCTION && rule.subtype == "institutional" &&
+            std::none_of(actors.begin(), actors.end(), [&](const Actor& x) {
+                const Entity* ent = dict_.entity(x.id);
+                return ent && ent->kind == EntityKind::organization;
+            }))
+            continue;
 
         Event e;
         e.type = rule.type;
@@ -1198,8 +1206,13 @@ void Extractor::sentence(std::size_t index, Span span) {
                 for (const auto& p : parts)
                     if (p.role == ParticipantRole::initiator && dict_.country(p.actor))
                         protagonist_ = p.actor;
+            // A headline's topic before a colon ("Guinée : l'UA suspend Conakry") is no
+            // subject: who acts is taken from the body when it tells the same event.
+            bool topic = index == 0 && std::any_of(t.begin(), t.begin() + trig.first,
+                                                   [](const Token& x) { return x.norm == ":"; });
             Found f{e, people,
-                    !guessed && ((before && named == actors.size()) || info(e.type).symmetric)};
+                    !topic && !guessed &&
+                        ((before && named == actors.size()) || info(e.type).symmetric)};
             f.event.participants = parts;
             for (const auto& p : people)
                 f.event.participants.push_back({p, ParticipantRole::participant});
