@@ -512,6 +512,21 @@ TEST(Statuses, AnonymousSourcesMakeAnAgreementReported) {
     EXPECT_EQ(sever->status, Status::occurred);
 }
 
+TEST(Names, MediatorsAndPlacesAreNoParties) {
+    Batch en = extract("en",
+                       "Ghana and Togo restored diplomatic relations in a Nigerian-brokered "
+                       "deal at the White House.");
+    const Event* e = find(en, EventType::RELATIONS_RESTORE);
+    ASSERT_NE(e, nullptr) << to_findings_json(en);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
+    Batch fr = extract("fr",
+                       "Le Ghana et le Togo ont rétabli leurs relations diplomatiques sous "
+                       "médiation nigériane.");
+    const Event* f = find(fr, EventType::RELATIONS_RESTORE);
+    ASSERT_NE(f, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(actors(*f), (std::set<std::string>{"GHA", "TGO"}));
+}
+
 TEST(Both, TheTwoPresidentsAreThePeopleInPlay) {
     Batch b = extract("fr",
                       "Le président ghanéen, Kofi Mensah, a reçu le président togolais, Komi "

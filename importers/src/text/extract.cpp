@@ -291,6 +291,36 @@ bool at_place(std::string_view w) {
     return w == "a" || w == "in" || w == "at";
 }
 
+// "à Pékin", "in Beijing", "at the White House", "à la Maison Blanche".
+bool after_at_place(const std::vector<Token>& t, std::size_t first) {
+    std::size_t k = first;
+    if (k > 0 && (t[k - 1].norm == "the" || t[k - 1].norm == "la" || t[k - 1].norm == "le" ||
+                  t[k - 1].norm == "l"))
+        --k;
+    return k > 0 && at_place(t[k - 1].norm);
+}
+
+// A country that brokers what others do is no party to it: "US-brokered", "sous médiation
+// chinoise", "under Chinese mediation", "sous l'égide de Pékin", "mediated by Qatar".
+bool mediator(const std::vector<Token>& t, std::size_t first, std::size_t last) {
+    static const std::set<std::string_view> kAfter = {"brokered", "mediated", "sponsored",
+                                                      "mediation", "mediator"};
+    static const std::set<std::string_view> kBefore = {
+        "mediation", "egide",     "auspices",   "brokered",    "mediated",    "parrainage",
+        "mediator",  "mediateur", "mediatrice", "facilitated", "facilitation"};
+    static const std::set<std::string_view> kBetween = {"de", "du",  "d",  "l",   "la", "le",
+                                                        "of", "the", "by", "par", "des"};
+    if (last < t.size() && kAfter.count(t[last].norm))
+        return true;
+    for (std::size_t k = first, steps = 0; k > 0 && steps < 4; --k, ++steps) {
+        if (kBefore.count(t[k - 1].norm))
+            return true;
+        if (!kBetween.count(t[k - 1].norm))
+            break;
+    }
+    return false;
+}
+
 // Words that introduce a complement rather than a subject.
 bool preposition(std::string_view w) {
     static const std::set<std::string_view> kWords = {
@@ -934,6 +964,23 @@ void Extractor::sentence(std::size_t index, Span span) {
             auto by = [&](std::size_t k) { return t[k].norm == "by" || t[k].norm == "par"; };
             return (m.first > 0 && by(m.first - 1)) || (m.first > 1 && by(m.first - 2));
         };
+        // A country that only qualifies a bystander's title ("the administration of former US
+        // President X") takes no part either.
+        auto qualifies_bystander = [&](const Mention& m) {
+            std::size_t k = m.last;
+            if (k + 1 < t.size() && t[k].norm == "s")
+                ++k;
+            for (const auto& title : titles) {
+                if (title.first != k)
+                    continue;
+                for (const auto& p : mentions)
+                    if (p.kind == EntityKind::person && p.first >= title.first &&
+                        p.first <= title.last + 2)
+                        return bystander(t, p.first, p.last, titles);
+                return bystander(t, title.first, title.last, titles);
+            }
+            return false;
+        };
         std::string place;
         for (const auto& m : mentions) {
             std::size_t pos = agent(m) ? 0 : m.first;
@@ -957,12 +1004,13 @@ void Extractor::sentence(std::size_t index, Span span) {
                     add_actor(m.entity, pos, m.name_kind);
                 else if (member_of && rule.type == EventType::SANCTION)
                     add_actor(m.entity, 0, m.name_kind);
+            } else if (qualifies_bystander(m) || mediator(t, m.first, m.last)) {
             } else if (m.first == 0 && m.last < t.size() && t[m.last].norm == "," &&
                        (m.name_kind == NameKind::capital || m.name_kind == NameKind::seat)) {
                 // A dateline ("PÉKIN, 11 mars 2023 –") says where the story was filed.
             } else if ((m.name_kind == NameKind::capital || m.name_kind == NameKind::seat) &&
-                       m.first > 0 && at_place(t[m.first - 1].norm) &&
-                       rule.type != EventType::VISIT && rule.type != EventType::EMBASSY_OPEN &&
+                       after_at_place(t, m.first) && rule.type != EventType::VISIT &&
+                       rule.type != EventType::EMBASSY_OPEN &&
                        rule.type != EventType::EMBASSY_REOPEN &&
                        rule.type != EventType::EMBASSY_CLOSE) {
                 // "à Pékin", "in Beijing": where it happened, not who took part.
