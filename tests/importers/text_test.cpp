@@ -527,6 +527,34 @@ TEST(Names, MediatorsAndPlacesAreNoParties) {
     EXPECT_EQ(actors(*f), (std::set<std::string>{"GHA", "TGO"}));
 }
 
+TEST(Subjects, AreTakenInTheTriggersClause) {
+    Batch b = extract("en", "Ghana cuts diplomatic ties with Togo as Nigeria announces sanctions.");
+    const Event* s = find(b, EventType::SANCTION);
+    ASSERT_NE(s, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*s), "NGA");
+    const Event* cut = find(b, EventType::RELATIONS_SEVER);
+    ASSERT_NE(cut, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*cut), "GHA");
+}
+
+TEST(Triggers, CallsGrantsAndTripsAreReadForWhatTheyAre) {
+    // A call for something is not that thing; "accordée" (granted) is no accord.
+    Batch call = extract("en", "Ghana urged Togo to restore diplomatic relations with Benin.");
+    EXPECT_EQ(find(call, EventType::RELATIONS_RESTORE), nullptr) << to_findings_json(call);
+    Batch fr = extract("fr",
+                       "Le Ghana a appelé le Togo à reprendre le dialogue. Le Bénin y voit le "
+                       "signe de la priorité accordée au Togo.");
+    EXPECT_EQ(find(fr, EventType::COOPERATION), nullptr) << to_findings_json(fr);
+    EXPECT_EQ(find(fr, EventType::AGREEMENT), nullptr) << to_findings_json(fr);
+    Batch trip = extract("en", "Ghana's foreign minister will travel to Togo next week.");
+    const Event* v = find(trip, EventType::VISIT);
+    ASSERT_NE(v, nullptr) << to_findings_json(trip);
+    EXPECT_EQ(v->status, Status::planned);
+    Batch visits = extract("en", "Ghana and Togo agreed to resume regular visits.");
+    EXPECT_EQ(find(visits, EventType::VISIT), nullptr) << to_findings_json(visits);
+    EXPECT_NE(find(visits, EventType::COOPERATION), nullptr) << to_findings_json(visits);
+}
+
 TEST(Both, TheTwoPresidentsAreThePeopleInPlay) {
     Batch b = extract("fr",
                       "Le président ghanéen, Kofi Mensah, a reçu le président togolais, Komi "

@@ -286,6 +286,17 @@ bool coordination(std::string_view w) {
     return kWords.count(w) != 0;
 }
 
+// A word that opens a new clause ("as Washington announces", "alors que Paris…").
+bool clause_start(const std::vector<Token>& t, std::size_t k) {
+    static const std::set<std::string_view> kWords = {"while",  "whereas", "when",  "alors",
+                                                      "tandis", "lorsque", "quand", "whilst"};
+    if (kWords.count(t[k].norm))
+        return true;
+    // "as" but not "as well as", "such as", "as a", "so as"
+    return t[k].norm == "as" && k + 1 < t.size() && t[k + 1].word && t[k + 1].capitalized &&
+           (k == 0 || (t[k - 1].norm != "well" && t[k - 1].norm != "such"));
+}
+
 // Words before the place where something happens ("à Pékin", "in Beijing").
 bool at_place(std::string_view w) {
     return w == "a" || w == "in" || w == "at";
@@ -1150,6 +1161,17 @@ void Extractor::sentence(std::size_t index, Span span) {
                     order.push_back(k);
             std::sort(order.begin(), order.end(),
                       [&](std::size_t x, std::size_t y) { return actors[x].pos < actors[y].pos; });
+            // The subject is in the trigger's clause: "Ukraine cuts ties with Russia as
+            // Washington announces sanctions" (Washington sanctions, not Ukraine).
+            std::size_t clause = 0;
+            for (std::size_t k = trig.first; k > 0; --k)
+                if (clause_start(t, k - 1)) {
+                    clause = k;
+                    break;
+                }
+            if (std::any_of(order.begin(), order.end(),
+                            [&](std::size_t x) { return actors[x].pos >= clause; }))
+                std::erase_if(order, [&](std::size_t x) { return actors[x].pos < clause; });
             std::size_t head = actors.size();
             if (!order.empty()) {
                 std::size_t nearest = order.back();
