@@ -555,6 +555,17 @@ TEST(Triggers, CallsGrantsAndTripsAreReadForWhatTheyAre) {
     EXPECT_NE(find(visits, EventType::COOPERATION), nullptr) << to_findings_json(visits);
 }
 
+TEST(People, RelativesAndAdvisersAreNotTheTitleHolder) {
+    Batch b = extract("fr",
+                      "Le Ghana a signé un accord avec le Togo en présence du conseiller du roi, "
+                      "Kwesi Appiah, et du ministre ghanéen de l'Europe et des Affaires "
+                      "étrangères, Ama Owusu.",
+                      "2031-03-04");
+    EXPECT_EQ(person(b, "Kwesi Appiah"), nullptr) << to_findings_json(b);
+    EXPECT_NE(person(b, "Ama Owusu"), nullptr) << to_findings_json(b);
+    EXPECT_EQ(person(b, "Europe"), nullptr) << to_findings_json(b);
+}
+
 TEST(Both, TheTwoPresidentsAreThePeopleInPlay) {
     Batch b = extract("fr",
                       "Le président ghanéen, Kofi Mensah, a reçu le président togolais, Komi "

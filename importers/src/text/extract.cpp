@@ -675,6 +675,21 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
     };
     std::vector<Mention> added;
     for (const auto& title : titles) {
+        // "le conseiller du roi, X", "an adviser to the president, X", "le fils du président,
+        // X": the title names whom X is related to, not X.
+        {
+            std::size_t k = title.first;
+            if (k > 0 && modifier(t[k - 1].norm) && !honorific(t[k - 1].norm))
+                --k;
+            static const std::set<std::string_view> kRelations = {
+                "conseiller", "conseillere", "adviser", "advisor", "aide",   "fils",   "fille",
+                "son",        "daughter",    "wife",    "husband", "epouse", "mari",   "frere",
+                "soeur",      "brother",     "sister",  "pere",    "mere",   "father", "mother",
+                "proche",     "cousin",      "neveu",   "nephew",  "niece",  "gendre", "beau"};
+            if (k >= 2 && (complement_word(t[k - 1].norm) || t[k - 1].norm == "to") &&
+                kRelations.count(t[k - 2].norm))
+                continue;
+        }
         std::string of;
         // Before the title: "Kenyan President", "Qatar's emir", "Israeli Foreign Ministry
         // spokesman" (a few capitalised ministry words may sit between).
@@ -738,7 +753,9 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 std::size_t words = j - k;
                 // A surname alone ("Defense Minister Teodoro") when the title says whose.
                 bool surname = words == 1 && !of.empty() && !t[k].all_caps &&
-                               t[k].norm.size() >= 3 && k + 1 < t.size() && !preposition(t[k].norm);
+                               t[k].norm.size() >= 3 && k + 1 < t.size() &&
+                               !preposition(t[k].norm) && !connector(t[k - 1].norm) &&
+                               !preposition(t[k - 1].norm);
                 if ((words >= 2 && words <= 5) || surname) {
                     std::string name(article_.text.data() + t[k].begin, t[j - 1].end - t[k].begin);
                     std::string country = of;
@@ -753,6 +770,11 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                     if (!org.empty())
                         person_orgs_[person] = org;
                     added.push_back({k, j, person, EntityKind::person, NameKind::name});
+                } else if (words == 1 && k > 0 && connector(t[k - 1].norm)) {
+                    // A portfolio in the title ("ministre de l'Europe et des Affaires
+                    // étrangères"): the name is further on.
+                    k = j;
+                    continue;
                 }
                 break;
             }
@@ -807,7 +829,17 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 }
             }
         }
-        if (person.empty() && !of.empty() && holder_date().valid() &&
+        // "Daniel Ortega, le président nicaraguayen": the apposition names who holds it.
+        bool apposition = false;
+        {
+            std::size_t k = title.first;
+            if (k > 0 && modifier(t[k - 1].norm))
+                --k;
+            if (k >= 2 && t[k - 1].norm == ",")
+                if (const Mention* m = mention_ending(k - 1); m && m->kind == EntityKind::person)
+                    apposition = true;
+        }
+        if (person.empty() && !of.empty() && holder_date().valid() && !apposition &&
             !bystander(t, title.first, title.last, titles)) {
             // "le Président russe" → who held the title on the article's date.
             const Entity* holder = dict_.holder(title.role, of, holder_date());
