@@ -92,16 +92,10 @@ void print_table(const Batch& b) {
 }
 
 int run(const Globals& g, const Options& o) {
-    if (o.lang != "auto" && o.lang != "fr" && o.lang != "en")
-        throw CommandError(Exit::usage,
-                           fmt::format("--lang {}: unknown language; use fr, en or auto", o.lang));
-    if (!o.published.empty() && (o.published.size() != 10 || !Date::parse(o.published)))
-        throw CommandError(Exit::usage,
-                           fmt::format("--published {}: expected a date YYYY-MM-DD", o.published));
+    const ImportOptions options = article_options(o.lang, o.published);
     Dictionaries dict = load_dictionaries(o.dicts);
     Input input{o.file, read_input(o.file)};
     std::string format = ImporterRegistry::instance().detect(input);
-    ImportOptions options{o.lang, o.published};
     std::vector<Batch> batches;
     try {
         if (format == "findings")

@@ -112,12 +112,7 @@ std::optional<std::string> read_all(const std::string& path, std::string& error)
 }
 
 int run(const Globals& g, const Options& o) {
-    if (o.lang != "auto" && o.lang != "fr" && o.lang != "en")
-        throw CommandError(Exit::usage,
-                           fmt::format("--lang {}: unknown language; use fr, en or auto", o.lang));
-    if (!o.published.empty() && (o.published.size() != 10 || !Date::parse(o.published)))
-        throw CommandError(Exit::usage,
-                           fmt::format("--published {}: expected a date YYYY-MM-DD", o.published));
+    const ImportOptions options = article_options(o.lang, o.published);
     auto& registry = ImporterRegistry::instance();
     if (!o.format.empty() && !registry.create(o.format)) {
         std::string known;
@@ -128,7 +123,7 @@ int run(const Globals& g, const Options& o) {
     }
     Dictionaries dict = load_dictionaries(o.dicts);
     Store store = create_store(g);
-    ImportContext ctx{dict, ImportOptions{o.lang, o.published}};
+    ImportContext ctx{dict, options};
 
     std::vector<std::string> files, walk_problems;
     for (const auto& p : o.paths)

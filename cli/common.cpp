@@ -28,6 +28,16 @@ Dictionaries load_dictionaries(const std::vector<std::string>& extra) {
     return dict;
 }
 
+ImportOptions article_options(const std::string& lang, const std::string& published) {
+    if (lang != "auto" && lang != "fr" && lang != "en")
+        throw CommandError(Exit::usage,
+                           fmt::format("--lang {}: unknown language; use fr, en or auto", lang));
+    if (!published.empty() && (published.size() != 10 || !Date::parse(published)))
+        throw CommandError(Exit::usage,
+                           fmt::format("--published {}: expected a date YYYY-MM-DD", published));
+    return ImportOptions{lang, published};
+}
+
 std::string group_digits(long long n) {
     std::string digits = std::to_string(n < 0 ? -n : n);
     std::string out;

@@ -5,6 +5,7 @@
 
 #include <diplograph/graph/store.hpp>
 #include <diplograph/importers/dictionaries.hpp>
+#include <diplograph/importers/importer.hpp>
 
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@ Store open_store(const Globals& globals);
 Store create_store(const Globals& globals);
 //! data/ plus the user's --dict files.
 Dictionaries load_dictionaries(const std::vector<std::string>& extra);
+
+//! The article options of --lang and --published, checked: throws CommandError (usage) for a
+//! language other than fr, en or auto, or a date that is not YYYY-MM-DD.
+ImportOptions article_options(const std::string& lang, const std::string& published);
 
 //! 1204 → "1,204".
 std::string group_digits(long long n);

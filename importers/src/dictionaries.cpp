@@ -1,12 +1,13 @@
 #include <diplograph/importers/dictionaries.hpp>
 
+#include "tsv.hpp"
+
 #include <diplograph/graph/fold.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <tuple>
 
 #ifndef DIPLOGRAPH_INSTALL_DATA_DIR
@@ -19,19 +20,6 @@
 namespace diplograph {
 
 namespace {
-
-std::vector<std::string> split_tabs(const std::string& line) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    for (;;) {
-        auto tab = line.find('\t', start);
-        out.push_back(line.substr(start, tab - start));
-        if (tab == std::string::npos)
-            break;
-        start = tab + 1;
-    }
-    return out;
-}
 
 std::vector<std::string> split_bar(const std::string& text) {
     std::vector<std::string> out;
@@ -46,53 +34,6 @@ std::vector<std::string> split_bar(const std::string& text) {
         start = bar + 1;
     }
     return out;
-}
-
-bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80         ? 1
-                          : (c >> 5) == 6  ? 2
-                          : (c >> 4) == 14 ? 3
-                          : (c >> 3) == 30 ? 4
-                                           : 0;
-        if (len == 0 || i + len > s.size())
-            return false;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
-                return false;
-        i += len;
-    }
-    return true;
-}
-
-// Reads a tab-separated file, calling row(fields, line number) for each record line.
-template <typename Row>
-void read_tsv(const std::filesystem::path& file, std::size_t columns, Row row) {
-    std::ifstream in(file);
-    if (!in)
-        throw DictionaryError(file.string() + ": cannot read the dictionary");
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        if (line.empty() || line[0] == '#')
-            continue;
-        if (!valid_utf8(line))
-            throw DictionaryError(fmt::format(
-                "{}: line {}: not valid UTF-8; save the file as UTF-8", file.string(), number));
-        auto fields = split_tabs(line);
-        // Trailing empty columns may be left out.
-        if (fields.size() > columns || fields.size() + 2 < columns)
-            throw DictionaryError(
-                fmt::format("{}: line {}: {} columns, expected {} separated by tabs", file.string(),
-                            number, fields.size(), columns));
-        fields.resize(columns);
-        row(fields, number);
-    }
 }
 
 std::optional<NameKind> name_kind(std::string_view k) {
@@ -209,7 +150,7 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
                                               where, line, what, code, suggest_country(code)));
     };
     if (fname.find("iso3166") != std::string::npos) {
-        read_tsv(file, 4, [&](const std::vector<std::string>& f, int line) {
+        tsv::read(file, {4, 2}, [&](const std::vector<std::string>& f, int line) {
             if (!is_code(f[0]))
                 throw DictionaryError(fmt::format(
                     "{}: line {}: \"{}\" is not an ISO 3166-1 alpha-3 code", where, line, f[0]));
@@ -223,7 +164,7 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
             add_name({f[3], f[2], NameKind::name, f[0]});
         });
     } else if (fname.find("countries") != std::string::npos) {
-        read_tsv(file, 4, [&](const std::vector<std::string>& f, int line) {
+        tsv::read(file, {4, 2}, [&](const std::vector<std::string>& f, int line) {
             if (!is_code(f[0]))
                 throw DictionaryError(fmt::format(
                     "{}: line {}: \"{}\" is not an ISO 3166-1 alpha-3 code", where, line, f[0]));
@@ -248,7 +189,7 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
             add_name({f[3], f[1], *kind, f[0]});
         });
     } else if (fname.find("organi") != std::string::npos) {
-        read_tsv(file, 4, [&](const std::vector<std::string>& f, int line) {
+        tsv::read(file, {4, 2}, [&](const std::vector<std::string>& f, int line) {
             if (f[0].empty())
                 throw DictionaryError(fmt::format("{}: line {}: empty acronym", where, line));
             std::string id = "org/" + f[0];
@@ -271,7 +212,7 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
             add_name({f[3], f[1], *kind, id});
         });
     } else if (fname.find("people") != std::string::npos) {
-        read_tsv(file, 4, [&](const std::vector<std::string>& f, int line) {
+        tsv::read(file, {4, 2}, [&](const std::vector<std::string>& f, int line) {
             if (f[0].empty() || slugify(f[0]) != f[0])
                 throw DictionaryError(fmt::format(
                     "{}: line {}: slug \"{}\": use lower-case ASCII words joined by '-' (\"{}\")",
@@ -288,7 +229,7 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
             }
         });
     } else if (fname.find("roles") != std::string::npos) {
-        read_tsv(file, 5, [&](const std::vector<std::string>& f, int line) {
+        tsv::read(file, {5, 2}, [&](const std::vector<std::string>& f, int line) {
             std::string person = "person/" + f[0];
             if (!entity(person))
                 throw DictionaryError(fmt::format("{}: line {}: person \"{}\" is not in people.tsv",
@@ -320,7 +261,7 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
         std::string lang = file.parent_path().filename().string();
         if (lang.size() < 2 || lang.size() > 3)
             lang = "*";
-        read_tsv(file, 2, [&](const std::vector<std::string>& f, int line) {
+        tsv::read(file, {2, 2}, [&](const std::vector<std::string>& f, int line) {
             if (f[0].empty() || f[1].empty())
                 throw DictionaryError(
                     fmt::format("{}: line {}: expected a role and a phrase", where, line));

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -208,7 +209,35 @@ bool title_filler(std::string_view w) {
                                                       "deputy",
                                                       "adjoint",
                                                       "information",
-                                                      "communication"};
+                                                      "communication",
+                                                      "health",
+                                                      "sante",
+                                                      "finance",
+                                                      "finances",
+                                                      "economy",
+                                                      "economie",
+                                                      "interior",
+                                                      "interieur",
+                                                      "justice",
+                                                      "trade",
+                                                      "commerce",
+                                                      "transport",
+                                                      "transports",
+                                                      "transportation",
+                                                      "energy",
+                                                      "energie",
+                                                      "agriculture",
+                                                      "education",
+                                                      "security",
+                                                      "securite",
+                                                      "nationale",
+                                                      "national",
+                                                      "commissioner",
+                                                      "political",
+                                                      "politiques",
+                                                      "union",
+                                                      "for",
+                                                      "pour"};
     return kWords.count(w) != 0 || honorific(w);
 }
 
@@ -222,6 +251,24 @@ bool connector(std::string_view w) {
     static const std::set<std::string_view> kWords = {
         "de",  "du",  "des", "la", "le", "l",    "d",   "of", "the", "s", "van",
         "von", "ben", "bin", "al", "el", "ould", "ibn", "da", "dos", "ag"};
+    return kWords.count(w) != 0;
+}
+
+// Words that may stand between a preposition and the title of the person it introduces
+// ("of longtime Syrian President", "du feu président").
+bool modifier(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "the",    "le",       "la",      "l",        "former",   "longtime", "late",
+        "then",   "new",      "current", "outgoing", "ancien",   "ancienne", "feu",
+        "actuel", "actuelle", "nouveau", "nouvel",   "nouvelle", "sortant",  "defunt"};
+    return kWords.count(w) != 0 || honorific(w);
+}
+
+// Words that make the person they introduce a complement, not a party: "le fils de X", "under
+// President X", "chez le président X", "since President X took office".
+bool complement_word(std::string_view w) {
+    static const std::set<std::string_view> kWords = {"of",   "de",    "du",   "d",     "des",
+                                                      "chez", "under", "sous", "since", "depuis"};
     return kWords.count(w) != 0;
 }
 
@@ -239,9 +286,50 @@ bool coordination(std::string_view w) {
     return kWords.count(w) != 0;
 }
 
+// A word that opens a new clause ("as Washington announces", "alors que Paris…").
+bool clause_start(const std::vector<Token>& t, std::size_t k) {
+    static const std::set<std::string_view> kWords = {"while",  "whereas", "when",  "alors",
+                                                      "tandis", "lorsque", "quand", "whilst"};
+    if (kWords.count(t[k].norm))
+        return true;
+    // "as" but not "as well as", "such as", "as a", "so as"
+    return t[k].norm == "as" && k + 1 < t.size() && t[k + 1].word && t[k + 1].capitalized &&
+           (k == 0 || (t[k - 1].norm != "well" && t[k - 1].norm != "such"));
+}
+
 // Words before the place where something happens ("à Pékin", "in Beijing").
 bool at_place(std::string_view w) {
     return w == "a" || w == "in" || w == "at";
+}
+
+// "à Pékin", "in Beijing", "at the White House", "à la Maison Blanche".
+bool after_at_place(const std::vector<Token>& t, std::size_t first) {
+    std::size_t k = first;
+    if (k > 0 && (t[k - 1].norm == "the" || t[k - 1].norm == "la" || t[k - 1].norm == "le" ||
+                  t[k - 1].norm == "l"))
+        --k;
+    return k > 0 && at_place(t[k - 1].norm);
+}
+
+// A country that brokers what others do is no party to it: "US-brokered", "sous médiation
+// chinoise", "under Chinese mediation", "sous l'égide de Pékin", "mediated by Qatar".
+bool mediator(const std::vector<Token>& t, std::size_t first, std::size_t last) {
+    static const std::set<std::string_view> kAfter = {"brokered", "mediated", "sponsored",
+                                                      "mediation", "mediator"};
+    static const std::set<std::string_view> kBefore = {
+        "mediation", "egide",     "auspices",   "brokered",    "mediated",    "parrainage",
+        "mediator",  "mediateur", "mediatrice", "facilitated", "facilitation"};
+    static const std::set<std::string_view> kBetween = {"de", "du",  "d",  "l",   "la", "le",
+                                                        "of", "the", "by", "par", "des"};
+    if (last < t.size() && kAfter.count(t[last].norm))
+        return true;
+    for (std::size_t k = first, steps = 0; k > 0 && steps < 4; --k, ++steps) {
+        if (kBefore.count(t[k - 1].norm))
+            return true;
+        if (!kBetween.count(t[k - 1].norm))
+            break;
+    }
+    return false;
 }
 
 // Words that introduce a complement rather than a subject.
@@ -261,6 +349,47 @@ std::size_t mention_end(const std::vector<M>& mentions, std::size_t first) {
         if (m.first == first)
             return m.last;
     return first + 1;
+}
+
+// Dates of a sentence that do not date what it tells: the dateline's filing date ("KYIV, Feb
+// 25, 2022 – Ukraine severed…": the event is "on Thursday", or unknown), the start of a state
+// ("since 1959", "depuis 2012") and a span since something last happened ("the first visit in
+// 12 years", "une première depuis dix ans").
+bool not_event_date(std::string_view sentence, const DateMention& d) {
+    std::string before = fold(sentence.substr(0, d.begin));
+    std::string_view after = sentence.substr(d.end);
+    while (!after.empty() && (after.front() == ' ' || after.front() == ','))
+        after.remove_prefix(1);
+    bool dash = after.starts_with("\u2013") || after.starts_with("\u2014") ||
+                after.starts_with("- ") || after.starts_with("(");
+    if (dash && d.begin < 60 && sentence.substr(0, d.begin).find(',') != std::string_view::npos)
+        return true;
+    while (!before.empty() && before.back() == ' ')
+        before.pop_back();
+    for (std::string_view w : {"since", "depuis", "depuis le", "depuis la", "depuis l"})
+        if (before.ends_with(w) &&
+            (before.size() == w.size() || before[before.size() - w.size() - 1] == ' '))
+            return true;
+    std::string text = fold(sentence.substr(d.begin, d.end - d.begin));
+    if (text.starts_with("in ") || text.starts_with("dans ")) {
+        std::string_view near(before);
+        if (near.size() > 60)
+            near = near.substr(near.size() - 60);
+        for (std::string_view w : {"first", "time", "premier", "premiere", "fois"})
+            if (near.find(w) != std::string_view::npos)
+                return true;
+    }
+    return false;
+}
+
+//! date + days.
+Date add_days(const Date& date, int days) {
+    using namespace std::chrono;
+    sys_days d = year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)},
+                                day{static_cast<unsigned>(date.day)}};
+    year_month_day r{d + std::chrono::days{days}};
+    return Date{static_cast<int>(r.year()), static_cast<int>(static_cast<unsigned>(r.month())),
+                static_cast<int>(static_cast<unsigned>(r.day()))};
 }
 
 struct Found {
@@ -291,6 +420,8 @@ class Extractor {
     std::pair<std::string, std::string> recent_pair_;  //!< countries of the last two-party event
     std::string protagonist_;  //!< the country that first acts as a named subject
     std::string country_of(const Mention& m) const;
+    bool bystander(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                   const std::vector<TitleMention>& titles) const;
     std::string actor_of(const Mention& m) const;
 
     const Article& article_;
@@ -324,6 +455,11 @@ class Extractor {
     std::map<std::string, Entity> entities_;
     std::vector<Found> found_;
     std::set<std::string> titled_;  // people named with their title: officials who act
+    struct Span3 {
+        std::size_t first, last;
+        EventType type;
+    };
+    std::vector<Span3> spans_;  // the current sentence's triggers
 };
 
 std::string Extractor::country_of(const Mention& m) const {
@@ -362,6 +498,47 @@ std::string Extractor::actor_of(const Mention& m) const {
     if (current && !country_office && current->of.rfind("org/", 0) == 0)
         return current->of;
     return country_of(m);
+}
+
+// Someone only named, not acting nor targeted: "President X's inner circle", "the overthrow of
+// longtime President X", "under President X", "soldiers overthrew President X". A person after
+// a complement word still acts when an event noun owns it ("la visite d'État du président X").
+bool Extractor::bystander(const std::vector<Token>& t, std::size_t first, std::size_t last,
+                          const std::vector<TitleMention>& titles) const {
+    if (last + 1 < t.size() && t[last].norm == "s" && t[last + 1].word && !t[last + 1].capitalized)
+        return true;
+    std::size_t p = first;
+    bool titled = std::any_of(titles.begin(), titles.end(),
+                              [&](const TitleMention& x) { return x.first == first; });
+    for (std::size_t steps = 0; p > 0 && steps < 10; ++steps) {
+        auto title = std::find_if(titles.begin(), titles.end(),
+                                  [&](const TitleMention& x) { return x.last == p; });
+        if (title != titles.end()) {
+            p = title->first;
+            titled = true;
+            continue;
+        }
+        const Token& w = t[p - 1];
+        bool abbrev_dot = !w.word && w.norm == "." && p >= 2 && honorific(t[p - 2].norm);
+        if (abbrev_dot || (w.word && !complement_word(w.norm) &&
+                           (modifier(w.norm) || (titled && w.capitalized)))) {
+            --p;
+            continue;
+        }
+        break;
+    }
+    if (p < first && !titled)
+        p = first;  // only articles or capitalised words crossed: not a title's complement
+    if (p > 0 && complement_word(t[p - 1].norm)) {
+        std::size_t prep = p - 1;
+        bool owned = std::any_of(spans_.begin(), spans_.end(), [&](const Span3& x) {
+            return x.type != EventType::SUPPORT && x.last <= prep && prep - x.last <= 3 &&
+                   (t[prep].norm == "of" || t[prep].norm == "de" || t[prep].norm == "du" ||
+                    t[prep].norm == "d");
+        });
+        return !owned;
+    }
+    return cue_in(t, "ousted", p >= 3 ? p - 3 : 0, p);
 }
 
 std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
@@ -503,6 +680,21 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
     };
     std::vector<Mention> added;
     for (const auto& title : titles) {
+        // "le conseiller du roi, X", "an adviser to the president, X", "le fils du président,
+        // X": the title names whom X is related to, not X.
+        {
+            std::size_t k = title.first;
+            if (k > 0 && modifier(t[k - 1].norm) && !honorific(t[k - 1].norm))
+                --k;
+            static const std::set<std::string_view> kRelations = {
+                "conseiller", "conseillere", "adviser", "advisor", "aide",   "fils",   "fille",
+                "son",        "daughter",    "wife",    "husband", "epouse", "mari",   "frere",
+                "soeur",      "brother",     "sister",  "pere",    "mere",   "father", "mother",
+                "proche",     "cousin",      "neveu",   "nephew",  "niece",  "gendre", "beau"};
+            if (k >= 2 && (complement_word(t[k - 1].norm) || t[k - 1].norm == "to") &&
+                kRelations.count(t[k - 2].norm))
+                continue;
+        }
         std::string of;
         // Before the title: "Kenyan President", "Qatar's emir", "Israeli Foreign Ministry
         // spokesman" (a few capitalised ministry words may sit between).
@@ -516,7 +708,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 of = m->entity;
                 break;
             }
-            if (!t[k - 1].word || !(t[k - 1].capitalized || title_filler(t[k - 1].norm)))
+            if (!t[k - 1].word ||
+                !(t[k - 1].capitalized || title_filler(t[k - 1].norm) || modifier(t[k - 1].norm)))
                 break;
         }
         std::string person;
@@ -526,7 +719,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
             if (const Mention* m = mention_at(k)) {
                 if (m->kind == EntityKind::person) {
                     person = m->entity;
-                    titled_.insert(person);
+                    if (!bystander(t, m->first, m->last, titles))
+                        titled_.insert(person);
                     break;
                 }
                 if (!posted && (of.empty() || m->name_kind == NameKind::adj))
@@ -547,6 +741,9 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 }
                 break;
             }
+            // "the crown prince in the Red Sea city": what follows is a place.
+            if (t[k].norm == "in" || t[k].norm == "at" || t[k].norm == "dans")
+                break;
             if (destination(t[k].norm))
                 posted = true;
             if (t[k].capitalized && !title_filler(t[k].norm) && !covered(k)) {
@@ -559,7 +756,12 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 while (j > k && connector(t[j - 1].norm))
                     --j;
                 std::size_t words = j - k;
-                if (words >= 2 && words <= 5) {
+                // A surname alone ("Defense Minister Teodoro") when the title says whose.
+                bool surname = words == 1 && !of.empty() && !t[k].all_caps &&
+                               t[k].norm.size() >= 3 && k + 1 < t.size() &&
+                               !preposition(t[k].norm) && !connector(t[k - 1].norm) &&
+                               !preposition(t[k - 1].norm);
+                if ((words >= 2 && words <= 5) || surname) {
                     std::string name(article_.text.data() + t[k].begin, t[j - 1].end - t[k].begin);
                     std::string country = of;
                     std::string org;
@@ -568,10 +770,16 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                         country.clear();
                     }
                     person = new_person(name, country, title.role, index, span);
-                    titled_.insert(person);
+                    if (!bystander(t, k, j, titles))
+                        titled_.insert(person);
                     if (!org.empty())
                         person_orgs_[person] = org;
                     added.push_back({k, j, person, EntityKind::person, NameKind::name});
+                } else if (words == 1 && k > 0 && connector(t[k - 1].norm)) {
+                    // A portfolio in the title ("ministre de l'Europe et des Affaires
+                    // étrangères"): the name is further on.
+                    k = j;
+                    continue;
                 }
                 break;
             }
@@ -581,17 +789,35 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
         }
         if (person.empty() && title.first >= 3) {
             // The name before the title: "Marie Dupont, ambassadrice de France au Sénégal".
+            // Between the comma and the title: articles, "new", "former", and whose title it
+            // is ("Burhan Koroglu, Turkey's new chargé d'affaires").
             std::size_t k = title.first;
-            if (k > 0 && (t[k - 1].norm == "l" || t[k - 1].norm == "la" || t[k - 1].norm == "le" ||
-                          t[k - 1].norm == "the"))
-                --k;
+            for (std::size_t steps = 0; k > 0 && steps < 5; ++steps) {
+                if (t[k - 1].word && modifier(t[k - 1].norm)) {
+                    --k;
+                } else if (t[k - 1].norm == "s" && k >= 2) {
+                    const Mention* m = mention_ending(k - 1);
+                    if (!m || m->kind == EntityKind::person)
+                        break;
+                    k = m->first;
+                } else if (const Mention* m = mention_ending(k);
+                           m && m->kind != EntityKind::person && m->name_kind == NameKind::adj) {
+                    k = m->first;
+                } else {
+                    break;
+                }
+            }
             if (k > 0 && t[k - 1].norm == ",") {
                 std::size_t j = k - 1;  // one past the name
                 std::size_t b = j;
                 while (b > 0 && t[b - 1].word && t[b - 1].capitalized && !covered(b - 1) &&
                        !title_filler(t[b - 1].norm))
                     --b;
-                if (j - b >= 2 && j - b <= 5 &&
+                // "À New York, le porte-parole": a place, not a name.
+                bool place = preposition(t[b].norm) ||
+                             std::find(data_->stopwords.begin(), data_->stopwords.end(),
+                                       t[b].norm) != data_->stopwords.end();
+                if (j - b >= 2 && j - b <= 5 && !place &&
                     (b == 0 || !t[b - 1].word || !t[b - 1].capitalized)) {
                     std::string name(article_.text.data() + t[b].begin, t[j - 1].end - t[b].begin);
                     std::string country = of;
@@ -608,7 +834,18 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 }
             }
         }
-        if (person.empty() && !of.empty() && holder_date().valid()) {
+        // "Daniel Ortega, le président nicaraguayen": the apposition names who holds it.
+        bool apposition = false;
+        {
+            std::size_t k = title.first;
+            if (k > 0 && modifier(t[k - 1].norm))
+                --k;
+            if (k >= 2 && t[k - 1].norm == ",")
+                if (const Mention* m = mention_ending(k - 1); m && m->kind == EntityKind::person)
+                    apposition = true;
+        }
+        if (person.empty() && !of.empty() && holder_date().valid() && !apposition &&
+            !bystander(t, title.first, title.last, titles)) {
             // "le Président russe" → who held the title on the article's date.
             const Entity* holder = dict_.holder(title.role, of, holder_date());
             for (const char* alt : {"king", "emir"})
@@ -654,24 +891,6 @@ void Extractor::sentence(std::size_t index, Span span) {
         return;
     auto mentions = find_names(t);
     auto titles = find_titles(t, mentions);
-    // A headline in Title Case ("Prime Minister Says Trade Deal Signed": every word of four
-    // letters or more capitalised) has no names to learn.
-    std::size_t long_words = 0;
-    bool lower = false;
-    for (const auto& tok : t)
-        if (tok.word && tok.norm.size() >= 4) {
-            ++long_words;
-            lower = lower || !tok.capitalized;
-        }
-    if (!(index == 0 && long_words >= 4 && !lower))
-        people_from_titles(t, mentions, titles, index, span);
-    for (const auto& m : mentions) {
-        if (auto c = country_of(m); !c.empty())
-            ++country_counts_[c];
-        if (m.kind == EntityKind::person)
-            ++people_counts_[m.entity];
-    }
-
     // Triggers: at each position the longest rule; positions covered are skipped.
     struct Trigger {
         const text::EventRule* rule;
@@ -698,6 +917,27 @@ void Extractor::sentence(std::size_t index, Span span) {
                 i = best_end - 2;
         }
     }
+    spans_.clear();
+    for (const auto& x : triggers)
+        spans_.push_back({x.first, x.last, x.rule->type});
+    // A headline in Title Case ("Prime Minister Says Trade Deal Signed": every word of four
+    // letters or more capitalised) has no names to learn.
+    std::size_t long_words = 0;
+    bool lower = false;
+    for (const auto& tok : t)
+        if (tok.word && tok.norm.size() >= 4) {
+            ++long_words;
+            lower = lower || !tok.capitalized;
+        }
+    if (!(index == 0 && long_words >= 4 && !lower))
+        people_from_titles(t, mentions, titles, index, span);
+    for (const auto& m : mentions) {
+        if (auto c = country_of(m); !c.empty())
+            ++country_counts_[c];
+        if (m.kind == EntityKind::person)
+            ++people_counts_[m.entity];
+    }
+
     if (triggers.empty() || cue_in(t, "denial", 0, t.size()))
         return;
     // A weak trigger ("soutien", "visite") gives way to a firmer one of another type; an
@@ -718,6 +958,7 @@ void Extractor::sentence(std::size_t index, Span span) {
 
     const std::string sentence_text = article_.text.substr(span.begin, span.end - span.begin);
     std::vector<DateMention> dates = find_dates(sentence_text, lang_, reference_);
+    std::erase_if(dates, [&](const DateMention& d) { return not_event_date(sentence_text, d); });
 
     std::set<std::pair<EventType, std::string>> done;
     for (const auto& trig : triggers) {
@@ -729,8 +970,11 @@ void Extractor::sentence(std::size_t index, Span span) {
         if (cue_in(t, "negation", from, trig.last) || cue_in(t, "invitation", 0, trig.first))
             continue;
         Status status = Status::occurred;
-        if (cue_in(t, "reported", 0, t.size()))
-            status = Status::reported;
+        // "reportedly visited", "selon des sources, … aurait rompu": a cue before the trigger
+        // or just after it ("severed ties over allegedly …" is no unconfirmed severance).
+        // Anonymous sources anywhere in it ("…, three sources familiar with the talks said").
+        bool reported = cue_in(t, "reported", 0, std::min(t.size(), trig.last + 3)) ||
+                        cue_in(t, "sourced", 0, t.size());
         bool future = false;
         for (const auto& suffix : data_->future_suffixes)
             for (auto k = trig.first; k < trig.last; ++k)
@@ -741,6 +985,9 @@ void Extractor::sentence(std::size_t index, Span span) {
             status = Status::planned;
         if (cue_in(t, "agreed", trig.first >= 6 ? trig.first - 6 : 0, trig.first + 1))
             status = Status::agreed;
+        // An agreement or a plan that is only reported is not confirmed.
+        if (reported)
+            status = Status::reported;
 
         // Actors: countries, organisations in subject position, people (for their country
         // or organisation).
@@ -765,18 +1012,30 @@ void Extractor::sentence(std::size_t index, Span span) {
             auto by = [&](std::size_t k) { return t[k].norm == "by" || t[k].norm == "par"; };
             return (m.first > 0 && by(m.first - 1)) || (m.first > 1 && by(m.first - 2));
         };
+        // A country that only qualifies a bystander's title ("the administration of former US
+        // President X") takes no part either.
+        auto qualifies_bystander = [&](const Mention& m) {
+            std::size_t k = m.last;
+            if (k + 1 < t.size() && t[k].norm == "s")
+                ++k;
+            for (const auto& title : titles) {
+                if (title.first != k)
+                    continue;
+                for (const auto& p : mentions)
+                    if (p.kind == EntityKind::person && p.first >= title.first &&
+                        p.first <= title.last + 2)
+                        return bystander(t, p.first, p.last, titles);
+                return bystander(t, title.first, title.last, titles);
+            }
+            return false;
+        };
         std::string place;
         for (const auto& m : mentions) {
             std::size_t pos = agent(m) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
                 // Someone only named as a complement ("Assad's fall", "le fils de Daniel
                 // Ortega") does not take part.
-                bool possessive = m.last + 1 < t.size() && t[m.last].norm == "s" &&
-                                  t[m.last + 1].word && !t[m.last + 1].capitalized;
-                bool complement = m.first > 0 &&
-                                  (t[m.first - 1].norm == "de" || t[m.first - 1].norm == "of") &&
-                                  !titled_.count(m.entity);
-                if (possessive || complement)
+                if (bystander(t, m.first, m.last, titles))
                     continue;
                 if (std::find(people.begin(), people.end(), m.entity) == people.end())
                     people.push_back(m.entity);
@@ -793,12 +1052,13 @@ void Extractor::sentence(std::size_t index, Span span) {
                     add_actor(m.entity, pos, m.name_kind);
                 else if (member_of && rule.type == EventType::SANCTION)
                     add_actor(m.entity, 0, m.name_kind);
+            } else if (qualifies_bystander(m) || mediator(t, m.first, m.last)) {
             } else if (m.first == 0 && m.last < t.size() && t[m.last].norm == "," &&
                        (m.name_kind == NameKind::capital || m.name_kind == NameKind::seat)) {
                 // A dateline ("PÉKIN, 11 mars 2023 –") says where the story was filed.
             } else if ((m.name_kind == NameKind::capital || m.name_kind == NameKind::seat) &&
-                       m.first > 0 && at_place(t[m.first - 1].norm) &&
-                       rule.type != EventType::VISIT && rule.type != EventType::EMBASSY_OPEN &&
+                       after_at_place(t, m.first) && rule.type != EventType::VISIT &&
+                       rule.type != EventType::EMBASSY_OPEN &&
                        rule.type != EventType::EMBASSY_REOPEN &&
                        rule.type != EventType::EMBASSY_CLOSE) {
                 // "à Pékin", "in Beijing": where it happened, not who took part.
@@ -862,6 +1122,14 @@ void Extractor::sentence(std::size_t index, Span span) {
         }
         if (actors.size() < 2)
             continue;
+        // A suspension is a sanction only by an organisation of a member ("suspended from the
+        // AU"); a dialogue or a flight "suspended since 2018" is none.
+        if (rule.type == EventType::SANCTION && rule.subtype == "institutional" &&
+            std::none_of(actors.begin(), actors.end(), [&](const Actor& x) {
+                const Entity* ent = dict_.entity(x.id);
+                return ent && ent->kind == EntityKind::organization;
+            }))
+            continue;
 
         Event e;
         e.type = rule.type;
@@ -896,8 +1164,19 @@ void Extractor::sentence(std::size_t index, Span span) {
             if (!best_date || distance(d, trig) < distance(*best_date, trig))
                 best_date = &d;
         }
-        if (best_date)
+        if (best_date) {
             e.date = best_date->interval;
+            // "Il doit se rendre samedi en Gambie": a weekday of something to come is the next
+            // one, not the last.
+            std::string_view said(sentence_text.data() + best_date->begin,
+                                  best_date->end - best_date->begin);
+            if (status == Status::planned && e.date.precision == Precision::day &&
+                reference_.valid() && e.date.first < reference_ &&
+                said.find_first_of("0123456789") == std::string_view::npos &&
+                e.date.how.starts_with("weekday on or before") &&
+                add_days(e.date.first, 7) > reference_)
+                e.date = DateInterval::from_date(add_days(e.date.first, 7));
+        }
         Evidence ev;
         ev.sentence = static_cast<int>(index);
         ev.begin = static_cast<int64_t>(span.begin);
@@ -919,6 +1198,17 @@ void Extractor::sentence(std::size_t index, Span span) {
                     order.push_back(k);
             std::sort(order.begin(), order.end(),
                       [&](std::size_t x, std::size_t y) { return actors[x].pos < actors[y].pos; });
+            // The subject is in the trigger's clause: "Ukraine cuts ties with Russia as
+            // Washington announces sanctions" (Washington sanctions, not Ukraine).
+            std::size_t clause = 0;
+            for (std::size_t k = trig.first; k > 0; --k)
+                if (clause_start(t, k - 1)) {
+                    clause = k;
+                    break;
+                }
+            if (std::any_of(order.begin(), order.end(),
+                            [&](std::size_t x) { return actors[x].pos >= clause; }))
+                std::erase_if(order, [&](std::size_t x) { return actors[x].pos < clause; });
             std::size_t head = actors.size();
             if (!order.empty()) {
                 std::size_t nearest = order.back();
@@ -1023,8 +1313,13 @@ void Extractor::sentence(std::size_t index, Span span) {
                 for (const auto& p : parts)
                     if (p.role == ParticipantRole::initiator && dict_.country(p.actor))
                         protagonist_ = p.actor;
+            // A headline's topic before a colon ("Guinée : l'UA suspend Conakry") is no
+            // subject: who acts is taken from the body when it tells the same event.
+            bool topic = index == 0 && std::any_of(t.begin(), t.begin() + trig.first,
+                                                   [](const Token& x) { return x.norm == ":"; });
             Found f{e, people,
-                    !guessed && ((before && named == actors.size()) || info(e.type).symmetric)};
+                    !topic && !guessed &&
+                        ((before && named == actors.size()) || info(e.type).symmetric)};
             f.event.participants = parts;
             for (const auto& p : people)
                 f.event.participants.push_back({p, ParticipantRole::participant});

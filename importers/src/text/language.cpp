@@ -1,5 +1,7 @@
 #include "language.hpp"
 
+#include "../tsv.hpp"
+
 #include <diplograph/importers/dictionaries.hpp>
 #include <diplograph/importers/text.hpp>
 
@@ -9,7 +11,6 @@
 
 #include <algorithm>
 
-#include <fstream>
 #include <mutex>
 #include <stdexcept>
 
@@ -21,50 +22,10 @@ bool is_word_char(UChar32 c) {
     return u_isalnum(c) != 0;
 }
 
-std::vector<std::string> split_tabs(const std::string& line) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true) {
-        auto tab = line.find('\t', start);
-        out.push_back(line.substr(start, tab == std::string::npos ? tab : tab - start));
-        if (tab == std::string::npos)
-            break;
-        start = tab + 1;
-    }
-    return out;
-}
-
-template <typename F>
-void read_lines(const std::filesystem::path& file, std::size_t columns, F&& f) {
-    std::ifstream in(file);
-    if (!in)
-        return;
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        if (line.empty() || line[0] == '#')
-            continue;
-        auto fields = split_tabs(line);
-        if (fields.size() != columns)
-            throw DictionaryError(
-                fmt::format("{}: line {}: expected {} tab-separated columns, "
-                            "found {}",
-                            file.string(), number, columns, fields.size()));
-        try {
-            f(fields, number);
-        } catch (const std::invalid_argument& e) {
-            throw DictionaryError(fmt::format("{}: line {}: {}", file.string(), number, e.what()));
-        }
-    }
-}
-
 LanguageData load_language(const std::filesystem::path& dir, const std::string& lang) {
     LanguageData d;
     d.lang = lang;
-    read_lines(dir / "events.tsv", 6, [&](const std::vector<std::string>& f, int) {
+    tsv::read(dir / "events.tsv", {6, 0, true}, [&](const std::vector<std::string>& f, int) {
         EventRule r;
         r.id = f[0];
         auto type = event_type_from_string(f[1]);
@@ -84,7 +45,7 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             d.events.push_back(r);
         }
     });
-    read_lines(dir / "modality.tsv", 2, [&](const std::vector<std::string>& f, int) {
+    tsv::read(dir / "modality.tsv", {2, 0, true}, [&](const std::vector<std::string>& f, int) {
         if (f[0] == "future") {
             std::size_t start = 0;
             while (start <= f[1].size()) {
@@ -97,31 +58,32 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             }
             return;
         }
-        static const char* kKinds[] = {"negation", "invitation", "denial", "agreed",     "planned",
-                                       "reported", "mutual",     "both",   "both_people"};
+        static const char* kKinds[] = {"negation",    "invitation", "denial", "agreed",
+                                       "planned",     "reported",   "mutual", "both",
+                                       "both_people", "ousted",     "sourced"};
         if (std::none_of(std::begin(kKinds), std::end(kKinds),
                          [&](const char* k) { return f[0] == k; }))
             throw std::invalid_argument(
                 fmt::format("kind \"{}\": expected negation, invitation, denial, agreed, planned, "
                             "reported, mutual, "
-                            "future, both or both_people",
+                            "future, both, both_people, ousted or sourced",
                             f[0]));
         // Alternatives at the top level are separate patterns so that each may have its own
         // length ("n a pas|pas").
         for (auto& pattern : parse_patterns(f[1]))
             d.cues[f[0]].push_back(std::move(pattern));
     });
-    read_lines(dir / "subtypes.tsv", 2, [&](const std::vector<std::string>& f, int) {
+    tsv::read(dir / "subtypes.tsv", {2, 0, true}, [&](const std::vector<std::string>& f, int) {
         for (auto& pattern : parse_patterns(f[1]))
             d.subtypes.emplace_back(f[0], std::move(pattern));
     });
-    read_lines(dir / "stopwords.tsv", 1, [&](const std::vector<std::string>& f, int) {
+    tsv::read(dir / "stopwords.tsv", {1, 0, true}, [&](const std::vector<std::string>& f, int) {
         d.stopwords.push_back(fold_with_offsets(f[0]).text);
     });
-    read_lines(dir / "regions.tsv", 1,
-               [&](const std::vector<std::string>& f, int) { d.regions.push_back(f[0]); });
-    read_lines(dir / "abbreviations.tsv", 1,
-               [&](const std::vector<std::string>& f, int) { d.abbreviations.push_back(f[0]); });
+    tsv::read(dir / "regions.tsv", {1, 0, true},
+              [&](const std::vector<std::string>& f, int) { d.regions.push_back(f[0]); });
+    tsv::read(dir / "abbreviations.tsv", {1, 0, true},
+              [&](const std::vector<std::string>& f, int) { d.abbreviations.push_back(f[0]); });
     return d;
 }
 
