@@ -21,14 +21,41 @@ int run(const Globals& g, const Options& o) {
     scope.filter.with_evidence = false;  // counts of sources suffice
     Store store = open_store(g);
     Entity actor = resolve(store, o.actor);
-    // Only the neighbourhood is read, ring by ring through the participants index.
-    Graph graph = load_neighbourhood(store, scope, actor.id, o.depth);
-    if (graph.events().empty())
-        require_events(store);
-    auto centre = graph.find(actor.id);
+    Graph graph;
     EgoAnswer answer;
-    if (centre)
-        answer = ego(graph, *centre, o.depth);
+    std::size_t link_count = 0;
+    // The table needs no events: the topology suffices. JSON lists every link with its dates
+    // and sources, which needs the events.
+    std::optional<Topology> topology;
+    if (!g.json)
+        topology = load_topology(store, scope);
+    if (topology) {
+        if (topology->event_count() == 0)
+            require_events(store);
+        if (auto centre = topology->find(actor.id)) {
+            EgoSummary summary = ego(*topology, *centre, o.depth);
+            answer = std::move(summary.answer);
+            link_count = summary.links;
+            std::vector<NodeIndex> nodes;
+            for (std::size_t i = 0; i < answer.rows.size(); ++i) {
+                nodes.push_back(answer.rows[i].node);
+                answer.rows[i].node = i;
+            }
+            graph = graph_of_nodes(*topology, nodes);
+            answer.selection.title =
+                fmt::format("ego network of {}, depth {}", label(topology->node(*centre)), o.depth);
+        }
+        topology.reset();
+    } else {
+        // Only the neighbourhood is read, ring by ring through the participants index.
+        graph = load_neighbourhood(store, scope, actor.id, o.depth);
+        if (graph.events().empty())
+            require_events(store);
+        auto centre = graph.find(actor.id);
+        if (centre)
+            answer = ego(graph, *centre, o.depth);
+        link_count = answer.selection.edges.size();
+    }
     answer.selection.filters = describe(scope);
 
     if (g.json) {
@@ -55,7 +82,7 @@ int run(const Globals& g, const Options& o) {
     }
     if (!g.quiet)
         fmt::print("{}: {} actors, {} links{}\n\n", answer.selection.title, answer.rows.size(),
-                   answer.selection.edges.size(),
+                   link_count,
                    answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
     Table t({"depth", "actor", "kind", "partners"});
     for (const auto& r : answer.rows)

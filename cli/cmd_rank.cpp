@@ -38,8 +38,28 @@ int run(const Globals& g, const Options& o) {
     Scope scope = make_scope(o.filters);
     scope.filter.with_evidence = false;  // counts of sources suffice
     Store store = open_store(g);
-    Graph graph = load_for_query(store, scope);
-    RankAnswer answer = rank(graph, *by, o.top);
+    Graph graph;
+    RankAnswer answer;
+    std::optional<RankAnswer> fast;
+    auto topology = load_topology(store, scope);
+    if (topology)
+        fast = rank(*topology, *by, o.top);
+    if (fast) {
+        // Ranked on the topology alone; only the ranked actors are needed to print.
+        if (topology->event_count() == 0)
+            require_events(store);
+        answer = std::move(*fast);
+        std::vector<NodeIndex> nodes;
+        for (std::size_t i = 0; i < answer.rows.size(); ++i) {
+            nodes.push_back(answer.rows[i].node);
+            answer.rows[i].node = i;
+        }
+        graph = graph_of_nodes(*topology, nodes);
+    } else {
+        topology.reset();
+        graph = load_for_query(store, scope);
+        answer = rank(graph, *by, o.top);
+    }
     answer.selection.filters = describe(scope);
 
     if (g.json) {
