@@ -38,7 +38,8 @@ int run(const Globals& g, const Options& o) {
                            fmt::format("path: {} is both ends; name two actors", label(from)));
     Graph graph;
     PathsAnswer answer;
-    if (auto topology = load_topology(store, scope)) {
+    // A path needs only who met whom: the types are read for the hops' events afterwards.
+    if (auto topology = load_topology(store, scope, /*with_types=*/false)) {
         // The paths on the topology alone, then the events of the actors on them only.
         if (topology->event_count() == 0)
             require_events(store);

@@ -41,7 +41,9 @@ int run(const Globals& g, const Options& o) {
     Graph graph;
     RankAnswer answer;
     std::optional<RankAnswer> fast;
-    auto topology = load_topology(store, scope);
+    // No ranking needs the event types: each pair of partners counts once.
+    auto topology = *by == RankBy::betweenness ? std::nullopt
+                                               : load_topology(store, scope, /*with_types=*/false);
     if (topology)
         fast = rank(*topology, *by, o.top);
     if (fast) {

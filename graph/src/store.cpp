@@ -875,12 +875,42 @@ struct ViewHash {
 
 }  // namespace
 
-std::optional<EventLinks> Store::event_links(const Filter& filter) const {
+std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_types) const {
     if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
         !filter.actors.empty())
         return std::nullopt;
     auto& db = impl_->db;
+    EventLinks out;
+    std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> index;
+    auto intern = [&](std::string_view actor) {
+        auto it = index.find(actor);
+        if (it == index.end()) {
+            it = index.emplace(std::string(actor), static_cast<uint32_t>(out.actors.size())).first;
+            out.actors.emplace_back(actor);
+        }
+        return it->second;
+    };
     const bool dates = filter.since || filter.until;
+    if (!with_types && filter.types.empty() && filter.statuses.empty() && !dates) {
+        // The participants alone, in primary-key order: one run of rows per event.
+        sqlite::Statement parts(db,
+                                "SELECT event, actor FROM participants ORDER BY event, "
+                                "actor, role, source");
+        std::string event;
+        while (parts.step()) {
+            if (parts.view(0) != event) {
+                if (!event.empty())
+                    out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
+                event.assign(parts.view(0));
+            }
+            const uint32_t a = intern(parts.view(1));
+            if (out.members.size() == out.offsets.back() || out.members.back() != a)
+                out.members.push_back(a);
+        }
+        if (!event.empty())
+            out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
+        return out;
+    }
     // Two ordered scans merged by event id, both walking a primary key. Every stored event has
     // evidence (recompute() deletes those left without), so min_sources 1 holds for all.
     sqlite::Statement ev(db, dates ? "SELECT id, type, status, date_from, date_to, precision "
@@ -889,8 +919,6 @@ std::optional<EventLinks> Store::event_links(const Filter& filter) const {
     sqlite::Statement parts(db,
                             "SELECT event, actor FROM participants ORDER BY event, actor, role, "
                             "source");
-    EventLinks out;
-    std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> index;
     bool has_part = parts.step();
     std::string id;
     while (ev.step()) {
@@ -913,16 +941,10 @@ std::optional<EventLinks> Store::event_links(const Filter& filter) const {
         const std::size_t begin = out.members.size();
         while (has_part && parts.view(0) == id) {
             if (keep) {
-                const std::string_view actor = parts.view(1);
-                auto it = index.find(actor);
-                if (it == index.end()) {
-                    it = index.emplace(std::string(actor), static_cast<uint32_t>(out.actors.size()))
-                             .first;
-                    out.actors.emplace_back(actor);
-                }
+                const uint32_t a = intern(parts.view(1));
                 // Rows come sorted by actor: one per (role, source) of the same actor follow.
-                if (out.members.size() == begin || out.members.back() != it->second)
-                    out.members.push_back(it->second);
+                if (out.members.size() == begin || out.members.back() != a)
+                    out.members.push_back(a);
             }
             has_part = parts.step();
         }

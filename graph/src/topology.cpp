@@ -11,8 +11,8 @@ std::optional<NodeIndex> Topology::find(const std::string& id) const {
     return it->second;
 }
 
-std::optional<Topology> Topology::load(const Store& store, const Filter& filter) {
-    auto links = store.event_links(filter);
+std::optional<Topology> Topology::load(const Store& store, const Filter& filter, bool with_types) {
+    auto links = store.event_links(filter, with_types);
     if (!links)
         return std::nullopt;
     Topology t;
@@ -60,7 +60,8 @@ std::optional<Topology> Topology::load(const Store& store, const Filter& filter)
             list.push_back(node_of[links->members[i]]);
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
-        const auto type = static_cast<uint64_t>(links->types[e]);
+        const auto type =
+            links->types.empty() ? uint64_t{0} : static_cast<uint64_t>(links->types[e]);
         for (std::size_t i = 0; i < list.size(); ++i)
             for (std::size_t j = i + 1; j < list.size(); ++j)
                 keys.push_back((static_cast<uint64_t>(list[i]) << 34) |

@@ -67,10 +67,10 @@ Graph load_neighbourhood(const Store& store, const Scope& scope, const std::stri
     return load_graph(store, all, keep);
 }
 
-std::optional<Topology> load_topology(const Store& store, const Scope& scope) {
+std::optional<Topology> load_topology(const Store& store, const Scope& scope, bool with_types) {
     if (scope.kind)
         return std::nullopt;
-    return Topology::load(store, scope.filter);
+    return Topology::load(store, scope.filter, with_types);
 }
 
 Graph graph_of_nodes(const Topology& topology, const std::vector<NodeIndex>& nodes) {

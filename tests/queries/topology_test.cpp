@@ -120,6 +120,11 @@ TEST(Topology, MatchesTheGraphLoadedFromTheSameStore) {
                 ++compared_links;
             }
             EXPECT_EQ(t->adjacency(), algo::simple_adjacency(g));
+            // Without the types: one link per pair, the same adjacency.
+            const auto u = Topology::load(store, f, /*with_types=*/false);
+            ASSERT_TRUE(u);
+            EXPECT_EQ(u->adjacency(), t->adjacency());
+            EXPECT_LE(u->links().size(), t->links().size());
         }
     }
     EXPECT_GT(compared_links, 100);
@@ -137,13 +142,15 @@ TEST(Topology, AnswersAsTheGraphDoes) {
             const Graph g = Graph::load(store, f);
             const auto t = Topology::load(store, f);
             ASSERT_TRUE(t);
+            const auto u = Topology::load(store, f, /*with_types=*/false);
+            ASSERT_TRUE(u);
             for (auto by : {RankBy::degree, RankBy::weighted, RankBy::pagerank}) {
-                const auto fast = rank(*t, by, 5);
+                const auto fast = rank(*u, by, 5);
                 ASSERT_TRUE(fast);
                 const auto full = rank(g, by, 5);
                 ASSERT_EQ(fast->rows.size(), full.rows.size());
                 for (std::size_t r = 0; r < full.rows.size(); ++r) {
-                    EXPECT_EQ(t->node(fast->rows[r].node).id, g.node(full.rows[r].node).id);
+                    EXPECT_EQ(u->node(fast->rows[r].node).id, g.node(full.rows[r].node).id);
                     EXPECT_EQ(fast->rows[r].score, full.rows[r].score);
                     EXPECT_EQ(fast->rows[r].degree, full.rows[r].degree);
                 }
@@ -163,7 +170,7 @@ TEST(Topology, AnswersAsTheGraphDoes) {
                 }
                 for (NodeIndex d = 0; d < g.node_count(); ++d) {
                     const auto on_graph = k_shortest_paths(g, c, d, 3);
-                    EXPECT_EQ(k_shortest_paths(t->adjacency(), c, d, 3), on_graph);
+                    EXPECT_EQ(k_shortest_paths(u->adjacency(), c, d, 3), on_graph);
                     if (on_graph.empty())
                         continue;
                     // The answer built from the events of the actors on the paths only.

@@ -65,10 +65,10 @@ struct Filter {
 //! Source objects. Events come in id order, as from for_each_event.
 struct EventLinks {
     std::vector<std::string> actors;   //!< distinct actor ids, in order of first appearance
-    std::vector<EventType> types;      //!< the type of each event
+    std::vector<EventType> types;      //!< the type of each event; empty when not asked for
     std::vector<uint32_t> offsets{0};  //!< event e's actors: members[offsets[e], offsets[e+1])
     std::vector<uint32_t> members;     //!< indices into actors, each once per event
-    std::size_t event_count() const { return types.size(); }
+    std::size_t event_count() const { return offsets.size() - 1; }
 };
 
 class Store {
@@ -114,8 +114,10 @@ class Store {
     //! The participants of the events passing the filter, read from the participants table in
     //! primary-key order (and the events table for the types and the filtered columns).
     //! nullopt for the filters that need evidence or sources (min_sources > 1, min_confidence,
-    //! sources) or name actors: use for_each_event for those.
-    std::optional<EventLinks> event_links(const Filter& filter) const;
+    //! sources) or name actors: use for_each_event for those. Without types and without filters
+    //! on the events' columns, only the participants are read (and the events without
+    //! participants are left out).
+    std::optional<EventLinks> event_links(const Filter& filter, bool with_types = true) const;
 
     const std::filesystem::path& path() const;
 

@@ -25,8 +25,12 @@ class Topology {
         uint32_t count = 0;  //!< number of events
     };
 
-    //! nullopt when the filter needs what Store::event_links does not read.
-    static std::optional<Topology> load(const Store& store, const Filter& filter);
+    //! nullopt when the filter needs what Store::event_links does not read. Without types
+    //! (enough for the adjacency, degrees and weighted degrees), links() holds one Link per pair,
+    //! of type MEET, counting the events of every type, and event_count() leaves out the events
+    //! without participants.
+    static std::optional<Topology> load(const Store& store, const Filter& filter,
+                                        bool with_types = true);
 
     std::size_t node_count() const { return nodes_.size(); }
     const Node& node(NodeIndex n) const { return nodes_.at(n); }

@@ -32,7 +32,8 @@ Graph load_neighbourhood(const Store& store, const Scope& scope, const std::stri
 //! The topology of the events passing `scope.filter`, for the queries that need no more
 //! (rank, path, ego); nullopt when the scope needs the events (`--kind`, minimum sources or
 //! confidence, sources).
-std::optional<Topology> load_topology(const Store& store, const Scope& scope);
+std::optional<Topology> load_topology(const Store& store, const Scope& scope,
+                                      bool with_types = true);
 
 //! A graph of some Topology nodes and no events, node i being nodes[i]: for printing answers
 //! computed on the topology with the functions that take a Graph.
