@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace diplograph::cli {
 
 namespace {
@@ -27,8 +30,38 @@ int run(const Globals& g, const Options& o) {
     // The table needs no events: the topology suffices. JSON lists every link with its dates
     // and sources, which needs the events.
     std::optional<Topology> topology;
-    if (!g.json)
-        topology = load_topology(store, scope);
+    if (!g.json) {
+        // Ring by ring through the participants index while the neighbourhood is small: the
+        // events of the actors within depth - 1 hops give those within depth hops, whose own
+        // events give the links among them. Past 20,000 actors, the whole store is read.
+        std::vector<std::string> reached{actor.id}, frontier{actor.id};
+        for (int d = 0; d < o.depth && !frontier.empty() && reached.size() <= 20000; ++d) {
+            Scope ring = scope;
+            ring.filter.actors = frontier;
+            auto part = load_topology(store, ring);
+            if (!part)
+                break;
+            std::sort(reached.begin(), reached.end());
+            std::vector<std::string> next;
+            for (const auto& id : frontier)
+                if (auto n = part->find(id))
+                    for (auto m : part->adjacency()[*n])
+                        next.push_back(part->node(m).id);
+            std::sort(next.begin(), next.end());
+            next.erase(std::unique(next.begin(), next.end()), next.end());
+            frontier.clear();
+            std::set_difference(next.begin(), next.end(), reached.begin(), reached.end(),
+                                std::back_inserter(frontier));
+            reached.insert(reached.end(), frontier.begin(), frontier.end());
+        }
+        if (reached.size() <= 20000) {
+            Scope all = scope;
+            all.filter.actors = std::move(reached);
+            topology = load_topology(store, all);
+        } else {
+            topology = load_topology(store, scope);
+        }
+    }
     if (topology) {
         if (topology->event_count() == 0)
             require_events(store);

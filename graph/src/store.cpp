@@ -877,9 +877,22 @@ struct ViewHash {
 
 std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_types) const {
     if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
-        !filter.actors.empty())
+        filter.actors.size() > 30000)  // SQLite's limit on bound parameters is 32766
         return std::nullopt;
     auto& db = impl_->db;
+    // The events of some actors only: both scans read those events' rows through the index.
+    std::string of_actors;
+    if (!filter.actors.empty()) {
+        std::string in;
+        for (std::size_t i = 0; i < filter.actors.size(); ++i)
+            in += i ? ",?" : "?";
+        of_actors = fmt::format("(SELECT event FROM participants WHERE actor IN ({}))", in);
+        with_types = true;
+    }
+    auto bind_actors = [&](sqlite::Statement& s) {
+        for (const auto& a : filter.actors)
+            s.bind(a);
+    };
     EventLinks out;
     std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> index;
     auto intern = [&](std::string_view actor) {
@@ -913,12 +926,16 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
     }
     // Two ordered scans merged by event id, both walking a primary key. Every stored event has
     // evidence (recompute() deletes those left without), so min_sources 1 holds for all.
-    sqlite::Statement ev(db, dates ? "SELECT id, type, status, date_from, date_to, precision "
-                                     "FROM events ORDER BY id"
-                                   : "SELECT id, type, status FROM events ORDER BY id");
-    sqlite::Statement parts(db,
-                            "SELECT event, actor FROM participants ORDER BY event, actor, role, "
-                            "source");
+    const std::string where_events = of_actors.empty() ? "" : " WHERE id IN " + of_actors;
+    const std::string where_parts = of_actors.empty() ? "" : " WHERE event IN " + of_actors;
+    sqlite::Statement ev(db, (dates ? "SELECT id, type, status, date_from, date_to, precision "
+                                      "FROM events"
+                                    : "SELECT id, type, status FROM events") +
+                                 where_events + " ORDER BY id");
+    bind_actors(ev);
+    sqlite::Statement parts(db, "SELECT event, actor FROM participants" + where_parts +
+                                    " ORDER BY event, actor, role, source");
+    bind_actors(parts);
     bool has_part = parts.step();
     std::string id;
     while (ev.step()) {

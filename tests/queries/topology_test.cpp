@@ -130,6 +130,36 @@ TEST(Topology, MatchesTheGraphLoadedFromTheSameStore) {
     EXPECT_GT(compared_links, 100);
 }
 
+TEST(Topology, OfSomeActorsHoldsTheirEventsAndPartners) {
+    std::mt19937 rng(5);
+    int compared = 0;
+    for (int i = 0; i < kStores; ++i) {
+        test::TempDir dir;
+        Store store(dir / "t.db");
+        fill(store, rng);
+        for (auto f : filters()) {
+            const Graph g = Graph::load(store, f);
+            for (NodeIndex n = 0; n < g.node_count(); n += 2) {
+                f.actors = {g.node(n).id};
+                const Graph part = Graph::load(store, f);
+                const auto t = Topology::load(store, f);
+                ASSERT_TRUE(t);
+                EXPECT_EQ(t->event_count(), part.events().size());
+                std::vector<std::string> expected, got;
+                for (auto m : g.neighbours(n))
+                    expected.push_back(g.node(m).id);
+                for (auto m : t->adjacency()[*t->find(g.node(n).id)])
+                    got.push_back(t->node(m).id);
+                std::sort(got.begin(), got.end());
+                std::sort(expected.begin(), expected.end());
+                EXPECT_EQ(got, expected);
+                ++compared;
+            }
+        }
+    }
+    EXPECT_GT(compared, 50);
+}
+
 TEST(Topology, AnswersAsTheGraphDoes) {
     std::mt19937 rng(1128);
     int compared_paths = 0;

@@ -114,9 +114,9 @@ class Store {
     //! The participants of the events passing the filter, read from the participants table in
     //! primary-key order (and the events table for the types and the filtered columns).
     //! nullopt for the filters that need evidence or sources (min_sources > 1, min_confidence,
-    //! sources) or name actors: use for_each_event for those. Without types and without filters
-    //! on the events' columns, only the participants are read (and the events without
-    //! participants are left out).
+    //! sources) or name more than 30,000 actors: use for_each_event for those. Without types and
+    //! without filters on the events' columns, only the participants are read (and the events
+    //! without participants are left out).
     std::optional<EventLinks> event_links(const Filter& filter, bool with_types = true) const;
 
     const std::filesystem::path& path() const;
