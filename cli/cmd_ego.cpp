@@ -33,9 +33,11 @@ int run(const Globals& g, const Options& o) {
     if (!g.json) {
         // Ring by ring through the participants index while the neighbourhood is small: the
         // events of the actors within depth - 1 hops give those within depth hops, whose own
-        // events give the links among them. Past 20,000 actors, the whole store is read.
+        // events give the links among them. Past 2,000 actors, the whole store is read (faster on
+        // the bench stores: 3,800 actors by the index took 0.95 s, by the whole 200k-event store
+        // 0.32 s).
         std::vector<std::string> reached{actor.id}, frontier{actor.id};
-        for (int d = 0; d < o.depth && !frontier.empty() && reached.size() <= 20000; ++d) {
+        for (int d = 0; d < o.depth && !frontier.empty() && reached.size() <= 2000; ++d) {
             Scope ring = scope;
             ring.filter.actors = frontier;
             auto part = load_topology(store, ring);
@@ -54,7 +56,7 @@ int run(const Globals& g, const Options& o) {
                                 std::back_inserter(frontier));
             reached.insert(reached.end(), frontier.begin(), frontier.end());
         }
-        if (reached.size() <= 20000) {
+        if (reached.size() <= 2000) {
             Scope all = scope;
             all.filter.actors = std::move(reached);
             topology = load_topology(store, all);
