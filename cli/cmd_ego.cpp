@@ -7,6 +7,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace diplograph::cli {
 
 namespace {
@@ -26,14 +29,73 @@ int run(const Globals& g, const Options& o) {
     scope.filter.with_evidence = o.output.wanted();
     Store store = open_store(g);
     Entity actor = resolve(store, o.actor);
-    // Only the neighbourhood is read, ring by ring through the participants index.
-    Graph graph = load_neighbourhood(store, scope, actor.id, o.depth);
-    if (graph.events().empty())
-        require_events(store);
-    auto centre = graph.find(actor.id);
+    Graph graph;
     EgoAnswer answer;
-    if (centre)
-        answer = ego(graph, *centre, o.depth);
+    std::size_t link_count = 0;
+    // The table needs no events: the topology suffices. JSON lists every link with its dates
+    // and sources, which needs the events.
+    std::optional<Topology> topology;
+    if (!g.json) {
+        // Ring by ring through the participants index while the neighbourhood is small: the
+        // events of the actors within depth - 1 hops give those within depth hops, whose own
+        // events give the links among them. Past 2,000 actors, the whole store is read (faster on
+        // the bench stores: 3,800 actors by the index took 0.95 s, by the whole 200k-event store
+        // 0.32 s).
+        std::vector<std::string> reached{actor.id}, frontier{actor.id};
+        for (int d = 0; d < o.depth && !frontier.empty() && reached.size() <= 2000; ++d) {
+            Scope ring = scope;
+            ring.filter.actors = frontier;
+            auto part = load_topology(store, ring);
+            if (!part)
+                break;
+            std::sort(reached.begin(), reached.end());
+            std::vector<std::string> next;
+            for (const auto& id : frontier)
+                if (auto n = part->find(id))
+                    for (auto m : part->adjacency()[*n])
+                        next.push_back(part->node(m).id);
+            std::sort(next.begin(), next.end());
+            next.erase(std::unique(next.begin(), next.end()), next.end());
+            frontier.clear();
+            std::set_difference(next.begin(), next.end(), reached.begin(), reached.end(),
+                                std::back_inserter(frontier));
+            reached.insert(reached.end(), frontier.begin(), frontier.end());
+        }
+        if (reached.size() <= 2000) {
+            Scope all = scope;
+            all.filter.actors = std::move(reached);
+            topology = load_topology(store, all);
+        } else {
+            topology = load_topology(store, scope);
+        }
+    }
+    if (topology) {
+        if (topology->event_count() == 0)
+            require_events(store);
+        if (auto centre = topology->find(actor.id)) {
+            EgoSummary summary = ego(*topology, *centre, o.depth);
+            answer = std::move(summary.answer);
+            link_count = summary.links;
+            std::vector<NodeIndex> nodes;
+            for (std::size_t i = 0; i < answer.rows.size(); ++i) {
+                nodes.push_back(answer.rows[i].node);
+                answer.rows[i].node = i;
+            }
+            graph = graph_of_nodes(*topology, nodes);
+            answer.selection.title =
+                fmt::format("ego network of {}, depth {}", label(topology->node(*centre)), o.depth);
+        }
+        topology.reset();
+    } else {
+        // Only the neighbourhood is read, ring by ring through the participants index.
+        graph = load_neighbourhood(store, scope, actor.id, o.depth);
+        if (graph.events().empty())
+            require_events(store);
+        auto centre = graph.find(actor.id);
+        if (centre)
+            answer = ego(graph, *centre, o.depth);
+        link_count = answer.selection.edges.size();
+    }
     answer.selection.filters = describe(scope);
     if (o.output.wanted())
         return write_selection(g, o.output, graph, std::move(answer.selection));
@@ -62,7 +124,7 @@ int run(const Globals& g, const Options& o) {
     }
     if (!g.quiet)
         fmt::print("{}: {} actors, {} links{}\n\n", answer.selection.title, answer.rows.size(),
-                   answer.selection.edges.size(),
+                   link_count,
                    answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
     Table t({"depth", "actor", "kind", "partners"});
     for (const auto& r : answer.rows)

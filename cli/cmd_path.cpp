@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace diplograph::cli {
 
 namespace {
@@ -39,13 +41,45 @@ int run(const Globals& g, const Options& o) {
     if (from.id == to.id)
         throw CommandError(Exit::usage,
                            fmt::format("path: {} is both ends; name two actors", label(from)));
-    Graph graph = load_for_query(store, scope, {from.id, to.id});
-    auto a = graph.find(from.id);
-    auto b = graph.find(to.id);
+    Graph graph;
     PathsAnswer answer;
-    if (a && b)
-        answer = paths(graph, *a, *b, static_cast<std::size_t>(o.k),
-                       static_cast<std::size_t>(o.max_hops));
+    // A path needs only who met whom: the types are read for the hops' events afterwards.
+    if (auto topology = load_topology(store, scope, /*with_types=*/false)) {
+        // The paths on the topology alone, then the events of the actors on them only.
+        if (topology->event_count() == 0)
+            require_events(store);
+        auto a = topology->find(from.id);
+        auto b = topology->find(to.id);
+        std::vector<std::vector<std::string>> found;
+        Scope along = scope;
+        if (a && b)
+            for (const auto& p :
+                 k_shortest_paths(topology->adjacency(), *a, *b, static_cast<std::size_t>(o.k),
+                                  static_cast<std::size_t>(o.max_hops))) {
+                std::vector<std::string> ids;
+                for (auto n : p) {
+                    ids.push_back(topology->node(n).id);
+                    along.filter.actors.push_back(ids.back());
+                }
+                found.push_back(std::move(ids));
+            }
+        topology.reset();
+        if (!found.empty()) {
+            std::sort(along.filter.actors.begin(), along.filter.actors.end());
+            along.filter.actors.erase(
+                std::unique(along.filter.actors.begin(), along.filter.actors.end()),
+                along.filter.actors.end());
+            graph = load_graph(store, along);
+            answer = paths_along(graph, *graph.find(from.id), *graph.find(to.id), found);
+        }
+    } else {
+        graph = load_for_query(store, scope, {from.id, to.id});
+        auto a = graph.find(from.id);
+        auto b = graph.find(to.id);
+        if (a && b)
+            answer = paths(graph, *a, *b, static_cast<std::size_t>(o.k),
+                           static_cast<std::size_t>(o.max_hops));
+    }
     answer.selection.filters = describe(scope);
     if (o.output.wanted())
         return write_selection(g, o.output, graph, std::move(answer.selection));

@@ -43,8 +43,30 @@ int run(const Globals& g, const Options& o) {
     // Counts of sources suffice for the table; diagrams and exports show the evidence.
     scope.filter.with_evidence = o.output.wanted();
     Store store = open_store(g);
-    Graph graph = load_for_query(store, scope);
-    RankAnswer answer = rank(graph, *by, o.top);
+    Graph graph;
+    RankAnswer answer;
+    std::optional<RankAnswer> fast;
+    // No ranking needs the event types: each pair of partners counts once.
+    auto topology = *by == RankBy::betweenness ? std::nullopt
+                                               : load_topology(store, scope, /*with_types=*/false);
+    if (topology)
+        fast = rank(*topology, *by, o.top);
+    if (fast) {
+        // Ranked on the topology alone; only the ranked actors are needed to print.
+        if (topology->event_count() == 0)
+            require_events(store);
+        answer = std::move(*fast);
+        std::vector<NodeIndex> nodes;
+        for (std::size_t i = 0; i < answer.rows.size(); ++i) {
+            nodes.push_back(answer.rows[i].node);
+            answer.rows[i].node = i;
+        }
+        graph = graph_of_nodes(*topology, nodes);
+    } else {
+        topology.reset();
+        graph = load_for_query(store, scope);
+        answer = rank(graph, *by, o.top);
+    }
     answer.selection.filters = describe(scope);
     if (o.output.wanted())
         return write_selection(g, o.output, graph, std::move(answer.selection));

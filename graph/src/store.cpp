@@ -674,7 +674,7 @@ std::optional<Entity> Store::entity(const std::string& id) const {
     return e;
 }
 
-std::vector<Entity> Store::entities(std::optional<EntityKind> kind) const {
+std::vector<Entity> Store::entities(std::optional<EntityKind> kind, bool with_aliases) const {
     std::vector<Entity> out;
     std::unordered_map<std::string, std::size_t> at;
     std::string where = kind ? " WHERE kind=?" : "";
@@ -692,6 +692,8 @@ std::vector<Entity> Store::entities(std::optional<EntityKind> kind) const {
                            {}});
         }
     }
+    if (!with_aliases)
+        return out;
     sqlite::Statement a(impl_->db,
                         "SELECT a.entity, a.alias, a.lang FROM aliases a JOIN entities e ON "
                         "e.id=a.entity" +
@@ -867,6 +869,114 @@ void Store::take_events(const Filter& filter,
         if (filter.accepts(se))
             callback(std::move(se));
     }
+}
+
+namespace {
+
+//! Hash and equality that find a std::string by a std::string_view without allocating.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_types) const {
+    if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
+        filter.actors.size() > 30000)  // SQLite's limit on bound parameters is 32766
+        return std::nullopt;
+    auto& db = impl_->db;
+    // The events of some actors only: both scans read those events' rows through the index.
+    std::string of_actors;
+    if (!filter.actors.empty()) {
+        std::string in;
+        for (std::size_t i = 0; i < filter.actors.size(); ++i)
+            in += i ? ",?" : "?";
+        of_actors = fmt::format("(SELECT event FROM participants WHERE actor IN ({}))", in);
+        with_types = true;
+    }
+    auto bind_actors = [&](sqlite::Statement& s) {
+        for (const auto& a : filter.actors)
+            s.bind(a);
+    };
+    EventLinks out;
+    std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> index;
+    auto intern = [&](std::string_view actor) {
+        auto it = index.find(actor);
+        if (it == index.end()) {
+            it = index.emplace(std::string(actor), static_cast<uint32_t>(out.actors.size())).first;
+            out.actors.emplace_back(actor);
+        }
+        return it->second;
+    };
+    const bool dates = filter.since || filter.until;
+    if (!with_types && filter.types.empty() && filter.statuses.empty() && !dates) {
+        // The participants alone, in primary-key order: one run of rows per event.
+        sqlite::Statement parts(db,
+                                "SELECT event, actor FROM participants ORDER BY event, "
+                                "actor, role, source");
+        std::string event;
+        while (parts.step()) {
+            if (parts.view(0) != event) {
+                if (!event.empty())
+                    out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
+                event.assign(parts.view(0));
+            }
+            const uint32_t a = intern(parts.view(1));
+            if (out.members.size() == out.offsets.back() || out.members.back() != a)
+                out.members.push_back(a);
+        }
+        if (!event.empty())
+            out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
+        return out;
+    }
+    // Two ordered scans merged by event id, both walking a primary key. Every stored event has
+    // evidence (recompute() deletes those left without), so min_sources 1 holds for all.
+    const std::string where_events = of_actors.empty() ? "" : " WHERE id IN " + of_actors;
+    const std::string where_parts = of_actors.empty() ? "" : " WHERE event IN " + of_actors;
+    sqlite::Statement ev(db, (dates ? "SELECT id, type, status, date_from, date_to, precision "
+                                      "FROM events"
+                                    : "SELECT id, type, status FROM events") +
+                                 where_events + " ORDER BY id");
+    bind_actors(ev);
+    sqlite::Statement parts(db, "SELECT event, actor FROM participants" + where_parts +
+                                    " ORDER BY event, actor, role, source");
+    bind_actors(parts);
+    bool has_part = parts.step();
+    std::string id;
+    while (ev.step()) {
+        id.assign(ev.view(0));
+        const auto type = event_type_from_string(ev.view(1)).value_or(EventType::MEET);
+        bool keep = filter.types.empty() ||
+                    std::find(filter.types.begin(), filter.types.end(), type) != filter.types.end();
+        if (keep && !filter.statuses.empty()) {
+            const auto status = status_from_string(ev.view(2)).value_or(Status::reported);
+            keep = std::find(filter.statuses.begin(), filter.statuses.end(), status) !=
+                   filter.statuses.end();
+        }
+        if (keep && dates) {
+            const auto d = interval_of(ev.text(3), ev.text(4), ev.text(5), "");
+            keep = d.known() && !(filter.since && d.last < *filter.since) &&
+                   !(filter.until && *filter.until < d.first);
+        }
+        while (has_part && parts.view(0) < id)
+            has_part = parts.step();
+        const std::size_t begin = out.members.size();
+        while (has_part && parts.view(0) == id) {
+            if (keep) {
+                const uint32_t a = intern(parts.view(1));
+                // Rows come sorted by actor: one per (role, source) of the same actor follow.
+                if (out.members.size() == begin || out.members.back() != a)
+                    out.members.push_back(a);
+            }
+            has_part = parts.step();
+        }
+        if (keep) {
+            out.types.push_back(type);
+            out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
+        }
+    }
+    return out;
 }
 
 std::vector<StoredEvent> Store::events(const Filter& filter) const {

@@ -40,4 +40,41 @@ EgoAnswer ego(const Graph& graph, NodeIndex centre, int depth) {
     return out;
 }
 
+EgoSummary ego(const Topology& topology, NodeIndex centre, int depth) {
+    EgoSummary out;
+    const auto& adj = topology.adjacency();
+    // The BFS of algo::within: neighbours in index order, as Graph::incident lists them.
+    std::vector<std::pair<NodeIndex, int>> reached;
+    std::vector<bool> in(topology.node_count(), false);
+    if (centre >= topology.node_count())
+        return out;
+    in[centre] = true;
+    reached.emplace_back(centre, 0);
+    for (std::size_t head = 0; head < reached.size(); ++head) {
+        auto [u, d] = reached[head];
+        if (d == depth)
+            continue;
+        for (NodeIndex v : adj[u])
+            if (!in[v]) {
+                in[v] = true;
+                reached.emplace_back(v, d + 1);
+            }
+    }
+    for (auto [n, d] : reached) {
+        std::size_t partners = 0;
+        for (NodeIndex o : adj[n])
+            partners += in[o] && o != n;
+        out.answer.rows.push_back({n, d, partners});
+    }
+    std::sort(out.answer.rows.begin(), out.answer.rows.end(),
+              [&](const EgoRow& a, const EgoRow& b) {
+                  if (a.depth != b.depth)
+                      return a.depth < b.depth;
+                  return topology.node(a.node).id < topology.node(b.node).id;
+              });
+    for (const auto& l : topology.links())
+        out.links += in[l.a] && in[l.b];
+    return out;
+}
+
 }  // namespace diplograph

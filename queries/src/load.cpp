@@ -67,6 +67,22 @@ Graph load_neighbourhood(const Store& store, const Scope& scope, const std::stri
     return load_graph(store, all, keep);
 }
 
+std::optional<Topology> load_topology(const Store& store, const Scope& scope, bool with_types) {
+    if (scope.kind)
+        return std::nullopt;
+    return Topology::load(store, scope.filter, with_types);
+}
+
+Graph graph_of_nodes(const Topology& topology, const std::vector<NodeIndex>& nodes) {
+    std::vector<Entity> actors;
+    actors.reserve(nodes.size());
+    for (auto n : nodes) {
+        const Node& node = topology.node(n);
+        actors.push_back(Entity{node.id, node.kind, node.name, node.country, {}});
+    }
+    return Graph::from_events(std::move(actors), {});
+}
+
 std::string describe(const Scope& scope) {
     const Filter& f = scope.filter;
     std::vector<std::string> parts;
@@ -94,7 +110,10 @@ std::string describe(const Scope& scope) {
 }
 
 std::string label(const Graph& graph, NodeIndex n) {
-    const Node& node = graph.node(n);
+    return label(graph.node(n));
+}
+
+std::string label(const Node& node) {
     if (node.name.empty() || node.name == node.id)
         return node.id;
     return fmt::format("{} ({})", node.name, node.id);

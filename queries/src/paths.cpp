@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <limits>
 #include <set>
+#include <stdexcept>
 
 namespace diplograph {
 
@@ -54,19 +55,28 @@ bool shorter(const std::vector<NodeIndex>& a, const std::vector<NodeIndex>& b) {
 std::vector<std::vector<NodeIndex>> k_shortest_paths(const Graph& graph, NodeIndex from,
                                                      NodeIndex to, std::size_t k,
                                                      std::size_t max_hops) {
-    std::vector<std::vector<NodeIndex>> found;
     if (k == 0 || from == to || from >= graph.node_count() || to >= graph.node_count())
+        return {};
+    return k_shortest_paths(algo::simple_adjacency(graph), from, to, k, max_hops);
+}
+
+std::vector<std::vector<NodeIndex>> k_shortest_paths(const Adjacency& adj, NodeIndex from,
+                                                     NodeIndex to, std::size_t k,
+                                                     std::size_t max_hops) {
+    std::vector<std::vector<NodeIndex>> found;
+    if (k == 0 || from == to || from >= adj.size() || to >= adj.size())
         return found;
     const std::size_t limit = max_hops ? max_hops : std::numeric_limits<std::size_t>::max();
-    auto first = algo::shortest_path(graph, from, to);
+    std::vector<bool> banned_node(adj.size(), false);
+    // Boost's BFS visits the out-edges in edge order, that is the neighbours in index order:
+    // the BFS below on the sorted simple adjacency finds the same shortest path.
+    auto first = bfs_avoiding(adj, from, to, banned_node, {});
     if (first.empty() || first.size() - 1 > limit)
         return found;
     found.push_back(std::move(first));
     if (k == 1)
         return found;
-    const Adjacency adj = algo::simple_adjacency(graph);
     std::set<std::vector<NodeIndex>, decltype(&shorter)> candidates(&shorter);
-    std::vector<bool> banned_node(adj.size(), false);
     while (found.size() < k) {
         const auto prev = found.back();
         for (std::size_t i = 0; i + 1 < prev.size(); ++i) {
@@ -98,12 +108,14 @@ std::vector<std::vector<NodeIndex>> k_shortest_paths(const Graph& graph, NodeInd
     return found;
 }
 
-PathsAnswer paths(const Graph& graph, NodeIndex from, NodeIndex to, std::size_t k,
-                  std::size_t max_hops) {
+namespace {
+
+PathsAnswer answer_for(const Graph& graph, NodeIndex from, NodeIndex to,
+                       std::vector<std::vector<NodeIndex>> found) {
     PathsAnswer out;
     std::vector<NodeIndex> nodes{from, to};
     std::vector<EdgeIndex> edges;
-    for (auto& p : k_shortest_paths(graph, from, to, k, max_hops)) {
+    for (auto& p : found) {
         Path path;
         for (std::size_t i = 0; i + 1 < p.size(); ++i) {
             Hop hop{p[i], p[i + 1], {}};
@@ -129,6 +141,29 @@ PathsAnswer paths(const Graph& graph, NodeIndex from, NodeIndex to, std::size_t 
                               out.selection.focus.end());
     out.selection.title = fmt::format("paths from {} to {}", label(graph, from), label(graph, to));
     return out;
+}
+
+}  // namespace
+
+PathsAnswer paths(const Graph& graph, NodeIndex from, NodeIndex to, std::size_t k,
+                  std::size_t max_hops) {
+    return answer_for(graph, from, to, k_shortest_paths(graph, from, to, k, max_hops));
+}
+
+PathsAnswer paths_along(const Graph& graph, NodeIndex from, NodeIndex to,
+                        const std::vector<std::vector<std::string>>& id_paths) {
+    std::vector<std::vector<NodeIndex>> found;
+    for (const auto& ids : id_paths) {
+        std::vector<NodeIndex> p;
+        for (const auto& id : ids) {
+            auto n = graph.find(id);
+            if (!n)
+                throw std::logic_error("paths_along: " + id + " is not in the graph");
+            p.push_back(*n);
+        }
+        found.push_back(std::move(p));
+    }
+    return answer_for(graph, from, to, std::move(found));
 }
 
 }  // namespace diplograph

@@ -64,6 +64,59 @@ std::vector<double> pagerank(const std::vector<std::vector<NodeIndex>>& adjacenc
     return x;
 }
 
+namespace {
+
+template <typename IdOf>
+void keep_top(RankAnswer& out, std::size_t top, const IdOf& id_of) {
+    auto better = [&](const RankRow& a, const RankRow& b) {
+        if (a.score != b.score)
+            return a.score > b.score;
+        return id_of(a.node) < id_of(b.node);
+    };
+    if (top && top < out.rows.size()) {
+        std::partial_sort(out.rows.begin(), out.rows.begin() + static_cast<long>(top),
+                          out.rows.end(), better);
+        out.rows.resize(top);
+    } else {
+        std::sort(out.rows.begin(), out.rows.end(), better);
+    }
+}
+
+}  // namespace
+
+std::optional<RankAnswer> rank(const Topology& topology, RankBy by, std::size_t top) {
+    if (by == RankBy::betweenness)
+        return std::nullopt;
+    RankAnswer out;
+    const std::size_t n = topology.node_count();
+    const auto& adj = topology.adjacency();
+    std::vector<double> score(n, 0.0);
+    switch (by) {
+        case RankBy::degree:
+            for (NodeIndex v = 0; v < n; ++v)
+                score[v] = static_cast<double>(adj[v].size());
+            break;
+        case RankBy::weighted:
+            for (const auto& e : topology.links()) {
+                score[e.a] += e.count;
+                score[e.b] += e.count;
+            }
+            break;
+        case RankBy::betweenness:
+            break;
+        case RankBy::pagerank:
+            score = pagerank(adj);
+            break;
+    }
+    out.rows.reserve(n);
+    for (NodeIndex v = 0; v < n; ++v)
+        out.rows.push_back({v, score[v], adj[v].size()});
+    keep_top(out, top, [&](NodeIndex v) -> const std::string& { return topology.node(v).id; });
+    out.selection.left_out_nodes = n - out.rows.size();
+    out.selection.title = fmt::format("actors ranked by {}", to_string(by));
+    return out;
+}
+
 RankAnswer rank(const Graph& graph, RankBy by, std::size_t top) {
     RankAnswer out;
     const std::size_t n = graph.node_count();
@@ -91,18 +144,7 @@ RankAnswer rank(const Graph& graph, RankBy by, std::size_t top) {
     }
     for (NodeIndex v = 0; v < n; ++v)
         out.rows.push_back({v, score[v], adj[v].size()});
-    auto better = [&](const RankRow& a, const RankRow& b) {
-        if (a.score != b.score)
-            return a.score > b.score;
-        return graph.node(a.node).id < graph.node(b.node).id;
-    };
-    if (top && top < out.rows.size()) {
-        std::partial_sort(out.rows.begin(), out.rows.begin() + static_cast<long>(top),
-                          out.rows.end(), better);
-        out.rows.resize(top);
-    } else {
-        std::sort(out.rows.begin(), out.rows.end(), better);
-    }
+    keep_top(out, top, [&](NodeIndex v) -> const std::string& { return graph.node(v).id; });
     std::vector<NodeIndex> nodes;
     for (const auto& r : out.rows)
         nodes.push_back(r.node);

@@ -60,6 +60,17 @@ struct Filter {
     bool accepts(const StoredEvent& event) const;
 };
 
+//! The participation of the events passing a filter as flat arrays: what the questions about
+//! the topology of the actor view need (rank, path, ego), without StoredEvent, Evidence or
+//! Source objects. Events come in id order, as from for_each_event.
+struct EventLinks {
+    std::vector<std::string> actors;   //!< distinct actor ids, in order of first appearance
+    std::vector<EventType> types;      //!< the type of each event; empty when not asked for
+    std::vector<uint32_t> offsets{0};  //!< event e's actors: members[offsets[e], offsets[e+1])
+    std::vector<uint32_t> members;     //!< indices into actors, each once per event
+    std::size_t event_count() const { return offsets.size() - 1; }
+};
+
 class Store {
   public:
     //! Opens or creates the database. Throws StoreError for a file that is not a diplograph
@@ -83,7 +94,9 @@ class Store {
 
     std::optional<Entity> entity(const std::string& id) const;
     //! Every entity of a kind (all kinds when empty), aliases included.
-    std::vector<Entity> entities(std::optional<EntityKind> kind = std::nullopt) const;
+    //! Without aliases (with_aliases false), only id, kind, name and country are read.
+    std::vector<Entity> entities(std::optional<EntityKind> kind = std::nullopt,
+                                 bool with_aliases = true) const;
     std::vector<Role> roles_of(const std::string& person) const;
     std::vector<Role> roles() const;
     std::optional<Source> source(const std::string& id) const;
@@ -97,6 +110,14 @@ class Store {
     //! As for_each_event, handing each event over to the callback instead of lending it.
     void take_events(const Filter& filter,
                      const std::function<void(StoredEvent&&)>& callback) const;
+
+    //! The participants of the events passing the filter, read from the participants table in
+    //! primary-key order (and the events table for the types and the filtered columns).
+    //! nullopt for the filters that need evidence or sources (min_sources > 1, min_confidence,
+    //! sources) or name more than 30,000 actors: use for_each_event for those. Without types and
+    //! without filters on the events' columns, only the participants are read (and the events
+    //! without participants are left out).
+    std::optional<EventLinks> event_links(const Filter& filter, bool with_types = true) const;
 
     const std::filesystem::path& path() const;
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <diplograph/graph/graph.hpp>
+#include <diplograph/graph/topology.hpp>
 
 #include <optional>
 #include <string>
@@ -28,6 +29,16 @@ Graph load_graph(const Store& store, const Scope& scope, const std::vector<std::
 Graph load_neighbourhood(const Store& store, const Scope& scope, const std::string& centre,
                          int depth, std::size_t max_actors = 2000);
 
+//! The topology of the events passing `scope.filter`, for the queries that need no more
+//! (rank, path, ego); nullopt when the scope needs the events (`--kind`, minimum sources or
+//! confidence, sources).
+std::optional<Topology> load_topology(const Store& store, const Scope& scope,
+                                      bool with_types = true);
+
+//! A graph of some Topology nodes and no events, node i being nodes[i]: for printing answers
+//! computed on the topology with the functions that take a Graph.
+Graph graph_of_nodes(const Topology& topology, const std::vector<NodeIndex>& nodes);
+
 //! The same narrowing on a graph already loaded.
 Graph restrict_kind(const Graph& graph, EntityKind kind, const std::vector<std::string>& keep);
 
@@ -36,5 +47,6 @@ std::string describe(const Scope& scope);
 
 //! "Togo (TGO)".
 std::string label(const Graph& graph, NodeIndex n);
+std::string label(const Node& node);
 
 }  // namespace diplograph

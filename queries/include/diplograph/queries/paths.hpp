@@ -33,6 +33,15 @@ std::vector<std::vector<NodeIndex>> k_shortest_paths(const Graph& graph, NodeInd
                                                      NodeIndex to, std::size_t k,
                                                      std::size_t max_hops = 0);
 
+//! The same on a simple adjacency (sorted distinct neighbours, e.g. Topology::adjacency()).
+std::vector<std::vector<NodeIndex>> k_shortest_paths(
+    const std::vector<std::vector<NodeIndex>>& adjacency, NodeIndex from, NodeIndex to,
+    std::size_t k, std::size_t max_hops = 0);
+//! The answer for paths found elsewhere (on a Topology), given as actor ids: `graph` must hold
+//! every event of the actors on them (Graph::load with Filter::actors), so that each hop has
+//! all its edges.
+PathsAnswer paths_along(const Graph& graph, NodeIndex from, NodeIndex to,
+                        const std::vector<std::vector<std::string>>& id_paths);
 PathsAnswer paths(const Graph& graph, NodeIndex from, NodeIndex to, std::size_t k = 1,
                   std::size_t max_hops = 0);
 

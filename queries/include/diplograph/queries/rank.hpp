@@ -1,6 +1,8 @@
 // `rank --by …`: the most central actors.
 #pragma once
 
+#include <diplograph/graph/topology.hpp>
+
 #include <diplograph/queries/selection.hpp>
 
 #include <optional>
@@ -30,6 +32,9 @@ struct RankAnswer {
 //! Ranks every actor of the graph; keeps the first `top` (0: all).
 RankAnswer rank(const Graph& graph, RankBy by, std::size_t top = 0);
 
+//! The same ranking on the topology alone (rows index Topology nodes; the selection holds only
+//! the title and left_out_nodes). nullopt for betweenness, which needs the Graph.
+std::optional<RankAnswer> rank(const Topology& topology, RankBy by, std::size_t top = 0);
 //! PageRank on the simple undirected actor view (unweighted), damping `alpha`, the rank of
 //! actors without partners spread evenly; power iteration until the L1 change is below `tol`.
 //! The same definition as NetworkX's pagerank(G) on that graph.
