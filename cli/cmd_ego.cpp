@@ -34,8 +34,9 @@ int run(const Globals& g, const Options& o) {
     std::size_t link_count = 0;
     // The table needs no events: the topology suffices. JSON lists every link with its dates
     // and sources, which needs the events.
+    // Diagrams and exports draw the full graph's selection, so they take the full path too.
     std::optional<Topology> topology;
-    if (!g.json) {
+    if (!g.json && !o.output.wanted()) {
         // Ring by ring through the participants index while the neighbourhood is small: the
         // events of the actors within depth - 1 hops give those within depth hops, whose own
         // events give the links among them. Past 2,000 actors, the whole store is read (faster on

@@ -47,8 +47,10 @@ int run(const Globals& g, const Options& o) {
     RankAnswer answer;
     std::optional<RankAnswer> fast;
     // No ranking needs the event types: each pair of partners counts once.
-    auto topology = *by == RankBy::betweenness ? std::nullopt
-                                               : load_topology(store, scope, /*with_types=*/false);
+    // Betweenness, diagrams and exports need the full graph.
+    auto topology = *by == RankBy::betweenness || o.output.wanted()
+                        ? std::nullopt
+                        : load_topology(store, scope, /*with_types=*/false);
     if (topology)
         fast = rank(*topology, *by, o.top);
     if (fast) {
