@@ -15,7 +15,7 @@ N=${2:-10000}
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-/usr/bin/python3 - "$HERE" "$N" "$WORK/articles.jsonl" <<'PY'
+/usr/bin/python3 - "$HERE" "$N" "$WORK/articles" <<'PY'
 import json, pathlib, sys
 root, n, out = pathlib.Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 files = sorted((root / "tests/corpus/own/articles").glob("*.txt")) + sorted((root / "examples/articles").glob("*.txt"))
@@ -27,26 +27,35 @@ for f in files:
     lines = f.read_text(encoding="utf-8").split("\n", 1)
     texts.append((lines[0], lines[1] if len(lines) > 1 else ""))
 sentences = 0
-with open(out, "w", encoding="utf-8") as o:
-    for i in range(n):
+import os
+os.makedirs(out, exist_ok=True)
+o = None
+for i in range(n):
+    if i % 500 == 0:
+        if o: o.close()
+        o = open(f"{out}/part-{i // 500:04d}.jsonl", "w", encoding="utf-8")
+    if True:
         title, body = texts[i % len(texts)]
         day = 1 + i % 28
         o.write(json.dumps({"url": f"https://bench.example/{i}", "title": f"{title} ({i})",
                             "text": body, "published": f"2024-{1 + i % 12:02d}-{day:02d}"},
                            ensure_ascii=False) + "\n")
         sentences += body.count(". ") + body.count(".\n") + 1
-print(f"{n} articles from {len(texts)} texts, about {sentences} sentences, "
-      f"{pathlib.Path(out).stat().st_size / 1e6:.1f} MB", file=sys.stderr)
-with open(out + ".sentences", "w") as s:
+o.close()
+size = sum(f.stat().st_size for f in pathlib.Path(out).iterdir())
+print(f"{n} articles from {len(texts)} texts, about {sentences} sentences, {size / 1e6:.1f} MB",
+      file=sys.stderr)
+with open(out.rsplit("/", 1)[0] + "/articles.sentences", "w") as s:
     s.write(str(sentences))
 PY
-SENTENCES=$(cat "$WORK/articles.jsonl.sentences")
+SENTENCES=$(cat "$WORK/articles.sentences")
 START=$(date +%s.%N)
 status=0
-taskset -c 0 "$BUILD/diplograph" --db "$WORK/bench.db" --quiet import "$WORK/articles.jsonl" || status=$?
+taskset -c 0 "$BUILD/diplograph" --db "$WORK/bench.db" --quiet import "$WORK/articles" || status=$?
 END=$(date +%s.%N)
 [ "$status" -le 2 ] || { echo "import failed (exit $status)" >&2; exit 1; }
-"$BUILD/diplograph" --db "$WORK/bench.db" stats
+STORED=$("$BUILD/diplograph" --db "$WORK/bench.db" --json stats | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["sources"])')
+[ "$STORED" -eq "$N" ] || { echo "only $STORED of $N articles stored" >&2; exit 1; }
 /usr/bin/python3 -c "
 import sys
 n, s, t = $N, $SENTENCES, $END - $START
