@@ -25,23 +25,14 @@ int run(const Globals& g, const Options& o) {
     // Counts of sources suffice for the table; diagrams and exports show the evidence.
     scope.filter.with_evidence = o.output.wanted();
     Store store = open_store(g);
-    Entity actor = resolve(store, o.actor);
-    std::optional<Entity> other;
-    if (!o.other.empty())
-        other = resolve(store, o.other);
     // Only this actor's events are read, through the participants index.
-    scope.filter.actors = {actor.id};
-    std::vector<std::string> keep{actor.id};
-    if (other)
-        keep.push_back(other->id);
-    Graph graph = load_for_query(store, scope, keep);
-    auto a = graph.find(actor.id);
-    std::optional<NodeIndex> b;
-    if (other)
-        b = graph.find(other->id);
+    ActorPair pair = load_actor_pair(store, scope, o.actor, o.other);
+    const Entity& actor = pair.actor;
+    const std::optional<Entity>& other = pair.other;
+    Graph& graph = pair.graph;
     LinksAnswer answer;
-    if (a && (!other || b))
-        answer = links(graph, *a, b);
+    if (pair.answerable())
+        answer = links(graph, *pair.a, pair.b);
     answer.selection.filters = describe(scope);
     if (o.output.wanted())
         return write_selection(g, o.output, graph, std::move(answer.selection));

@@ -141,6 +141,22 @@ void require_events(const Store& store) {
                                    store.path().string()));
 }
 
+ActorPair load_actor_pair(const Store& store, Scope scope, const std::string& actor,
+                          const std::string& other) {
+    ActorPair pair{resolve(store, actor), std::nullopt, Graph(), std::nullopt, std::nullopt};
+    if (!other.empty())
+        pair.other = resolve(store, other);
+    scope.filter.actors = {pair.actor.id};
+    std::vector<std::string> keep{pair.actor.id};
+    if (pair.other)
+        keep.push_back(pair.other->id);
+    pair.graph = load_for_query(store, scope, keep);
+    pair.a = pair.graph.find(pair.actor.id);
+    if (pair.other)
+        pair.b = pair.graph.find(pair.other->id);
+    return pair;
+}
+
 Graph load_for_query(const Store& store, const Scope& scope, const std::vector<std::string>& keep) {
     Graph g = load_graph(store, scope, keep);
     if (g.events().empty())

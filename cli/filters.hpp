@@ -7,6 +7,7 @@
 #include <diplograph/graph/graph.hpp>
 #include <diplograph/queries/load.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,21 @@ void require_events(const Store& store);
 //! at all, so that an empty store is not mistaken for an empty answer.
 Graph load_for_query(const Store& store, const Scope& scope,
                      const std::vector<std::string>& keep = {});
+
+//! One actor, optionally a second, and the graph of the first one's events (links, timeline).
+struct ActorPair {
+    Entity actor;
+    std::optional<Entity> other;
+    Graph graph;
+    std::optional<NodeIndex> a;  //!< the actor in the graph, when it has events in scope
+    std::optional<NodeIndex> b;  //!< the other one, when named and present
+    //! Both are in the graph (or no other was named): there is something to answer.
+    bool answerable() const { return a && (!other || b); }
+};
+
+//! Resolves the names and loads only the actor's events, through the participants index.
+ActorPair load_actor_pair(const Store& store, Scope scope, const std::string& actor,
+                          const std::string& other);
 
 // JSON pieces shared by the answers (docs/queries.md).
 
