@@ -10,6 +10,7 @@
 // codes are undated IGO codes is an organisation; one with dated codes is a person with one
 // role per dated code. Agents ([~GOV]) and undated institutions ([AFGMIL]) are left out.
 #include <diplograph/importers/dictionaries.hpp>
+#include <diplograph/importers/importer.hpp>
 
 #include <diplograph/graph/fold.hpp>
 
@@ -51,25 +52,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
         s.remove_suffix(1);
     return s;
-}
-
-bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80         ? 1
-                          : (c >> 5) == 6  ? 2
-                          : (c >> 4) == 14 ? 3
-                          : (c >> 3) == 30 ? 4
-                                           : 0;
-        if (len == 0 || i + len > s.size())
-            return false;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
-                return false;
-        i += len;
-    }
-    return true;
 }
 
 bool upper_letters(std::string_view s) {
@@ -242,7 +224,7 @@ class Reader {
         auto text = trim(line);
         if (text.empty())
             return;
-        if (!valid_utf8(text)) {
+        if (find_invalid_utf8(text) != std::string_view::npos) {
             problem(number, "not valid UTF-8; the line is skipped (save the file as UTF-8)");
             if (text.front() != '+' && text.front() != '[' && line.front() != ' ' &&
                 line.front() != '\t') {

@@ -382,11 +382,6 @@ void read_record(std::string_view text, const std::string& where, const ImportCo
     out.batches.push_back(std::move(batch));
 }
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() &&
-           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 ReadResult FindingsImporter::read(const Input& input, const ImportContext& ctx) const {
@@ -398,7 +393,7 @@ ReadResult FindingsImporter::read(const Input& input, const ImportContext& ctx) 
         out.problems.push_back({input.name + ": empty file: no findings to import"});
         return out;
     }
-    bool lines = ends_with(input.name, ".jsonl") || ends_with(input.name, ".ndjson");
+    bool lines = input.name.ends_with(".jsonl") || input.name.ends_with(".ndjson");
     if (!lines) {
         // A .json file holds one object or an array of them; several objects one per line
         // make it JSON Lines after all.
