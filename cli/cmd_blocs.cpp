@@ -18,11 +18,7 @@ struct Options {
 };
 
 int run(const Globals& g, const Options& o) {
-    if (o.output.wanted())
-        check_output(o.output);
-    Scope scope = make_scope(o.filters);
-    // Counts of sources suffice for the table; diagrams and exports show the evidence.
-    scope.filter.with_evidence = o.output.wanted();
+    Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
     Graph graph = load_for_query(store, scope);
     BlocsAnswer answer = blocs(graph, o.seed);

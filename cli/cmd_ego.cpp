@@ -22,11 +22,7 @@ struct Options {
 };
 
 int run(const Globals& g, const Options& o) {
-    if (o.output.wanted())
-        check_output(o.output);
-    Scope scope = make_scope(o.filters);
-    // Counts of sources suffice for the table; diagrams and exports show the evidence.
-    scope.filter.with_evidence = o.output.wanted();
+    Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
     Entity actor = resolve(store, o.actor);
     Graph graph;

@@ -30,11 +30,7 @@ std::string chain(const Graph& graph, const Path& p) {
 }
 
 int run(const Globals& g, const Options& o) {
-    if (o.output.wanted())
-        check_output(o.output);
-    Scope scope = make_scope(o.filters);
-    // Counts of sources suffice for the table; diagrams and exports show the evidence.
-    scope.filter.with_evidence = o.output.wanted();
+    Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
     Entity from = resolve(store, o.from);
     Entity to = resolve(store, o.to);

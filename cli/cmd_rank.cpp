@@ -37,11 +37,7 @@ int run(const Globals& g, const Options& o) {
         throw CommandError(Exit::usage, fmt::format("--by {}: expected degree, weighted, "
                                                     "betweenness or pagerank",
                                                     o.by));
-    if (o.output.wanted())
-        check_output(o.output);
-    Scope scope = make_scope(o.filters);
-    // Counts of sources suffice for the table; diagrams and exports show the evidence.
-    scope.filter.with_evidence = o.output.wanted();
+    Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
     Graph graph;
     RankAnswer answer;

@@ -182,4 +182,12 @@ int write_selection(const Globals& g, const OutputOptions& o, const Graph& graph
     return Exit::ok;
 }
 
+Scope query_scope(const FilterOptions& filters, const OutputOptions& output) {
+    if (output.wanted())
+        check_output(output);
+    Scope scope = make_scope(filters);
+    scope.filter.with_evidence = output.wanted();
+    return scope;
+}
+
 }  // namespace diplograph::cli

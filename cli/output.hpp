@@ -4,6 +4,7 @@
 #pragma once
 
 #include "command.hpp"
+#include "filters.hpp"
 
 #include <diplograph/graph/graph.hpp>
 #include <diplograph/queries/selection.hpp>
@@ -32,6 +33,10 @@ void add_output_options(CLI::App* command, OutputOptions& options);
 //! "--format bmp: expected svg, png, pdf, dot, graphml, gexf, json or neo4j",
 //! "--format png: binary output; name a file with -o FILE (or -o - to pipe it)".
 void check_output(const OutputOptions& options);
+
+//! The scope of a query command: checks the output options when an output is asked, and
+//! reads the evidence only then (counts of sources suffice for a table).
+Scope query_scope(const FilterOptions& filters, const OutputOptions& output);
 
 //! Writes `selection` of `graph` as the options ask (after the size budget), then prints
 //! "wrote FILE (FORMAT): N actors, M links in S s" (or its JSON) unless quiet or on stdout.
