@@ -453,6 +453,24 @@ class Parser {
         return joined(i) ? match(i, kind) : std::nullopt;
     }
 
+    //! A "this", "last" or "next" written before its unit ("last week", "this year"): moves j
+    //! past it and returns {offset in units, whether one was read}.
+    std::pair<int, bool> leading_modifier(std::size_t& j) const {
+        if (auto t = match_next(j, Kind::this_); t && t->value == "before") {
+            j = t->end;
+            return {0, true};
+        }
+        if (auto l = match_next(j, Kind::last); l && l->value == "before") {
+            j = l->end;
+            return {-1, true};
+        }
+        if (auto n = match_next(j, Kind::next); n && n->value == "before") {
+            j = n->end;
+            return {1, true};
+        }
+        return {0, false};
+    }
+
     // A day of the month written "8", "8th", "1er" or "premier"; 0 is read too, so that
     // "0 mars 2025" is rejected whole rather than read as "mars 2025".
     std::optional<Match> day_number(std::size_t i) const {
@@ -627,20 +645,7 @@ class Parser {
                 j = p->end;
         if (auto a = match_next(j, Kind::article))
             j = a->end;
-        int offset = 0;
-        bool modified = false;
-        if (auto t = match_next(j, Kind::this_); t && t->value == "before") {
-            j = t->end;
-            modified = true;
-        } else if (auto l = match_next(j, Kind::last); l && l->value == "before") {
-            j = l->end;
-            offset = -1;
-            modified = true;
-        } else if (auto n = match_next(j, Kind::next); n && n->value == "before") {
-            j = n->end;
-            offset = 1;
-            modified = true;
-        }
+        auto [offset, modified] = leading_modifier(j);
         auto unit = match_next(j, Kind::unit);
         if (!unit || unit->value != "year")
             return std::nullopt;
@@ -949,20 +954,7 @@ class Parser {
                 match_next(a->end, Kind::this_) || match_next(a->end, Kind::next))
                 j = a->end;
         }
-        int offset = 0;
-        bool modified = false;
-        if (auto t = match_next(j, Kind::this_); t && t->value == "before") {
-            j = t->end;
-            modified = true;
-        } else if (auto l = match_next(j, Kind::last); l && l->value == "before") {
-            j = l->end;
-            offset = -1;
-            modified = true;
-        } else if (auto n = match_next(j, Kind::next); n && n->value == "before") {
-            j = n->end;
-            offset = 1;
-            modified = true;
-        }
+        auto [offset, modified] = leading_modifier(j);
         auto unit = (j == i) ? match(j, Kind::unit) : match_next(j, Kind::unit);
         if (!unit || unit->value == "day")
             return std::nullopt;
