@@ -186,8 +186,20 @@ class RecordReader {
         if (name.empty())
             throw RecordError{field + ".name", "missing"};
         std::string country = optional_string(p, "country", field + ".");
-        if (!country.empty())
-            country = add_country(country, field + ".country");
+        // An official of an organisation has its code here ("AU" for the AU Commission's
+        // chairperson): the role is held in the organisation, the person has no country.
+        std::string of;
+        if (!country.empty()) {
+            std::string upper = country;
+            for (auto& ch : upper)
+                ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            if (!ctx_.dictionaries.country(upper))
+                of = add_org(country, field + ".country", false);
+            if (of.empty())
+                country = add_country(country, field + ".country");
+            else
+                country.clear();
+        }
         std::vector<std::string> aliases;
         for (const auto& a : array_of(p, "aliases", field + ".").GetArray()) {
             if (!a.IsString())
@@ -196,8 +208,8 @@ class RecordReader {
         }
         std::string id = add_person(name, country, aliases);
         std::string role = optional_string(p, "role", field + ".");
-        if (!role.empty() && !country.empty()) {
-            Role r{id, role, country, published_, published_, Evidence{}};
+        if (!role.empty() && !(of.empty() && country.empty())) {
+            Role r{id, role, of.empty() ? country : of, published_, published_, Evidence{}};
             r.evidence->rule = "findings";
             r.evidence->text = name + ", " + role;
             batch_.roles.push_back(std::move(r));
@@ -484,13 +496,6 @@ void write_batch(Writer& w, const Batch& batch, const FindingsWriteOptions& opti
         w.StartObject();
         w.Key("name");
         write_string(w, e.name);
-        w.Key("country");
-        if (e.country.empty()) {
-            w.Null();
-        } else {
-            write_string(w, e.country);
-        }
-        w.Key("role");
         // The role the source gives, else a dictionary role in force on the source's date.
         const Role* best = nullptr;
         for (const auto& r : batch.roles) {
@@ -499,6 +504,17 @@ void write_batch(Writer& w, const Batch& batch, const FindingsWriteOptions& opti
             if (!best || (r.evidence && !best->evidence))
                 best = &r;
         }
+        // Whom the person acts for: an organisation when that is the office held (Guterres
+        // for the UN), else the country.
+        w.Key("country");
+        if (best && best->of.starts_with("org/")) {
+            write_string(w, best->of.substr(4));
+        } else if (e.country.empty()) {
+            w.Null();
+        } else {
+            write_string(w, e.country);
+        }
+        w.Key("role");
         if (best) {
             write_string(w, best->title);
         } else {

@@ -195,3 +195,29 @@ TEST(Findings, WriterAndReaderRoundTrip) {
     }
     EXPECT_EQ(first.batches[0].source.url, second.batches[0].source.url);
 }
+
+TEST(Findings, AnOfficialOfAnOrganisationHasItsCodeAsCountry) {
+    // The shape extract writes and the dev corpus's gold uses: {"country": "AU"} for the AU
+    // Commission's chairperson.
+    auto r = read(
+        "x.json",
+        R"({"people": [{"name": "Jeanne Mukendi", "country": "AU", "role": "commission chairperson"}],
+        "events": [{"type": "CONDEMN", "actors": ["AU", "GAB"], "people": ["Jeanne Mukendi"]}]})");
+    ASSERT_TRUE(r.problems.empty()) << r.problems[0].message;
+    ASSERT_EQ(r.batches.size(), 1u);
+    bool role = false;
+    for (const auto& rr : r.batches[0].roles)
+        role |= rr.person == "person/jeanne-mukendi" && rr.of == "org/AU" &&
+                rr.title == "commission chairperson";
+    EXPECT_TRUE(role);
+    for (const auto& e : r.batches[0].entities) {
+        if (e.id == "person/jeanne-mukendi") {
+            EXPECT_EQ(e.country, "");
+        }
+    }
+    // A code that is neither is still refused, with the field named.
+    auto bad = read("y.json", R"({"people": [{"name": "Jeanne Mukendi", "country": "QQQ"}]})");
+    ASSERT_EQ(bad.problems.size(), 1u);
+    EXPECT_NE(bad.problems[0].message.find("people[0].country"), std::string::npos)
+        << bad.problems[0].message;
+}

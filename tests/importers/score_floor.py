@@ -14,26 +14,26 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Measured on 2026-11-28 after the generality pass (bystanders, dateline and since-dates, mediators,
-# clause subjects): countries 0.944, people 0.884, organizations 0.857, events typed 0.821,
-# strict 0.775.
+# Measured on 2026-11-28 (second session) after the rules that eight new articles of ours led to
+# (mutual directed events, protest summons, deadlines, comment denials, topics, organs): countries
+# 0.944, people 0.884, organizations 1.000, events typed 0.826, strict 0.779.
 FLOORS = {
     "countries": 0.93,
     "people": 0.87,
-    "organizations": 0.85,
-    "events_typed": 0.81,
-    "events_strict": 0.76,
+    "organizations": 0.95,
+    "events_typed": 0.815,
+    "events_strict": 0.77,
 }
 
 
-# tests/corpus/own, measured the same day: countries 0.951, people 0.880, organizations 0.857,
-# events typed 0.830, strict 0.789.
+# tests/corpus/own (24 articles), measured the same day: countries 0.965, people 0.902,
+# organizations 0.933, events typed 0.862, strict 0.837.
 OWN_FLOORS = {
-    "countries": 0.94,
-    "people": 0.87,
-    "organizations": 0.85,
-    "events_typed": 0.82,
-    "events_strict": 0.78,
+    "countries": 0.955,
+    "people": 0.89,
+    "organizations": 0.92,
+    "events_typed": 0.85,
+    "events_strict": 0.825,
 }
 
 

@@ -738,5 +738,105 @@ TEST(Cli, ExtractPrintsFindingsAsJson) {
     EXPECT_NE(missing.err.find("none.txt: no such file"), std::string::npos);
 }
 
+// ---- rules added after scoring eight articles written after the first rules ----
+
+TEST(Mutual, DirectedEventsBetweenTwoPartiesGiveOneEventPerDirection) {
+    Batch b =
+        extract("en", "Ghana and Togo expelled each other's ambassadors on Monday.", "2031-03-05");
+    std::set<std::string> initiators;
+    for (const auto& e : b.events)
+        if (e.type == EventType::EXPEL_DIPLOMATS) {
+            initiators.insert(initiator(e));
+            EXPECT_EQ(actors(e), (std::set<std::string>{"GHA", "TGO"}));
+        }
+    EXPECT_EQ(initiators, (std::set<std::string>{"GHA", "TGO"})) << to_findings_json(b);
+    // Without a mutual cue, one direction only.
+    Batch one = extract("en", "Ghana expelled Togo's ambassador on Monday.", "2031-03-05");
+    EXPECT_EQ(std::count_if(one.events.begin(), one.events.end(),
+                            [](const Event& e) { return e.type == EventType::EXPEL_DIPLOMATS; }),
+              1)
+        << to_findings_json(one);
+}
+
+TEST(Negation, ADenialThatOnlyCommentsKeepsTheEvent) {
+    Batch comment = extract("fr",
+                            "En 2029, le Ghana a rompu ses relations avec le Togo, qu'il accusait "
+                            "d'ingérence, ce que Lomé a toujours démenti.");
+    EXPECT_NE(find(comment, EventType::RELATIONS_SEVER), nullptr) << to_findings_json(comment);
+    Batch denied = extract("fr", "Lomé a démenti avoir rompu ses relations avec le Ghana.");
+    EXPECT_EQ(find(denied, EventType::RELATIONS_SEVER), nullptr) << to_findings_json(denied);
+    Batch which = extract("en",
+                          "Ghana cut ties with Togo, which accused it of meddling, a charge "
+                          "Accra denied.");
+    EXPECT_NE(find(which, EventType::RELATIONS_SEVER), nullptr) << to_findings_json(which);
+}
+
+TEST(Dates, ADeadlineIsNotWhenItHappened) {
+    // 2031-03-05 is a Wednesday.
+    Batch b = extract("en",
+                      "On Monday Ghana ordered four Togolese diplomats to leave the country by "
+                      "Saturday.",
+                      "2031-03-05");
+    const Event* e = find(b, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(e->date.to_string(), "2031-03-03");
+    EXPECT_EQ(initiator(*e), "GHA");
+    Batch fr =
+        extract("fr", "Le Ghana a prié l'ambassadeur du Togo de quitter le pays d'ici samedi.",
+                "2031-03-05");
+    const Event* f = find(fr, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(f, nullptr) << to_findings_json(fr);
+    EXPECT_FALSE(f->date.known()) << f->date.to_string();
+}
+
+TEST(Dates, ADateStaysWithItsClauseTrigger) {
+    Batch b = extract("en", "Ghana's president last visited Togo in 2019, when he met its leaders.",
+                      "2031-03-05");
+    const Event* visit = find(b, EventType::VISIT);
+    ASSERT_NE(visit, nullptr) << to_findings_json(b);
+    EXPECT_EQ(visit->date.to_string(), "2019");
+}
+
+TEST(Names, TopicsAndOriginsAreNoParties) {
+    Batch topic = extract("fr",
+                          "Le président ghanéen s'est entretenu avec son homologue togolais de la "
+                          "guerre au Soudan.");
+    const Event* meet = find(topic, EventType::MEET);
+    ASSERT_NE(meet, nullptr) << to_findings_json(topic);
+    EXPECT_EQ(actors(*meet), (std::set<std::string>{"GHA", "TGO"}));
+    Batch from =
+        extract("en", "From Accra, the Togolese president flew to Abuja on Friday.", "2031-03-05");
+    const Event* trip = find(from, EventType::VISIT);
+    ASSERT_NE(trip, nullptr) << to_findings_json(from);
+    EXPECT_EQ(actors(*trip), (std::set<std::string>{"TGO", "NGA"}));
+}
+
+TEST(Triggers, ASummonsIsAProtestOnlyWhenSaidToBe) {
+    Batch protest = extract("en",
+                            "Ghana summoned the Togolese ambassador on Friday to protest against "
+                            "the border closure.");
+    const Event* e = find(protest, EventType::CONDEMN);
+    ASSERT_NE(e, nullptr) << to_findings_json(protest);
+    EXPECT_EQ(initiator(*e), "GHA");
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
+    Batch plain = extract("en", "Ghana summoned the Togolese ambassador on Friday.");
+    EXPECT_EQ(find(plain, EventType::CONDEMN), nullptr) << to_findings_json(plain);
+    Batch fr = extract("fr",
+                       "Le Ghana a convoqué l'ambassadeur du Togo pour protester contre "
+                       "la fermeture de la frontière.");
+    EXPECT_NE(find(fr, EventType::CONDEMN), nullptr) << to_findings_json(fr);
+}
+
+TEST(Names, OrgansActForTheirBody) {
+    Batch b = extract("en", "The AU Peace and Security Council suspended Mali on Friday.");
+    const Event* e = find(b, EventType::SANCTION);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*e), "org/AU");
+    Batch ec = extract("fr", "La Commission européenne a condamné le Togo.");
+    const Event* c = find(ec, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(ec);
+    EXPECT_EQ(initiator(*c), "org/EU");
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -414,6 +414,8 @@ class Extractor {
                             const std::vector<TitleMention>& titles, std::size_t index, Span span);
     std::string new_person(const std::string& name, const std::string& country,
                            const std::string& role, std::size_t index, Span span);
+    //! A denial in the sentence that is not only a comment after its triggers.
+    bool denied(const std::vector<Token>& t, std::size_t triggers_end) const;
     bool cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
                 std::size_t to) const;
     std::pair<std::string, std::string> top_pair() const;
@@ -875,6 +877,26 @@ bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std
     return false;
 }
 
+bool Extractor::denied(const std::vector<Token>& t, std::size_t triggers_end) const {
+    auto it = data_->cues.find("denial");
+    if (it == data_->cues.end())
+        return false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (std::none_of(it->second.begin(), it->second.end(),
+                         [&](const auto& p) { return text::match_at(p, t, i) != 0; }))
+            continue;
+        // A comment after every trigger denies what was said, not the event told: "…avaient
+        // rompu avec Doha, qu'ils accusaient de…, ce que le Qatar a toujours démenti".
+        bool comment = false;
+        for (std::size_t k = std::max(triggers_end, i >= 6 ? i - 6 : std::size_t{0});
+             k < i && !comment; ++k)
+            comment = k > 0 && t[k - 1].norm == "," && cue_in(t, "comment", k, i);
+        if (!comment)
+            return true;
+    }
+    return false;
+}
+
 std::pair<std::string, std::string> Extractor::top_pair() const {
     std::vector<std::pair<int, std::string>> v;
     for (const auto& [c, n] : country_counts_)
@@ -938,7 +960,7 @@ void Extractor::sentence(std::size_t index, Span span) {
             ++people_counts_[m.entity];
     }
 
-    if (triggers.empty() || cue_in(t, "denial", 0, t.size()))
+    if (triggers.empty() || denied(t, triggers.back().last))
         return;
     // A weak trigger ("soutien", "visite") gives way to a firmer one of another type; an
     // embassy "fermée depuis" gives way to its reopening.
@@ -1053,6 +1075,11 @@ void Extractor::sentence(std::size_t index, Span span) {
                 else if (member_of && rule.type == EventType::SANCTION)
                     add_actor(m.entity, 0, m.name_kind);
             } else if (qualifies_bystander(m) || mediator(t, m.first, m.last)) {
+            } else if (m.first > 0 && cue_in(t, "topic", m.first >= 3 ? m.first - 3 : 0, m.first)) {
+                // "s'est entretenu … de la guerre en Ukraine": what was discussed.
+            } else if (rule.type == EventType::VISIT && m.first > 0 &&
+                       (t[m.first - 1].norm == "from" || t[m.first - 1].norm == "depuis")) {
+                // "From Pyongyang, Putin flew to Hanoi": where the visitor comes from.
             } else if (m.first == 0 && m.last < t.size() && t[m.last].norm == "," &&
                        (m.name_kind == NameKind::capital || m.name_kind == NameKind::seat)) {
                 // A dateline ("PÉKIN, 11 mars 2023 –") says where the story was filed.
@@ -1152,12 +1179,33 @@ void Extractor::sentence(std::size_t index, Span span) {
             std::size_t db = span.begin + d.begin, tb = t[x.first].begin;
             return db > tb ? db - tb : tb - db;
         };
+        // A date between the trigger and a later clause stays the trigger's even when that
+        // clause's trigger is nearer ("visited Pyongyang in 2000, when he met Kim").
+        auto own_clause = [&](const DateMention& d, const Trigger& y) {
+            std::size_t db = span.begin + d.begin;
+            if (y.first <= trig.last || db < t[trig.last - 1].end || db >= t[y.first].begin)
+                return false;
+            for (std::size_t k = trig.last; k < y.first; ++k)
+                if (t[k].begin >= db && clause_start(t, k))
+                    return true;
+            return false;
+        };
+        // "ordered them to leave by Saturday", "d'ici samedi": a deadline, not when it happened.
+        auto deadline = [&](const DateMention& d) {
+            std::string before = fold(sentence_text.substr(0, d.begin));
+            while (!before.empty() && before.back() == ' ')
+                before.pop_back();
+            return before.ends_with(" by") || before.ends_with("d'ici") ||
+                   before.ends_with("d\u2019ici") || before.ends_with(" d ici");
+        };
         const DateMention* best_date = nullptr;
         for (const auto& d : dates) {
+            if (status == Status::occurred && deadline(d))
+                continue;
             bool other_nearer =
                 std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
                     return &y != &trig && y.rule->type != trig.rule->type &&
-                           distance(d, y) < distance(d, trig);
+                           distance(d, y) < distance(d, trig) && !own_clause(d, y);
                 });
             if (other_nearer)
                 continue;
@@ -1272,8 +1320,9 @@ void Extractor::sentence(std::size_t index, Span span) {
                                            ? ParticipantRole::party
                                            : ParticipantRole::participant});
             variants.push_back(std::move(parts));
-        } else if (rule.direction == "embassy" && actors.size() == 2 &&
-                   cue_in(t, "mutual", 0, t.size())) {
+        } else if (actors.size() == 2 && cue_in(t, "mutual", 0, t.size())) {
+            // "ont convenu de rouvrir leurs ambassades respectives", "expelled each other's
+            // diplomats": one event per direction.
             variants.push_back({{actors[0].id, ParticipantRole::initiator},
                                 {actors[1].id, ParticipantRole::target}});
             variants.push_back({{actors[1].id, ParticipantRole::initiator},
