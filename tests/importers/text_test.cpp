@@ -838,5 +838,70 @@ TEST(Names, OrgansActForTheirBody) {
     EXPECT_EQ(initiator(*c), "org/EU");
 }
 
+TEST(Directions, WhoAcceptsHelpReceivesIt) {
+    Batch b =
+        extract("en", "Ghana accepted offers of help from Togo and Benin on Sunday.", "2031-03-05");
+    const Event* e = find(b, EventType::AID);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO", "BEN"}));
+    for (const auto& p : e->participants)
+        EXPECT_EQ(p.role, p.actor == "GHA" ? ParticipantRole::target : ParticipantRole::initiator)
+            << p.actor;
+    Batch fr = extract("fr", "Le Ghana a accepté l'aide du Togo.");
+    const Event* f = find(fr, EventType::AID);
+    ASSERT_NE(f, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(initiator(*f), "TGO");
+}
+
+TEST(Negation, AnOfferIsNoEvent) {
+    Batch offer = extract("en", "Togo offered to send rescue teams to Ghana.");
+    EXPECT_EQ(find(offer, EventType::AID), nullptr) << to_findings_json(offer);
+    Batch sent = extract("en", "Togo sent rescue teams to Ghana.");
+    EXPECT_NE(find(sent, EventType::AID), nullptr) << to_findings_json(sent);
+    // A cancelled trigger does not take the date of the event told before it.
+    Batch both = extract("en",
+                         "Togo, which severed ties with Ghana in 2029, offered to send rescue "
+                         "teams.",
+                         "2031-03-05");
+    const Event* cut = find(both, EventType::RELATIONS_SEVER);
+    ASSERT_NE(cut, nullptr) << to_findings_json(both);
+    EXPECT_EQ(cut->date.to_string(), "2029");
+}
+
+TEST(Statuses, AnExpectedArrivalIsPlanned) {
+    Batch b = extract("fr", "Le président togolais est attendu ensuite au Ghana.");
+    const Event* e = find(b, EventType::VISIT);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(e->status, Status::planned);
+    EXPECT_EQ(initiator(*e), "TGO");
+    Batch arrived = extract("fr",
+                            "Arrivé jeudi soir au Ghana, le président togolais a été reçu par "
+                            "son homologue.",
+                            "2031-03-08");
+    const Event* a = find(arrived, EventType::VISIT);
+    ASSERT_NE(a, nullptr) << to_findings_json(arrived);
+    EXPECT_EQ(a->status, Status::occurred);
+}
+
+TEST(Statuses, TheBodySaysMoreThanTheHeadline) {
+    Batch b = extract("en",
+                      "Ghana and Togo establish diplomatic relations\nGhana and Togo agreed on "
+                      "Thursday to establish diplomatic relations.",
+                      "2031-03-07");
+    const Event* e = find(b, EventType::RELATIONS_ESTABLISH);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(e->status, Status::agreed);
+    EXPECT_EQ(e->evidence.size(), 2u);
+}
+
+TEST(People, RanksBeforeANameAreNoName) {
+    Batch b = extract("en", "Archbishop Paul Gallagher visited Oman in 2022.", "2023-02-24");
+    for (const auto& e : b.entities)
+        EXPECT_NE(e.name, "Archbishop") << to_findings_json(b);
+    const Event* v = find(b, EventType::VISIT);
+    ASSERT_NE(v, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*v), (std::set<std::string>{"VAT", "OMN"}));
+}
+
 }  // namespace
 }  // namespace diplograph

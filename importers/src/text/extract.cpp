@@ -150,13 +150,14 @@ bool titlecase_of(std::string_view surface, std::string_view acronym) {
 // Honorifics and ranks that precede a name but are not part of it.
 bool honorific(std::string_view w) {
     static const std::set<std::string_view> kWords = {
-        "m",          "mme",        "mr",          "mrs",      "ms",         "dr",
-        "pr",         "general",    "colonel",     "col",      "capitaine",  "captain",
-        "lieutenant", "commandant", "marechal",    "marshal",  "admiral",    "amiral",
-        "sheikh",     "cheikh",     "his",         "her",      "highness",   "son",
-        "sa",         "altesse",    "majeste",     "majesty",  "excellence", "excellency",
-        "sir",        "lord",       "prince",      "princess", "emir",       "king",
-        "roi",        "sultan",     "counterpart", "homologue"};
+        "m",          "mme",        "mr",          "mrs",       "ms",          "dr",
+        "pr",         "general",    "colonel",     "col",       "capitaine",   "captain",
+        "lieutenant", "commandant", "marechal",    "marshal",   "admiral",     "amiral",
+        "sheikh",     "cheikh",     "his",         "her",       "highness",    "son",
+        "sa",         "altesse",    "majeste",     "majesty",   "excellence",  "excellency",
+        "sir",        "lord",       "prince",      "princess",  "emir",        "king",
+        "roi",        "sultan",     "counterpart", "homologue", "archbishop",  "archeveque",
+        "cardinal",   "bishop",     "eveque",      "mgr",       "monseigneur", "monsignor"};
     return kWords.count(w) != 0;
 }
 
@@ -982,14 +983,18 @@ void Extractor::sentence(std::size_t index, Span span) {
     std::vector<DateMention> dates = find_dates(sentence_text, lang_, reference_);
     std::erase_if(dates, [&](const DateMention& d) { return not_event_date(sentence_text, d); });
 
-    std::set<std::pair<EventType, std::string>> done;
-    for (const auto& trig : triggers) {
-        const auto& rule = *trig.rule;
-        // Negation just before the trigger: "n'a pas signé", "did not sign".
+    // Negation just before a trigger ("n'a pas signé", "did not sign"), or an invitation or an
+    // offer anywhere before it ("offered to send rescue teams"): nothing happened.
+    auto cancelled = [&](const auto& trig) {
         std::size_t from = trig.first;
         for (std::size_t words = 0; from > 0 && words < kNegationWindow; --from)
             words += t[from - 1].word ? 1 : 0;
-        if (cue_in(t, "negation", from, trig.last) || cue_in(t, "invitation", 0, trig.first))
+        return cue_in(t, "negation", from, trig.last) || cue_in(t, "invitation", 0, trig.first);
+    };
+    std::set<std::pair<EventType, std::string>> done;
+    for (const auto& trig : triggers) {
+        const auto& rule = *trig.rule;
+        if (cancelled(trig))
             continue;
         Status status = Status::occurred;
         // "reportedly visited", "selon des sources, … aurait rompu": a cue before the trigger
@@ -1205,7 +1210,7 @@ void Extractor::sentence(std::size_t index, Span span) {
             bool other_nearer =
                 std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
                     return &y != &trig && y.rule->type != trig.rule->type &&
-                           distance(d, y) < distance(d, trig) && !own_clause(d, y);
+                           distance(d, y) < distance(d, trig) && !own_clause(d, y) && !cancelled(y);
                 });
             if (other_nearer)
                 continue;
@@ -1307,7 +1312,7 @@ void Extractor::sentence(std::size_t index, Span span) {
         bool before = !subject.empty();
         // Nobody named as the subject and every party a complement ("je voudrais vous
         // remercier pour … du Mali, du Burkina"): who acts is not known.
-        if (!before && !guessed && rule.direction == "dir" &&
+        if (!before && !guessed && (rule.direction == "dir" || rule.direction == "recv") &&
             std::all_of(actors.begin(), actors.end(), [&](const Actor& x) {
                 return x.pos > 0 && preposition(t[x.pos - 1].norm);
             }))
@@ -1341,6 +1346,9 @@ void Extractor::sentence(std::size_t index, Span span) {
                 bool init = before ? subject.count(k) != 0
                             : adj  ? x.kind == NameKind::adj
                                    : &x == &actors.front();
+                // "Morocco accepted help from Spain": the subject receives.
+                if (rule.direction == "recv")
+                    init = !init;
                 parts.push_back(
                     {x.id, init ? ParticipantRole::initiator : ParticipantRole::target});
             }
@@ -1475,6 +1483,12 @@ Batch Extractor::run() {
         }
         if (!it->event.date.known())
             it->event.date = f.event.date;
+        // A headline's present tense ("Oman and the Holy See establish relations") says less
+        // than the body ("agreed on Thursday to establish"): the body's status holds.
+        bool headline_only = std::all_of(it->event.evidence.begin(), it->event.evidence.end(),
+                                         [](const Evidence& ev) { return ev.sentence == 0; });
+        if (headline_only && f.event.evidence.front().sentence != 0)
+            it->event.status = f.event.status;
         if (!it->firm_direction && f.firm_direction) {
             // The later sentence knows who did it: take its parties.
             std::vector<Participant> people;

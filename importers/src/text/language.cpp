@@ -33,9 +33,9 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             throw std::invalid_argument(fmt::format("unknown event type \"{}\"", f[1]));
         r.type = *type;
         r.subtype = f[2] == "-" ? "" : f[2];
-        if (f[3] != "sym" && f[3] != "dir" && f[3] != "embassy")
+        if (f[3] != "sym" && f[3] != "dir" && f[3] != "embassy" && f[3] != "recv")
             throw std::invalid_argument(
-                fmt::format("direction \"{}\": expected sym, dir or embassy", f[3]));
+                fmt::format("direction \"{}\": expected sym, dir, embassy or recv", f[3]));
         r.direction = f[3];
         if (f[5] != "weak" && f[5] != "-")
             throw std::invalid_argument(fmt::format("strength \"{}\": expected weak or -", f[5]));
