@@ -903,5 +903,78 @@ TEST(People, RanksBeforeANameAreNoName) {
     EXPECT_EQ(actors(*v), (std::set<std::string>{"VAT", "OMN"}));
 }
 
+TEST(Triggers, EndingAnAccordIsNoCondemnation) {
+    Batch ended = extract("fr",
+                          "Le Ghana a dénoncé les accords de coopération militaire conclus "
+                          "avec le Togo.");
+    EXPECT_EQ(find(ended, EventType::CONDEMN), nullptr) << to_findings_json(ended);
+    Batch condemned = extract("fr", "Le Ghana a dénoncé l'attaque menée par le Togo.");
+    EXPECT_NE(find(condemned, EventType::CONDEMN), nullptr) << to_findings_json(condemned);
+}
+
+TEST(Triggers, TariffsCeasefiresAndRoadmaps) {
+    Batch tariffs = extract("en", "Ghana imposed tariffs on Togolese cement in 2029.");
+    const Event* s = find(tariffs, EventType::SANCTION);
+    ASSERT_NE(s, nullptr) << to_findings_json(tariffs);
+    EXPECT_EQ(initiator(*s), "GHA");
+    Batch truce = extract("fr", "Le Ghana et le Togo ont convenu mardi d'un cessez-le-feu.");
+    const Event* a = find(truce, EventType::AGREEMENT);
+    ASSERT_NE(a, nullptr) << to_findings_json(truce);
+    EXPECT_EQ(a->status, Status::agreed);
+    Batch road = extract("fr", "Le Ghana et le Togo avaient signé une feuille de route en 2029.");
+    EXPECT_NE(find(road, EventType::AGREEMENT), nullptr) << to_findings_json(road);
+}
+
+TEST(Negation, ACondemnationToldBeforeADenialStands) {
+    Batch b = extract("en", "Togo condemned Ghana's decision as baseless.");
+    EXPECT_NE(find(b, EventType::CONDEMN), nullptr) << to_findings_json(b);
+    Batch denied = extract("en", "Togo denied reports that it had condemned Ghana.");
+    EXPECT_EQ(find(denied, EventType::CONDEMN), nullptr) << to_findings_json(denied);
+}
+
+TEST(Names, TheCongoleseOfAnArticleAboutTheDrc) {
+    Batch b = extract("fr",
+                      "La République démocratique du Congo et le Rwanda ont signé un accord.\nLa "
+                      "ministre congolaise a salué le Rwanda.");
+    for (const auto& e : b.entities)
+        EXPECT_NE(e.id, "COG") << to_findings_json(b);
+    Batch brazza =
+        extract("fr", "Le ministre congolais a rencontré son homologue gabonais à Libreville.");
+    const Event* m = find(brazza, EventType::MEET);
+    ASSERT_NE(m, nullptr) << to_findings_json(brazza);
+    EXPECT_EQ(actors(*m), (std::set<std::string>{"COG", "GAB"}));
+}
+
+TEST(Agents, OnlyAfterTheTrigger) {
+    Batch b = extract("fr",
+                      "Le président ghanéen, désigné médiateur par l'Union africaine, a salué "
+                      "le Togo.");
+    const Event* e = find(b, EventType::SUPPORT);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*e), "GHA");
+}
+
+TEST(Merging, AVisitsArrivalAndTalksAreOneVisit) {
+    // 2031-03-05 is a Wednesday.
+    Batch b = extract("en",
+                      "Ghana's president visits Togo\nGhana's president arrived in Togo on "
+                      "Saturday.\nGhana's president visited Lome on Monday, his first trip "
+                      "abroad.",
+                      "2031-03-05");
+    std::size_t visits = 0;
+    for (const auto& e : b.events)
+        if (e.type == EventType::VISIT) {
+            ++visits;
+            EXPECT_EQ(e.date.to_string(), "2031-03-01");
+        }
+    EXPECT_EQ(visits, 1u) << to_findings_json(b);
+}
+
+TEST(People, AFirstNameSpeltOtherwiseBeforeAKnownSurname) {
+    Batch b = extract("en", "Ukraine's President Volodymyr Zelenskiy thanked Poland.");
+    for (const auto& e : b.entities)
+        EXPECT_NE(e.name, "Volodymyr") << to_findings_json(b);
+}
+
 }  // namespace
 }  // namespace diplograph

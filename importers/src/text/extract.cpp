@@ -415,8 +415,9 @@ class Extractor {
                             const std::vector<TitleMention>& titles, std::size_t index, Span span);
     std::string new_person(const std::string& name, const std::string& country,
                            const std::string& role, std::size_t index, Span span);
-    //! A denial in the sentence that is not only a comment after its triggers.
-    bool denied(const std::vector<Token>& t, std::size_t triggers_end) const;
+    //! Where the sentence's first denial is that is not only a comment after its triggers, or
+    //! t.size() when it has none.
+    std::size_t denial_at(const std::vector<Token>& t, std::size_t triggers_end) const;
     bool cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
                 std::size_t to) const;
     std::pair<std::string, std::string> top_pair() const;
@@ -452,6 +453,7 @@ class Extractor {
         return *holder_date_;
     }
     std::map<std::string, int> country_counts_;
+    std::map<std::string, int> named_countries_;  // by name, capital or seat (not adjective)
     std::map<std::string, int> people_counts_;
     std::map<std::string, std::string> surnames_;     // folded surname → person id
     std::map<std::string, std::string> person_orgs_;  // official → organisation served
@@ -759,6 +761,15 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 while (j > k && connector(t[j - 1].norm))
                     --j;
                 std::size_t words = j - k;
+                // A first name spelt otherwise before a known surname ("President Volodymyr
+                // Zelenskiy" for Zelenskyy): the known person.
+                if (const Mention* next = mention_at(j);
+                    next && next->kind == EntityKind::person && words <= 2) {
+                    person = next->entity;
+                    if (!bystander(t, next->first, next->last, titles))
+                        titled_.insert(person);
+                    break;
+                }
                 // A surname alone ("Defense Minister Teodoro") when the title says whose.
                 bool surname = words == 1 && !of.empty() && !t[k].all_caps &&
                                t[k].norm.size() >= 3 && k + 1 < t.size() &&
@@ -878,10 +889,10 @@ bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std
     return false;
 }
 
-bool Extractor::denied(const std::vector<Token>& t, std::size_t triggers_end) const {
+std::size_t Extractor::denial_at(const std::vector<Token>& t, std::size_t triggers_end) const {
     auto it = data_->cues.find("denial");
     if (it == data_->cues.end())
-        return false;
+        return t.size();
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (std::none_of(it->second.begin(), it->second.end(),
                          [&](const auto& p) { return text::match_at(p, t, i) != 0; }))
@@ -893,9 +904,9 @@ bool Extractor::denied(const std::vector<Token>& t, std::size_t triggers_end) co
              k < i && !comment; ++k)
             comment = k > 0 && t[k - 1].norm == "," && cue_in(t, "comment", k, i);
         if (!comment)
-            return true;
+            return i;
     }
-    return false;
+    return t.size();
 }
 
 std::pair<std::string, std::string> Extractor::top_pair() const {
@@ -940,6 +951,9 @@ void Extractor::sentence(std::size_t index, Span span) {
                 i = best_end - 2;
         }
     }
+    // A blocking pattern took its position from a shorter trigger ("dénoncé plusieurs accords"
+    // ends them; it condemns nothing): neither is an event.
+    std::erase_if(triggers, [](const Trigger& x) { return x.rule->blocks; });
     spans_.clear();
     for (const auto& x : triggers)
         spans_.push_back({x.first, x.last, x.rule->type});
@@ -954,6 +968,15 @@ void Extractor::sentence(std::size_t index, Span span) {
         }
     if (!(index == 0 && long_words >= 4 && !lower))
         people_from_titles(t, mentions, titles, index, span);
+    // "congolais", "Congolese" belong to both Congos (listed under COG): in an article that
+    // names the DRC and not the Republic of the Congo, they are the DRC's.
+    for (auto& m : mentions) {
+        if (m.kind == EntityKind::country && m.name_kind != NameKind::adj)
+            ++named_countries_[m.entity];
+        if (m.kind == EntityKind::country && m.name_kind == NameKind::adj && m.entity == "COG" &&
+            named_countries_["COD"] > 0 && named_countries_["COG"] == 0)
+            m.entity = "COD";
+    }
     for (const auto& m : mentions) {
         if (auto c = country_of(m); !c.empty())
             ++country_counts_[c];
@@ -961,7 +984,15 @@ void Extractor::sentence(std::size_t index, Span span) {
             ++people_counts_[m.entity];
     }
 
-    if (triggers.empty() || denied(t, triggers.back().last))
+    if (triggers.empty())
+        return;
+    // A denial cancels the sentence's events, except a condemnation told before it ("condemned
+    // the decision as baseless").
+    const std::size_t denial = denial_at(t, triggers.back().last);
+    std::erase_if(triggers, [&](const Trigger& x) {
+        return denial < t.size() && !(x.rule->type == EventType::CONDEMN && x.last <= denial);
+    });
+    if (triggers.empty())
         return;
     // A weak trigger ("soutien", "visite") gives way to a firmer one of another type; an
     // embassy "fermée depuis" gives way to its reopening.
@@ -1035,9 +1066,12 @@ void Extractor::sentence(std::size_t index, Span span) {
         };
         // The agent of a passive ("sanctions imposées par l'Union européenne", "expelled by
         // Estonia") acts: it is placed as the subject.
+        // Only after the trigger: "désigné médiateur par l'Union africaine, a salué" names who
+        // appointed the subject, not who praised.
         auto agent = [&](const Mention& m) {
             auto by = [&](std::size_t k) { return t[k].norm == "by" || t[k].norm == "par"; };
-            return (m.first > 0 && by(m.first - 1)) || (m.first > 1 && by(m.first - 2));
+            return m.first > trig.first &&
+                   ((m.first > 0 && by(m.first - 1)) || (m.first > 1 && by(m.first - 2)));
         };
         // A country that only qualifies a bystander's title ("the administration of former US
         // President X") takes no part either.
@@ -1184,14 +1218,15 @@ void Extractor::sentence(std::size_t index, Span span) {
             std::size_t db = span.begin + d.begin, tb = t[x.first].begin;
             return db > tb ? db - tb : tb - db;
         };
-        // A date between the trigger and a later clause stays the trigger's even when that
-        // clause's trigger is nearer ("visited Pyongyang in 2000, when he met Kim").
+        // A date between the trigger and a later clause or apposition stays the trigger's even
+        // when that clause's trigger is nearer ("visited Pyongyang in 2000, when he met Kim";
+        // "met Xi in Beijing on Monday, the first visit in seven years").
         auto own_clause = [&](const DateMention& d, const Trigger& y) {
             std::size_t db = span.begin + d.begin;
             if (y.first <= trig.last || db < t[trig.last - 1].end || db >= t[y.first].begin)
                 return false;
             for (std::size_t k = trig.last; k < y.first; ++k)
-                if (t[k].begin >= db && clause_start(t, k))
+                if (t[k].begin >= db + 1 && (clause_start(t, k) || t[k].norm == ","))
                     return true;
             return false;
         };
@@ -1456,15 +1491,23 @@ Batch Extractor::run() {
     std::vector<Found> merged;
     for (auto& f : found_) {
         auto fa = actor_set(f.event, false);
+        // A visit lasts days: its arrival and its talks, dated a few days apart, are one visit.
+        auto same_trip = [&](const Found& m) {
+            const DateInterval &a = m.event.date, &b = f.event.date;
+            return f.event.type == EventType::VISIT && a.precision == Precision::day &&
+                   b.precision == Precision::day &&
+                   std::abs(days_from_civil(a.first) - days_from_civil(b.first)) <= 7;
+        };
         auto it = std::find_if(merged.begin(), merged.end(), [&](const Found& m) {
-            if (m.event.type != f.event.type || !m.event.date.compatible(f.event.date))
+            if (m.event.type != f.event.type ||
+                !(m.event.date.compatible(f.event.date) || same_trip(m)))
                 return false;
             if (m.event.evidence.front().sentence == f.event.evidence.front().sentence)
                 return false;
             // Two sentences of the body that each date what they tell are two events; the
             // headline, and undated retellings, are the same one.
             if (m.event.evidence.front().sentence != 0 && f.event.evidence.front().sentence != 0 &&
-                (m.event.date.known() || f.event.date.known()))
+                (m.event.date.known() || f.event.date.known()) && !same_trip(m))
                 return false;
             auto ma = actor_set(m.event, false);
             std::size_t common = 0;
@@ -1481,7 +1524,9 @@ Batch Extractor::run() {
             merged.push_back(std::move(f));
             continue;
         }
-        if (!it->event.date.known())
+        if (!it->event.date.known() ||
+            (same_trip(*it) &&
+             days_from_civil(f.event.date.first) < days_from_civil(it->event.date.first)))
             it->event.date = f.event.date;
         // A headline's present tense ("Oman and the Holy See establish relations") says less
         // than the body ("agreed on Thursday to establish"): the body's status holds.

@@ -29,11 +29,13 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
         EventRule r;
         r.id = f[0];
         auto type = event_type_from_string(f[1]);
-        if (!type)
+        r.blocks = f[1] == "-";
+        if (!type && !r.blocks)
             throw std::invalid_argument(fmt::format("unknown event type \"{}\"", f[1]));
-        r.type = *type;
+        r.type = type.value_or(EventType::MEET);
         r.subtype = f[2] == "-" ? "" : f[2];
-        if (f[3] != "sym" && f[3] != "dir" && f[3] != "embassy" && f[3] != "recv")
+        if (f[3] != "sym" && f[3] != "dir" && f[3] != "embassy" && f[3] != "recv" &&
+            !(r.blocks && f[3] == "-"))
             throw std::invalid_argument(
                 fmt::format("direction \"{}\": expected sym, dir, embassy or recv", f[3]));
         r.direction = f[3];

@@ -52,9 +52,11 @@ struct EventRule {
     std::string id;
     EventType type = EventType::MEET;
     std::string subtype;
-    std::string direction;  //!< sym, dir or embassy
+    std::string direction;  //!< sym, dir, embassy or recv
     Pattern pattern;
     bool weak = false;  //!< dropped when a trigger of another type that is not weak is there
+    bool blocks =
+        false;  //!< type `-`: words that look like a trigger and are none ("dénoncer un accord")
 };
 
 struct LanguageData {
