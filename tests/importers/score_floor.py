@@ -16,12 +16,13 @@ from pathlib import Path
 
 # Measured on 2026-11-28 (second session) after the rules that eight new articles of ours led to
 # (mutual directed events, protest summons, deadlines, comment denials, topics, organs): countries
-# 0.944, people 0.884, organizations 1.000, events typed 0.826, strict 0.779.
+# 0.944, people 0.884, organizations 1.000, events typed 0.832, strict 0.786 (after the asides
+# and reactions to an organisation).
 FLOORS = {
     "countries": 0.93,
     "people": 0.87,
     "organizations": 0.95,
-    "events_typed": 0.815,
+    "events_typed": 0.82,
     "events_strict": 0.77,
 }
 

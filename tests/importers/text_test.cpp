@@ -976,5 +976,35 @@ TEST(People, AFirstNameSpeltOtherwiseBeforeAKnownSurname) {
         EXPECT_NE(e.name, "Volodymyr") << to_findings_json(b);
 }
 
+TEST(Names, AnAsideAfterTheObjectTakesNoPart) {
+    Batch b = extract("en",
+                      "Ghana imposed sanctions on Togo, accusing it of selling arms that "
+                      "Niger has used.");
+    const Event* e = find(b, EventType::SANCTION);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
+    // Without an object before it, what follows the relative pronoun is kept.
+    Batch target = extract("en", "Ghana condemned the decision that Togo announced.");
+    const Event* c = find(target, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(target);
+    EXPECT_EQ(actors(*c), (std::set<std::string>{"GHA", "TGO"}));
+}
+
+TEST(Both, AReactionToAnOrganisationTheArticleIsAbout) {
+    Batch b = extract("en",
+                      "EU sanctions Ghana\nThe European Union imposed sanctions on Ghana on "
+                      "Thursday.\nThe EU said more measures could follow.\nGhana's foreign "
+                      "ministry condemned the decision.",
+                      "2031-03-07");
+    std::size_t condemned = 0;
+    for (const auto& e : b.events)
+        if (e.type == EventType::CONDEMN) {
+            ++condemned;
+            EXPECT_EQ(initiator(e), "GHA");
+            EXPECT_EQ(actors(e), (std::set<std::string>{"GHA", "org/EU"}));
+        }
+    EXPECT_EQ(condemned, 1u) << to_findings_json(b);
+}
+
 }  // namespace
 }  // namespace diplograph

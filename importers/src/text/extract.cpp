@@ -421,6 +421,8 @@ class Extractor {
     bool cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
                 std::size_t to) const;
     std::pair<std::string, std::string> top_pair() const;
+    //! The two parties (countries or organisations) most named in the article so far.
+    std::pair<std::string, std::string> top_parties() const;
     std::pair<std::string, std::string> recent_pair_;  //!< countries of the last two-party event
     std::string protagonist_;  //!< the country that first acts as a named subject
     std::string country_of(const Mention& m) const;
@@ -453,7 +455,9 @@ class Extractor {
         return *holder_date_;
     }
     std::map<std::string, int> country_counts_;
-    std::map<std::string, int> named_countries_;  // by name, capital or seat (not adjective)
+    std::map<std::string, int> named_countries_;
+    std::map<std::string, int> party_counts_;  // countries and organisations named  // by name,
+                                               // capital or seat (not adjective)
     std::map<std::string, int> people_counts_;
     std::map<std::string, std::string> surnames_;     // folded surname → person id
     std::map<std::string, std::string> person_orgs_;  // official → organisation served
@@ -909,6 +913,16 @@ std::size_t Extractor::denial_at(const std::vector<Token>& t, std::size_t trigge
     return t.size();
 }
 
+std::pair<std::string, std::string> Extractor::top_parties() const {
+    std::vector<std::pair<int, std::string>> v;
+    for (const auto& [c, n] : party_counts_)
+        v.emplace_back(-n, c);
+    std::sort(v.begin(), v.end());
+    if (v.size() < 2 || v[1].first > -2)
+        return {};
+    return {v[0].second, v[1].second};
+}
+
 std::pair<std::string, std::string> Extractor::top_pair() const {
     std::vector<std::pair<int, std::string>> v;
     for (const auto& [c, n] : country_counts_)
@@ -980,6 +994,8 @@ void Extractor::sentence(std::size_t index, Span span) {
     for (const auto& m : mentions) {
         if (auto c = country_of(m); !c.empty())
             ++country_counts_[c];
+        if (auto p = m.kind == EntityKind::organization ? m.entity : actor_of(m); !p.empty())
+            ++party_counts_[p];
         if (m.kind == EntityKind::person)
             ++people_counts_[m.entity];
     }
@@ -1090,8 +1106,23 @@ void Extractor::sentence(std::size_t index, Span span) {
             }
             return false;
         };
+        // An aside after the trigger and its object ("…on Iranian officers, accusing Tehran of
+        // supplying drones that Russia has used"; "…, qu'il accuse de soutenir le Polisario par
+        // l'intermédiaire du Hezbollah libanais"): what it names takes no part.
+        std::size_t aside = t.size();
+        if (auto cues = data_->cues.find("aside"); cues != data_->cues.end())
+            for (std::size_t k = trig.last; k < t.size() && aside == t.size(); ++k)
+                for (const auto& p : cues->second)
+                    if (text::match_at(p, t, k) != 0)
+                        aside = k;
+        if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+                return m.kind != EntityKind::person && m.first >= trig.last && m.first < aside;
+            }))
+            aside = t.size();
         std::string place;
         for (const auto& m : mentions) {
+            if (m.first >= aside)
+                continue;
             std::size_t pos = agent(m) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
                 // Someone only named as a complement ("Assad's fall", "le fils de Daniel
@@ -1166,7 +1197,14 @@ void Extractor::sentence(std::size_t index, Span span) {
             // remercié…"): the article's two main countries, when it has them.
             auto [a, b] = top_pair();
             bool pair = !a.empty() && country_counts_[b] >= 2;
-            if (pair && named == 1 && (actors[0].id == a || actors[0].id == b)) {
+            // A reaction to the other of the article's two main parties, an organisation among
+            // them ("the EU's sanctions … Iran condemned the decision").
+            auto [pa, pb] = top_parties();
+            bool reaction = rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT;
+            if (reaction && !pa.empty() && named == 1 &&
+                (actors[0].id == pa || actors[0].id == pb)) {
+                add_actor(actors[0].id == pa ? pb : pa, trig.last, NameKind::name);
+            } else if (pair && named == 1 && (actors[0].id == a || actors[0].id == b)) {
                 add_actor(actors[0].id == a ? b : a, trig.last, NameKind::name);
             } else if (pair && named == 0 && info(rule.type).symmetric) {
                 add_actor(a, trig.last, NameKind::name);
