@@ -14,27 +14,25 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Measured on 2026-11-28 (second session) after the rules that eight new articles of ours led to
-# (mutual directed events, protest summons, deadlines, comment denials, topics, organs): countries
-# 0.944, people 0.884, organizations 1.000, events typed 0.832, strict 0.786 (after the asides
-# and reactions to an organisation).
+# Measured on 2026-11-28 (second session) after the rules that articles of ours written for it led
+# to: countries 0.950, people 0.894, organizations 1.000, events typed 0.837, strict 0.791.
 FLOORS = {
-    "countries": 0.93,
-    "people": 0.87,
+    "countries": 0.94,
+    "people": 0.88,
     "organizations": 0.95,
-    "events_typed": 0.82,
-    "events_strict": 0.77,
+    "events_typed": 0.825,
+    "events_strict": 0.78,
 }
 
 
-# tests/corpus/own (34 articles), measured the same day: countries 0.949, people 0.912,
-# organizations 0.909, events typed 0.882, strict 0.863.
+# tests/corpus/own (39 articles), measured the same day: countries 0.951, people 0.909,
+# organizations 0.909, events typed 0.874, strict 0.857.
 OWN_FLOORS = {
     "countries": 0.94,
-    "people": 0.90,
+    "people": 0.895,
     "organizations": 0.90,
-    "events_typed": 0.87,
-    "events_strict": 0.85,
+    "events_typed": 0.86,
+    "events_strict": 0.845,
 }
 
 

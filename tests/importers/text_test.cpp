@@ -1006,5 +1006,58 @@ TEST(Both, AReactionToAnOrganisationTheArticleIsAbout) {
     EXPECT_EQ(condemned, 1u) << to_findings_json(b);
 }
 
+TEST(People, APronounOpeningASentenceIsThePersonTheLastOneOpenedWith) {
+    Batch b = extract("en",
+                      "President Mahama said Ghana would help.\nHe also thanked Togo for its "
+                      "support.",
+                      "2031-03-05");
+    const Event* e = find(b, EventType::SUPPORT);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*e), "GHA");
+}
+
+TEST(People, FamilyNamesFirstAreSurnamesToo) {
+    Batch b = extract("en", "Xi Jinping arrived in Accra.\nXi met Ghana's president on Monday.",
+                      "2031-03-05");
+    const Event* e = find(b, EventType::MEET);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"CHN", "GHA"}));
+}
+
+TEST(Directions, TheHostOfAVisitReceivesIt) {
+    Batch b = extract("en",
+                      "Ghana's president welcomed the Togolese president to Accra for a state "
+                      "visit on Thursday.");
+    const Event* e = find(b, EventType::VISIT);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*e), "TGO");
+    Batch passive = extract("fr",
+                            "Le président togolais a été reçu à Accra pour une visite "
+                            "officielle.");
+    const Event* p = find(passive, EventType::VISIT);
+    ASSERT_NE(p, nullptr) << to_findings_json(passive);
+    EXPECT_EQ(initiator(*p), "TGO");
+}
+
+TEST(Triggers, MovingAnEmbassyOpensIt) {
+    Batch b = extract("en", "Ghana plans to move its embassy to Jerusalem.");
+    const Event* e = find(b, EventType::EMBASSY_OPEN);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*e), "GHA");
+    EXPECT_EQ(e->status, Status::planned);
+    Batch power = extract("fr",
+                          "Depuis l'arrivée au pouvoir du président ghanéen, le Ghana s'est "
+                          "éloigné du Togo.");
+    EXPECT_EQ(find(power, EventType::VISIT), nullptr) << to_findings_json(power);
+}
+
+TEST(Names, WesternSaharaIsAPlace) {
+    Batch b = extract("fr",
+                      "La France a apporté son soutien au plan d'autonomie marocain pour le "
+                      "Sahara occidental.");
+    for (const auto& e : b.entities)
+        EXPECT_NE(e.id, "ESH") << to_findings_json(b);
+}
+
 }  // namespace
 }  // namespace diplograph

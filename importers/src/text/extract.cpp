@@ -459,6 +459,7 @@ class Extractor {
     std::map<std::string, int> party_counts_;  // countries and organisations named  // by name,
                                                // capital or seat (not adjective)
     std::map<std::string, int> people_counts_;
+    std::string last_lead_;  // the person the previous sentence opened with
     std::map<std::string, std::string> surnames_;     // folded surname → person id
     std::map<std::string, std::string> person_orgs_;  // official → organisation served
     std::map<std::string, Entity> entities_;
@@ -938,6 +939,27 @@ void Extractor::sentence(std::size_t index, Span span) {
     if (t.empty())
         return;
     auto mentions = find_names(t);
+    // "He also thanked Ruto…", "Il a ajouté…": a sentence opened by a personal pronoun goes on
+    // about the person the previous sentence opened with.
+    if (t.size() > 1 && t[0].capitalized && !last_lead_.empty() &&
+        (t[0].norm == "he" || t[0].norm == "she" || t[0].norm == "il" || t[0].norm == "elle") &&
+        (mentions.empty() || mentions.front().first > 0))
+        mentions.insert(mentions.begin(),
+                        Mention{0, 1, last_lead_, EntityKind::person, NameKind::surname});
+    {
+        // The person this sentence opens with: the first named before its first verb-like
+        // lower-case word, for the next sentence's pronoun.
+        std::string lead;
+        for (const auto& m : mentions) {
+            bool early = std::none_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(m.first),
+                                      [](const Token& x) { return x.word && !x.capitalized; });
+            if (m.kind == EntityKind::person && early) {
+                lead = m.entity;
+                break;
+            }
+        }
+        last_lead_ = lead;
+    }
     auto titles = find_titles(t, mentions);
     // Triggers: at each position the longest rule; positions covered are skipped.
     struct Trigger {
@@ -990,6 +1012,24 @@ void Extractor::sentence(std::size_t index, Span span) {
         if (m.kind == EntityKind::country && m.name_kind == NameKind::adj && m.entity == "COG" &&
             named_countries_["COD"] > 0 && named_countries_["COG"] == 0)
             m.entity = "COD";
+    }
+    // A person named in full is then named by surname alone: the last word ("Ramaphosa"), or
+    // the first where the family name comes first ("Xi" for Xi Jinping).
+    for (const auto& m : mentions) {
+        if (m.kind != EntityKind::person || m.name_kind != NameKind::name)
+            continue;
+        const Entity* person = dict_.entity(m.entity);
+        if (!person)
+            continue;
+        static const std::set<std::string_view> kFamilyFirst = {"CHN", "TWN", "KOR", "PRK",
+                                                                "HKG", "MAC", "SGP"};
+        const std::string& name = person->name;
+        auto first_space = name.find(' '), last_space = name.find_last_of(' ');
+        if (last_space == std::string::npos)
+            continue;
+        surnames_.try_emplace(fold(name.substr(last_space + 1)), m.entity);
+        if (kFamilyFirst.count(person->country))
+            surnames_.try_emplace(fold(name.substr(0, first_space)), m.entity);
     }
     for (const auto& m : mentions) {
         if (auto c = country_of(m); !c.empty())
@@ -1413,6 +1453,19 @@ void Extractor::sentence(std::size_t index, Span span) {
                        std::any_of(actors.begin(), actors.end(), [&](const Actor& x) {
                            return x.pos >= trig.first && x.kind == NameKind::adj;
                        });
+            // "Biden welcomed Kenyan President William Ruto … for the first state visit": the
+            // subject of an active hosting verb receives the visit.
+            bool hosts = false;
+            if (auto cues = data_->cues.find("host"); rule.type == EventType::VISIT &&
+                                                      rule.direction == "dir" && before &&
+                                                      cues != data_->cues.end())
+                for (std::size_t k = 0; k < trig.first && !hosts; ++k)
+                    for (const auto& p : cues->second)
+                        if (text::match_at(p, t, k) != 0 && k > 0 &&
+                            !(t[k - 1].norm == "was" || t[k - 1].norm == "were" ||
+                              t[k - 1].norm == "been" || t[k - 1].norm == "ete" ||
+                              t[k - 1].norm == "be"))
+                            hosts = true;
             std::vector<Participant> parts;
             for (const auto& x : actors) {
                 auto k = static_cast<std::size_t>(&x - actors.data());
@@ -1420,7 +1473,7 @@ void Extractor::sentence(std::size_t index, Span span) {
                             : adj  ? x.kind == NameKind::adj
                                    : &x == &actors.front();
                 // "Morocco accepted help from Spain": the subject receives.
-                if (rule.direction == "recv")
+                if (rule.direction == "recv" || hosts)
                     init = !init;
                 parts.push_back(
                     {x.id, init ? ParticipantRole::initiator : ParticipantRole::target});
@@ -1540,8 +1593,17 @@ Batch Extractor::run() {
             if (m.event.type != f.event.type ||
                 !(m.event.date.compatible(f.event.date) || same_trip(m)))
                 return false;
-            if (m.event.evidence.front().sentence == f.event.evidence.front().sentence)
-                return false;
+            if (m.event.evidence.front().sentence == f.event.evidence.front().sentence) {
+                // Two triggers of one sentence ("arrived in Tokyo … for the first visit to
+                // Japan") tell one event when one's parties include the other's.
+                // The two directions of a mutual event stay two.
+                auto ma = actor_set(m.event, false);
+                return m.event.date.compatible(f.event.date) &&
+                       (info(f.event.type).symmetric ||
+                        actor_set(m.event, true) == actor_set(f.event, true)) &&
+                       (std::includes(ma.begin(), ma.end(), fa.begin(), fa.end()) ||
+                        std::includes(fa.begin(), fa.end(), ma.begin(), ma.end()));
+            }
             // Two sentences of the body that each date what they tell are two events; the
             // headline, and undated retellings, are the same one.
             if (m.event.evidence.front().sentence != 0 && f.event.evidence.front().sentence != 0 &&
