@@ -1059,5 +1059,32 @@ TEST(Names, WesternSaharaIsAPlace) {
         EXPECT_NE(e.id, "ESH") << to_findings_json(b);
 }
 
+TEST(Names, ABodyCanBeExpelledOrCondemned) {
+    Batch b =
+        extract("fr", "Le Ghana a expulsé vendredi la coordonnatrice de l'ONU.", "2031-03-05");
+    const Event* e = find(b, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "org/UN"}));
+    EXPECT_EQ(initiator(*e), "GHA");
+}
+
+TEST(Names, ACountrysCityIsAPlace) {
+    Batch b = extract("en", "Ghana's president met Togo's president in the Nigerian city of Kano.");
+    const Event* e = find(b, EventType::MEET);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
+}
+
+TEST(Triggers, AdviceIsNoEventAndAReachedDealIsOne) {
+    Batch should = extract("en", "Ghana said Togo and Benin should strengthen cooperation.");
+    EXPECT_EQ(find(should, EventType::COOPERATION), nullptr) << to_findings_json(should);
+    Batch deal = extract("en", "Ghana and Togo reached an agreement on border patrols.");
+    EXPECT_NE(find(deal, EventType::AGREEMENT), nullptr) << to_findings_json(deal);
+    Batch solidarity = extract("en", "Ghana expressed solidarity with Togo.");
+    const Event* s = find(solidarity, EventType::SUPPORT);
+    ASSERT_NE(s, nullptr) << to_findings_json(solidarity);
+    EXPECT_EQ(initiator(*s), "GHA");
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -459,8 +459,8 @@ class Extractor {
     std::map<std::string, int> party_counts_;  // countries and organisations named  // by name,
                                                // capital or seat (not adjective)
     std::map<std::string, int> people_counts_;
-    std::string last_lead_;  // the person the previous sentence opened with
-    std::map<std::string, std::string> surnames_;     // folded surname → person id
+    std::string last_lead_;                        // the person the previous sentence opened with
+    std::map<std::string, std::string> surnames_;  // folded surname → person id
     std::map<std::string, std::string> person_orgs_;  // official → organisation served
     std::map<std::string, Entity> entities_;
     std::vector<Found> found_;
@@ -1184,7 +1184,23 @@ void Extractor::sentence(std::size_t index, Span span) {
                     add_actor(m.entity, pos, m.name_kind);
                 else if (member_of && rule.type == EventType::SANCTION)
                     add_actor(m.entity, 0, m.name_kind);
+                else if ((rule.type == EventType::EXPEL_DIPLOMATS ||
+                          rule.type == EventType::CONDEMN) &&
+                         m.first >= trig.last)
+                    // Whom one expels or condemns may be a body: "a expulsé la coordonnatrice
+                    // de l'ONU", "condemned the UN" (not one the trigger names: "saisi le
+                    // Conseil de sécurité").
+                    add_actor(m.entity, pos, m.name_kind);
             } else if (qualifies_bystander(m) || mediator(t, m.first, m.last)) {
+            } else if (m.name_kind == NameKind::adj && m.last < t.size() &&
+                       cue_in(t, "place_noun", m.last, m.last + 1) && m.first > 0 &&
+                       std::any_of(
+                           t.begin() + static_cast<std::ptrdiff_t>(m.first >= 3 ? m.first - 3 : 0),
+                           t.begin() + static_cast<std::ptrdiff_t>(m.first), [](const Token& x) {
+                               return x.norm == "in" || x.norm == "at" || x.norm == "a" ||
+                                      x.norm == "dans" || x.norm == "en";
+                           })) {
+                // "in the Russian city of Kazan": where, not who.
             } else if (m.first > 0 && cue_in(t, "topic", m.first >= 3 ? m.first - 3 : 0, m.first)) {
                 // "s'est entretenu … de la guerre en Ukraine": what was discussed.
             } else if (rule.type == EventType::VISIT && m.first > 0 &&
