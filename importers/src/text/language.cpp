@@ -84,6 +84,13 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
               [&](const std::vector<std::string>& f, int) { d.regions.push_back(f[0]); });
     tsv::read(dir / "abbreviations.tsv", {1, 0, true},
               [&](const std::vector<std::string>& f, int) { d.abbreviations.push_back(f[0]); });
+    for (std::size_t i = 0; i < d.events.size(); ++i)
+        d.event_index.add(i, d.events[i].pattern);
+    for (const auto& [kind, patterns] : d.cues)
+        for (std::size_t i = 0; i < patterns.size(); ++i)
+            d.cue_index[kind].add(i, patterns[i]);
+    for (std::size_t i = 0; i < d.subtypes.size(); ++i)
+        d.subtype_index.add(i, d.subtypes[i].second);
     return d;
 }
 
@@ -262,6 +269,32 @@ std::vector<Pattern> parse_patterns(std::string_view text) {
 
 std::size_t match_at(const Pattern& p, const std::vector<Token>& tokens, std::size_t i) {
     return match_from(p, 0, tokens, i);
+}
+
+void PatternIndex::add(std::size_t id, const Pattern& pattern) {
+    const PatternItem& first = pattern.front();
+    for (const auto& w : first.words)
+        words_[w].push_back(id);
+    for (const auto& p : first.prefixes) {
+        prefixes_[p].push_back(id);
+        auto at = std::lower_bound(prefix_lengths_.begin(), prefix_lengths_.end(), p.size());
+        if (at == prefix_lengths_.end() || *at != p.size())
+            prefix_lengths_.insert(at, p.size());
+    }
+}
+
+void PatternIndex::candidates(std::string_view w, std::vector<std::size_t>& out) const {
+    out.clear();
+    if (auto it = words_.find(w); it != words_.end())
+        out.insert(out.end(), it->second.begin(), it->second.end());
+    for (std::size_t n : prefix_lengths_) {
+        if (n > w.size())
+            break;
+        if (auto it = prefixes_.find(w.substr(0, n)); it != prefixes_.end())
+            out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 const std::map<std::string, LanguageData>& languages(const std::filesystem::path& data_dir) {
