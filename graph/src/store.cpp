@@ -236,6 +236,23 @@ struct Store::Impl {
     std::unordered_set<std::string> stored_entities;
     std::unordered_set<std::string> stored_aliases;  // entity '\t' lang '\t' alias
 
+    // What candidates() asks the database, kept between batches: reading all the events of
+    // an actor and a type at every event costs more and more as the store grows (the whole
+    // import goes quadratic). put() keeps it in step with what it writes; it is dropped when
+    // anything else may have changed those rows: another connection's commit (PRAGMA
+    // data_version), a rollback, a deleted event or a replaced source, exec().
+    struct Known {
+        //! (actor, type) → ids of its events, for the pairs asked about so far.
+        std::map<std::pair<std::string, EventType>, std::set<std::string>> events;
+        //! Event id → date, as read back from the events row.
+        std::unordered_map<std::string, DateInterval> dates;
+        int64_t data_version = -1;
+        void clear() {
+            events.clear();
+            dates.clear();
+        }
+    } known;
+
     void open(bool create);
     void migrate(int from);
     std::map<std::string, std::string> person_countries;
@@ -326,9 +343,10 @@ const std::filesystem::path& Store::path() const {
 }
 
 void Store::exec(const std::string& sql) {
-    // The SQL may delete what put() remembers as stored.
+    // The SQL may change what put() remembers of the database.
     impl_->stored_entities.clear();
     impl_->stored_aliases.clear();
+    impl_->known.clear();
     impl_->db.exec(sql);
 }
 
@@ -355,18 +373,29 @@ std::set<std::string> Store::Impl::key_actors(const Event& e) {
 }
 
 std::vector<std::string> Store::Impl::candidates(const Event& e) {
-    // Those whose date cannot be compatible are left out here, from the events row alone:
-    // same_event() would refuse them, and loading each one's participants to learn it costs
-    // more and more as the store grows (a country's meetings over the years).
+    // The stored events of the same type that share an actor with e. Those whose date cannot
+    // be compatible are left out here: same_event() would refuse them, and loading each one's
+    // participants to learn it costs more and more as the store grows.
     std::set<std::string> ids;
-    auto& s = cache.use(
-        "SELECT DISTINCT p.event, e.date_from, e.date_to, e.precision FROM participants p "
-        "JOIN events e ON e.id=p.event WHERE p.actor=? AND e.type=?");
     for (const auto& p : e.participants) {
-        s.reset().bind(p.actor).bind(to_string(e.type));
-        while (s.step())
-            if (e.date.compatible(interval_of(s.text(1), s.text(2), s.text(3), std::string())))
-                ids.insert(s.text(0));
+        auto key = std::make_pair(p.actor, e.type);
+        auto it = known.events.find(key);
+        if (it == known.events.end()) {
+            std::set<std::string> events;
+            auto& s = cache.use(
+                "SELECT DISTINCT p.event, e.date_from, e.date_to, e.precision FROM participants "
+                "p JOIN events e ON e.id=p.event WHERE p.actor=? AND e.type=?");
+            s.bind(p.actor).bind(to_string(e.type));
+            while (s.step()) {
+                std::string id = s.text(0);
+                known.dates[id] = interval_of(s.text(1), s.text(2), s.text(3), std::string());
+                events.insert(std::move(id));
+            }
+            it = known.events.emplace(std::move(key), std::move(events)).first;
+        }
+        for (const auto& id : it->second)
+            if (e.date.compatible(known.dates.at(id)))
+                ids.insert(id);
     }
     return {ids.begin(), ids.end()};
 }
@@ -422,8 +451,12 @@ void Store::Impl::recompute(const std::string& id) {
     }
     if (!any) {
         cache.use("DELETE FROM events WHERE id=?").bind(id).run();
+        known.clear();  // its participants went with it
         return;
     }
+    // As candidates() would read it back from the row written below.
+    known.dates[id] = interval_of(date_text(date.first), date_text(date.last),
+                                  std::string(to_string(date.precision)), std::string());
     cache
         .use(
             "UPDATE events SET status=?, date_from=?, date_to=?, precision=?, date_how=?, "
@@ -450,6 +483,7 @@ void Store::Impl::remove_source(const std::string& source_id) {
     cache.use("DELETE FROM evidence WHERE source=?").bind(source_id).run();
     cache.use("DELETE FROM participants WHERE source=?").bind(source_id).run();
     cache.use("DELETE FROM roles WHERE source=?").bind(source_id).run();
+    known.clear();
     for (const auto& id : touched)
         recompute(id);
 }
@@ -477,10 +511,26 @@ StoreResult Store::put(const Batch& batch) {
     sqlite::Transaction tx(db);
     // On the way out by an exception, no kept statement may hold a read open (the transaction
     // rolls back after this guard has reset them).
+    // What candidates() knows is dropped too unless the batch is committed.
     struct ResetGuard {
-        sqlite::StatementCache& cache;
-        ~ResetGuard() { cache.reset_all(); }
-    } reset_guard{cache};
+        Impl& impl;
+        bool committed = false;
+        ~ResetGuard() {
+            impl.cache.reset_all();
+            if (!committed)
+                impl.known.clear();
+        }
+    } reset_guard{*impl_};
+    {
+        // Under the write lock: nobody else can commit until this batch is done.
+        auto& v = cache.use("PRAGMA data_version");
+        int64_t version = v.step() ? v.integer(0) : -1;
+        v.reset();
+        if (version != impl_->known.data_version) {
+            impl_->known.clear();
+            impl_->known.data_version = version;
+        }
+    }
     {
         auto& s = cache.use("SELECT content_hash FROM sources WHERE id=?");
         s.bind(source.id);
@@ -488,6 +538,7 @@ StoreResult Store::put(const Batch& batch) {
             if (s.text(0) == source.content_hash) {
                 s.reset();
                 tx.rollback();
+                reset_guard.committed = true;  // nothing was written
                 result.outcome = StoreResult::Outcome::unchanged;
                 return result;
             }
@@ -626,8 +677,12 @@ StoreResult Store::put(const Batch& batch) {
         } else {
             ++result.events_merged;
         }
-        for (const auto& p : event.participants)
+        for (const auto& p : event.participants) {
             ins_part.reset().bind(id).bind(p.actor).bind(to_string(p.role)).bind(source.id).run();
+            if (auto it = impl_->known.events.find({p.actor, event.type});
+                it != impl_->known.events.end())
+                it->second.insert(id);
+        }
         std::vector<Evidence> evidence = event.evidence;
         if (evidence.empty())
             evidence.push_back(Evidence{source.id, -1, 0, 0, "", "findings", 1.0});
@@ -654,6 +709,7 @@ StoreResult Store::put(const Batch& batch) {
     }
     cache.reset_all();
     tx.commit();
+    reset_guard.committed = true;
     for (auto& id : new_entities)
         impl_->stored_entities.insert(std::move(id));
     for (auto& key : new_aliases)

@@ -315,3 +315,44 @@ TEST(Store, AliasesOfAnEntityStoredAlreadyAreAdded) {
     store.put(batch("https://c", "3", {}));
     EXPECT_EQ(store.entity("RUS")->aliases.size(), 1u);
 }
+
+// put() keeps what it learns of the stored events between batches; these change them behind
+// its back or take back what it wrote.
+TEST(Store, AnEventOfAFailedBatchIsNoCandidateLater) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, mli}, "2020")}));
+    auto bad =
+        batch("https://b", "2",
+              {event(EventType::MEET, {tgo, mli}, "2025-01-01"),
+               event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025")});
+    EXPECT_THROW(store.put(bad), StoreError);
+    StoreResult r;
+    ASSERT_NO_THROW(
+        r = store.put(batch("https://c", "3", {event(EventType::MEET, {tgo, mli}, "2025-01-01")})));
+    EXPECT_EQ(r.events_new, 1);
+    EXPECT_EQ(store.stats().events.at("MEET"), 2);
+}
+
+TEST(Store, AnEventGoneWithAReplacedSourceIsNoCandidateLater) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+    store.put(batch("https://a", "2", {event(EventType::MEET, {tgo, rus}, "2023-02-01")}));
+    StoreResult r;
+    ASSERT_NO_THROW(
+        r = store.put(batch("https://b", "3", {event(EventType::MEET, {tgo, rus}, "2025-11-19")})));
+    EXPECT_EQ(r.events_new, 1);
+    EXPECT_EQ(store.stats().events.at("MEET"), 2);
+}
+
+TEST(Store, EventsStoredByAnotherConnectionAreCandidates) {
+    TempDir dir;
+    Store first(dir / "a.db");
+    Store second(dir / "a.db");
+    first.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+    second.put(batch("https://b", "2", {event(EventType::MEET, {tgo, rus}, "2024-01-10")}));
+    auto r = first.put(batch("https://c", "3", {event(EventType::MEET, {rus, tgo}, "2024-01")}));
+    EXPECT_EQ(r.events_merged, 1);
+    EXPECT_EQ(first.stats().events.at("MEET"), 2);
+}
