@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace diplograph::text {
@@ -89,8 +90,9 @@ struct LanguageData {
     std::vector<std::string> future_suffixes;
     std::vector<std::pair<std::string, Pattern>> subtypes;
     std::vector<std::string> stopwords;
-    std::vector<std::string> abbreviations;  //!< as written, period included
-    std::vector<std::string> regions;        //!< phrases that name regions, not states
+    std::unordered_set<std::string> stopword_set;  //!< the same, to look words up
+    std::vector<std::string> abbreviations;        //!< as written, period included
+    std::vector<std::string> regions;              //!< phrases that name regions, not states
 
     // The same patterns indexed by their first words (positions in the lists above).
     PatternIndex event_index;
