@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 
 #include <mutex>
 #include <stdexcept>
@@ -18,8 +19,32 @@ namespace diplograph::text {
 
 namespace {
 
+// ICU's character classes of the ASCII range, looked up once: most of a text is ASCII.
+struct AsciiClasses {
+    std::array<bool, 128> alnum{}, alpha{}, upper{};
+    AsciiClasses() {
+        for (UChar32 c = 0; c < 128; ++c) {
+            auto k = static_cast<std::size_t>(c);
+            alnum[k] = u_isalnum(c) != 0;
+            alpha[k] = u_isalpha(c) != 0;
+            upper[k] = u_isupper(c) || u_istitle(c);
+        }
+    }
+};
+const AsciiClasses& ascii() {
+    static const AsciiClasses classes;
+    return classes;
+}
+
 bool is_word_char(UChar32 c) {
-    return u_isalnum(c) != 0;
+    return c >= 0 && c < 128 ? ascii().alnum[static_cast<std::size_t>(c)] : u_isalnum(c) != 0;
+}
+bool is_letter(UChar32 c) {
+    return c >= 0 && c < 128 ? ascii().alpha[static_cast<std::size_t>(c)] : u_isalpha(c) != 0;
+}
+bool is_upper(UChar32 c) {
+    return c >= 0 && c < 128 ? ascii().upper[static_cast<std::size_t>(c)]
+                             : u_isupper(c) || u_istitle(c);
 }
 
 LanguageData load_language(const std::filesystem::path& dir, const std::string& lang) {
@@ -136,9 +161,9 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
             bool first = true;
             while (k < t.end) {
                 auto o = static_cast<UChar32>(next_code_point(text, k));
-                if (u_isalpha(o)) {
+                if (is_letter(o)) {
                     ++letters;
-                    if (u_isupper(o) || u_istitle(o)) {
+                    if (is_upper(o)) {
                         ++upper;
                         if (first)
                             t.capitalized = true;
