@@ -8,18 +8,20 @@
 # every one is a new source. They go in one JSON Lines file (the JSON article format), so the
 # figure covers reading, language detection, sentences, dictionary matching, events, dates and
 # the store, not the file system. The anchor is TABARI's 1,000-2,000 sentences per second; the
-# goal is 2,000 articles per second.
+# goal is 2,000 articles per second. The shared folder is $DIPLOGRAPH_SHARED_DIR, else ../shared
+# beside the source tree (a git worktree elsewhere must set it to measure the same articles).
 set -eu
 BUILD=${1:-build}
 N=${2:-10000}
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-/usr/bin/python3 - "$HERE" "$N" "$WORK/articles" <<'PY'
+SHARED=${DIPLOGRAPH_SHARED_DIR:-$HERE/../shared}
+/usr/bin/python3 - "$HERE" "$N" "$WORK/articles" "$SHARED" <<'PY'
 import json, pathlib, sys
 root, n, out = pathlib.Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 files = sorted((root / "tests/corpus/own/articles").glob("*.txt")) + sorted((root / "examples/articles").glob("*.txt"))
-dev = root.parent / "shared/corpus/dev/articles"
+dev = pathlib.Path(sys.argv[4]) / "corpus/dev/articles"
 if dev.is_dir():
     files += sorted(dev.glob("*.txt"))
 texts = []

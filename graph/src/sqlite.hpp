@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -133,6 +135,30 @@ class Statement {
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
     int next_ = 1;
+};
+
+//! Statements prepared once per connection and kept, by their SQL text: the import prepares
+//! each of its statements once instead of once per article (preparing costs more than running
+//! most of them). Declare it after its Database, so that the statements go first.
+class StatementCache {
+  public:
+    explicit StatementCache(const Database& db) : db_(db) {}
+    //! The statement for `sql`, reset and without bindings.
+    Statement& use(std::string_view sql) {
+        auto it = statements_.find(sql);
+        if (it == statements_.end())
+            it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
+        return it->second->reset();
+    }
+    //! Resets every statement, so that none keeps a read open past the end of a transaction.
+    void reset_all() {
+        for (auto& [sql, statement] : statements_)
+            statement->reset();
+    }
+
+  private:
+    const Database& db_;
+    std::map<std::string, std::unique_ptr<Statement>, std::less<>> statements_;
 };
 
 //! Rolls back unless committed.

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace diplograph {
 
@@ -228,6 +229,29 @@ bool Filter::accepts(const StoredEvent& stored) const {
 struct Store::Impl {
     std::filesystem::path path;
     sqlite::Database db;
+    sqlite::StatementCache cache{db};  // the statements of put(), prepared once
+    // Entity rows and aliases that put() has seen committed: inserting one again is a no-op
+    // (INSERT OR IGNORE, and nothing deletes them), so it is skipped. A country comes with
+    // dozens of aliases in every article that names it.
+    std::unordered_set<std::string> stored_entities;
+    std::unordered_set<std::string> stored_aliases;  // entity '\t' lang '\t' alias
+
+    // What candidates() asks the database, kept between batches: reading all the events of
+    // an actor and a type at every event costs more and more as the store grows (the whole
+    // import goes quadratic). put() keeps it in step with what it writes; it is dropped when
+    // anything else may have changed those rows: another connection's commit (PRAGMA
+    // data_version), a rollback, a deleted event or a replaced source, exec().
+    struct Known {
+        //! (actor, type) → ids of its events, for the pairs asked about so far.
+        std::map<std::pair<std::string, EventType>, std::set<std::string>> events;
+        //! Event id → date, as read back from the events row.
+        std::unordered_map<std::string, DateInterval> dates;
+        int64_t data_version = -1;
+        void clear() {
+            events.clear();
+            dates.clear();
+        }
+    } known;
 
     void open(bool create);
     void migrate(int from);
@@ -319,6 +343,10 @@ const std::filesystem::path& Store::path() const {
 }
 
 void Store::exec(const std::string& sql) {
+    // The SQL may change what put() remembers of the database.
+    impl_->stored_entities.clear();
+    impl_->stored_aliases.clear();
+    impl_->known.clear();
     impl_->db.exec(sql);
 }
 
@@ -329,9 +357,10 @@ std::set<std::string> Store::Impl::key_actors(const Event& e) {
         if (p.actor.rfind("person/", 0) == 0) {
             auto it = person_countries.find(p.actor);
             if (it == person_countries.end()) {
-                sqlite::Statement s(db, "SELECT country FROM entities WHERE id=?");
+                auto& s = cache.use("SELECT country FROM entities WHERE id=?");
                 s.bind(p.actor);
                 std::string c = s.step() ? s.text(0) : std::string();
+                s.reset();
                 it = person_countries.emplace(p.actor, c).first;
             }
             if (!it->second.empty())
@@ -344,23 +373,38 @@ std::set<std::string> Store::Impl::key_actors(const Event& e) {
 }
 
 std::vector<std::string> Store::Impl::candidates(const Event& e) {
+    // The stored events of the same type that share an actor with e. Those whose date cannot
+    // be compatible are left out here: same_event() would refuse them, and loading each one's
+    // participants to learn it costs more and more as the store grows.
     std::set<std::string> ids;
-    sqlite::Statement s(db,
-                        "SELECT DISTINCT p.event FROM participants p JOIN events e ON e.id=p.event "
-                        "WHERE p.actor=? AND e.type=?");
     for (const auto& p : e.participants) {
-        s.reset().bind(p.actor).bind(to_string(e.type));
-        while (s.step())
-            ids.insert(s.text(0));
+        auto key = std::make_pair(p.actor, e.type);
+        auto it = known.events.find(key);
+        if (it == known.events.end()) {
+            std::set<std::string> events;
+            auto& s = cache.use(
+                "SELECT DISTINCT p.event, e.date_from, e.date_to, e.precision FROM participants "
+                "p JOIN events e ON e.id=p.event WHERE p.actor=? AND e.type=?");
+            s.bind(p.actor).bind(to_string(e.type));
+            while (s.step()) {
+                std::string id = s.text(0);
+                known.dates[id] = interval_of(s.text(1), s.text(2), s.text(3), std::string());
+                events.insert(std::move(id));
+            }
+            it = known.events.emplace(std::move(key), std::move(events)).first;
+        }
+        for (const auto& id : it->second)
+            if (e.date.compatible(known.dates.at(id)))
+                ids.insert(id);
     }
     return {ids.begin(), ids.end()};
 }
 
 Event Store::Impl::load_event_core(const std::string& id) {
     Event e;
-    sqlite::Statement s(db,
-                        "SELECT type, subtype, status, date_from, date_to, precision, date_how, "
-                        "place FROM events WHERE id=?");
+    auto& s = cache.use(
+        "SELECT type, subtype, status, date_from, date_to, precision, date_how, place FROM events "
+        "WHERE id=?");
     s.bind(id);
     if (!s.step())
         throw StoreError("database error: event " + id + " vanished");
@@ -370,9 +414,9 @@ Event Store::Impl::load_event_core(const std::string& id) {
     e.status = status_from_string(s.text(2)).value_or(Status::reported);
     e.date = interval_of(s.text(3), s.text(4), s.text(5), s.text(6));
     e.place = s.text(7);
-    sqlite::Statement p(db,
-                        "SELECT DISTINCT actor, role FROM participants WHERE event=? ORDER BY "
-                        "actor, role");
+    s.reset();
+    auto& p = cache.use(
+        "SELECT DISTINCT actor, role FROM participants WHERE event=? ORDER BY actor, role");
     p.bind(id);
     while (p.step())
         e.participants.push_back(
@@ -383,9 +427,9 @@ Event Store::Impl::load_event_core(const std::string& id) {
 // The event's status, date, subtype and place are derived from its evidence: the strongest
 // status, the most precise date, the first subtype and place in source order.
 void Store::Impl::recompute(const std::string& id) {
-    sqlite::Statement s(db,
-                        "SELECT status, date_from, date_to, precision, date_how, subtype, place "
-                        "FROM evidence WHERE event=? ORDER BY source, sentence, span_begin, rule");
+    auto& s = cache.use(
+        "SELECT status, date_from, date_to, precision, date_how, subtype, place FROM evidence "
+        "WHERE event=? ORDER BY source, sentence, span_begin, rule");
     s.bind(id);
     bool any = false;
     Status status = Status::reported;
@@ -406,14 +450,18 @@ void Store::Impl::recompute(const std::string& id) {
         any = true;
     }
     if (!any) {
-        sqlite::Statement d(db, "DELETE FROM events WHERE id=?");
-        d.bind(id).run();
+        cache.use("DELETE FROM events WHERE id=?").bind(id).run();
+        known.clear();  // its participants went with it
         return;
     }
-    sqlite::Statement u(db,
-                        "UPDATE events SET status=?, date_from=?, date_to=?, precision=?, "
-                        "date_how=?, subtype=?, place=? WHERE id=?");
-    u.bind(to_string(status))
+    // As candidates() would read it back from the row written below.
+    known.dates[id] = interval_of(date_text(date.first), date_text(date.last),
+                                  std::string(to_string(date.precision)), std::string());
+    cache
+        .use(
+            "UPDATE events SET status=?, date_from=?, date_to=?, precision=?, date_how=?, "
+            "subtype=?, place=? WHERE id=?")
+        .bind(to_string(status))
         .bind(date_text(date.first))
         .bind(date_text(date.last))
         .bind(to_string(date.precision))
@@ -427,14 +475,15 @@ void Store::Impl::recompute(const std::string& id) {
 void Store::Impl::remove_source(const std::string& source_id) {
     std::vector<std::string> touched;
     {
-        sqlite::Statement s(db, "SELECT DISTINCT event FROM evidence WHERE source=?");
+        auto& s = cache.use("SELECT DISTINCT event FROM evidence WHERE source=?");
         s.bind(source_id);
         while (s.step())
             touched.push_back(s.text(0));
     }
-    sqlite::Statement(db, "DELETE FROM evidence WHERE source=?").bind(source_id).run();
-    sqlite::Statement(db, "DELETE FROM participants WHERE source=?").bind(source_id).run();
-    sqlite::Statement(db, "DELETE FROM roles WHERE source=?").bind(source_id).run();
+    cache.use("DELETE FROM evidence WHERE source=?").bind(source_id).run();
+    cache.use("DELETE FROM participants WHERE source=?").bind(source_id).run();
+    cache.use("DELETE FROM roles WHERE source=?").bind(source_id).run();
+    known.clear();
     for (const auto& id : touched)
         recompute(id);
 }
@@ -453,31 +502,58 @@ Source Store::Impl::read_source(sqlite::Statement& s, int c) const {
 
 StoreResult Store::put(const Batch& batch) {
     auto& db = impl_->db;
+    auto& cache = impl_->cache;
     StoreResult result;
     Source source = batch.source;
     if (source.id.empty())
         source.id = make_source_id(source);
 
     sqlite::Transaction tx(db);
+    // On the way out by an exception, no kept statement may hold a read open (the transaction
+    // rolls back after this guard has reset them).
+    // What candidates() knows is dropped too unless the batch is committed.
+    struct ResetGuard {
+        Impl& impl;
+        bool committed = false;
+        ~ResetGuard() {
+            impl.cache.reset_all();
+            if (!committed)
+                impl.known.clear();
+        }
+    } reset_guard{*impl_};
     {
-        sqlite::Statement s(db, "SELECT content_hash FROM sources WHERE id=?");
+        // Under the write lock: nobody else can commit until this batch is done.
+        auto& v = cache.use("PRAGMA data_version");
+        int64_t version = v.step() ? v.integer(0) : -1;
+        v.reset();
+        if (version != impl_->known.data_version) {
+            impl_->known.clear();
+            impl_->known.data_version = version;
+        }
+    }
+    {
+        auto& s = cache.use("SELECT content_hash FROM sources WHERE id=?");
         s.bind(source.id);
         if (s.step()) {
             if (s.text(0) == source.content_hash) {
+                s.reset();
                 tx.rollback();
+                reset_guard.committed = true;  // nothing was written
                 result.outcome = StoreResult::Outcome::unchanged;
                 return result;
             }
             result.outcome = StoreResult::Outcome::replaced;
         }
+        s.reset();
     }
     if (result.outcome == StoreResult::Outcome::replaced)
         impl_->remove_source(source.id);
-    sqlite::Statement(db,
-                      "INSERT INTO sources(id, url, title, outlet, published, lang, content_hash) "
-                      "VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET url=excluded.url, "
-                      "title=excluded.title, outlet=excluded.outlet, published=excluded.published, "
-                      "lang=excluded.lang, content_hash=excluded.content_hash")
+    cache
+        .use(
+            "INSERT INTO sources(id, url, title, outlet, published, lang, content_hash) "
+            "VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET url=excluded.url, "
+            "title=excluded.title, outlet=excluded.outlet, published=excluded.published, "
+            "lang=excluded.lang, content_hash=excluded.content_hash")
         .bind(source.id)
         .bind(source.url)
         .bind(source.title)
@@ -487,30 +563,43 @@ StoreResult Store::put(const Batch& batch) {
         .bind(source.content_hash)
         .run();
 
-    sqlite::Statement ins_entity(
-        db, "INSERT OR IGNORE INTO entities(id, kind, name, country) VALUES(?,?,?,?)");
-    sqlite::Statement ins_alias(db,
-                                "INSERT OR IGNORE INTO aliases(entity, alias, lang) VALUES(?,?,?)");
+    auto& ins_entity =
+        cache.use("INSERT OR IGNORE INTO entities(id, kind, name, country) VALUES(?,?,?,?)");
+    auto& ins_alias = cache.use("INSERT OR IGNORE INTO aliases(entity, alias, lang) VALUES(?,?,?)");
     std::vector<const Entity*> all;
     for (const auto& e : batch.entities)
         all.push_back(&e);
     for (const auto& e : batch.context)
         all.push_back(&e);
+    std::vector<std::string> new_entities, new_aliases;  // known stored once committed
     for (const Entity* ep : all) {
         const Entity& e = *ep;
         if (e.kind != EntityKind::country && e.kind != EntityKind::person &&
             e.kind != EntityKind::organization)
             throw StoreError("entity " + e.id + ": kind " + std::string(to_string(e.kind)) +
                              " is not stored as an entity");
-        ins_entity.reset().bind(e.id).bind(to_string(e.kind)).bind(e.name).bind(e.country).run();
-        for (const auto& a : e.aliases)
+        if (!impl_->stored_entities.count(e.id)) {
+            ins_entity.reset()
+                .bind(e.id)
+                .bind(to_string(e.kind))
+                .bind(e.name)
+                .bind(e.country)
+                .run();
+            new_entities.push_back(e.id);
+        }
+        std::string key;
+        for (const auto& a : e.aliases) {
+            key.assign(e.id).append(1, '\t').append(a.lang).append(1, '\t').append(a.text);
+            if (impl_->stored_aliases.count(key))
+                continue;
             ins_alias.reset().bind(e.id).bind(a.text).bind(a.lang).run();
+            new_aliases.push_back(key);
+        }
         if (e.kind == EntityKind::person)
             impl_->person_countries[e.id] = e.country;
     }
 
-    sqlite::Statement ins_role(
-        db,
+    auto& ins_role = cache.use(
         "INSERT OR IGNORE INTO roles(person, title, of, date_from, date_to, source, sentence, "
         "span_begin, span_end, text, rule, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& r : batch.roles) {
@@ -535,13 +624,12 @@ StoreResult Store::put(const Batch& batch) {
         ins_role.run();
     }
 
-    sqlite::Statement ins_event(db,
-                                "INSERT INTO events(id, type, subtype, status, date_from, "
-                                "date_to, precision, date_how, place) VALUES(?,?,?,?,?,?,?,?,?)");
-    sqlite::Statement ins_part(
-        db, "INSERT OR IGNORE INTO participants(event, actor, role, source) VALUES(?,?,?,?)");
-    sqlite::Statement ins_evidence(
-        db,
+    auto& ins_event = cache.use(
+        "INSERT INTO events(id, type, subtype, status, date_from, date_to, precision, date_how, "
+        "place) VALUES(?,?,?,?,?,?,?,?,?)");
+    auto& ins_part =
+        cache.use("INSERT OR IGNORE INTO participants(event, actor, role, source) VALUES(?,?,?,?)");
+    auto& ins_evidence = cache.use(
         "INSERT OR IGNORE INTO evidence(event, source, sentence, span_begin, span_end, text, "
         "rule, confidence, status, date_from, date_to, precision, date_how, subtype, place) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -566,9 +654,11 @@ StoreResult Store::put(const Batch& batch) {
             id = prefix + stable_hash(basis);
             // Two distinct events of one source with the same basis get distinct ids.
             for (int n = 2;; ++n) {
-                sqlite::Statement s(db, "SELECT 1 FROM events WHERE id=?");
+                auto& s = cache.use("SELECT 1 FROM events WHERE id=?");
                 s.bind(id);
-                if (!s.step())
+                bool taken = s.step();
+                s.reset();
+                if (!taken)
                     break;
                 id = prefix + stable_hash(basis + "#" + std::to_string(n));
             }
@@ -587,8 +677,12 @@ StoreResult Store::put(const Batch& batch) {
         } else {
             ++result.events_merged;
         }
-        for (const auto& p : event.participants)
+        for (const auto& p : event.participants) {
             ins_part.reset().bind(id).bind(p.actor).bind(to_string(p.role)).bind(source.id).run();
+            if (auto it = impl_->known.events.find({p.actor, event.type});
+                it != impl_->known.events.end())
+                it->second.insert(id);
+        }
         std::vector<Evidence> evidence = event.evidence;
         if (evidence.empty())
             evidence.push_back(Evidence{source.id, -1, 0, 0, "", "findings", 1.0});
@@ -613,7 +707,13 @@ StoreResult Store::put(const Batch& batch) {
         }
         impl_->recompute(id);
     }
+    cache.reset_all();
     tx.commit();
+    reset_guard.committed = true;
+    for (auto& id : new_entities)
+        impl_->stored_entities.insert(std::move(id));
+    for (auto& key : new_aliases)
+        impl_->stored_aliases.insert(std::move(key));
     return result;
 }
 

@@ -380,9 +380,13 @@ class Parser {
     std::vector<DateMention> run() {
         std::vector<DateMention> out;
         find_numeric(out);
+        index_phrases();
         std::size_t i = 0;
         while (i < tokens_.size()) {
-            if (tokens_[i].consumed) {
+            // Every rule starts with a number or a phrase of the lexicon: most words start
+            // none and are passed at once.
+            if (tokens_[i].consumed ||
+                (!tokens_[i].is_number && phrase_begin_[i] == phrase_begin_[i + 1])) {
                 ++i;
                 continue;
             }
@@ -410,6 +414,42 @@ class Parser {
     const Lexicon& lex_;
     Date ref_;
     std::vector<Token> tokens_;
+    //! The lexicon's phrases that start at each token, longest first: those of token i are
+    //! phrases_[phrase_begin_[i], phrase_begin_[i + 1]). Found once, after the numeric dates
+    //! have consumed their tokens (nothing changes them later), so that match() walks a few
+    //! entries instead of building and hashing a key for each length at each call.
+    struct Phrase {
+        std::size_t end;  // one past its last token
+        const std::vector<Entry>* entries;
+    };
+    std::vector<Phrase> phrases_;
+    std::vector<std::size_t> phrase_begin_;
+
+    void index_phrases() {
+        phrase_begin_.assign(1, 0);
+        std::vector<Phrase> at;  // those of one token, shortest first
+        std::string key;
+        for (std::size_t i = 0; i < tokens_.size(); ++i) {
+            at.clear();
+            if (!tokens_[i].consumed) {
+                std::size_t max = std::min(lex_.longest, tokens_.size() - i);
+                key = tokens_[i].key;
+                for (std::size_t n = 1; n <= max; ++n) {
+                    if (n > 1) {
+                        const Token& next = tokens_[i + n - 1];
+                        if (next.break_before || next.consumed)
+                            break;  // no longer phrase can cross it either
+                        key += ' ';
+                        key += next.key;
+                    }
+                    if (auto it = lex_.phrases.find(key); it != lex_.phrases.end())
+                        at.push_back({i + n, &it->second});
+                }
+            }
+            phrases_.insert(phrases_.end(), at.rbegin(), at.rend());
+            phrase_begin_.push_back(phrases_.size());
+        }
+    }
 
     bool has_ref() const { return full(ref_); }
 
@@ -422,25 +462,10 @@ class Parser {
     std::optional<Match> match(std::size_t i, Kind kind) const {
         if (i >= tokens_.size() || tokens_[i].consumed)
             return std::nullopt;
-        std::size_t max = std::min(lex_.longest, tokens_.size() - i);
-        for (std::size_t n = max; n >= 1; --n) {
-            bool ok = true;
-            std::string key = tokens_[i].key;
-            for (std::size_t k = 1; k < n && ok; ++k) {
-                if (tokens_[i + k].break_before || tokens_[i + k].consumed)
-                    ok = false;
-                key += ' ';
-                key += tokens_[i + k].key;
-            }
-            if (!ok)
-                continue;
-            auto it = lex_.phrases.find(key);
-            if (it == lex_.phrases.end())
-                continue;
-            for (const auto& e : it->second)
+        for (std::size_t p = phrase_begin_[i]; p < phrase_begin_[i + 1]; ++p)
+            for (const auto& e : *phrases_[p].entries)
                 if (e.kind == kind)
-                    return Match{i + n, e.value};
-        }
+                    return Match{phrases_[p].end, e.value};
         return std::nullopt;
     }
 

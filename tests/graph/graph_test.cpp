@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 using namespace diplograph;
 
 namespace {
@@ -107,6 +111,68 @@ TEST(Fold, IgnoresCaseAccentsAndTypography) {
     EXPECT_EQ(fold("  ÉTATS-UNIS "), "etats unis");
     EXPECT_EQ(fold("Erdoğan"), "erdogan");
     EXPECT_EQ(fold("Straße"), "strasse");
+    EXPECT_EQ(fold("İstanbul"), "istanbul");
+    EXPECT_EQ(fold("ﬁnance"), "finance");
+    EXPECT_EQ(fold("Œuvre"), "œuvre");
+}
+
+// fold() works one code point at a time with what it folded before; it must give what ICU
+// gives folding the whole text.
+TEST(Fold, CodePointByCodePointEqualsIcuOnTheWholeText) {
+    const std::vector<std::string> texts = {"",
+                                            " ",
+                                            "  -  ",
+                                            "Togo",
+                                            "  ÉTATS-UNIS ",
+                                            "Côte-d’Ivoire",
+                                            "d`Ivoire",
+                                            "l´Élysée",
+                                            "ﬁnance Œuvre æther Æsir",
+                                            "İstanbul ıspanak DİYARBAKIR",
+                                            "Straße STRASSE ẞ",
+                                            "ΟΔΥΣΣΕΥΣ σοφός",
+                                            "Москва Ёлка",
+                                            "北京 東京",
+                                            "Ａｂｃ １２３ ㎏ ½",
+                                            "e\xCC\x81te\xCC\x81",
+                                            "\xCC\x81 alone",
+                                            "a\xC2\xA0"
+                                            "b\xE2\x80\x83"
+                                            "c\xE3\x80\x80"
+                                            "d",
+                                            "x\xE2\x80\x93y\xE2\x80\x94z",
+                                            "non\xE2\x80\x91"
+                                            "breaking",
+                                            "\xC2\xA8 diaeresis",
+                                            "\xEF\xB7\xBA",
+                                            "tab\tnew\nline\r\v\f",
+                                            "\x1C\x1D\x1E\x1F",
+                                            "emoji \xF0\x9F\x98\x80 !",
+                                            "ŉ ǅ ǲ ﬀ",
+                                            "a\x80"
+                                            "b",
+                                            "\xC3(",
+                                            "x\xED\xA0\x80y",
+                                            std::string("nul\0byte", 8),
+                                            "---Togo---",
+                                            "Guinée-Bissau",
+                                            "Sao Tomé-et-Príncipe"};
+    for (const auto& t : texts)
+        EXPECT_EQ(fold(t), detail::fold_whole(t)) << t;
+    // Random mixtures of those texts' code points and bytes, cut anywhere.
+    std::string pool;
+    for (const auto& t : texts)
+        pool += t;
+    std::mt19937 rng(7);
+    for (int n = 0; n < 2000; ++n) {
+        std::string t;
+        std::size_t len = rng() % 24;
+        for (std::size_t k = 0; k < len; ++k) {
+            std::size_t at = rng() % pool.size();
+            t += pool.substr(at, 1 + rng() % 4);
+        }
+        ASSERT_EQ(fold(t), detail::fold_whole(t)) << t;
+    }
 }
 
 TEST(Fold, EditDistanceCountsCodePoints) {

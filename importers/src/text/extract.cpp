@@ -887,10 +887,16 @@ bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std
     auto it = data_->cues.find(kind);
     if (it == data_->cues.end())
         return false;
-    for (std::size_t i = from; i < to && i < t.size(); ++i)
-        for (const auto& p : it->second)
-            if (auto end = text::match_at(p, t, i); end && end <= to)
+    const text::PatternIndex& index = data_->cue_index.at(kind);
+    std::vector<std::size_t> patterns;
+    for (std::size_t i = from; i < to && i < t.size(); ++i) {
+        if (!t[i].word)
+            continue;
+        index.candidates(t[i].norm, patterns);
+        for (std::size_t k : patterns)
+            if (auto end = text::match_at(it->second[k], t, i); end && end <= to)
                 return true;
+    }
     return false;
 }
 
@@ -968,10 +974,15 @@ void Extractor::sentence(std::size_t index, Span span) {
     };
     std::vector<Trigger> triggers;
     std::size_t previous_end = 0;
+    std::vector<std::size_t> rules;  // those that may match at a token, in rule order
     for (std::size_t i = 0; i < t.size(); ++i) {
         const text::EventRule* best = nullptr;
         std::size_t best_end = i < previous_end ? previous_end : 0;
-        for (const auto& r : data_->events) {
+        if (!t[i].word)
+            continue;
+        data_->event_index.candidates(t[i].norm, rules);
+        for (std::size_t k : rules) {
+            const auto& r = data_->events[k];
             auto end = text::match_at(r.pattern, t, i);
             if (end > best_end) {
                 best = &r;
@@ -1066,6 +1077,25 @@ void Extractor::sentence(std::size_t index, Span span) {
                (x.rule->type == EventType::EMBASSY_CLOSE && has_type(EventType::EMBASSY_REOPEN));
     });
 
+    // The subtype the sentence's words give (the first of data_->subtypes that matches
+    // anywhere in it), found once for all its triggers.
+    std::optional<std::string> subtype;
+    auto sentence_subtype = [&]() -> const std::string& {
+        if (!subtype) {
+            std::size_t first = data_->subtypes.size();
+            std::vector<std::size_t> patterns;
+            for (std::size_t i = 0; i < t.size(); ++i) {
+                if (!t[i].word)
+                    continue;
+                data_->subtype_index.candidates(t[i].norm, patterns);
+                for (std::size_t k : patterns)
+                    if (k < first && text::match_at(data_->subtypes[k].second, t, i) != 0)
+                        first = k;
+            }
+            subtype = first < data_->subtypes.size() ? data_->subtypes[first].first : "";
+        }
+        return *subtype;
+    };
     const std::string sentence_text = article_.text.substr(span.begin, span.end - span.begin);
     std::vector<DateMention> dates = find_dates(sentence_text, lang_, reference_);
     std::erase_if(dates, [&](const DateMention& d) { return not_event_date(sentence_text, d); });
@@ -1294,17 +1324,8 @@ void Extractor::sentence(std::size_t index, Span span) {
         Event e;
         e.type = rule.type;
         e.subtype = rule.subtype;
-        if (e.subtype.empty()) {
-            for (const auto& [sub, p] : data_->subtypes) {
-                bool hit = false;
-                for (std::size_t i = 0; i < t.size() && !hit; ++i)
-                    hit = text::match_at(p, t, i) != 0;
-                if (hit) {
-                    e.subtype = sub;
-                    break;
-                }
-            }
-        }
+        if (e.subtype.empty())
+            e.subtype = sentence_subtype();
         e.status = status;
         e.place = place;
         // The date nearest the trigger, unless another trigger is nearer to it.

@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 
 #include <mutex>
 #include <stdexcept>
@@ -18,8 +19,32 @@ namespace diplograph::text {
 
 namespace {
 
+// ICU's character classes of the ASCII range, looked up once: most of a text is ASCII.
+struct AsciiClasses {
+    std::array<bool, 128> alnum{}, alpha{}, upper{};
+    AsciiClasses() {
+        for (UChar32 c = 0; c < 128; ++c) {
+            auto k = static_cast<std::size_t>(c);
+            alnum[k] = u_isalnum(c) != 0;
+            alpha[k] = u_isalpha(c) != 0;
+            upper[k] = u_isupper(c) || u_istitle(c);
+        }
+    }
+};
+const AsciiClasses& ascii() {
+    static const AsciiClasses classes;
+    return classes;
+}
+
 bool is_word_char(UChar32 c) {
-    return u_isalnum(c) != 0;
+    return c >= 0 && c < 128 ? ascii().alnum[static_cast<std::size_t>(c)] : u_isalnum(c) != 0;
+}
+bool is_letter(UChar32 c) {
+    return c >= 0 && c < 128 ? ascii().alpha[static_cast<std::size_t>(c)] : u_isalpha(c) != 0;
+}
+bool is_upper(UChar32 c) {
+    return c >= 0 && c < 128 ? ascii().upper[static_cast<std::size_t>(c)]
+                             : u_isupper(c) || u_istitle(c);
 }
 
 LanguageData load_language(const std::filesystem::path& dir, const std::string& lang) {
@@ -88,6 +113,14 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
               [&](const std::vector<std::string>& f, int) { d.regions.push_back(f[0]); });
     tsv::read(dir / "abbreviations.tsv", {1, 0, true},
               [&](const std::vector<std::string>& f, int) { d.abbreviations.push_back(f[0]); });
+    d.stopword_set.insert(d.stopwords.begin(), d.stopwords.end());
+    for (std::size_t i = 0; i < d.events.size(); ++i)
+        d.event_index.add(i, d.events[i].pattern);
+    for (const auto& [kind, patterns] : d.cues)
+        for (std::size_t i = 0; i < patterns.size(); ++i)
+            d.cue_index[kind].add(i, patterns[i]);
+    for (std::size_t i = 0; i < d.subtypes.size(); ++i)
+        d.subtype_index.add(i, d.subtypes[i].second);
     return d;
 }
 
@@ -132,9 +165,9 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
             bool first = true;
             while (k < t.end) {
                 auto o = static_cast<UChar32>(next_code_point(text, k));
-                if (u_isalpha(o)) {
+                if (is_letter(o)) {
                     ++letters;
-                    if (u_isupper(o) || u_istitle(o)) {
+                    if (is_upper(o)) {
                         ++upper;
                         if (first)
                             t.capitalized = true;
@@ -266,6 +299,32 @@ std::vector<Pattern> parse_patterns(std::string_view text) {
 
 std::size_t match_at(const Pattern& p, const std::vector<Token>& tokens, std::size_t i) {
     return match_from(p, 0, tokens, i);
+}
+
+void PatternIndex::add(std::size_t id, const Pattern& pattern) {
+    const PatternItem& first = pattern.front();
+    for (const auto& w : first.words)
+        words_[w].push_back(id);
+    for (const auto& p : first.prefixes) {
+        prefixes_[p].push_back(id);
+        auto at = std::lower_bound(prefix_lengths_.begin(), prefix_lengths_.end(), p.size());
+        if (at == prefix_lengths_.end() || *at != p.size())
+            prefix_lengths_.insert(at, p.size());
+    }
+}
+
+void PatternIndex::candidates(std::string_view w, std::vector<std::size_t>& out) const {
+    out.clear();
+    if (auto it = words_.find(w); it != words_.end())
+        out.insert(out.end(), it->second.begin(), it->second.end());
+    for (std::size_t n : prefix_lengths_) {
+        if (n > w.size())
+            break;
+        if (auto it = prefixes_.find(w.substr(0, n)); it != prefixes_.end())
+            out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 const std::map<std::string, LanguageData>& languages(const std::filesystem::path& data_dir) {

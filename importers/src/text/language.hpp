@@ -8,6 +8,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace diplograph::text {
@@ -48,6 +50,30 @@ std::vector<Pattern> parse_patterns(std::string_view text);
 //! token index, or 0 when it does not.
 std::size_t match_at(const Pattern& p, const std::vector<Token>& tokens, std::size_t i);
 
+//! Patterns by the words their first item accepts (it is never a gap): what may match at a
+//! token, without trying every pattern of a list there.
+class PatternIndex {
+  public:
+    //! Adds the pattern at position `id` of its list.
+    void add(std::size_t id, const Pattern& pattern);
+    //! The ids of the patterns whose first item accepts the word `w`, ascending, into `out`
+    //! (cleared first). Only those can match at a word token that is `w`; none match at
+    //! punctuation.
+    void candidates(std::string_view w, std::vector<std::size_t>& out) const;
+
+  private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    using Map = std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>>;
+    Map words_;
+    Map prefixes_;
+    std::vector<std::size_t> prefix_lengths_;  // distinct, ascending
+};
+
 struct EventRule {
     std::string id;
     EventType type = EventType::MEET;
@@ -66,8 +92,14 @@ struct LanguageData {
     std::vector<std::string> future_suffixes;
     std::vector<std::pair<std::string, Pattern>> subtypes;
     std::vector<std::string> stopwords;
-    std::vector<std::string> abbreviations;  //!< as written, period included
-    std::vector<std::string> regions;        //!< phrases that name regions, not states
+    std::unordered_set<std::string> stopword_set;  //!< the same, to look words up
+    std::vector<std::string> abbreviations;        //!< as written, period included
+    std::vector<std::string> regions;              //!< phrases that name regions, not states
+
+    // The same patterns indexed by their first words (positions in the lists above).
+    PatternIndex event_index;
+    std::map<std::string, PatternIndex> cue_index;  //!< by modality kind, as cues
+    PatternIndex subtype_index;
 };
 
 //! The languages under data_dir/lang/ (loaded once; throws DictionaryError naming file:line).

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 
 namespace diplograph {
 
@@ -21,14 +22,40 @@ void append_utf8(std::string& out, UChar32 c) {
     u.toUTF8String(out);
 }
 
+// A letter (not ASCII) decomposed, without its marks, each part case folded (simple folding).
+std::string fold_letter(UChar32 c) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+    icu::UnicodeString u(c);
+    icu::UnicodeString d = U_SUCCESS(status) ? nfkd->normalize(u, status) : u;
+    if (U_FAILURE(status))
+        d = u;
+    std::string out;
+    for (int32_t j = 0; j < d.length();) {
+        UChar32 x = d.char32At(j);
+        j += U16_LENGTH(x);
+        if (u_getCombiningClass(x) != 0 || u_charType(x) == U_NON_SPACING_MARK)
+            continue;
+        append_utf8(out, u_foldCase(x, U_FOLD_CASE_DEFAULT));
+    }
+    return out;
+}
+
+// fold_letter(), computed once per letter and thread: a text has few distinct letters.
+const std::string& folded_letter(UChar32 c) {
+    thread_local std::unordered_map<UChar32, std::string> known;
+    auto it = known.find(c);
+    if (it == known.end())
+        it = known.emplace(c, fold_letter(c)).first;
+    return it->second;
+}
+
 }  // namespace
 
 FoldedText fold_with_offsets(std::string_view text) {
     FoldedText out;
     out.text.reserve(text.size());
     out.offsets.reserve(text.size() + 1);
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
     const auto n = static_cast<int32_t>(text.size());
     int32_t i = 0;
     while (i < n) {
@@ -54,19 +81,7 @@ FoldedText fold_with_offsets(std::string_view text) {
                        u_isUWhiteSpace(c)) {
                 out.text += ' ';
             } else {
-                icu::UnicodeString u(c);
-                icu::UnicodeString d = U_SUCCESS(status) ? nfkd->normalize(u, status) : u;
-                if (U_FAILURE(status)) {
-                    d = u;
-                    status = U_ZERO_ERROR;
-                }
-                for (int32_t j = 0; j < d.length();) {
-                    UChar32 x = d.char32At(j);
-                    j += U16_LENGTH(x);
-                    if (u_getCombiningClass(x) != 0 || u_charType(x) == U_NON_SPACING_MARK)
-                        continue;
-                    append_utf8(out.text, u_foldCase(x, U_FOLD_CASE_DEFAULT));
-                }
+                out.text += folded_letter(c);
             }
         }
         out.offsets.resize(out.text.size(), at);
@@ -144,9 +159,7 @@ std::string detect_language(std::string_view text) {
     for (const auto& [lang, data] : langs) {
         std::size_t count = 0;
         for (const auto& t : tokens)
-            if (std::find(data.stopwords.begin(), data.stopwords.end(), t.norm) !=
-                data.stopwords.end())
-                ++count;
+            count += data.stopword_set.count(t.norm);
         if (count > best_count) {
             best = lang;
             best_count = count;
