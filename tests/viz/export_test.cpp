@@ -80,6 +80,25 @@ TEST_F(Export, DotMatchesGoldenAndReadsBackInCgraph) {
     EXPECT_NE(dot.find("7 actors, 11 links, 6 events, 3 sources"), std::string::npos);
 }
 
+TEST_F(Export, LinkLimitIsReported) {
+    // 7 actors, 11 links, all connected: a spanning forest of 6 links is drawn whatever the
+    // limit, so that no actor is cut off.
+    auto r = run_diplograph(
+        {"--db", db_.string(), "export", "-o", (dir_ / "few.dot").string(), "--links", "3"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.substr(0, r.out.find(" in ")),
+              "wrote " + (dir_ / "few.dot").string() +
+                  " (dot): 7 actors, 6 links (5 weaker links left out by the link limit of 3)");
+    std::string dot = read_file(dir_ / "few.dot");
+    DotGraph g(dot);
+    ASSERT_NE(g.graph, nullptr);
+    EXPECT_EQ(agnedges(g.graph), 6);
+    EXPECT_NE(dot.find("7 actors, 6 links,"), std::string::npos);
+    EXPECT_NE(dot.find("left out: 5 weaker links among these actors (each keeps its strongest, "
+                       "none is cut off)"),
+              std::string::npos);
+}
+
 TEST_F(Export, EgoEventViewMatchesGolden) {
     std::string dot = export_to("ego.dot", {"--format", "dot", "--actor", "Russie", "--depth", "1",
                                             "--events", "--since", "2025-11"});

@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace diplograph::viz {
 
@@ -222,6 +223,7 @@ struct Writer {
     const Selection& selection;
     const DiagramOptions& options;
     View view;
+    std::size_t weaker_links;  //!< links among the actors drawn, left out by the link limit
     std::string out;
 
     void node(NodeIndex n, std::string_view indent) {
@@ -419,6 +421,11 @@ struct Writer {
             text += fmt::format(
                 "<BR ALIGN=\"LEFT\"/>left out: {} actors and {} links (the least connected)",
                 selection.left_out_nodes, selection.left_out_edges);
+        if (weaker_links)
+            text += fmt::format(
+                "<BR ALIGN=\"LEFT\"/>left out: {} weaker links among these actors (each keeps its "
+                "strongest, none is cut off)",
+                weaker_links);
         if (!options.events && !edge_labels())
             text += fmt::format(
                 "<BR ALIGN=\"LEFT\"/>link labels left out above {} links (see the tooltips)",
@@ -491,8 +498,78 @@ Selection summarise(const Graph& graph, Selection selection, std::size_t budget)
     return selection;
 }
 
-std::string to_dot(const Graph& graph, const Selection& selection, const DiagramOptions& options) {
-    Writer w{graph, selection, options, detail::make_view(graph, selection), {}};
+std::size_t link_cap(std::size_t actors) {
+    return 3 * actors;
+}
+
+std::vector<EdgeIndex> drawn_links(const Graph& graph, const Selection& selection,
+                                   std::size_t cap) {
+    std::vector<EdgeIndex> edges = selection.edges;
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    if (cap == 0 || edges.size() <= cap)
+        return edges;
+    const auto& all = graph.edges();
+    std::vector<bool> focus(graph.node_count(), false);
+    for (auto n : selection.focus)
+        focus[n] = true;
+    auto key = [&](EdgeIndex e) {
+        const ActorEdge& edge = all[e];
+        return std::make_tuple(!(focus[edge.a] || focus[edge.b]), -edge.sources, -edge.count, e);
+    };
+    std::sort(edges.begin(), edges.end(),
+              [&](EdgeIndex x, EdgeIndex y) { return key(x) < key(y); });
+    // Kruskal's algorithm over the strongest links first: a maximum spanning forest.
+    std::vector<NodeIndex> parent(graph.node_count());
+    for (NodeIndex n = 0; n < parent.size(); ++n)
+        parent[n] = n;
+    auto root = [&](NodeIndex n) {
+        while (parent[n] != n)
+            n = parent[n] = parent[parent[n]];
+        return n;
+    };
+    std::vector<bool> keep(edges.size(), false);
+    std::size_t kept = 0;
+    // An edge's turn: its rank among the links of the end whose list it is higher in.
+    std::vector<std::size_t> seen(graph.node_count(), 0);
+    std::vector<std::size_t> turn(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const ActorEdge& edge = all[edges[i]];
+        turn[i] = std::min(seen[edge.a]++, seen[edge.b]++);
+        NodeIndex a = root(edge.a), b = root(edge.b);
+        if (a != b) {
+            parent[a] = b;
+            keep[i] = true;
+            ++kept;
+        }
+    }
+    std::vector<std::size_t> rest;
+    for (std::size_t i = 0; i < edges.size(); ++i)
+        if (!keep[i])
+            rest.push_back(i);
+    std::stable_sort(rest.begin(), rest.end(),
+                     [&](std::size_t x, std::size_t y) { return turn[x] < turn[y]; });
+    for (std::size_t i = 0; i < rest.size() && kept < cap; ++i, ++kept)
+        keep[rest[i]] = true;
+    std::vector<EdgeIndex> out;
+    out.reserve(kept);
+    for (std::size_t i = 0; i < edges.size(); ++i)
+        if (keep[i])
+            out.push_back(edges[i]);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string to_dot(const Graph& graph, const Selection& full, const DiagramOptions& options) {
+    Selection selection = full;
+    selection.edges =
+        drawn_links(graph, full, options.max_links.value_or(link_cap(full.nodes.size())));
+    Writer w{graph,
+             selection,
+             options,
+             detail::make_view(graph, selection),
+             full.edges.size() - selection.edges.size(),
+             {}};
     std::string engine =
         options.engine.empty()
             ? choose_engine(w.view.nodes.size() + (options.events ? w.view.events.size() : 0),
