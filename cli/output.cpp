@@ -101,7 +101,7 @@ void add_output_options(CLI::App* command, OutputOptions& o) {
     command
         ->add_option("--links", o.links,
                      "Diagrams: draw at most N links, each actor's strongest, never cutting an "
-                     "actor off (default 3 per actor; 0: all)")
+                     "actor off (default: 3 per actor, at least 500; 0: all)")
         ->check(at_least(0));
     command->add_flag("--no-legend", o.no_legend, "Diagrams: leave the legend out");
 }

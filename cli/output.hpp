@@ -20,7 +20,7 @@ struct OutputOptions {
     std::string cluster = "none";
     std::string engine;
     int budget = -1;  //!< -1: 150 actors for diagrams, no limit for data exports
-    int links = -1;   //!< diagrams: links drawn at most; -1: three per actor (viz::link_cap)
+    int links = -1;   //!< diagrams: links drawn at most; -1: viz::link_cap (3 per actor)
     bool no_legend = false;
 
     //! Whether the answer goes to a diagram or an export rather than a table.

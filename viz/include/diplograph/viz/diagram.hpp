@@ -42,8 +42,9 @@ std::string choose_engine(std::size_t nodes, std::size_t components = 1, bool cl
 //! degree (events on their selected edges; ties by id); adds what was folded to left_out_*.
 Selection summarise(const Graph& graph, Selection selection, std::size_t budget);
 
-//! The default limit on the links of a diagram: three per actor. Past it a drawing is a
-//! hairball, and the layout, the rendering and the file grow with the links, not the actors.
+//! The default limit on the links of a diagram: three per actor, never under 500 (up to 500
+//! links are drawn with their labels and read one by one). Past it a drawing is a hairball,
+//! and the layout, the rendering and the file grow with the links.
 std::size_t link_cap(std::size_t actors);
 
 //! The links a diagram of `selection` draws, sorted: all of them when there are at most `cap`
