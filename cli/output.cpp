@@ -126,14 +126,18 @@ void check_output(const OutputOptions& o) {
                                        o.format));
 }
 
+std::size_t actor_budget(const OutputOptions& o) {
+    if (o.budget >= 0)
+        return static_cast<std::size_t>(o.budget);
+    return viz::is_diagram(output_format(o)) ? 150 : 0;
+}
+
 int write_selection(const Globals& g, const OutputOptions& o, const Graph& graph,
                     Selection selection) {
     check_output(o);
     viz::Format format = output_format(o);
     viz::DiagramOptions diagram = diagram_options(o);
-    std::size_t budget = o.budget >= 0             ? static_cast<std::size_t>(o.budget)
-                         : viz::is_diagram(format) ? 150
-                                                   : 0;
+    std::size_t budget = actor_budget(o);
     selection = viz::summarise(graph, std::move(selection), budget);
     // A diagram draws fewer links than the selection has when they pass the link limit.
     std::size_t link_limit = diagram.max_links.value_or(viz::link_cap(selection.nodes.size()));

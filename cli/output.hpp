@@ -35,6 +35,9 @@ void add_output_options(CLI::App* command, OutputOptions& options);
 //! "--format png: binary output; name a file with -o FILE (or -o - to pipe it)".
 void check_output(const OutputOptions& options);
 
+//! The actors a selection keeps at most (0: no limit): --budget, else 150 for diagrams.
+std::size_t actor_budget(const OutputOptions& options);
+
 //! The scope of a query command: checks the output options when an output is asked, and
 //! reads the evidence only then (counts of sources suffice for a table).
 Scope query_scope(const FilterOptions& filters, const OutputOptions& output);
