@@ -1,9 +1,12 @@
-// Render times of diagrams: a generated store of N actors (countries, people, organisations;
-// links by preferential attachment, so a few actors are hubs as in news) drawn to SVG after the
-// default budget of 150 actors, and whole.
-//   bench_viz_render [N…]   (default: 150 2000)
+// Render times of diagrams, phase by phase (load, summarise, DOT, layout and SVG).
+//   bench_viz_render [N…]               generated stores of N actors (default: 150 2000):
+//       countries, people, organisations linked by preferential attachment, so a few actors
+//       are hubs as in news; drawn after the default budget of 150 actors, and whole.
+//   bench_viz_render --db STORE [B…]    a store (diplograph_gen_store, or `diplograph import`
+//       of examples/): the whole graph loaded as `export` loads it, drawn after budgets of B
+//       actors (default: 150 2000), as `diplograph --db STORE export --budget B` draws it.
+#include <diplograph/graph/store.hpp>
 #include <diplograph/viz/diagram.hpp>
-#include <diplograph/viz/exports.hpp>
 
 #include <fmt/format.h>
 
@@ -86,13 +89,17 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-void measure(const Graph& graph, std::size_t budget, const std::string& what) {
+//! One line: the selection after the budget, then the time of each phase.
+void measure(const Graph& graph, double load_time, std::size_t budget, const std::string& what) {
     auto t0 = std::chrono::steady_clock::now();
     Selection selection = viz::summarise(graph, select_all(graph), budget);
-    std::string dot = viz::to_dot(graph, selection);
-    double dot_time = seconds_since(t0);
-    std::string engine = viz::choose_engine(selection.nodes.size());
+    double summarise_time = seconds_since(t0);
     auto t1 = std::chrono::steady_clock::now();
+    std::string dot = viz::to_dot(graph, selection);
+    double dot_time = seconds_since(t1);
+    std::size_t drawn =
+        viz::drawn_links(graph, selection, viz::link_cap(selection.nodes.size())).size();
+    auto t2 = std::chrono::steady_clock::now();
     // BENCH_KEEP_DOT=DIR keeps the DOT text, to try layouts with the dot tool.
     if (const char* keep = std::getenv("BENCH_KEEP_DOT"); keep && *keep) {
         if (std::FILE* f = std::fopen(
@@ -102,29 +109,57 @@ void measure(const Graph& graph, std::size_t budget, const std::string& what) {
         }
     }
     std::string svg = std::getenv("BENCH_DOT_ONLY") ? "" : viz::render(dot, viz::Format::svg);
-    double render_time = seconds_since(t1);
-    fmt::print("{:<28} {:>6} {:>6} {:>6} {:>9.3f} {:>9.3f} {:>9}\n", what, selection.nodes.size(),
-               selection.edges.size(), engine, dot_time, render_time, svg.size());
+    double render_time = seconds_since(t2);
+    auto start = dot.find("layout=\"");
+    std::string engine = start == std::string::npos
+                             ? "?"
+                             : dot.substr(start + 8, dot.find('"', start + 8) - start - 8);
+    fmt::print(
+        "{:<30} {:>6} {:>6} {:>6} {:>6} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>9}\n", what,
+        selection.nodes.size(), selection.edges.size(), drawn, engine, load_time, summarise_time,
+        dot_time, render_time, load_time + summarise_time + dot_time + render_time, svg.size());
+    std::fflush(stdout);
+}
+
+void header() {
+    fmt::print("{:<30} {:>6} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}\n", "selection",
+               "actors", "links", "drawn", "engine", "load s", "budget s", "dot s", "svg s",
+               "total s", "svg bytes");
+}
+
+std::vector<std::size_t> numbers(int from, int argc, char** argv) {
+    std::vector<std::size_t> out;
+    for (int i = from; i < argc; ++i)
+        out.push_back(std::strtoul(argv[i], nullptr, 10));
+    if (out.empty())
+        out = {150, 2000};
+    return out;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::size_t> sizes;
-    for (int i = 1; i < argc; ++i)
-        sizes.push_back(std::strtoul(argv[i], nullptr, 10));
-    if (sizes.empty())
-        sizes = {150, 2000};
-    fmt::print("{:<28} {:>6} {:>6} {:>6} {:>9} {:>9} {:>9}\n", "selection", "actors", "links",
-               "engine", "dot s", "svg s", "svg bytes");
-    for (auto n : sizes) {
+    if (argc >= 3 && std::string(argv[1]) == "--db") {
+        auto t0 = std::chrono::steady_clock::now();
+        Store store = Store::open_existing(argv[2]);
+        Graph graph = Graph::load(store, Filter{});
+        double load_time = seconds_since(t0);
+        fmt::print("# {}: {} actors, {} events, {} links\n", argv[2], graph.node_count(),
+                   graph.events().size(), graph.edges().size());
+        header();
+        for (auto budget : numbers(3, argc, argv))
+            measure(graph, load_time, budget, fmt::format("store, budget {}", budget));
+        return 0;
+    }
+    header();
+    for (auto n : numbers(1, argc, argv)) {
         auto t0 = std::chrono::steady_clock::now();
         Graph graph = generate(n);
-        fmt::print("# generated {} actors, {} events, {} links in {:.3f} s\n", graph.node_count(),
-                   graph.events().size(), graph.edges().size(), seconds_since(t0));
-        std::fflush(stdout);
-        measure(graph, 150, fmt::format("{} actors, budget 150", n));
+        double generate_time = seconds_since(t0);
+        fmt::print("# generated {} actors, {} events, {} links\n", graph.node_count(),
+                   graph.events().size(), graph.edges().size());
+        measure(graph, generate_time, 150, fmt::format("{} actors, budget 150", n));
         if (n > 150)
-            measure(graph, 0, fmt::format("{} actors, whole", n));
+            measure(graph, generate_time, 0, fmt::format("{} actors, whole", n));
     }
 }

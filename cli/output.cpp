@@ -54,6 +54,8 @@ viz::DiagramOptions diagram_options(const OutputOptions& o) {
     d.events = o.events;
     d.legend = !o.no_legend;
     d.engine = o.engine;
+    if (o.links >= 0)
+        d.max_links = static_cast<std::size_t>(o.links);
     return d;
 }
 
@@ -96,6 +98,11 @@ void add_output_options(CLI::App* command, OutputOptions& o) {
                      "Keep at most N actors, the most connected (default 150 for diagrams, no "
                      "limit for data exports; 0: no limit)")
         ->check(at_least(0));
+    command
+        ->add_option("--links", o.links,
+                     "Diagrams: draw at most N links, each actor's strongest, never cutting an "
+                     "actor off (default: 3 per actor, at least 500; 0: all)")
+        ->check(at_least(0));
     command->add_flag("--no-legend", o.no_legend, "Diagrams: leave the legend out");
 }
 
@@ -119,15 +126,25 @@ void check_output(const OutputOptions& o) {
                                        o.format));
 }
 
+std::size_t actor_budget(const OutputOptions& o) {
+    if (o.budget >= 0)
+        return static_cast<std::size_t>(o.budget);
+    return viz::is_diagram(output_format(o)) ? 150 : 0;
+}
+
 int write_selection(const Globals& g, const OutputOptions& o, const Graph& graph,
                     Selection selection) {
     check_output(o);
     viz::Format format = output_format(o);
     viz::DiagramOptions diagram = diagram_options(o);
-    std::size_t budget = o.budget >= 0             ? static_cast<std::size_t>(o.budget)
-                         : viz::is_diagram(format) ? 150
-                                                   : 0;
+    std::size_t budget = actor_budget(o);
     selection = viz::summarise(graph, std::move(selection), budget);
+    // A diagram draws fewer links than the selection has when they pass the link limit.
+    std::size_t link_limit = diagram.max_links.value_or(viz::link_cap(selection.nodes.size()));
+    std::size_t weaker_links = 0;
+    if (viz::is_diagram(format))
+        weaker_links =
+            selection.edges.size() - viz::drawn_links(graph, selection, link_limit).size();
     try {
         switch (format) {
             case viz::Format::dot:
@@ -166,18 +183,23 @@ int write_selection(const Globals& g, const OutputOptions& o, const Graph& graph
     if (g.json) {
         fmt::print(
             "{{\"output\": {}, \"format\": {}, \"actors\": {}, \"links\": {}, "
-            "\"left_out_actors\": {}, \"left_out_links\": {}, \"seconds\": {:.3f}}}\n",
+            "\"left_out_actors\": {}, \"left_out_links\": {}, \"weaker_links_left_out\": {}, "
+            "\"seconds\": {:.3f}}}\n",
             json_string(o.output), json_string(viz::to_string(format)), selection.nodes.size(),
-            selection.edges.size(), selection.left_out_nodes, selection.left_out_edges, seconds);
+            selection.edges.size() - weaker_links, selection.left_out_nodes,
+            selection.left_out_edges, weaker_links, seconds);
     } else {
-        std::string left_out =
-            selection.left_out_nodes
-                ? fmt::format(" ({} actors and {} links left out by the budget of {})",
-                              selection.left_out_nodes, selection.left_out_edges, budget)
-                : "";
+        std::string left_out;
+        if (selection.left_out_nodes)
+            left_out = fmt::format("{} actors and {} links left out by the budget of {}",
+                                   selection.left_out_nodes, selection.left_out_edges, budget);
+        if (weaker_links)
+            left_out += fmt::format("{}{} weaker links left out by the link limit of {}",
+                                    left_out.empty() ? "" : "; ", weaker_links, link_limit);
         fmt::print("wrote {} ({}): {} actors, {} links{} in {:.2f} s\n", o.output,
-                   viz::to_string(format), selection.nodes.size(), selection.edges.size(), left_out,
-                   seconds);
+                   viz::to_string(format), selection.nodes.size(),
+                   selection.edges.size() - weaker_links,
+                   left_out.empty() ? "" : " (" + left_out + ")", seconds);
     }
     return Exit::ok;
 }

@@ -20,6 +20,7 @@ struct OutputOptions {
     std::string cluster = "none";
     std::string engine;
     int budget = -1;  //!< -1: 150 actors for diagrams, no limit for data exports
+    int links = -1;   //!< diagrams: links drawn at most; -1: viz::link_cap (3 per actor)
     bool no_legend = false;
 
     //! Whether the answer goes to a diagram or an export rather than a table.
@@ -33,6 +34,9 @@ void add_output_options(CLI::App* command, OutputOptions& options);
 //! "--format bmp: expected svg, png, pdf, dot, graphml, gexf, json or neo4j",
 //! "--format png: binary output; name a file with -o FILE (or -o - to pipe it)".
 void check_output(const OutputOptions& options);
+
+//! The actors a selection keeps at most (0: no limit): --budget, else 150 for diagrams.
+std::size_t actor_budget(const OutputOptions& options);
 
 //! The scope of a query command: checks the output options when an output is asked, and
 //! reads the evidence only then (counts of sources suffice for a table).

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <thread>
@@ -42,6 +43,54 @@ Graph generated(int n) {
         }
     }
     return Graph::from_events(std::move(actors), std::move(events));
+}
+
+//! n actors, each meeting the next `k` (more links than a diagram draws) with 1 to 3 events
+//! a pair; actor n-1 is linked only by one single-event meeting with actor 0, and two more
+//! actors form a pair apart from the rest.
+Graph dense(int n, int k) {
+    std::vector<Entity> actors;
+    for (int i = 0; i < n + 2; ++i) {
+        Entity e;
+        e.id = fmt::format("D{:04}", i);
+        e.name = fmt::format("Dense {}", i);
+        actors.push_back(e);
+    }
+    std::vector<StoredEvent> events;
+    auto meet = [&](int a, int b, int times) {
+        for (int t = 0; t < times; ++t) {
+            StoredEvent se;
+            se.event.id = fmt::format("event/{:04}-{:04}-{}", a, b, t);
+            se.event.type = EventType::MEET;
+            se.event.participants = {{actors[a].id, ParticipantRole::participant},
+                                     {actors[b].id, ParticipantRole::participant}};
+            events.push_back(se);
+        }
+    };
+    for (int i = 0; i + 1 < n; ++i)
+        for (int j = i + 1; j <= i + k && j + 1 < n; ++j)
+            meet(i, j, 1 + (i * 7 + j * 3) % 3);
+    meet(0, n - 1, 1);
+    meet(n, n + 1, 2);
+    return Graph::from_events(std::move(actors), std::move(events));
+}
+
+//! The connected component of each actor of `nodes`, through `edges` (smallest index as name).
+std::map<NodeIndex, NodeIndex> components_of(const Graph& g, const std::vector<NodeIndex>& nodes,
+                                             const std::vector<EdgeIndex>& edges) {
+    std::map<NodeIndex, NodeIndex> root;
+    for (auto n : nodes)
+        root[n] = n;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (auto e : edges) {
+            NodeIndex a = g.edges()[e].a, b = g.edges()[e].b;
+            NodeIndex m = std::min(root[a], root[b]);
+            changed |= root[a] != m || root[b] != m;
+            root[a] = root[b] = m;
+        }
+    }
+    return root;
 }
 
 long weighted_degree(const Graph& g, const Selection& s, NodeIndex n) {
@@ -94,6 +143,78 @@ TEST(Diagram, CaptionSaysWhatWasLeftOut) {
                                    s.left_out_edges)),
               std::string::npos);
     EXPECT_NE(dot.find("layout=\"dot\""), std::string::npos);
+}
+
+TEST(LinkLimit, KeepsEveryActorLinkedAndItsStrongestLink) {
+    Graph g = dense(400, 8);
+    Selection all = select_all(g);
+    std::size_t cap = link_cap(all.nodes.size());
+    ASSERT_GT(all.edges.size(), 2 * cap);
+    std::vector<EdgeIndex> drawn = drawn_links(g, all, cap);
+    EXPECT_EQ(drawn.size(), cap);
+    EXPECT_TRUE(std::is_sorted(drawn.begin(), drawn.end()));
+    EXPECT_TRUE(std::includes(all.edges.begin(), all.edges.end(), drawn.begin(), drawn.end()));
+    // The same actors are linked together as before, the weakly linked one and the pair apart
+    // included.
+    EXPECT_EQ(components_of(g, all.nodes, drawn), components_of(g, all.nodes, all.edges));
+    // Every actor keeps a link of its greatest strength (sources, then events).
+    std::set<EdgeIndex> kept(drawn.begin(), drawn.end());
+    for (auto n : all.nodes) {
+        auto strength = [&](EdgeIndex e) {
+            return std::make_pair(g.edges()[e].sources, g.edges()[e].count);
+        };
+        std::pair<int, int> best{-1, -1}, best_kept{-1, -1};
+        for (auto e : g.incident(n)) {
+            best = std::max(best, strength(e));
+            if (kept.count(e))
+                best_kept = std::max(best_kept, strength(e));
+        }
+        EXPECT_EQ(best_kept, best) << g.node(n).id;
+    }
+    // Within the limit, or with no limit, every link is drawn.
+    EXPECT_EQ(drawn_links(g, all, all.edges.size()), all.edges);
+    EXPECT_EQ(drawn_links(g, all, 0), all.edges);
+}
+
+TEST(LinkLimit, TheFocusKeepsItsLinksFirst) {
+    Graph g = dense(100, 8);
+    Selection all = select_all(g);
+    NodeIndex focus = *g.find("D0050");
+    all.focus = {focus};
+    std::vector<EdgeIndex> drawn = drawn_links(g, all, 120);
+    for (auto e : g.incident(focus))
+        EXPECT_TRUE(std::binary_search(drawn.begin(), drawn.end(), e));
+}
+
+TEST(LinkLimit, DotHasAtMostTheCapAndTheCaptionSaysWhatWasLeftOut) {
+    Graph g = dense(3000, 8);
+    Selection s = summarise(g, select_all(g), 2000);
+    std::size_t cap = link_cap(s.nodes.size());
+    ASSERT_GT(s.edges.size(), cap);
+    std::string dot = to_dot(g, s);
+    Agraph_t* parsed = agmemread(dot.c_str());
+    ASSERT_NE(parsed, nullptr);
+    EXPECT_EQ(static_cast<std::size_t>(agnnodes(parsed)), s.nodes.size() + 1);  // the legend
+    EXPECT_LE(static_cast<std::size_t>(agnedges(parsed)), cap);
+    std::size_t drawn = static_cast<std::size_t>(agnedges(parsed));
+    agclose(parsed);
+    EXPECT_NE(dot.find(fmt::format("{} actors, {} links,", s.nodes.size(), drawn)),
+              std::string::npos);
+    EXPECT_NE(dot.find(fmt::format("left out: {} actors and {} links (the least connected)",
+                                   s.left_out_nodes, s.left_out_edges)),
+              std::string::npos);
+    EXPECT_NE(dot.find(fmt::format("left out: {} weaker links among these actors (each keeps "
+                                   "its strongest, none is cut off)",
+                                   s.edges.size() - drawn)),
+              std::string::npos);
+    EXPECT_NE(dot.find("layout=\"sfdp\""), std::string::npos);
+    // --links 0: every link, and no such line.
+    DiagramOptions all_links;
+    all_links.max_links = 0;
+    std::string full = to_dot(g, s, all_links);
+    EXPECT_NE(full.find(fmt::format("{} actors, {} links,", s.nodes.size(), s.edges.size())),
+              std::string::npos);
+    EXPECT_EQ(full.find("weaker links"), std::string::npos);
 }
 
 TEST(Diagram, EngineIsChosenBySize) {

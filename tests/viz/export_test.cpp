@@ -2,7 +2,11 @@
 // compared with its golden file, then read back by the program that consumes it.
 #include "viz_support.hpp"
 
+#include <diplograph/graph/store.hpp>
+
 #include <graphviz/cgraph.h>
+
+#include <fmt/format.h>
 
 #include <set>
 
@@ -78,6 +82,25 @@ TEST_F(Export, DotMatchesGoldenAndReadsBackInCgraph) {
         std::string::npos);
     EXPECT_NE(dot.find("style=dotted"), std::string::npos);
     EXPECT_NE(dot.find("7 actors, 11 links, 6 events, 3 sources"), std::string::npos);
+}
+
+TEST_F(Export, LinkLimitIsReported) {
+    // 7 actors, 11 links, all connected: a spanning forest of 6 links is drawn whatever the
+    // limit, so that no actor is cut off.
+    auto r = run_diplograph(
+        {"--db", db_.string(), "export", "-o", (dir_ / "few.dot").string(), "--links", "3"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.substr(0, r.out.find(" in ")),
+              "wrote " + (dir_ / "few.dot").string() +
+                  " (dot): 7 actors, 6 links (5 weaker links left out by the link limit of 3)");
+    std::string dot = read_file(dir_ / "few.dot");
+    DotGraph g(dot);
+    ASSERT_NE(g.graph, nullptr);
+    EXPECT_EQ(agnedges(g.graph), 6);
+    EXPECT_NE(dot.find("7 actors, 6 links,"), std::string::npos);
+    EXPECT_NE(dot.find("left out: 5 weaker links among these actors (each keeps its strongest, "
+                       "none is cut off)"),
+              std::string::npos);
 }
 
 TEST_F(Export, EgoEventViewMatchesGolden) {
@@ -286,6 +309,71 @@ TEST_F(Export, ErrorsAreOneLineWithTheRightExitCode) {
     EXPECT_EQ(no_path.err,
               "diplograph: Russia (RUS) takes part in no event that passes the "
               "filters\n");
+}
+
+//! A store of 200 actors and 600 events (one in ten with a third actor), actor i % 200 meeting
+//! (37 i + 11) % 200: ten actors kept take part in few enough of the events that export loads
+//! only theirs.
+void fill_wide_store(const std::filesystem::path& db) {
+    Store store(db);
+    std::vector<Entity> actors;
+    for (int i = 0; i < 200; ++i)
+        actors.push_back(Entity{
+            fmt::format("Q{:03}", i), EntityKind::country, fmt::format("Actor {}", i), "", {}});
+    for (int s = 0; s < 6; ++s) {
+        Batch b;
+        b.source.url = fmt::format("https://example.invalid/wide-{}", s);
+        b.source.content_hash = stable_hash(b.source.url);
+        b.entities = actors;
+        for (int i = s * 100; i < s * 100 + 100; ++i) {
+            Event e;
+            e.type = i % 3 == 0 ? EventType::SANCTION : EventType::MEET;
+            e.status = Status::occurred;
+            e.date = *DateInterval::parse(fmt::format("2025-{:02}", 1 + i % 12));
+            std::set<int> who{i % 200, (37 * i + 11) % 200};
+            if (i % 10 == 0)
+                who.insert((i / 10) % 200);
+            for (int w : who)
+                e.participants.push_back(
+                    {actors[static_cast<std::size_t>(w)].id, ParticipantRole::participant});
+            std::string sentence = fmt::format("Invented sentence {}.", i);
+            e.evidence.push_back(
+                Evidence{"", i, 0, static_cast<int64_t>(sentence.size()), sentence, "test", 0.9});
+            b.events.push_back(std::move(e));
+        }
+        store.put(b);
+    }
+}
+
+TEST(ExportBudget, LoadingOnlyTheKeptActorsEventsGivesTheSameSelection) {
+    TempDir dir;
+    fill_wide_store(dir / "wide.db");
+    auto export_graphml = [&](const std::string& name, std::vector<std::string> more) {
+        std::vector<std::string> args{"--db", (dir / "wide.db").string(), "export",
+                                      "-o",   (dir / name).string(),      "--budget",
+                                      "10"};
+        args.insert(args.end(), more.begin(), more.end());
+        auto r = run_diplograph(args);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        return r.out.substr(0, r.out.find(" in "));
+    };
+    // --kind (every actor is a country) needs whole events: the whole graph is loaded and
+    // summarised. Without, only the events of the ten actors kept are loaded.
+    std::string whole = export_graphml("whole.graphml", {"--kind", "country"});
+    std::string part = export_graphml("part.graphml", {});
+    EXPECT_EQ(whole.substr(whole.find(':')), part.substr(part.find(':')));
+    EXPECT_NE(part.find("(190 actors and "), std::string::npos) << part;
+    auto without_filters = [](std::string text) {
+        auto at = text.find("<data key=\"filters\">");
+        if (at != std::string::npos) {
+            std::size_t line = text.rfind('\n', at) + 1;
+            text.erase(line, text.find('\n', at) + 1 - line);
+        }
+        return text;
+    };
+    std::string expected = without_filters(read_file(dir / "whole.graphml"));
+    EXPECT_NE(expected.find("<node id=\"Q"), std::string::npos);
+    EXPECT_TRUE(expected == read_file(dir / "part.graphml"));
 }
 
 }  // namespace

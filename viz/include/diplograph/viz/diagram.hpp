@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace diplograph::viz {
 
@@ -28,6 +29,8 @@ struct DiagramOptions {
     Clustering cluster = Clustering::none;
     bool legend = true;
     std::string engine;  //!< "dot", "sfdp", "neato"…; empty: chosen by size
+    //! Links drawn at most (0: all of them); nullopt: link_cap() of the actors drawn.
+    std::optional<std::size_t> max_links;
 };
 
 //! "sfdp" from 300 nodes; below, "dot", but when the graph falls into more than three
@@ -38,6 +41,18 @@ std::string choose_engine(std::size_t nodes, std::size_t components = 1, bool cl
 //! Keeps at most `budget` actors (0: no limit): the focus, then the most connected by weighted
 //! degree (events on their selected edges; ties by id); adds what was folded to left_out_*.
 Selection summarise(const Graph& graph, Selection selection, std::size_t budget);
+
+//! The default limit on the links of a diagram: three per actor, never under 500 (up to 500
+//! links are drawn with their labels and read one by one). Past it a drawing is a hairball,
+//! and the layout, the rendering and the file grow with the links.
+std::size_t link_cap(std::size_t actors);
+
+//! The links a diagram of `selection` draws, sorted: all of them when there are at most `cap`
+//! (0: no limit). Above, a maximum spanning forest first, so that every actor stays linked to
+//! the actors it was linked to (through the strongest links), then each actor's strongest links
+//! in turn (its first, then its second…) until `cap`. The focus's links come first; strength
+//! is the number of sources, then of events (ties by edge index).
+std::vector<EdgeIndex> drawn_links(const Graph& graph, const Selection& selection, std::size_t cap);
 
 //! The DOT text of a selection: deterministic (ids sorted, no timestamps), all text escaped.
 std::string to_dot(const Graph& graph, const Selection& selection,
