@@ -1086,5 +1086,32 @@ TEST(Triggers, AdviceIsNoEventAndAReachedDealIsOne) {
     EXPECT_EQ(initiator(*s), "GHA");
 }
 
+TEST(Merging, AnotherAgreementIsNotARetelling) {
+    Batch b = extract("en",
+                      "Ghana and Togo signed a declaration on friendship on Thursday.\nMinisters "
+                      "from both countries also signed ten agreements on trade.",
+                      "2031-03-07");
+    EXPECT_EQ(std::count_if(b.events.begin(), b.events.end(),
+                            [](const Event& e) { return e.type == EventType::AGREEMENT; }),
+              2)
+        << to_findings_json(b);
+}
+
+TEST(Triggers, ARejectedAccusationAndAFootholdAreNoEvents) {
+    Batch rejected = extract("fr", "Le Ghana a rejeté ces accusations du Togo.");
+    EXPECT_EQ(find(rejected, EventType::CONDEMN), nullptr) << to_findings_json(rejected);
+    Batch foothold = extract("fr", "Le Ghana reste le dernier point d'appui du Togo au Sahel.");
+    EXPECT_EQ(find(foothold, EventType::SUPPORT), nullptr) << to_findings_json(foothold);
+}
+
+TEST(Names, AidThatLandsSomewhereGoesThere) {
+    Batch b = extract("en", "A Ghanaian plane carrying tents and food landed in Lome on Saturday.",
+                      "2031-03-05");
+    const Event* e = find(b, EventType::AID);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*e), "GHA");
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
+}
+
 }  // namespace
 }  // namespace diplograph

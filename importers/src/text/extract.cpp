@@ -397,6 +397,7 @@ struct Found {
     Event event;
     std::vector<std::string> people;
     bool firm_direction = true;  //!< the initiator was named before the trigger
+    bool another = false;        //!< "also signed", "ont également signé": not a retelling
 };
 
 class Extractor {
@@ -1243,8 +1244,9 @@ void Extractor::sentence(std::size_t index, Span span) {
                        after_at_place(t, m.first) && rule.type != EventType::VISIT &&
                        rule.type != EventType::EMBASSY_OPEN &&
                        rule.type != EventType::EMBASSY_REOPEN &&
-                       rule.type != EventType::EMBASSY_CLOSE) {
-                // "à Pékin", "in Beijing": where it happened, not who took part.
+                       rule.type != EventType::EMBASSY_CLOSE && rule.type != EventType::AID) {
+                // "à Pékin", "in Beijing": where it happened, not who took part (aid that
+                // "landed in Yangon" went to Myanmar).
                 if (place.empty())
                     place = m.entity;
             } else {
@@ -1291,6 +1293,11 @@ void Extractor::sentence(std::size_t index, Span span) {
                 (actors[0].id == pa || actors[0].id == pb)) {
                 add_actor(actors[0].id == pa ? pb : pa, trig.last, NameKind::name);
             } else if (pair && named == 1 && (actors[0].id == a || actors[0].id == b)) {
+                add_actor(actors[0].id == a ? b : a, trig.last, NameKind::name);
+            } else if (rule.type == EventType::AID && named == 1 && actors[0].pos < trig.first &&
+                       !a.empty() && country_counts_[a] >= 2) {
+                // "Russia's emergencies ministry sent two planes": to the country the article
+                // is about.
                 add_actor(actors[0].id == a ? b : a, trig.last, NameKind::name);
             } else if (pair && named == 0 && info(rule.type).symmetric) {
                 add_actor(a, trig.last, NameKind::name);
@@ -1540,6 +1547,7 @@ void Extractor::sentence(std::size_t index, Span span) {
             Found f{e, people,
                     !topic && !guessed &&
                         ((before && named == actors.size()) || info(e.type).symmetric)};
+            f.another = cue_in(t, "another", trig.first >= 3 ? trig.first - 3 : 0, trig.first);
             f.event.participants = parts;
             for (const auto& p : people)
                 f.event.participants.push_back({p, ParticipantRole::participant});
@@ -1643,6 +1651,8 @@ Batch Extractor::run() {
             }
             // Two sentences of the body that each date what they tell are two events; the
             // headline, and undated retellings, are the same one.
+            if (f.another)
+                return false;
             if (m.event.evidence.front().sentence != 0 && f.event.evidence.front().sentence != 0 &&
                 (m.event.date.known() || f.event.date.known()) && !same_trip(m))
                 return false;

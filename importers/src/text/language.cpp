@@ -85,17 +85,17 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             }
             return;
         }
-        static const char* kKinds[] = {"negation",    "invitation", "denial",  "agreed",
-                                       "planned",     "reported",   "mutual",  "both",
-                                       "both_people", "ousted",     "sourced", "comment",
-                                       "topic",       "aside",      "host",    "place_noun"};
+        static const char* kKinds[] = {
+            "negation", "invitation", "denial",      "agreed",     "planned", "reported",
+            "mutual",   "both",       "both_people", "ousted",     "sourced", "comment",
+            "topic",    "aside",      "host",        "place_noun", "another"};
         if (std::none_of(std::begin(kKinds), std::end(kKinds),
                          [&](const char* k) { return f[0] == k; }))
             throw std::invalid_argument(fmt::format(
                 "kind \"{}\": expected negation, invitation, denial, agreed, planned, "
                 "reported, mutual, "
-                "future, both, both_people, ousted, sourced, comment, topic, aside, host or "
-                "place_noun",
+                "future, both, both_people, ousted, sourced, comment, topic, aside, host, "
+                "place_noun or another",
                 f[0]));
         // Alternatives at the top level are separate patterns so that each may have its own
         // length ("n a pas|pas").
