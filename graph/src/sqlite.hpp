@@ -39,6 +39,8 @@ class Database {
 
     sqlite3* get() const { return db_; }
     std::string error() const { return sqlite3_errmsg(db_); }
+    //! Rows changed by the last INSERT, UPDATE or DELETE (0 when INSERT OR IGNORE ignored one).
+    int changes() const { return sqlite3_changes(db_); }
 
     void exec(const std::string& sql) const {
         char* message = nullptr;
