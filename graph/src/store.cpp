@@ -312,6 +312,13 @@ struct Store::Impl {
     void open(bool create);
     void migrate(int from);
     std::map<std::string, std::string> person_countries;
+    bool in_bulk = false;  // a Bulk's transaction is open: put() uses a savepoint
+    //! Forgets what put() remembers of the database, after a rollback of a Bulk's transaction.
+    void forget() {
+        stored_entities.clear();
+        stored_aliases.clear();
+        known.clear();
+    }
 
     // Helpers used by put().
     std::set<std::string> key_actors(const Event& e);
@@ -584,7 +591,7 @@ StoreResult Store::put(const Batch& batch) {
     if (source.id.empty())
         source.id = make_source_id(source);
 
-    sqlite::Transaction tx(db);
+    sqlite::Transaction tx(db, impl_->in_bulk);
     // On the way out by an exception, no kept statement may hold a read open (the transaction
     // rolls back after this guard has reset them).
     // What candidates() knows is dropped too unless the batch is committed.
@@ -815,6 +822,52 @@ StoreResult Store::put(const Batch& batch) {
     for (auto& key : new_aliases)
         impl_->stored_aliases.insert(std::move(key));
     return result;
+}
+
+Store::Bulk Store::bulk(int every) {
+    return Bulk(*this, every);
+}
+
+Store::Bulk::Bulk(Store& store, int every) : store_(store), every_(std::max(every, 1)) {
+    if (store_.impl_->in_bulk)
+        throw StoreError("a bulk import is open already on this store");
+    store_.impl_->db.exec("BEGIN IMMEDIATE");
+    store_.impl_->in_bulk = true;
+}
+
+void Store::Bulk::count() {
+    if (++pending_ >= every_)
+        commit();
+}
+
+void Store::Bulk::commit() {
+    auto& impl = *store_.impl_;
+    impl.cache.reset_all();
+    try {
+        impl.db.exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(impl.db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+        impl.in_bulk = false;
+        impl.forget();
+        throw;
+    }
+    pending_ = 0;
+    impl.db.exec("BEGIN IMMEDIATE");
+}
+
+Store::Bulk::~Bulk() {
+    auto& impl = *store_.impl_;
+    if (!impl.in_bulk)
+        return;
+    try {
+        commit();
+        impl.db.exec("COMMIT");
+    } catch (...) {
+        // Nothing may leave a destructor; what could not be committed is rolled back.
+        sqlite3_exec(impl.db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+        impl.forget();
+    }
+    impl.in_bulk = false;
 }
 
 StoreStats Store::stats() const {

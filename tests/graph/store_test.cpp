@@ -287,6 +287,36 @@ TEST(Store, AFailedBatchLeavesNothingHalfWritten) {
     EXPECT_EQ(store.dump(), before);
 }
 
+TEST(Store, InABulkAFailedBatchLeavesNothingAndTheOthersAreKept) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    auto bad = batch("https://b", "2",
+                     {event(EventType::MEET, {tgo, mli}, "2025-01-01"),
+                      event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025")});
+    std::string expected;
+    {
+        TempDir other;
+        Store alone(other / "a.db");
+        alone.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+        alone.put(batch("https://c", "3", {event(EventType::MEET, {tgo, rus}, "2025-11")}));
+        expected = alone.dump();
+    }
+    {
+        auto bulk = store.bulk(2);
+        store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+        bulk.count();
+        EXPECT_THROW(store.put(bad), StoreError);
+        try {
+            store.put(batch("https://c", "3", {event(EventType::MEET, {tgo, rus}, "2025-11")}));
+            bulk.count();
+            store.put(bad);
+        } catch (const StoreError&) {
+            // Left by an exception, the bulk commits what the other batches put.
+        }
+    }
+    EXPECT_EQ(Store::open_existing(dir / "a.db").dump(), expected);
+}
+
 TEST(Store, RolesAreStoredWithTheirEvidence) {
     TempDir dir;
     Store store(dir / "a.db");
