@@ -39,6 +39,8 @@ class Database {
 
     sqlite3* get() const { return db_; }
     std::string error() const { return sqlite3_errmsg(db_); }
+    //! Rows changed by the last INSERT, UPDATE or DELETE (0 when INSERT OR IGNORE ignored one).
+    int changes() const { return sqlite3_changes(db_); }
 
     void exec(const std::string& sql) const {
         char* message = nullptr;
@@ -165,23 +167,29 @@ class StatementCache {
 class Transaction {
   public:
     explicit Transaction(const Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+    //! Inside a transaction opened already: a savepoint, rolled back alone.
+    Transaction(const Database& db, bool nested) : db_(db), nested_(nested) {
+        db_.exec(nested_ ? "SAVEPOINT put" : "BEGIN IMMEDIATE");
+    }
     ~Transaction() {
         if (!done_)
-            sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+            sqlite3_exec(db_.get(), nested_ ? "ROLLBACK TO put; RELEASE put" : "ROLLBACK", nullptr,
+                         nullptr, nullptr);
     }
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void commit() {
-        db_.exec("COMMIT");
+        db_.exec(nested_ ? "RELEASE put" : "COMMIT");
         done_ = true;
     }
     void rollback() {
-        db_.exec("ROLLBACK");
+        db_.exec(nested_ ? "ROLLBACK TO put; RELEASE put" : "ROLLBACK");
         done_ = true;
     }
 
   private:
     const Database& db_;
+    bool nested_ = false;
     bool done_ = false;
 };
 

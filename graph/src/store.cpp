@@ -183,6 +183,53 @@ bool same_event(const Event& a, const std::set<std::string>& a_key, const Event&
     return true;
 }
 
+// Where an evidence row comes in the order an event's fields are derived in: its primary key
+// without the event, compared as SQLite compares it (text bytewise, integers by value).
+struct EvidenceKey {
+    std::string source;
+    int64_t sentence = 0;
+    int64_t span_begin = 0;
+    std::string rule;
+    auto operator<=>(const EvidenceKey&) const = default;
+};
+
+// An event's status, date, subtype and place as derived from its evidence: the strongest
+// status, the most precise date (the earliest among equally precise ones), the first subtype
+// and place in evidence order; among equals the first in evidence order wins. Kept with the
+// key of each winner, so that adding one row in any position gives what a scan of all the rows
+// in order gives (the tests compare both on random sequences).
+struct Derivation {
+    bool any = false;
+    Status status = Status::reported;
+    DateInterval date;
+    std::optional<EvidenceKey> date_key, subtype_key, place_key;
+    std::string subtype, place;
+
+    static bool better(const DateInterval& a, const DateInterval& b) {
+        return precision_rank(a.precision) > precision_rank(b.precision) ||
+               (a.known() && a.precision == b.precision && a.first < b.first);
+    }
+    void add(const EvidenceKey& key, Status st, const DateInterval& d, const std::string& sub,
+             const std::string& pl) {
+        if (!any || status_rank(st) > status_rank(status))
+            status = st;
+        any = true;
+        // An unknown date never wins; among known ones "better" is a strict weak order.
+        if (d.known() && (!date_key || better(d, date) || (!better(date, d) && key < *date_key))) {
+            date = d;
+            date_key = key;
+        }
+        if (!sub.empty() && (!subtype_key || key < *subtype_key)) {
+            subtype = sub;
+            subtype_key = key;
+        }
+        if (!pl.empty() && (!place_key || key < *place_key)) {
+            place = pl;
+            place_key = key;
+        }
+    }
+};
+
 }  // namespace
 
 bool Filter::accepts(const StoredEvent& stored) const {
@@ -246,22 +293,40 @@ struct Store::Impl {
         std::map<std::pair<std::string, EventType>, std::set<std::string>> events;
         //! Event id → date, as read back from the events row.
         std::unordered_map<std::string, DateInterval> dates;
+        //! Event id → its row and distinct participants (as load_event_core reads them) and,
+        //! once derived, what its fields are derived from: merging one more article into an
+        //! event then neither reads its participants nor all its evidence again.
+        struct KnownEvent {
+            Event core;
+            std::optional<Derivation> derivation;
+        };
+        std::unordered_map<std::string, KnownEvent> cores;
         int64_t data_version = -1;
         void clear() {
             events.clear();
             dates.clear();
+            cores.clear();
         }
     } known;
 
     void open(bool create);
     void migrate(int from);
     std::map<std::string, std::string> person_countries;
+    bool in_bulk = false;  // a Bulk's transaction is open: put() uses a savepoint
+    //! Forgets what put() remembers of the database, after a rollback of a Bulk's transaction.
+    void forget() {
+        stored_entities.clear();
+        stored_aliases.clear();
+        known.clear();
+    }
 
     // Helpers used by put().
     std::set<std::string> key_actors(const Event& e);
     std::vector<std::string> candidates(const Event& e);
     Event load_event_core(const std::string& id);
+    Known::KnownEvent& known_event(const std::string& id);
     void recompute(const std::string& id);
+    void write_derived(const std::string& id, const Derivation& derivation, Event* row);
     void remove_source(const std::string& source_id);
     Source read_source(sqlite::Statement& s, int column) const;
 };
@@ -424,50 +489,68 @@ Event Store::Impl::load_event_core(const std::string& id) {
     return e;
 }
 
-// The event's status, date, subtype and place are derived from its evidence: the strongest
-// status, the most precise date, the first subtype and place in source order.
+Store::Impl::Known::KnownEvent& Store::Impl::known_event(const std::string& id) {
+    auto it = known.cores.find(id);
+    if (it == known.cores.end())
+        it = known.cores.emplace(id, Known::KnownEvent{load_event_core(id), std::nullopt}).first;
+    return it->second;
+}
+
+// The event's status, date, subtype and place are derived from all its evidence (Derivation),
+// read in evidence order.
 void Store::Impl::recompute(const std::string& id) {
     auto& s = cache.use(
-        "SELECT status, date_from, date_to, precision, date_how, subtype, place FROM evidence "
-        "WHERE event=? ORDER BY source, sentence, span_begin, rule");
+        "SELECT status, date_from, date_to, precision, date_how, subtype, place, source, "
+        "sentence, span_begin, rule FROM evidence WHERE event=? "
+        "ORDER BY source, sentence, span_begin, rule");
     s.bind(id);
-    bool any = false;
-    Status status = Status::reported;
-    DateInterval date;
-    std::string subtype, place;
+    Derivation derivation;
     while (s.step()) {
-        auto st = status_from_string(s.text(0)).value_or(Status::reported);
-        if (!any || status_rank(st) > status_rank(status))
-            status = st;
-        auto d = interval_of(s.text(1), s.text(2), s.text(3), s.text(4));
-        if (precision_rank(d.precision) > precision_rank(date.precision) ||
-            (d.known() && d.precision == date.precision && d.first < date.first))
-            date = d;
-        if (subtype.empty())
-            subtype = s.text(5);
-        if (place.empty())
-            place = s.text(6);
-        any = true;
+        derivation.add({s.text(7), s.integer(8), s.integer(9), s.text(10)},
+                       status_from_string(s.text(0)).value_or(Status::reported),
+                       interval_of(s.text(1), s.text(2), s.text(3), s.text(4)), s.text(5),
+                       s.text(6));
     }
-    if (!any) {
+    s.reset();
+    if (!derivation.any) {
         cache.use("DELETE FROM events WHERE id=?").bind(id).run();
         known.clear();  // its participants went with it
         return;
     }
+    if (auto it = known.cores.find(id); it != known.cores.end()) {
+        it->second.derivation = std::move(derivation);
+        write_derived(id, *it->second.derivation, &it->second.core);
+    } else {
+        write_derived(id, derivation, nullptr);
+    }
+}
+
+// Writes the derived fields into the events row, unless the row as known (row) has them.
+void Store::Impl::write_derived(const std::string& id, const Derivation& d, Event* row) {
     // As candidates() would read it back from the row written below.
-    known.dates[id] = interval_of(date_text(date.first), date_text(date.last),
-                                  std::string(to_string(date.precision)), std::string());
+    known.dates[id] = interval_of(date_text(d.date.first), date_text(d.date.last),
+                                  std::string(to_string(d.date.precision)), std::string());
+    if (row) {
+        if (row->status == d.status && row->date.first == d.date.first &&
+            row->date.last == d.date.last && row->date.precision == d.date.precision &&
+            row->date.how == d.date.how && row->subtype == d.subtype && row->place == d.place)
+            return;
+        row->status = d.status;
+        row->date = d.date;
+        row->subtype = d.subtype;
+        row->place = d.place;
+    }
     cache
         .use(
             "UPDATE events SET status=?, date_from=?, date_to=?, precision=?, date_how=?, "
             "subtype=?, place=? WHERE id=?")
-        .bind(to_string(status))
-        .bind(date_text(date.first))
-        .bind(date_text(date.last))
-        .bind(to_string(date.precision))
-        .bind(date.how)
-        .bind(subtype)
-        .bind(place)
+        .bind(to_string(d.status))
+        .bind(date_text(d.date.first))
+        .bind(date_text(d.date.last))
+        .bind(to_string(d.date.precision))
+        .bind(d.date.how)
+        .bind(d.subtype)
+        .bind(d.place)
         .bind(id)
         .run();
 }
@@ -508,7 +591,7 @@ StoreResult Store::put(const Batch& batch) {
     if (source.id.empty())
         source.id = make_source_id(source);
 
-    sqlite::Transaction tx(db);
+    sqlite::Transaction tx(db, impl_->in_bulk);
     // On the way out by an exception, no kept statement may hold a read open (the transaction
     // rolls back after this guard has reset them).
     // What candidates() knows is dropped too unless the batch is committed.
@@ -635,9 +718,13 @@ StoreResult Store::put(const Batch& batch) {
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& event : batch.events) {
         auto key = impl_->key_actors(event);
+        // The date as it is read back from the events and evidence rows.
+        DateInterval stored_date = event.date;
+        stored_date.first = date_of(date_text(event.date.first));
+        stored_date.last = date_of(date_text(event.date.last));
         std::string id;
         for (const auto& candidate : impl_->candidates(event)) {
-            Event stored = impl_->load_event_core(candidate);
+            const Event& stored = impl_->known_event(candidate).core;
             if (same_event(event, key, stored, impl_->key_actors(stored))) {
                 id = candidate;
                 break;
@@ -673,12 +760,26 @@ StoreResult Store::put(const Batch& batch) {
                 .bind(event.date.how)
                 .bind(event.place)
                 .run();
+            Event core;
+            core.id = id;
+            core.type = event.type;
+            core.subtype = event.subtype;
+            core.status = event.status;
+            core.date = stored_date;
+            core.place = event.place;
+            impl_->known.cores[id] = {std::move(core), Derivation{}};
             ++result.events_new;
         } else {
             ++result.events_merged;
         }
+        auto& known_event = impl_->known_event(id);
         for (const auto& p : event.participants) {
             ins_part.reset().bind(id).bind(p.actor).bind(to_string(p.role)).bind(source.id).run();
+            auto& parts = known_event.core.participants;
+            if (std::none_of(parts.begin(), parts.end(), [&](const Participant& q) {
+                    return q.actor == p.actor && q.role == p.role;
+                }))
+                parts.push_back({p.actor, p.role});
             if (auto it = impl_->known.events.find({p.actor, event.type});
                 it != impl_->known.events.end())
                 it->second.insert(id);
@@ -704,8 +805,14 @@ StoreResult Store::put(const Batch& batch) {
                 .bind(event.subtype)
                 .bind(event.place)
                 .run();
+            if (known_event.derivation && db.changes() > 0)
+                known_event.derivation->add({source.id, ev.sentence, ev.begin, ev.rule},
+                                            event.status, stored_date, event.subtype, event.place);
         }
-        impl_->recompute(id);
+        if (known_event.derivation)
+            impl_->write_derived(id, *known_event.derivation, &known_event.core);
+        else
+            impl_->recompute(id);
     }
     cache.reset_all();
     tx.commit();
@@ -715,6 +822,52 @@ StoreResult Store::put(const Batch& batch) {
     for (auto& key : new_aliases)
         impl_->stored_aliases.insert(std::move(key));
     return result;
+}
+
+Store::Bulk Store::bulk(int every) {
+    return Bulk(*this, every);
+}
+
+Store::Bulk::Bulk(Store& store, int every) : store_(store), every_(std::max(every, 1)) {
+    if (store_.impl_->in_bulk)
+        throw StoreError("a bulk import is open already on this store");
+    store_.impl_->db.exec("BEGIN IMMEDIATE");
+    store_.impl_->in_bulk = true;
+}
+
+void Store::Bulk::count() {
+    if (++pending_ >= every_)
+        commit();
+}
+
+void Store::Bulk::commit() {
+    auto& impl = *store_.impl_;
+    impl.cache.reset_all();
+    try {
+        impl.db.exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(impl.db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+        impl.in_bulk = false;
+        impl.forget();
+        throw;
+    }
+    pending_ = 0;
+    impl.db.exec("BEGIN IMMEDIATE");
+}
+
+Store::Bulk::~Bulk() {
+    auto& impl = *store_.impl_;
+    if (!impl.in_bulk)
+        return;
+    try {
+        commit();
+        impl.db.exec("COMMIT");
+    } catch (...) {
+        // Nothing may leave a destructor; what could not be committed is rolled back.
+        sqlite3_exec(impl.db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+        impl.forget();
+    }
+    impl.in_bulk = false;
 }
 
 StoreStats Store::stats() const {

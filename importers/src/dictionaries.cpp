@@ -127,6 +127,7 @@ void Dictionaries::add_name(Name name) {
 }
 
 void Dictionaries::add_role(Role role) {
+    roles_by_person_[role.person].push_back(roles_.size());
     roles_.push_back(std::move(role));
 }
 void Dictionaries::add_title(Title title) {
@@ -326,9 +327,12 @@ std::string Dictionaries::suggest_country(std::string_view code) const {
 
 std::vector<Role> Dictionaries::roles_of(const std::string& person) const {
     std::vector<Role> out;
-    for (const auto& r : roles_)
-        if (r.person == person)
-            out.push_back(r);
+    auto it = roles_by_person_.find(person);
+    if (it == roles_by_person_.end())
+        return out;
+    out.reserve(it->second.size());
+    for (std::size_t i : it->second)
+        out.push_back(roles_[i]);
     std::sort(out.begin(), out.end(), [](const Role& a, const Role& b) { return a.from < b.from; });
     return out;
 }

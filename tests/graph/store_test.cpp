@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <tuple>
+
 using namespace diplograph;
 using diplograph::test::TempDir;
 
@@ -148,6 +152,88 @@ TEST(Store, StatusAndDateAreDerivedFromAllEvidence) {
     EXPECT_EQ(events[0].event.date.to_string(), "2025");
 }
 
+// The store derives a merged event's fields one article at a time; this is the derivation
+// from all the evidence at once, in evidence order, as DESIGN.md states it: the strongest
+// status, the most precise date (the earliest of equally precise ones), the first subtype and
+// place; among equals the first row in (source, sentence, span, rule) order.
+TEST(Store, IncrementalDerivationEqualsDerivationFromAllEvidence) {
+    struct Row {
+        std::string source;
+        int sentence;
+        int64_t begin;
+        std::string rule;
+        Status status;
+        DateInterval date;
+        std::string subtype, place;
+    };
+    const char* dates[] = {"", "2025", "2025-11", "2025-11-19"};
+    const Status statuses[] = {Status::reported, Status::planned, Status::agreed,
+                               Status::occurred};
+    const char* words[] = {"", "", "a", "b"};
+    std::mt19937 random(20261128);
+    auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    for (int trial = 0; trial < 150; ++trial) {
+        SCOPED_TRACE("trial " + std::to_string(trial));
+        TempDir dir;
+        Store store(dir / "a.db");
+        std::vector<Row> rows;
+        int articles = 1 + pick(10);
+        for (int a = 0; a < articles; ++a) {
+            Batch b = batch("https://t/" + std::to_string(pick(1000)), std::to_string(a), {});
+            // A source seen before is replaced: its rows go.
+            std::string id = make_source_id(b.source);
+            std::erase_if(rows, [&](const Row& r) { return r.source == id; });
+            Event e = event(EventType::MEET, {tgo, rus}, dates[pick(4)], statuses[pick(4)]);
+            e.date.how = words[pick(4)];
+            e.subtype = words[pick(4)];
+            e.place = words[pick(4)];
+            e.evidence.clear();
+            for (int k = 1 + pick(3); k > 0; --k) {
+                Evidence ev{"", pick(3), pick(2) * 10, 0, "s", pick(2) ? "r1" : "r2", 0.9};
+                e.evidence.push_back(ev);
+                bool seen = std::any_of(rows.begin(), rows.end(), [&](const Row& r) {
+                    return r.source == id && r.sentence == ev.sentence && r.begin == ev.begin &&
+                           r.rule == ev.rule;
+                });
+                if (!seen)
+                    rows.push_back({id, ev.sentence, ev.begin, ev.rule, e.status, e.date,
+                                    e.subtype, e.place});
+            }
+            b.events = {e};
+            store.put(b);
+        }
+        std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+            return std::tie(x.source, x.sentence, x.begin, x.rule) <
+                   std::tie(y.source, y.sentence, y.begin, y.rule);
+        });
+        Status status = rows.front().status;
+        DateInterval date;
+        std::string subtype, place;
+        auto rank = [](Precision p) {
+            return p == Precision::day ? 4 : p == Precision::month ? 3 : p == Precision::year ? 2 : 0;
+        };
+        for (const auto& r : rows) {
+            if (std::find(std::begin(statuses), std::end(statuses), r.status) >
+                std::find(std::begin(statuses), std::end(statuses), status))
+                status = r.status;
+            if (rank(r.date.precision) > rank(date.precision) ||
+                (r.date.known() && r.date.precision == date.precision && r.date.first < date.first))
+                date = r.date;
+            if (subtype.empty())
+                subtype = r.subtype;
+            if (place.empty())
+                place = r.place;
+        }
+        auto events = store.events();
+        ASSERT_EQ(events.size(), 1u);
+        EXPECT_EQ(events[0].event.status, status);
+        EXPECT_EQ(events[0].event.date.to_string(), date.to_string());
+        EXPECT_EQ(events[0].event.date.how, date.how);
+        EXPECT_EQ(events[0].event.subtype, subtype);
+        EXPECT_EQ(events[0].event.place, place);
+    }
+}
+
 TEST(Store, RefusesADatabaseOfANewerVersion) {
     TempDir dir;
     {
@@ -199,6 +285,36 @@ TEST(Store, AFailedBatchLeavesNothingHalfWritten) {
                event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025")});
     EXPECT_THROW(store.put(bad), StoreError);
     EXPECT_EQ(store.dump(), before);
+}
+
+TEST(Store, InABulkAFailedBatchLeavesNothingAndTheOthersAreKept) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    auto bad = batch("https://b", "2",
+                     {event(EventType::MEET, {tgo, mli}, "2025-01-01"),
+                      event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025")});
+    std::string expected;
+    {
+        TempDir other;
+        Store alone(other / "a.db");
+        alone.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+        alone.put(batch("https://c", "3", {event(EventType::MEET, {tgo, rus}, "2025-11")}));
+        expected = alone.dump();
+    }
+    {
+        auto bulk = store.bulk(2);
+        store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+        bulk.count();
+        EXPECT_THROW(store.put(bad), StoreError);
+        try {
+            store.put(batch("https://c", "3", {event(EventType::MEET, {tgo, rus}, "2025-11")}));
+            bulk.count();
+            store.put(bad);
+        } catch (const StoreError&) {
+            // Left by an exception, the bulk commits what the other batches put.
+        }
+    }
+    EXPECT_EQ(Store::open_existing(dir / "a.db").dump(), expected);
 }
 
 TEST(Store, RolesAreStoredWithTheirEvidence) {

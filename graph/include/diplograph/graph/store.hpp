@@ -90,6 +90,27 @@ class Store {
     //! already; replaces what came from an older version of the same source.
     StoreResult put(const Batch& batch);
 
+    //! While one lives, the puts share one transaction (committed every `every` puts and at
+    //! the end, also when left by an exception), each put in a savepoint of its own: a failed
+    //! put still leaves nothing of itself, and the others are kept. Saves a commit per batch.
+    class Bulk {
+      public:
+        ~Bulk();
+        Bulk(const Bulk&) = delete;
+        Bulk& operator=(const Bulk&) = delete;
+        //! Counts one put; commits when `every` were made since the last commit.
+        void count();
+        //! Commits what was put so far.
+        void commit();
+
+      private:
+        friend class Store;
+        Bulk(Store& store, int every);
+        Store& store_;
+        int every_, pending_ = 0;
+    };
+    Bulk bulk(int every = 200);
+
     StoreStats stats() const;
 
     std::optional<Entity> entity(const std::string& id) const;
