@@ -94,6 +94,93 @@ CREATE TABLE evidence(
 ) WITHOUT ROWID;
 CREATE INDEX evidence_source ON evidence(source);
 )sql",
+    // v2: entities and events get a stable integer number (`no`, the rowid, kept by VACUUM), and
+    // event_links holds who takes part in which event as integers, one row per (event, actor),
+    // kept by triggers on participants: loading the topology is one scan of integers. Run with
+    // foreign keys off (dropping the old tables must not cascade).
+    R"sql(
+CREATE TABLE entities_v2(
+  no INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('country','person','organization')),
+  name TEXT NOT NULL,
+  country TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO entities_v2(no, id, kind, name, country)
+  SELECT rowid, id, kind, name, country FROM entities ORDER BY rowid;
+-- Actors a file written without foreign keys names but does not list become entities named by
+-- their id, as Graph::load has always shown them.
+INSERT INTO entities_v2(id, kind, name)
+  SELECT DISTINCT actor, CASE WHEN substr(actor, 1, 7) = 'person/' THEN 'person'
+                              WHEN substr(actor, 1, 4) = 'org/' THEN 'organization'
+                              ELSE 'country' END, actor
+  FROM participants WHERE actor NOT IN (SELECT id FROM entities_v2) ORDER BY actor;
+DROP TABLE entities;
+ALTER TABLE entities_v2 RENAME TO entities;
+CREATE INDEX entities_kind ON entities(kind);
+CREATE TABLE events_v2(
+  no INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  subtype TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  date_from TEXT NOT NULL DEFAULT '',
+  date_to TEXT NOT NULL DEFAULT '',
+  precision TEXT NOT NULL DEFAULT 'unknown',
+  date_how TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO events_v2(no, id, type, subtype, status, date_from, date_to, precision, date_how,
+                      place)
+  SELECT rowid, id, type, subtype, status, date_from, date_to, precision, date_how, place
+  FROM events ORDER BY rowid;
+DROP TABLE events;
+ALTER TABLE events_v2 RENAME TO events;
+CREATE INDEX events_type ON events(type, date_from);
+-- The codes event_links uses for the types, part of the file: readers map them by name.
+CREATE TABLE event_types(code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+INSERT INTO event_types(code, name) VALUES (0, 'MEET'), (1, 'VISIT'), (2, 'AGREEMENT'),
+  (3, 'COOPERATION'), (4, 'AID'), (5, 'SUPPORT'), (6, 'CONDEMN'), (7, 'EMBASSY_OPEN'),
+  (8, 'EMBASSY_REOPEN'), (9, 'EMBASSY_CLOSE'), (10, 'RELATIONS_ESTABLISH'),
+  (11, 'RELATIONS_RESTORE'), (12, 'RELATIONS_SEVER'), (13, 'EXPEL_DIPLOMATS'), (14, 'SANCTION');
+-- Derived from participants (and the event's type): one row per event and actor, whatever the
+-- roles and sources. type is NULL for a type event_types lacks.
+CREATE TABLE event_links(
+  event INTEGER NOT NULL REFERENCES events(no) ON DELETE CASCADE,
+  actor INTEGER NOT NULL REFERENCES entities(no),
+  type INTEGER,
+  PRIMARY KEY(event, actor)
+) WITHOUT ROWID;
+CREATE INDEX event_links_actor ON event_links(actor, event);
+INSERT INTO event_links(event, actor, type)
+  SELECT DISTINCT e.no, a.no, t.code FROM participants p
+  JOIN events e ON e.id = p.event JOIN entities a ON a.id = p.actor
+  LEFT JOIN event_types t ON t.name = e.type ORDER BY 1, 2;
+CREATE TRIGGER participants_link AFTER INSERT ON participants BEGIN
+  INSERT OR IGNORE INTO event_links(event, actor, type)
+    SELECT e.no, a.no, (SELECT code FROM event_types WHERE name = e.type)
+    FROM events e, entities a WHERE e.id = NEW.event AND a.id = NEW.actor;
+END;
+CREATE TRIGGER participants_unlink AFTER DELETE ON participants BEGIN
+  DELETE FROM event_links
+    WHERE event = (SELECT no FROM events WHERE id = OLD.event)
+      AND actor = (SELECT no FROM entities WHERE id = OLD.actor)
+      AND NOT EXISTS (SELECT 1 FROM participants WHERE event = OLD.event AND actor = OLD.actor);
+END;
+CREATE TRIGGER participants_relink AFTER UPDATE OF event, actor ON participants BEGIN
+  DELETE FROM event_links
+    WHERE event = (SELECT no FROM events WHERE id = OLD.event)
+      AND actor = (SELECT no FROM entities WHERE id = OLD.actor)
+      AND NOT EXISTS (SELECT 1 FROM participants WHERE event = OLD.event AND actor = OLD.actor);
+  INSERT OR IGNORE INTO event_links(event, actor, type)
+    SELECT e.no, a.no, (SELECT code FROM event_types WHERE name = e.type)
+    FROM events e, entities a WHERE e.id = NEW.event AND a.id = NEW.actor;
+END;
+CREATE TRIGGER events_retype AFTER UPDATE OF type ON events BEGIN
+  UPDATE event_links SET type = (SELECT code FROM event_types WHERE name = NEW.type)
+    WHERE event = NEW.no;
+END;
+)sql",
 };
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 static_assert(kLatest == Store::schema_version);
@@ -278,19 +365,26 @@ void Store::Impl::open(bool create) {
             path.string(), version, kLatest));
     }
     db.exec("PRAGMA journal_mode=WAL");
-    db.exec("PRAGMA foreign_keys=ON");
     db.exec("PRAGMA synchronous=NORMAL");
     db.exec("PRAGMA busy_timeout=5000");
     // Reads map the file instead of copying pages through read() calls.
     db.exec("PRAGMA mmap_size=17179869184");
+    // Before foreign keys are on: a migration that rebuilds a table must not cascade.
     if (version < kLatest)
         migrate(version);
+    db.exec("PRAGMA foreign_keys=ON");
 }
 
 void Store::Impl::migrate(int from) {
     sqlite::Transaction tx(db);
-    for (int v = from; v < kLatest; ++v)
-        db.exec(kMigrations[v]);
+    // Another process may have migrated the file since it was opened.
+    {
+        sqlite::Statement v(db, "PRAGMA user_version");
+        if (v.step())
+            from = std::max(from, static_cast<int>(v.integer(0)));
+    }
+    for (int i = from; i < kLatest; ++i)
+        db.exec(kMigrations[i]);
     db.exec(fmt::format("PRAGMA application_id={}", kApplicationId));
     db.exec(fmt::format("PRAGMA user_version={}", kLatest));
     tx.commit();
@@ -871,110 +965,161 @@ void Store::take_events(const Filter& filter,
     }
 }
 
-namespace {
-
-//! Hash and equality that find a std::string by a std::string_view without allocating.
-struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-}  // namespace
-
 std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_types) const {
     if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
         filter.actors.size() > 30000)  // SQLite's limit on bound parameters is 32766
         return std::nullopt;
     auto& db = impl_->db;
-    // The events of some actors only: both scans read those events' rows through the index.
+    // The codes of the types in this file; a NULL code or an unknown name reads as MEET, as an
+    // unknown type does in take_events.
+    std::vector<EventType> type_of_code;
+    {
+        sqlite::Statement s(db, "SELECT code, name FROM event_types WHERE code BETWEEN 0 AND 255");
+        while (s.step()) {
+            const auto code = static_cast<std::size_t>(s.integer(0));
+            if (type_of_code.size() <= code)
+                type_of_code.resize(code + 1, EventType::MEET);
+            type_of_code[code] = event_type_from_string(s.view(1)).value_or(EventType::MEET);
+        }
+    }
+    // The events of some actors only: both scans read those events' rows through the indexes.
     std::string of_actors;
     if (!filter.actors.empty()) {
         std::string in;
         for (std::size_t i = 0; i < filter.actors.size(); ++i)
             in += i ? ",?" : "?";
-        of_actors = fmt::format("(SELECT event FROM participants WHERE actor IN ({}))", in);
-        with_types = true;
+        of_actors = fmt::format(
+            "(SELECT l.event FROM entities a JOIN event_links l ON l.actor = a.no WHERE a.id IN "
+            "({}))",
+            in);
     }
     auto bind_actors = [&](sqlite::Statement& s) {
         for (const auto& a : filter.actors)
             s.bind(a);
     };
-    EventLinks out;
-    std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> index;
-    auto intern = [&](std::string_view actor) {
-        auto it = index.find(actor);
-        if (it == index.end()) {
-            it = index.emplace(std::string(actor), static_cast<uint32_t>(out.actors.size())).first;
-            out.actors.emplace_back(actor);
-        }
-        return it->second;
-    };
+    sqlite::Statement links(db, "SELECT event, actor, type FROM event_links" +
+                                    (of_actors.empty() ? "" : " WHERE event IN " + of_actors) +
+                                    " ORDER BY event, actor");
+    bind_actors(links);
+    // The status and the dates are the events table's: a second scan in the same order.
     const bool dates = filter.since || filter.until;
-    if (!with_types && filter.types.empty() && filter.statuses.empty() && !dates) {
-        // The participants alone, in primary-key order: one run of rows per event.
-        sqlite::Statement parts(db,
-                                "SELECT event, actor FROM participants ORDER BY event, "
-                                "actor, role, source");
-        std::string event;
-        while (parts.step()) {
-            if (parts.view(0) != event) {
-                if (!event.empty())
-                    out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
-                event.assign(parts.view(0));
-            }
-            const uint32_t a = intern(parts.view(1));
-            if (out.members.size() == out.offsets.back() || out.members.back() != a)
-                out.members.push_back(a);
-        }
-        if (!event.empty())
-            out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
-        return out;
+    std::optional<sqlite::Statement> ev;
+    if (dates || !filter.statuses.empty()) {
+        ev.emplace(db, std::string(dates ? "SELECT no, status, date_from, date_to, precision "
+                                           "FROM events"
+                                         : "SELECT no, status FROM events") +
+                           (of_actors.empty() ? "" : " WHERE no IN " + of_actors) + " ORDER BY no");
+        bind_actors(*ev);
     }
-    // Two ordered scans merged by event id, both walking a primary key. Every stored event has
-    // evidence (recompute() deletes those left without), so min_sources 1 holds for all.
-    const std::string where_events = of_actors.empty() ? "" : " WHERE id IN " + of_actors;
-    const std::string where_parts = of_actors.empty() ? "" : " WHERE event IN " + of_actors;
-    sqlite::Statement ev(db, (dates ? "SELECT id, type, status, date_from, date_to, precision "
-                                      "FROM events"
-                                    : "SELECT id, type, status FROM events") +
-                                 where_events + " ORDER BY id");
-    bind_actors(ev);
-    sqlite::Statement parts(db, "SELECT event, actor FROM participants" + where_parts +
-                                    " ORDER BY event, actor, role, source");
-    bind_actors(parts);
-    bool has_part = parts.step();
-    std::string id;
-    while (ev.step()) {
-        id.assign(ev.view(0));
-        const auto type = event_type_from_string(ev.view(1)).value_or(EventType::MEET);
-        bool keep = filter.types.empty() ||
-                    std::find(filter.types.begin(), filter.types.end(), type) != filter.types.end();
-        if (keep && !filter.statuses.empty()) {
-            const auto status = status_from_string(ev.view(2)).value_or(Status::reported);
-            keep = std::find(filter.statuses.begin(), filter.statuses.end(), status) !=
-                   filter.statuses.end();
+    bool has_ev = ev && ev->step();
+    auto keep = [&](int64_t event, EventType type) {
+        if (!filter.types.empty() &&
+            std::find(filter.types.begin(), filter.types.end(), type) == filter.types.end())
+            return false;
+        if (!ev)
+            return true;
+        while (has_ev && ev->integer(0) < event)
+            has_ev = ev->step();
+        if (!has_ev || ev->integer(0) != event)
+            return false;
+        if (!filter.statuses.empty()) {
+            const auto status = status_from_string(ev->view(1)).value_or(Status::reported);
+            if (std::find(filter.statuses.begin(), filter.statuses.end(), status) ==
+                filter.statuses.end())
+                return false;
         }
-        if (keep && dates) {
-            const auto d = interval_of(ev.text(3), ev.text(4), ev.text(5), "");
-            keep = d.known() && !(filter.since && d.last < *filter.since) &&
-                   !(filter.until && *filter.until < d.first);
+        if (dates) {
+            const auto d = interval_of(ev->text(2), ev->text(3), ev->text(4), "");
+            if (!d.known() || (filter.since && d.last < *filter.since) ||
+                (filter.until && *filter.until < d.first))
+                return false;
         }
-        while (has_part && parts.view(0) < id)
-            has_part = parts.step();
-        const std::size_t begin = out.members.size();
-        while (has_part && parts.view(0) == id) {
-            if (keep) {
-                const uint32_t a = intern(parts.view(1));
-                // Rows come sorted by actor: one per (role, source) of the same actor follow.
-                if (out.members.size() == begin || out.members.back() != a)
-                    out.members.push_back(a);
+        return true;
+    };
+
+    EventLinks out;
+    std::vector<int64_t> numbers;  // the members' entity numbers, renumbered below
+    int64_t event = 0, low = 0, high = 0;
+    bool any = false, kept = false;
+    while (links.step()) {
+        const int64_t e = links.integer(0);
+        if (!any || e != event) {
+            if (kept)
+                out.offsets.push_back(static_cast<uint32_t>(numbers.size()));
+            event = e;
+            EventType type = EventType::MEET;
+            if (!links.is_null(2)) {
+                const auto code = links.integer(2);
+                if (code >= 0 && static_cast<std::size_t>(code) < type_of_code.size())
+                    type = type_of_code[static_cast<std::size_t>(code)];
             }
-            has_part = parts.step();
+            kept = keep(e, type);
+            if (kept && with_types)
+                out.types.push_back(type);
         }
-        if (keep) {
-            out.types.push_back(type);
-            out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
+        if (kept) {
+            const int64_t n = links.integer(1);
+            low = numbers.empty() ? n : std::min(low, n);
+            high = numbers.empty() ? n : std::max(high, n);
+            numbers.push_back(n);
         }
+        any = true;
+    }
+    if (kept)
+        out.offsets.push_back(static_cast<uint32_t>(numbers.size()));
+
+    // Number the actors as Graph::load does: the entities the events involve, in id order.
+    // Entity numbers are rowids, dense unless written by hand: a vector, else a hash map.
+    constexpr uint32_t kOut = UINT32_MAX, kInvolved = UINT32_MAX - 1;
+    const bool dense = low >= 0 && high < (int64_t{1} << 28) &&
+                       high <= 16 * static_cast<int64_t>(numbers.size()) + (1 << 20);
+    std::vector<uint32_t> dense_node(dense && !numbers.empty() ? high + 1 : 0, kOut);
+    std::unordered_map<int64_t, uint32_t> sparse_node;
+    auto node = [&](int64_t n) -> uint32_t* {
+        if (dense) {
+            return n >= 0 && n <= high && !dense_node.empty() ? &dense_node[n] : nullptr;
+        }
+        auto it = sparse_node.find(n);
+        return it == sparse_node.end() ? nullptr : &it->second;
+    };
+    for (auto n : numbers) {
+        if (dense)
+            dense_node[n] = kInvolved;
+        else
+            sparse_node[n] = kInvolved;
+    }
+    std::vector<std::pair<int64_t, Entity>> involved;
+    {
+        sqlite::Statement s(db, "SELECT no, id, kind, name, country FROM entities");
+        while (s.step()) {
+            const uint32_t* at = node(s.integer(0));
+            if (!at || *at != kInvolved)
+                continue;
+            involved.emplace_back(
+                s.integer(0),
+                Entity{s.text(1),
+                       entity_kind_from_string(s.view(2)).value_or(EntityKind::country),
+                       s.text(3),
+                       s.text(4),
+                       {}});
+        }
+    }
+    std::sort(involved.begin(), involved.end(),
+              [](const auto& a, const auto& b) { return a.second.id < b.second.id; });
+    out.actors.reserve(involved.size());
+    for (auto& [n, entity] : involved) {
+        *node(n) = static_cast<uint32_t>(out.actors.size());
+        out.actors.push_back(std::move(entity));
+    }
+    out.members.reserve(numbers.size());
+    for (auto n : numbers) {
+        const uint32_t m = *node(n);
+        if (m >= kInvolved)  // the foreign key forbids it
+            throw StoreError(
+                fmt::format("database error: event_links names actor number {}, "
+                            "which is no entity",
+                            n));
+        out.members.push_back(m);
     }
     return out;
 }
@@ -988,15 +1133,25 @@ std::vector<StoredEvent> Store::events(const Filter& filter) const {
 std::string Store::dump() const {
     auto& db = impl_->db;
     std::string out;
-    for (const char* table :
-         {"sources", "entities", "aliases", "roles", "events", "participants", "evidence"}) {
-        sqlite::Statement s(db, fmt::format("SELECT * FROM {}", table));
+    // The numbers (`no`) are the file's own, not content: event_links is shown by ids.
+    for (const char* table : {"sources", "entities", "aliases", "roles", "events", "participants",
+                              "evidence", "event_links"}) {
+        sqlite::Statement s(
+            db,
+            std::string_view(table) == "event_links"
+                ? "SELECT e.id, a.id, t.name FROM event_links l JOIN events e ON e.no = l.event "
+                  "JOIN entities a ON a.no = l.actor LEFT JOIN event_types t ON t.code = l.type"
+                : fmt::format("SELECT * FROM {}", table));
         std::vector<std::string> rows;
         while (s.step()) {
             std::string row;
+            bool first = true;
             for (int c = 0; c < s.columns(); ++c) {
-                if (c)
+                if (s.name(c) == "no")
+                    continue;
+                if (!first)
                     row += '\t';
+                first = false;
                 row += s.is_null(c) ? "NULL" : s.text(c);
             }
             rows.push_back(std::move(row));

@@ -17,35 +17,10 @@ std::optional<Topology> Topology::load(const Store& store, const Filter& filter,
         return std::nullopt;
     Topology t;
     t.event_count_ = links->event_count();
-    // Number the nodes as Graph::load does: the entities in id order, then the actors the
-    // entity list lacks in order of first appearance, keeping only those the events involve.
-    std::vector<bool> involved(links->actors.size(), false);
-    for (auto m : links->members)
-        involved[m] = true;
-    std::unordered_map<std::string, uint32_t> actor_of;
-    actor_of.reserve(links->actors.size());
-    for (uint32_t i = 0; i < links->actors.size(); ++i)
-        if (involved[i])
-            actor_of.emplace(links->actors[i], i);
-    constexpr uint32_t kUnset = UINT32_MAX;
-    std::vector<uint32_t> node_of(links->actors.size(), kUnset);
-    for (auto& e : store.entities(std::nullopt, false)) {
-        auto it = actor_of.find(e.id);
-        if (it == actor_of.end() || node_of[it->second] != kUnset)
-            continue;
-        node_of[it->second] = static_cast<uint32_t>(t.nodes_.size());
+    // Store::event_links numbers the actors as Graph::load does: the entities involved, by id.
+    t.nodes_.reserve(links->actors.size());
+    for (auto& e : links->actors)
         t.nodes_.push_back(Node{std::move(e.id), e.kind, std::move(e.name), std::move(e.country)});
-    }
-    for (uint32_t i = 0; i < links->actors.size(); ++i) {
-        if (!involved[i] || node_of[i] != kUnset)
-            continue;
-        const std::string& id = links->actors[i];
-        EntityKind kind = id.rfind("person/", 0) == 0 ? EntityKind::person
-                          : id.rfind("org/", 0) == 0  ? EntityKind::organization
-                                                      : EntityKind::country;
-        node_of[i] = static_cast<uint32_t>(t.nodes_.size());
-        t.nodes_.push_back(Node{id, kind, id, ""});
-    }
     t.index_.reserve(t.nodes_.size());
     for (NodeIndex n = 0; n < t.nodes_.size(); ++n)
         t.index_.emplace(t.nodes_[n].id, n);
@@ -57,7 +32,7 @@ std::optional<Topology> Topology::load(const Store& store, const Filter& filter,
     for (std::size_t e = 0; e < links->event_count(); ++e) {
         list.clear();
         for (auto i = links->offsets[e]; i < links->offsets[e + 1]; ++i)
-            list.push_back(node_of[links->members[i]]);
+            list.push_back(links->members[i]);
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
         const auto type =

@@ -263,3 +263,44 @@ TEST(Store, ListsEntitiesWithAliases) {
     EXPECT_EQ(store.entities(EntityKind::country).size(), 3u);
     EXPECT_TRUE(store.entities(EntityKind::person).empty());
 }
+
+namespace {
+//! "event: actor actor…" for each event of Store::event_links, by ids, sorted.
+std::vector<std::string> linked(const Store& store) {
+    auto links = store.event_links({});
+    std::vector<std::string> out;
+    for (std::size_t e = 0; e < links->event_count(); ++e) {
+        std::vector<std::string> ids;
+        for (auto i = links->offsets[e]; i < links->offsets[e + 1]; ++i)
+            ids.push_back(links->actors[links->members[i]].id);
+        std::sort(ids.begin(), ids.end());
+        std::string row = std::string(to_string(links->types[e])) + ":";
+        for (const auto& id : ids)
+            row += " " + id;
+        out.push_back(row);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+}  // namespace
+
+TEST(Store, EventLinksFollowTheParticipantsThroughCorrections) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+    // The same meeting from a second source, with RUS in two roles: one event, one link each.
+    store.put(batch("https://b", "1",
+                    {event(EventType::MEET,
+                           {{"TGO", ParticipantRole::participant},
+                            {"RUS", ParticipantRole::participant},
+                            {"RUS", ParticipantRole::host}},
+                           "2025-11-19")}));
+    EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: RUS TGO"}));
+    // The corrected first article reports another meeting: the shared event keeps its actors
+    // through the second source.
+    store.put(batch("https://a", "2", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}));
+    EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: RUS TGO", "VISIT: MLI TGO"}));
+    // Corrected again, the second article drops the meeting: the event and its links go.
+    store.put(batch("https://b", "2", {}));
+    EXPECT_EQ(linked(store), (std::vector<std::string>{"VISIT: MLI TGO"}));
+}

@@ -27,7 +27,7 @@ class Topology {
 
     //! nullopt when the filter needs what Store::event_links does not read. Without types
     //! (enough for the adjacency, degrees and weighted degrees), links() holds one Link per pair,
-    //! of type MEET, counting the events of every type, and event_count() leaves out the events
+    //! of type MEET, counting the events of every type. event_count() leaves out the events
     //! without participants.
     static std::optional<Topology> load(const Store& store, const Filter& filter,
                                         bool with_types = true);
