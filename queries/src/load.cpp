@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_set>
 
 namespace diplograph {
@@ -71,6 +72,38 @@ std::optional<Topology> load_topology(const Store& store, const Scope& scope, bo
     if (scope.kind)
         return std::nullopt;
     return Topology::load(store, scope.filter, with_types);
+}
+
+std::optional<Topology> load_neighbourhood_topology(const Store& store, const Scope& scope,
+                                                    const std::string& centre, int depth,
+                                                    std::size_t max_actors) {
+    // The events of the actors within depth - 1 hops give those within depth hops, whose own
+    // events give the links among them.
+    std::vector<std::string> reached{centre}, frontier{centre};
+    for (int d = 0; d < depth && !frontier.empty() && reached.size() <= max_actors; ++d) {
+        Scope ring = scope;
+        ring.filter.actors = frontier;
+        auto part = load_topology(store, ring);
+        if (!part)
+            return std::nullopt;
+        std::sort(reached.begin(), reached.end());
+        std::vector<std::string> next;
+        for (const auto& id : frontier)
+            if (auto n = part->find(id))
+                for (auto m : part->adjacency()[*n])
+                    next.push_back(part->node(m).id);
+        std::sort(next.begin(), next.end());
+        next.erase(std::unique(next.begin(), next.end()), next.end());
+        frontier.clear();
+        std::set_difference(next.begin(), next.end(), reached.begin(), reached.end(),
+                            std::back_inserter(frontier));
+        reached.insert(reached.end(), frontier.begin(), frontier.end());
+    }
+    if (reached.size() > max_actors)
+        return load_topology(store, scope);
+    Scope all = scope;
+    all.filter.actors = std::move(reached);
+    return load_topology(store, all);
 }
 
 Graph graph_of_nodes(const Topology& topology, const std::vector<NodeIndex>& nodes) {
