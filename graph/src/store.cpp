@@ -144,22 +144,54 @@ INSERT INTO event_types(code, name) VALUES (0, 'MEET'), (1, 'VISIT'), (2, 'AGREE
   (8, 'EMBASSY_REOPEN'), (9, 'EMBASSY_CLOSE'), (10, 'RELATIONS_ESTABLISH'),
   (11, 'RELATIONS_RESTORE'), (12, 'RELATIONS_SEVER'), (13, 'EXPEL_DIPLOMATS'), (14, 'SANCTION');
 -- Derived from participants (and the event's type): one row per event and actor, whatever the
--- roles and sources. type is NULL for a type event_types lacks.
+-- roles and sources. type is -1 for a type event_types lacks.
 CREATE TABLE event_links(
   event INTEGER NOT NULL REFERENCES events(no) ON DELETE CASCADE,
   actor INTEGER NOT NULL REFERENCES entities(no),
-  type INTEGER,
+  type INTEGER NOT NULL,
   PRIMARY KEY(event, actor)
 ) WITHOUT ROWID;
 CREATE INDEX event_links_actor ON event_links(actor, event);
+-- Derived from event_links: each pair of actors of an event, both ways, so that the partners of
+-- an actor are one range of rows (ego networks read no event).
+CREATE TABLE event_pairs(
+  actor INTEGER NOT NULL,
+  partner INTEGER NOT NULL,
+  type INTEGER NOT NULL,
+  event INTEGER NOT NULL,
+  PRIMARY KEY(actor, partner, type, event)
+) WITHOUT ROWID;
 INSERT INTO event_links(event, actor, type)
-  SELECT DISTINCT e.no, a.no, t.code FROM participants p
+  SELECT DISTINCT e.no, a.no, ifnull(t.code, -1) FROM participants p
   JOIN events e ON e.id = p.event JOIN entities a ON a.id = p.actor
   LEFT JOIN event_types t ON t.name = e.type ORDER BY 1, 2;
+INSERT INTO event_pairs(actor, partner, type, event)
+  SELECT a.actor, b.actor, a.type, a.event FROM event_links a
+  JOIN event_links b ON b.event = a.event AND b.actor <> a.actor ORDER BY 1, 2, 3, 4;
 CREATE TRIGGER participants_link AFTER INSERT ON participants BEGIN
   INSERT OR IGNORE INTO event_links(event, actor, type)
-    SELECT e.no, a.no, (SELECT code FROM event_types WHERE name = e.type)
+    SELECT e.no, a.no, ifnull((SELECT code FROM event_types WHERE name = e.type), -1)
     FROM events e, entities a WHERE e.id = NEW.event AND a.id = NEW.actor;
+END;
+CREATE TRIGGER event_links_pair AFTER INSERT ON event_links BEGIN
+  INSERT OR IGNORE INTO event_pairs(actor, partner, type, event)
+    SELECT NEW.actor, actor, NEW.type, NEW.event FROM event_links
+    WHERE event = NEW.event AND actor <> NEW.actor;
+  INSERT OR IGNORE INTO event_pairs(actor, partner, type, event)
+    SELECT actor, NEW.actor, NEW.type, NEW.event FROM event_links
+    WHERE event = NEW.event AND actor <> NEW.actor;
+END;
+-- Also when an event's deletion cascades to its event_links rows, one by one: each takes its
+-- pairs with the rows still there.
+CREATE TRIGGER event_links_unpair AFTER DELETE ON event_links BEGIN
+  DELETE FROM event_pairs WHERE actor = OLD.actor AND event = OLD.event
+    AND partner IN (SELECT actor FROM event_links WHERE event = OLD.event);
+  DELETE FROM event_pairs WHERE partner = OLD.actor AND event = OLD.event
+    AND actor IN (SELECT actor FROM event_links WHERE event = OLD.event);
+END;
+-- Every row of a retyped event is updated, so each pair row through its own actor's.
+CREATE TRIGGER event_links_retype AFTER UPDATE OF type ON event_links BEGIN
+  UPDATE event_pairs SET type = NEW.type WHERE actor = NEW.actor AND event = NEW.event;
 END;
 CREATE TRIGGER participants_unlink AFTER DELETE ON participants BEGIN
   DELETE FROM event_links
@@ -173,11 +205,11 @@ CREATE TRIGGER participants_relink AFTER UPDATE OF event, actor ON participants 
       AND actor = (SELECT no FROM entities WHERE id = OLD.actor)
       AND NOT EXISTS (SELECT 1 FROM participants WHERE event = OLD.event AND actor = OLD.actor);
   INSERT OR IGNORE INTO event_links(event, actor, type)
-    SELECT e.no, a.no, (SELECT code FROM event_types WHERE name = e.type)
+    SELECT e.no, a.no, ifnull((SELECT code FROM event_types WHERE name = e.type), -1)
     FROM events e, entities a WHERE e.id = NEW.event AND a.id = NEW.actor;
 END;
 CREATE TRIGGER events_retype AFTER UPDATE OF type ON events BEGIN
-  UPDATE event_links SET type = (SELECT code FROM event_types WHERE name = NEW.type)
+  UPDATE event_links SET type = ifnull((SELECT code FROM event_types WHERE name = NEW.type), -1)
     WHERE event = NEW.no;
 END;
 )sql",
@@ -965,23 +997,123 @@ void Store::take_events(const Filter& filter,
     }
 }
 
+namespace {
+
+//! The type of each code of event_types in this file; code -1 or an unknown name reads as MEET,
+//! as an unknown type does in take_events.
+std::vector<EventType> read_type_codes(const sqlite::Database& db) {
+    std::vector<EventType> type_of_code;
+    sqlite::Statement s(db, "SELECT code, name FROM event_types WHERE code BETWEEN 0 AND 255");
+    while (s.step()) {
+        const auto code = static_cast<std::size_t>(s.integer(0));
+        if (type_of_code.size() <= code)
+            type_of_code.resize(code + 1, EventType::MEET);
+        type_of_code[code] = event_type_from_string(s.view(1)).value_or(EventType::MEET);
+    }
+    return type_of_code;
+}
+
+//! Entity numbers → the actors they name, numbered as Graph::load numbers them: in id order.
+//! Numbers are rowids, dense unless written by hand: a vector, else a hash map.
+class ActorNumbering {
+  public:
+    //! `numbers` (repeats allowed) within [low, high].
+    ActorNumbering(const sqlite::Database& db, const std::vector<int64_t>& numbers, int64_t low,
+                   int64_t high)
+        : dense_(low >= 0 && high < (int64_t{1} << 28) &&
+                 high <= 16 * static_cast<int64_t>(numbers.size()) + (1 << 20)),
+          high_(high) {
+        if (dense_ && !numbers.empty())
+            dense_node_.assign(static_cast<std::size_t>(high) + 1, kOut);
+        std::size_t distinct = 0;
+        for (auto n : numbers) {
+            uint32_t& at = dense_ ? dense_node_[static_cast<std::size_t>(n)] : sparse_node_[n];
+            distinct += at != kInvolved;
+            at = kInvolved;
+        }
+        std::vector<std::pair<int64_t, Entity>> involved;
+        auto add = [&](int64_t n, sqlite::Statement& s, int c) {
+            involved.emplace_back(
+                n, Entity{s.text(c),
+                          entity_kind_from_string(s.view(c + 1)).value_or(EntityKind::country),
+                          s.text(c + 2),
+                          s.text(c + 3),
+                          {}});
+        };
+        // A few actors (a neighbourhood) by their numbers, many in one scan of the table.
+        if (distinct * 16 < static_cast<std::size_t>(std::max<int64_t>(high, 0))) {
+            std::vector<int64_t> wanted;
+            wanted.reserve(distinct);
+            for (auto n : numbers) {
+                uint32_t* at = find(n);
+                if (*at == kInvolved) {
+                    *at = kListed;
+                    wanted.push_back(n);
+                }
+            }
+            sqlite::Statement s(db, "SELECT id, kind, name, country FROM entities WHERE no = ?");
+            for (auto n : wanted) {
+                *find(n) = kInvolved;
+                s.reset().bind(n);
+                if (s.step())
+                    add(n, s, 0);
+            }
+        } else {
+            sqlite::Statement s(db, "SELECT no, id, kind, name, country FROM entities");
+            while (s.step()) {
+                const uint32_t* at = find(s.integer(0));
+                if (at && *at == kInvolved)
+                    add(s.integer(0), s, 1);
+            }
+        }
+        std::sort(involved.begin(), involved.end(),
+                  [](const auto& a, const auto& b) { return a.second.id < b.second.id; });
+        actors.reserve(involved.size());
+        for (auto& [n, entity] : involved) {
+            *find(n) = static_cast<uint32_t>(actors.size());
+            actors.push_back(std::move(entity));
+        }
+    }
+
+    //! The index in `actors` of a number given to the constructor.
+    uint32_t operator()(int64_t n) const {
+        const uint32_t* at = find(n);
+        if (!at || *at >= kListed)  // the foreign keys forbid it
+            throw StoreError(fmt::format("database error: actor number {} is no entity", n));
+        return *at;
+    }
+
+    std::vector<Entity> actors;  //!< the entities of the numbers, in id order
+
+  private:
+    // Marks of the numbers before they get their index.
+    static constexpr uint32_t kOut = UINT32_MAX, kInvolved = UINT32_MAX - 1,
+                              kListed = UINT32_MAX - 2;
+    uint32_t* find(int64_t n) {
+        return const_cast<uint32_t*>(static_cast<const ActorNumbering*>(this)->find(n));
+    }
+    const uint32_t* find(int64_t n) const {
+        if (dense_)
+            return n >= 0 && n <= high_ && !dense_node_.empty()
+                       ? &dense_node_[static_cast<std::size_t>(n)]
+                       : nullptr;
+        auto it = sparse_node_.find(n);
+        return it == sparse_node_.end() ? nullptr : &it->second;
+    }
+    bool dense_;
+    int64_t high_;
+    std::vector<uint32_t> dense_node_;
+    std::unordered_map<int64_t, uint32_t> sparse_node_;
+};
+
+}  // namespace
+
 std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_types) const {
     if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
         filter.actors.size() > 30000)  // SQLite's limit on bound parameters is 32766
         return std::nullopt;
     auto& db = impl_->db;
-    // The codes of the types in this file; a NULL code or an unknown name reads as MEET, as an
-    // unknown type does in take_events.
-    std::vector<EventType> type_of_code;
-    {
-        sqlite::Statement s(db, "SELECT code, name FROM event_types WHERE code BETWEEN 0 AND 255");
-        while (s.step()) {
-            const auto code = static_cast<std::size_t>(s.integer(0));
-            if (type_of_code.size() <= code)
-                type_of_code.resize(code + 1, EventType::MEET);
-            type_of_code[code] = event_type_from_string(s.view(1)).value_or(EventType::MEET);
-        }
-    }
+    const auto type_of_code = read_type_codes(db);
     // The events of some actors only: both scans read those events' rows through the indexes.
     std::string of_actors;
     if (!filter.actors.empty()) {
@@ -1048,11 +1180,9 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
                 out.offsets.push_back(static_cast<uint32_t>(numbers.size()));
             event = e;
             EventType type = EventType::MEET;
-            if (!links.is_null(2)) {
-                const auto code = links.integer(2);
-                if (code >= 0 && static_cast<std::size_t>(code) < type_of_code.size())
-                    type = type_of_code[static_cast<std::size_t>(code)];
-            }
+            const auto code = links.integer(2);
+            if (code >= 0 && static_cast<std::size_t>(code) < type_of_code.size())
+                type = type_of_code[static_cast<std::size_t>(code)];
             kept = keep(e, type);
             if (kept && with_types)
                 out.types.push_back(type);
@@ -1068,59 +1198,83 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
     if (kept)
         out.offsets.push_back(static_cast<uint32_t>(numbers.size()));
 
-    // Number the actors as Graph::load does: the entities the events involve, in id order.
-    // Entity numbers are rowids, dense unless written by hand: a vector, else a hash map.
-    constexpr uint32_t kOut = UINT32_MAX, kInvolved = UINT32_MAX - 1;
-    const bool dense = low >= 0 && high < (int64_t{1} << 28) &&
-                       high <= 16 * static_cast<int64_t>(numbers.size()) + (1 << 20);
-    std::vector<uint32_t> dense_node(dense && !numbers.empty() ? high + 1 : 0, kOut);
-    std::unordered_map<int64_t, uint32_t> sparse_node;
-    auto node = [&](int64_t n) -> uint32_t* {
-        if (dense) {
-            return n >= 0 && n <= high && !dense_node.empty() ? &dense_node[n] : nullptr;
-        }
-        auto it = sparse_node.find(n);
-        return it == sparse_node.end() ? nullptr : &it->second;
-    };
-    for (auto n : numbers) {
-        if (dense)
-            dense_node[n] = kInvolved;
-        else
-            sparse_node[n] = kInvolved;
-    }
-    std::vector<std::pair<int64_t, Entity>> involved;
-    {
-        sqlite::Statement s(db, "SELECT no, id, kind, name, country FROM entities");
-        while (s.step()) {
-            const uint32_t* at = node(s.integer(0));
-            if (!at || *at != kInvolved)
-                continue;
-            involved.emplace_back(
-                s.integer(0),
-                Entity{s.text(1),
-                       entity_kind_from_string(s.view(2)).value_or(EntityKind::country),
-                       s.text(3),
-                       s.text(4),
-                       {}});
-        }
-    }
-    std::sort(involved.begin(), involved.end(),
-              [](const auto& a, const auto& b) { return a.second.id < b.second.id; });
-    out.actors.reserve(involved.size());
-    for (auto& [n, entity] : involved) {
-        *node(n) = static_cast<uint32_t>(out.actors.size());
-        out.actors.push_back(std::move(entity));
-    }
+    ActorNumbering numbering(db, numbers, low, high);
     out.members.reserve(numbers.size());
-    for (auto n : numbers) {
-        const uint32_t m = *node(n);
-        if (m >= kInvolved)  // the foreign key forbids it
-            throw StoreError(
-                fmt::format("database error: event_links names actor number {}, "
-                            "which is no entity",
-                            n));
-        out.members.push_back(m);
+    for (auto n : numbers)
+        out.members.push_back(numbering(n));
+    out.actors = std::move(numbering.actors);
+    return out;
+}
+
+std::optional<ActorPartners> Store::partners(const Filter& filter) const {
+    if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
+        !filter.statuses.empty() || filter.since || filter.until || filter.actors.empty() ||
+        filter.actors.size() > 30000)
+        return std::nullopt;
+    auto& db = impl_->db;
+    const auto type_of_code = read_type_codes(db);
+    std::string in;
+    for (std::size_t i = 0; i < filter.actors.size(); ++i)
+        in += i ? ",?" : "?";
+    // One range of the primary key per actor: rows come grouped by (actor, partner, type).
+    sqlite::Statement s(db, fmt::format("SELECT p.actor, p.partner, p.type FROM entities a JOIN "
+                                        "event_pairs p ON p.actor = a.no WHERE a.id IN ({})",
+                                        in));
+    for (const auto& actor : filter.actors)
+        s.bind(actor);
+    struct Raw {
+        int64_t actor, partner;
+        EventType type;
+        uint32_t events;
+    };
+    std::vector<Raw> raw;
+    std::vector<int64_t> numbers;
+    int64_t low = 0, high = 0;
+    auto seen = [&](int64_t n) {
+        low = numbers.empty() ? n : std::min(low, n);
+        high = numbers.empty() ? n : std::max(high, n);
+        numbers.push_back(n);
+    };
+    int64_t last_code = 0;
+    while (s.step()) {
+        const int64_t actor = s.integer(0), partner = s.integer(1), code = s.integer(2);
+        if (!raw.empty() && raw.back().actor == actor && raw.back().partner == partner &&
+            last_code == code) {
+            ++raw.back().events;
+            continue;
+        }
+        const EventType type = code >= 0 && static_cast<std::size_t>(code) < type_of_code.size()
+                                   ? type_of_code[static_cast<std::size_t>(code)]
+                                   : EventType::MEET;
+        if (!filter.types.empty() &&
+            std::find(filter.types.begin(), filter.types.end(), type) == filter.types.end())
+            continue;
+        if (raw.empty() || raw.back().actor != actor)
+            seen(actor);
+        seen(partner);
+        raw.push_back({actor, partner, type, 1});
+        last_code = code;
     }
+    ActorPartners out;
+    ActorNumbering numbering(db, numbers, low, high);
+    out.rows.reserve(raw.size());
+    for (const auto& r : raw)
+        out.rows.push_back({numbering(r.actor), numbering(r.partner), r.type, r.events});
+    out.actors = std::move(numbering.actors);
+    // Codes of two names of one type, or the renumbering, may have broken the grouping.
+    std::sort(out.rows.begin(), out.rows.end(), [](const auto& x, const auto& y) {
+        return std::tie(x.actor, x.partner, x.type) < std::tie(y.actor, y.partner, y.type);
+    });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out.rows.size(); ++i) {
+        if (kept && out.rows[kept - 1].actor == out.rows[i].actor &&
+            out.rows[kept - 1].partner == out.rows[i].partner &&
+            out.rows[kept - 1].type == out.rows[i].type)
+            out.rows[kept - 1].events += out.rows[i].events;
+        else
+            out.rows[kept++] = out.rows[i];
+    }
+    out.rows.resize(kept);
     return out;
 }
 
@@ -1133,15 +1287,21 @@ std::vector<StoredEvent> Store::events(const Filter& filter) const {
 std::string Store::dump() const {
     auto& db = impl_->db;
     std::string out;
-    // The numbers (`no`) are the file's own, not content: event_links is shown by ids.
+    // The numbers (`no`) are the file's own, not content: event_links and event_pairs are
+    // shown by ids.
+    const std::map<std::string_view, std::string_view> by_ids = {
+        {"event_links",
+         "SELECT e.id, a.id, t.name FROM event_links l JOIN events e ON e.no = l.event JOIN "
+         "entities a ON a.no = l.actor LEFT JOIN event_types t ON t.code = l.type"},
+        {"event_pairs",
+         "SELECT a.id, b.id, t.name, e.id FROM event_pairs p JOIN entities a ON a.no = p.actor "
+         "JOIN entities b ON b.no = p.partner JOIN events e ON e.no = p.event LEFT JOIN "
+         "event_types t ON t.code = p.type"}};
     for (const char* table : {"sources", "entities", "aliases", "roles", "events", "participants",
-                              "evidence", "event_links"}) {
-        sqlite::Statement s(
-            db,
-            std::string_view(table) == "event_links"
-                ? "SELECT e.id, a.id, t.name FROM event_links l JOIN events e ON e.no = l.event "
-                  "JOIN entities a ON a.no = l.actor LEFT JOIN event_types t ON t.code = l.type"
-                : fmt::format("SELECT * FROM {}", table));
+                              "evidence", "event_links", "event_pairs"}) {
+        auto special = by_ids.find(table);
+        sqlite::Statement s(db, special != by_ids.end() ? std::string(special->second)
+                                                        : fmt::format("SELECT * FROM {}", table));
         std::vector<std::string> rows;
         while (s.step()) {
             std::string row;

@@ -77,13 +77,21 @@ std::optional<Topology> load_topology(const Store& store, const Scope& scope, bo
 std::optional<Topology> load_neighbourhood_topology(const Store& store, const Scope& scope,
                                                     const std::string& centre, int depth,
                                                     std::size_t max_actors) {
-    // The events of the actors within depth - 1 hops give those within depth hops, whose own
-    // events give the links among them.
+    if (scope.kind)
+        return std::nullopt;
+    // The partners of the actors within d hops are those within d + 1; the partners of all the
+    // actors within depth hops give the links among them. Store::partners reads them from
+    // event_pairs, one range per actor; for filters it cannot apply (statuses, dates),
+    // Store::event_links reads the events of the same actors.
+    auto load = [&](std::vector<std::string> actors) {
+        Filter f = scope.filter;
+        f.actors = std::move(actors);
+        auto t = Topology::load_partners(store, f);
+        return t ? t : Topology::load(store, f);
+    };
     std::vector<std::string> reached{centre}, frontier{centre};
     for (int d = 0; d < depth && !frontier.empty() && reached.size() <= max_actors; ++d) {
-        Scope ring = scope;
-        ring.filter.actors = frontier;
-        auto part = load_topology(store, ring);
+        auto part = load(frontier);
         if (!part)
             return std::nullopt;
         std::sort(reached.begin(), reached.end());
@@ -101,9 +109,7 @@ std::optional<Topology> load_neighbourhood_topology(const Store& store, const Sc
     }
     if (reached.size() > max_actors)
         return load_topology(store, scope);
-    Scope all = scope;
-    all.filter.actors = std::move(reached);
-    return load_topology(store, all);
+    return load(std::move(reached));
 }
 
 Graph graph_of_nodes(const Topology& topology, const std::vector<NodeIndex>& nodes) {

@@ -282,6 +282,17 @@ std::vector<std::string> linked(const Store& store) {
     std::sort(out.begin(), out.end());
     return out;
 }
+//! "actor partner TYPE events" for each row of Store::partners of these actors.
+std::vector<std::string> partnered(const Store& store, std::vector<std::string> actors) {
+    Filter f;
+    f.actors = std::move(actors);
+    auto p = store.partners(f);
+    std::vector<std::string> out;
+    for (const auto& r : p->rows)
+        out.push_back(p->actors[r.actor].id + " " + p->actors[r.partner].id + " " +
+                      std::string(to_string(r.type)) + " " + std::to_string(r.events));
+    return out;
+}
 }  // namespace
 
 TEST(Store, EventLinksFollowTheParticipantsThroughCorrections) {
@@ -296,11 +307,16 @@ TEST(Store, EventLinksFollowTheParticipantsThroughCorrections) {
                             {"RUS", ParticipantRole::host}},
                            "2025-11-19")}));
     EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: RUS TGO"}));
+    EXPECT_EQ(partnered(store, {"TGO", "RUS"}),
+              (std::vector<std::string>{"RUS TGO MEET 1", "TGO RUS MEET 1"}));
     // The corrected first article reports another meeting: the shared event keeps its actors
     // through the second source.
     store.put(batch("https://a", "2", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}));
     EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: RUS TGO", "VISIT: MLI TGO"}));
+    EXPECT_EQ(partnered(store, {"TGO"}),
+              (std::vector<std::string>{"TGO MLI VISIT 1", "TGO RUS MEET 1"}));
     // Corrected again, the second article drops the meeting: the event and its links go.
     store.put(batch("https://b", "2", {}));
     EXPECT_EQ(linked(store), (std::vector<std::string>{"VISIT: MLI TGO"}));
+    EXPECT_EQ(partnered(store, {"TGO", "RUS"}), (std::vector<std::string>{"TGO MLI VISIT 1"}));
 }

@@ -72,6 +72,20 @@ struct EventLinks {
     std::size_t event_count() const { return offsets.size() - 1; }
 };
 
+//! The partners of some actors, from the integer table event_pairs: what an ego network needs
+//! (who is linked to whom, by which types of event, how often) without reading any event.
+struct ActorPartners {
+    //! The actors asked about and their partners, in id order (no aliases).
+    std::vector<Entity> actors;
+    struct Row {
+        uint32_t actor = 0;    //!< one of the actors asked about (index into actors)
+        uint32_t partner = 0;  //!< index into actors
+        EventType type = EventType::MEET;
+        uint32_t events = 0;  //!< the number of events of that type with both
+    };
+    std::vector<Row> rows;  //!< sorted by (actor, partner, type)
+};
+
 class Store {
   public:
     //! Opens or creates the database. Throws StoreError for a file that is not a diplograph
@@ -118,6 +132,11 @@ class Store {
     //! 1, min_confidence, sources) or name more than 30,000 actors: use for_each_event for
     //! those. Events without participants are left out.
     std::optional<EventLinks> event_links(const Filter& filter, bool with_types = true) const;
+
+    //! The partners of filter.actors through events passing the filter, by type. nullopt when
+    //! the filter names no actors, more than 30,000, or more than the types (statuses, dates,
+    //! sources, minimum sources or confidence): use event_links for those.
+    std::optional<ActorPartners> partners(const Filter& filter) const;
 
     const std::filesystem::path& path() const;
 
