@@ -1206,7 +1206,7 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
     return out;
 }
 
-std::optional<ActorPartners> Store::partners(const Filter& filter) const {
+std::optional<ActorPartners> Store::partners(const Filter& filter, bool among_them) const {
     if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
         !filter.statuses.empty() || filter.since || filter.until || filter.actors.empty() ||
         filter.actors.size() > 30000)
@@ -1254,6 +1254,20 @@ std::optional<ActorPartners> Store::partners(const Filter& filter) const {
         seen(partner);
         raw.push_back({actor, partner, type, 1});
         last_code = code;
+    }
+    if (among_them) {
+        // Rows come grouped by actor: the actors asked about (and found) are the rows' actors.
+        std::vector<int64_t> asked;
+        for (const auto& r : raw)
+            if (asked.empty() || asked.back() != r.actor)
+                asked.push_back(r.actor);
+        std::sort(asked.begin(), asked.end());
+        std::erase_if(raw, [&](const Raw& r) {
+            return !std::binary_search(asked.begin(), asked.end(), r.partner);
+        });
+        numbers = std::move(asked);
+        low = numbers.empty() ? 0 : numbers.front();
+        high = numbers.empty() ? 0 : numbers.back();
     }
     ActorPartners out;
     ActorNumbering numbering(db, numbers, low, high);

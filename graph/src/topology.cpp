@@ -43,8 +43,9 @@ std::optional<Topology> Topology::load(const Store& store, const Filter& filter,
     return t;
 }
 
-std::optional<Topology> Topology::load_partners(const Store& store, const Filter& filter) {
-    auto partners = store.partners(filter);
+std::optional<Topology> Topology::load_partners(const Store& store, const Filter& filter,
+                                                bool among_them) {
+    auto partners = store.partners(filter, among_them);
     if (!partners)
         return std::nullopt;
     Topology t;

@@ -83,15 +83,15 @@ std::optional<Topology> load_neighbourhood_topology(const Store& store, const Sc
     // actors within depth hops give the links among them. Store::partners reads them from
     // event_pairs, one range per actor; for filters it cannot apply (statuses, dates),
     // Store::event_links reads the events of the same actors.
-    auto load = [&](std::vector<std::string> actors) {
+    auto load = [&](std::vector<std::string> actors, bool among_them) {
         Filter f = scope.filter;
         f.actors = std::move(actors);
-        auto t = Topology::load_partners(store, f);
+        auto t = Topology::load_partners(store, f, among_them);
         return t ? t : Topology::load(store, f);
     };
     std::vector<std::string> reached{centre}, frontier{centre};
     for (int d = 0; d < depth && !frontier.empty() && reached.size() <= max_actors; ++d) {
-        auto part = load(frontier);
+        auto part = load(frontier, false);
         if (!part)
             return std::nullopt;
         std::sort(reached.begin(), reached.end());
@@ -109,7 +109,8 @@ std::optional<Topology> load_neighbourhood_topology(const Store& store, const Sc
     }
     if (reached.size() > max_actors)
         return load_topology(store, scope);
-    return load(std::move(reached));
+    // The links among them only: the BFS from the centre stays among them.
+    return load(std::move(reached), true);
 }
 
 Graph graph_of_nodes(const Topology& topology, const std::vector<NodeIndex>& nodes) {

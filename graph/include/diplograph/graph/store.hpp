@@ -75,7 +75,8 @@ struct EventLinks {
 //! The partners of some actors, from the integer table event_pairs: what an ego network needs
 //! (who is linked to whom, by which types of event, how often) without reading any event.
 struct ActorPartners {
-    //! The actors asked about and their partners, in id order (no aliases).
+    //! The actors asked about (that have partners) and their partners, in id order (no
+    //! aliases).
     std::vector<Entity> actors;
     struct Row {
         uint32_t actor = 0;    //!< one of the actors asked about (index into actors)
@@ -133,10 +134,11 @@ class Store {
     //! those. Events without participants are left out.
     std::optional<EventLinks> event_links(const Filter& filter, bool with_types = true) const;
 
-    //! The partners of filter.actors through events passing the filter, by type. nullopt when
-    //! the filter names no actors, more than 30,000, or more than the types (statuses, dates,
-    //! sources, minimum sources or confidence): use event_links for those.
-    std::optional<ActorPartners> partners(const Filter& filter) const;
+    //! The partners of filter.actors through events passing the filter, by type; among_them:
+    //! only the links among filter.actors. nullopt when the filter names no actors, more than
+    //! 30,000, or more than the types (statuses, dates, sources, minimum sources or
+    //! confidence): use event_links for those.
+    std::optional<ActorPartners> partners(const Filter& filter, bool among_them = false) const;
 
     const std::filesystem::path& path() const;
 

@@ -35,9 +35,10 @@ class Topology {
     //! The actors of filter.actors, their partners and the links of the first, from
     //! Store::partners: enough for an ego network when filter.actors holds every actor within
     //! its depth. The links among partners not asked about are missing, and so are these
-    //! partners' other neighbours; event_count() counts the events once per link. nullopt as
-    //! Store::partners.
-    static std::optional<Topology> load_partners(const Store& store, const Filter& filter);
+    //! partners' other neighbours; event_count() counts the events once per link. among_them:
+    //! only the links among filter.actors (and only those actors). nullopt as Store::partners.
+    static std::optional<Topology> load_partners(const Store& store, const Filter& filter,
+                                                 bool among_them = false);
 
     std::size_t node_count() const { return nodes_.size(); }
     const Node& node(NodeIndex n) const { return nodes_.at(n); }
