@@ -1129,7 +1129,10 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
         for (const auto& a : filter.actors)
             s.bind(a);
     };
-    sqlite::Statement links(db, "SELECT event, actor, type FROM event_links" +
+    // The type column only when asked for or filtered on: one column fewer per row otherwise.
+    const bool typed = with_types || !filter.types.empty();
+    sqlite::Statement links(db, std::string(typed ? "SELECT event, actor, type FROM event_links"
+                                                  : "SELECT event, actor FROM event_links") +
                                     (of_actors.empty() ? "" : " WHERE event IN " + of_actors) +
                                     " ORDER BY event, actor");
     bind_actors(links);
@@ -1180,7 +1183,7 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
                 out.offsets.push_back(static_cast<uint32_t>(numbers.size()));
             event = e;
             EventType type = EventType::MEET;
-            const auto code = links.integer(2);
+            const auto code = typed ? links.integer(2) : -1;
             if (code >= 0 && static_cast<std::size_t>(code) < type_of_code.size())
                 type = type_of_code[static_cast<std::size_t>(code)];
             kept = keep(e, type);
