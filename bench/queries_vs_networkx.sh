@@ -5,14 +5,16 @@
 #
 # usage: bench/queries_vs_networkx.sh [BUILD_DIR]       (a Release build with DIPLOGRAPH_BUILD_BENCH)
 # environment: ACTORS (default 100000), EVENTS (default 2000000), DB (default
-#              /tmp/diplograph-bench-$ACTORS-$EVENTS.db, generated when missing), RUNS (default 3)
+#              /tmp/diplograph-bench-v2-$ACTORS-$EVENTS.db, generated when missing), RUNS (default 3)
+# The default file is named after the schema version: a store of another version would be
+# migrated (minutes, and timed) or refused, and builds of other branches may share /tmp.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build-rel}
 actors=${ACTORS:-100000}
 events=${EVENTS:-2000000}
 runs=${RUNS:-3}
-db=${DB:-/tmp/diplograph-bench-$actors-$events.db}
+db=${DB:-/tmp/diplograph-bench-v2-$actors-$events.db}
 tool=$build/diplograph
 [ -x "$tool" ] || { echo "no $tool: build with -DCMAKE_BUILD_TYPE=Release -DDIPLOGRAPH_BUILD_BENCH=ON" >&2; exit 1; }
 if [ ! -f "$db" ]; then

@@ -40,6 +40,16 @@ int main(int argc, char** argv) {
                        links->event_count(), links->actors.size());
         }
         t = Clock::now();
+        {
+            auto near = load_neighbourhood_topology(store, {}, a, 2);
+            fmt::print("ego --depth 2 neighbourhood  {:8.3f} s  {} actors, {} links\n", since(t),
+                       near->node_count(), near->links().size());
+            t = Clock::now();
+            auto e = ego(*near, *near->find(a), 2);
+            fmt::print("ego --depth 2 on it          {:8.3f} s  {} actors, {} links\n", since(t),
+                       e.answer.rows.size(), e.links);
+        }
+        t = Clock::now();
         auto topology = Topology::load(store, {});
         fmt::print("Topology::load               {:8.3f} s  {} actors, {} links\n", since(t),
                    topology->node_count(), topology->links().size());

@@ -33,38 +33,9 @@ int run(const Globals& g, const Options& o) {
     // Diagrams and exports draw the full graph's selection, so they take the full path too.
     std::optional<Topology> topology;
     if (!g.json && !o.output.wanted()) {
-        // Ring by ring through the participants index while the neighbourhood is small: the
-        // events of the actors within depth - 1 hops give those within depth hops, whose own
-        // events give the links among them. Past 2,000 actors, the whole store is read (faster on
-        // the bench stores: 3,800 actors by the index took 0.95 s, by the whole 200k-event store
-        // 0.32 s).
-        std::vector<std::string> reached{actor.id}, frontier{actor.id};
-        for (int d = 0; d < o.depth && !frontier.empty() && reached.size() <= 2000; ++d) {
-            Scope ring = scope;
-            ring.filter.actors = frontier;
-            auto part = load_topology(store, ring);
-            if (!part)
-                break;
-            std::sort(reached.begin(), reached.end());
-            std::vector<std::string> next;
-            for (const auto& id : frontier)
-                if (auto n = part->find(id))
-                    for (auto m : part->adjacency()[*n])
-                        next.push_back(part->node(m).id);
-            std::sort(next.begin(), next.end());
-            next.erase(std::unique(next.begin(), next.end()), next.end());
-            frontier.clear();
-            std::set_difference(next.begin(), next.end(), reached.begin(), reached.end(),
-                                std::back_inserter(frontier));
-            reached.insert(reached.end(), frontier.begin(), frontier.end());
-        }
-        if (reached.size() <= 2000) {
-            Scope all = scope;
-            all.filter.actors = std::move(reached);
-            topology = load_topology(store, all);
-        } else {
-            topology = load_topology(store, scope);
-        }
+        // Ring by ring through the event_links index while the neighbourhood is small (20,000
+        // actors); past that, the whole store is read.
+        topology = load_neighbourhood_topology(store, scope, actor.id, o.depth);
     }
     if (topology) {
         if (topology->event_count() == 0)

@@ -128,6 +128,7 @@ class Statement {
     double real(int column) const { return sqlite3_column_double(stmt_, column); }
     bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
     int columns() const { return sqlite3_column_count(stmt_); }
+    std::string_view name(int column) const { return sqlite3_column_name(stmt_, column); }
 
   private:
     void check(int rc) const {

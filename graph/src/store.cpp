@@ -95,6 +95,125 @@ CREATE TABLE evidence(
 ) WITHOUT ROWID;
 CREATE INDEX evidence_source ON evidence(source);
 )sql",
+    // v2: entities and events get a stable integer number (`no`, the rowid, kept by VACUUM), and
+    // event_links holds who takes part in which event as integers, one row per (event, actor),
+    // kept by triggers on participants: loading the topology is one scan of integers. Run with
+    // foreign keys off (dropping the old tables must not cascade).
+    R"sql(
+CREATE TABLE entities_v2(
+  no INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('country','person','organization')),
+  name TEXT NOT NULL,
+  country TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO entities_v2(no, id, kind, name, country)
+  SELECT rowid, id, kind, name, country FROM entities ORDER BY rowid;
+-- Actors a file written without foreign keys names but does not list become entities named by
+-- their id, as Graph::load has always shown them.
+INSERT INTO entities_v2(id, kind, name)
+  SELECT DISTINCT actor, CASE WHEN substr(actor, 1, 7) = 'person/' THEN 'person'
+                              WHEN substr(actor, 1, 4) = 'org/' THEN 'organization'
+                              ELSE 'country' END, actor
+  FROM participants WHERE actor NOT IN (SELECT id FROM entities_v2) ORDER BY actor;
+DROP TABLE entities;
+ALTER TABLE entities_v2 RENAME TO entities;
+CREATE INDEX entities_kind ON entities(kind);
+CREATE TABLE events_v2(
+  no INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  subtype TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  date_from TEXT NOT NULL DEFAULT '',
+  date_to TEXT NOT NULL DEFAULT '',
+  precision TEXT NOT NULL DEFAULT 'unknown',
+  date_how TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO events_v2(no, id, type, subtype, status, date_from, date_to, precision, date_how,
+                      place)
+  SELECT rowid, id, type, subtype, status, date_from, date_to, precision, date_how, place
+  FROM events ORDER BY rowid;
+DROP TABLE events;
+ALTER TABLE events_v2 RENAME TO events;
+CREATE INDEX events_type ON events(type, date_from);
+-- The codes event_links uses for the types, part of the file: readers map them by name.
+CREATE TABLE event_types(code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+INSERT INTO event_types(code, name) VALUES (0, 'MEET'), (1, 'VISIT'), (2, 'AGREEMENT'),
+  (3, 'COOPERATION'), (4, 'AID'), (5, 'SUPPORT'), (6, 'CONDEMN'), (7, 'EMBASSY_OPEN'),
+  (8, 'EMBASSY_REOPEN'), (9, 'EMBASSY_CLOSE'), (10, 'RELATIONS_ESTABLISH'),
+  (11, 'RELATIONS_RESTORE'), (12, 'RELATIONS_SEVER'), (13, 'EXPEL_DIPLOMATS'), (14, 'SANCTION');
+-- Derived from participants (and the event's type): one row per event and actor, whatever the
+-- roles and sources. type is -1 for a type event_types lacks.
+CREATE TABLE event_links(
+  event INTEGER NOT NULL REFERENCES events(no) ON DELETE CASCADE,
+  actor INTEGER NOT NULL REFERENCES entities(no),
+  type INTEGER NOT NULL,
+  PRIMARY KEY(event, actor)
+) WITHOUT ROWID;
+CREATE INDEX event_links_actor ON event_links(actor, event);
+-- Derived from event_links: each pair of actors of an event, both ways, so that the partners of
+-- an actor are one range of rows (ego networks read no event).
+CREATE TABLE event_pairs(
+  actor INTEGER NOT NULL,
+  partner INTEGER NOT NULL,
+  type INTEGER NOT NULL,
+  event INTEGER NOT NULL,
+  PRIMARY KEY(actor, partner, type, event)
+) WITHOUT ROWID;
+INSERT INTO event_links(event, actor, type)
+  SELECT DISTINCT e.no, a.no, ifnull(t.code, -1) FROM participants p
+  JOIN events e ON e.id = p.event JOIN entities a ON a.id = p.actor
+  LEFT JOIN event_types t ON t.name = e.type ORDER BY 1, 2;
+INSERT INTO event_pairs(actor, partner, type, event)
+  SELECT a.actor, b.actor, a.type, a.event FROM event_links a
+  JOIN event_links b ON b.event = a.event AND b.actor <> a.actor ORDER BY 1, 2, 3, 4;
+CREATE TRIGGER participants_link AFTER INSERT ON participants BEGIN
+  INSERT OR IGNORE INTO event_links(event, actor, type)
+    SELECT e.no, a.no, ifnull((SELECT code FROM event_types WHERE name = e.type), -1)
+    FROM events e, entities a WHERE e.id = NEW.event AND a.id = NEW.actor;
+END;
+CREATE TRIGGER event_links_pair AFTER INSERT ON event_links BEGIN
+  INSERT OR IGNORE INTO event_pairs(actor, partner, type, event)
+    SELECT NEW.actor, actor, NEW.type, NEW.event FROM event_links
+    WHERE event = NEW.event AND actor <> NEW.actor;
+  INSERT OR IGNORE INTO event_pairs(actor, partner, type, event)
+    SELECT actor, NEW.actor, NEW.type, NEW.event FROM event_links
+    WHERE event = NEW.event AND actor <> NEW.actor;
+END;
+-- Also when an event's deletion cascades to its event_links rows, one by one: each takes its
+-- pairs with the rows still there.
+CREATE TRIGGER event_links_unpair AFTER DELETE ON event_links BEGIN
+  DELETE FROM event_pairs WHERE actor = OLD.actor AND event = OLD.event
+    AND partner IN (SELECT actor FROM event_links WHERE event = OLD.event);
+  DELETE FROM event_pairs WHERE partner = OLD.actor AND event = OLD.event
+    AND actor IN (SELECT actor FROM event_links WHERE event = OLD.event);
+END;
+-- Every row of a retyped event is updated, so each pair row through its own actor's.
+CREATE TRIGGER event_links_retype AFTER UPDATE OF type ON event_links BEGIN
+  UPDATE event_pairs SET type = NEW.type WHERE actor = NEW.actor AND event = NEW.event;
+END;
+CREATE TRIGGER participants_unlink AFTER DELETE ON participants BEGIN
+  DELETE FROM event_links
+    WHERE event = (SELECT no FROM events WHERE id = OLD.event)
+      AND actor = (SELECT no FROM entities WHERE id = OLD.actor)
+      AND NOT EXISTS (SELECT 1 FROM participants WHERE event = OLD.event AND actor = OLD.actor);
+END;
+CREATE TRIGGER participants_relink AFTER UPDATE OF event, actor ON participants BEGIN
+  DELETE FROM event_links
+    WHERE event = (SELECT no FROM events WHERE id = OLD.event)
+      AND actor = (SELECT no FROM entities WHERE id = OLD.actor)
+      AND NOT EXISTS (SELECT 1 FROM participants WHERE event = OLD.event AND actor = OLD.actor);
+  INSERT OR IGNORE INTO event_links(event, actor, type)
+    SELECT e.no, a.no, ifnull((SELECT code FROM event_types WHERE name = e.type), -1)
+    FROM events e, entities a WHERE e.id = NEW.event AND a.id = NEW.actor;
+END;
+CREATE TRIGGER events_retype AFTER UPDATE OF type ON events BEGIN
+  UPDATE event_links SET type = ifnull((SELECT code FROM event_types WHERE name = NEW.type), -1)
+    WHERE event = NEW.no;
+END;
+)sql",
 };
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 static_assert(kLatest == Store::schema_version);
@@ -367,19 +486,26 @@ void Store::Impl::open(bool create) {
             path.string(), version, kLatest));
     }
     db.exec("PRAGMA journal_mode=WAL");
-    db.exec("PRAGMA foreign_keys=ON");
     db.exec("PRAGMA synchronous=NORMAL");
     db.exec("PRAGMA busy_timeout=5000");
     // Reads map the file instead of copying pages through read() calls.
     db.exec("PRAGMA mmap_size=17179869184");
+    // Before foreign keys are on: a migration that rebuilds a table must not cascade.
     if (version < kLatest)
         migrate(version);
+    db.exec("PRAGMA foreign_keys=ON");
 }
 
 void Store::Impl::migrate(int from) {
     sqlite::Transaction tx(db);
-    for (int v = from; v < kLatest; ++v)
-        db.exec(kMigrations[v]);
+    // Another process may have migrated the file since it was opened.
+    {
+        sqlite::Statement v(db, "PRAGMA user_version");
+        if (v.step())
+            from = std::max(from, static_cast<int>(v.integer(0)));
+    }
+    for (int i = from; i < kLatest; ++i)
+        db.exec(kMigrations[i]);
     db.exec(fmt::format("PRAGMA application_id={}", kApplicationId));
     db.exec(fmt::format("PRAGMA user_version={}", kLatest));
     tx.commit();
@@ -1126,10 +1252,111 @@ void Store::take_events(const Filter& filter,
 
 namespace {
 
-//! Hash and equality that find a std::string by a std::string_view without allocating.
-struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+//! The type of each code of event_types in this file; code -1 or an unknown name reads as MEET,
+//! as an unknown type does in take_events.
+std::vector<EventType> read_type_codes(const sqlite::Database& db) {
+    std::vector<EventType> type_of_code;
+    sqlite::Statement s(db, "SELECT code, name FROM event_types WHERE code BETWEEN 0 AND 255");
+    while (s.step()) {
+        const auto code = static_cast<std::size_t>(s.integer(0));
+        if (type_of_code.size() <= code)
+            type_of_code.resize(code + 1, EventType::MEET);
+        type_of_code[code] = event_type_from_string(s.view(1)).value_or(EventType::MEET);
+    }
+    return type_of_code;
+}
+
+//! Entity numbers → the actors they name, numbered as Graph::load numbers them: in id order.
+//! Numbers are rowids, dense unless written by hand: a vector, else a hash map.
+class ActorNumbering {
+  public:
+    //! `numbers` (repeats allowed) within [low, high].
+    ActorNumbering(const sqlite::Database& db, const std::vector<int64_t>& numbers, int64_t low,
+                   int64_t high)
+        : dense_(low >= 0 && high < (int64_t{1} << 28) &&
+                 high <= 16 * static_cast<int64_t>(numbers.size()) + (1 << 20)),
+          high_(high) {
+        if (dense_ && !numbers.empty())
+            dense_node_.assign(static_cast<std::size_t>(high) + 1, kOut);
+        std::size_t distinct = 0;
+        for (auto n : numbers) {
+            uint32_t& at = dense_ ? dense_node_[static_cast<std::size_t>(n)] : sparse_node_[n];
+            distinct += at != kInvolved;
+            at = kInvolved;
+        }
+        std::vector<std::pair<int64_t, Entity>> involved;
+        auto add = [&](int64_t n, sqlite::Statement& s, int c) {
+            involved.emplace_back(
+                n, Entity{s.text(c),
+                          entity_kind_from_string(s.view(c + 1)).value_or(EntityKind::country),
+                          s.text(c + 2),
+                          s.text(c + 3),
+                          {}});
+        };
+        // A few actors (a neighbourhood) by their numbers, many in one scan of the table.
+        if (distinct * 16 < static_cast<std::size_t>(std::max<int64_t>(high, 0))) {
+            std::vector<int64_t> wanted;
+            wanted.reserve(distinct);
+            for (auto n : numbers) {
+                uint32_t* at = find(n);
+                if (*at == kInvolved) {
+                    *at = kListed;
+                    wanted.push_back(n);
+                }
+            }
+            sqlite::Statement s(db, "SELECT id, kind, name, country FROM entities WHERE no = ?");
+            for (auto n : wanted) {
+                *find(n) = kInvolved;
+                s.reset().bind(n);
+                if (s.step())
+                    add(n, s, 0);
+            }
+        } else {
+            sqlite::Statement s(db, "SELECT no, id, kind, name, country FROM entities");
+            while (s.step()) {
+                const uint32_t* at = find(s.integer(0));
+                if (at && *at == kInvolved)
+                    add(s.integer(0), s, 1);
+            }
+        }
+        std::sort(involved.begin(), involved.end(),
+                  [](const auto& a, const auto& b) { return a.second.id < b.second.id; });
+        actors.reserve(involved.size());
+        for (auto& [n, entity] : involved) {
+            *find(n) = static_cast<uint32_t>(actors.size());
+            actors.push_back(std::move(entity));
+        }
+    }
+
+    //! The index in `actors` of a number given to the constructor.
+    uint32_t operator()(int64_t n) const {
+        const uint32_t* at = find(n);
+        if (!at || *at >= kListed)  // the foreign keys forbid it
+            throw StoreError(fmt::format("database error: actor number {} is no entity", n));
+        return *at;
+    }
+
+    std::vector<Entity> actors;  //!< the entities of the numbers, in id order
+
+  private:
+    // Marks of the numbers before they get their index.
+    static constexpr uint32_t kOut = UINT32_MAX, kInvolved = UINT32_MAX - 1,
+                              kListed = UINT32_MAX - 2;
+    uint32_t* find(int64_t n) {
+        return const_cast<uint32_t*>(static_cast<const ActorNumbering*>(this)->find(n));
+    }
+    const uint32_t* find(int64_t n) const {
+        if (dense_)
+            return n >= 0 && n <= high_ && !dense_node_.empty()
+                       ? &dense_node_[static_cast<std::size_t>(n)]
+                       : nullptr;
+        auto it = sparse_node_.find(n);
+        return it == sparse_node_.end() ? nullptr : &it->second;
+    }
+    bool dense_;
+    int64_t high_;
+    std::vector<uint32_t> dense_node_;
+    std::unordered_map<int64_t, uint32_t> sparse_node_;
 };
 
 }  // namespace
@@ -1139,96 +1366,185 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
         filter.actors.size() > 30000)  // SQLite's limit on bound parameters is 32766
         return std::nullopt;
     auto& db = impl_->db;
-    // The events of some actors only: both scans read those events' rows through the index.
+    const auto type_of_code = read_type_codes(db);
+    // The events of some actors only: both scans read those events' rows through the indexes.
     std::string of_actors;
     if (!filter.actors.empty()) {
         std::string in;
         for (std::size_t i = 0; i < filter.actors.size(); ++i)
             in += i ? ",?" : "?";
-        of_actors = fmt::format("(SELECT event FROM participants WHERE actor IN ({}))", in);
-        with_types = true;
+        of_actors = fmt::format(
+            "(SELECT l.event FROM entities a JOIN event_links l ON l.actor = a.no WHERE a.id IN "
+            "({}))",
+            in);
     }
     auto bind_actors = [&](sqlite::Statement& s) {
         for (const auto& a : filter.actors)
             s.bind(a);
     };
-    EventLinks out;
-    std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> index;
-    auto intern = [&](std::string_view actor) {
-        auto it = index.find(actor);
-        if (it == index.end()) {
-            it = index.emplace(std::string(actor), static_cast<uint32_t>(out.actors.size())).first;
-            out.actors.emplace_back(actor);
-        }
-        return it->second;
-    };
+    // The type column only when asked for or filtered on: one column fewer per row otherwise.
+    const bool typed = with_types || !filter.types.empty();
+    sqlite::Statement links(db, std::string(typed ? "SELECT event, actor, type FROM event_links"
+                                                  : "SELECT event, actor FROM event_links") +
+                                    (of_actors.empty() ? "" : " WHERE event IN " + of_actors) +
+                                    " ORDER BY event, actor");
+    bind_actors(links);
+    // The status and the dates are the events table's: a second scan in the same order.
     const bool dates = filter.since || filter.until;
-    if (!with_types && filter.types.empty() && filter.statuses.empty() && !dates) {
-        // The participants alone, in primary-key order: one run of rows per event.
-        sqlite::Statement parts(db,
-                                "SELECT event, actor FROM participants ORDER BY event, "
-                                "actor, role, source");
-        std::string event;
-        while (parts.step()) {
-            if (parts.view(0) != event) {
-                if (!event.empty())
-                    out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
-                event.assign(parts.view(0));
-            }
-            const uint32_t a = intern(parts.view(1));
-            if (out.members.size() == out.offsets.back() || out.members.back() != a)
-                out.members.push_back(a);
-        }
-        if (!event.empty())
-            out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
-        return out;
+    std::optional<sqlite::Statement> ev;
+    if (dates || !filter.statuses.empty()) {
+        ev.emplace(db, std::string(dates ? "SELECT no, status, date_from, date_to, precision "
+                                           "FROM events"
+                                         : "SELECT no, status FROM events") +
+                           (of_actors.empty() ? "" : " WHERE no IN " + of_actors) + " ORDER BY no");
+        bind_actors(*ev);
     }
-    // Two ordered scans merged by event id, both walking a primary key. Every stored event has
-    // evidence (recompute() deletes those left without), so min_sources 1 holds for all.
-    const std::string where_events = of_actors.empty() ? "" : " WHERE id IN " + of_actors;
-    const std::string where_parts = of_actors.empty() ? "" : " WHERE event IN " + of_actors;
-    sqlite::Statement ev(db, (dates ? "SELECT id, type, status, date_from, date_to, precision "
-                                      "FROM events"
-                                    : "SELECT id, type, status FROM events") +
-                                 where_events + " ORDER BY id");
-    bind_actors(ev);
-    sqlite::Statement parts(db, "SELECT event, actor FROM participants" + where_parts +
-                                    " ORDER BY event, actor, role, source");
-    bind_actors(parts);
-    bool has_part = parts.step();
-    std::string id;
-    while (ev.step()) {
-        id.assign(ev.view(0));
-        const auto type = event_type_from_string(ev.view(1)).value_or(EventType::MEET);
-        bool keep = filter.types.empty() ||
-                    std::find(filter.types.begin(), filter.types.end(), type) != filter.types.end();
-        if (keep && !filter.statuses.empty()) {
-            const auto status = status_from_string(ev.view(2)).value_or(Status::reported);
-            keep = std::find(filter.statuses.begin(), filter.statuses.end(), status) !=
-                   filter.statuses.end();
+    bool has_ev = ev && ev->step();
+    auto keep = [&](int64_t event, EventType type) {
+        if (!filter.types.empty() &&
+            std::find(filter.types.begin(), filter.types.end(), type) == filter.types.end())
+            return false;
+        if (!ev)
+            return true;
+        while (has_ev && ev->integer(0) < event)
+            has_ev = ev->step();
+        if (!has_ev || ev->integer(0) != event)
+            return false;
+        if (!filter.statuses.empty()) {
+            const auto status = status_from_string(ev->view(1)).value_or(Status::reported);
+            if (std::find(filter.statuses.begin(), filter.statuses.end(), status) ==
+                filter.statuses.end())
+                return false;
         }
-        if (keep && dates) {
-            const auto d = interval_of(ev.text(3), ev.text(4), ev.text(5), "");
-            keep = d.known() && !(filter.since && d.last < *filter.since) &&
-                   !(filter.until && *filter.until < d.first);
+        if (dates) {
+            const auto d = interval_of(ev->text(2), ev->text(3), ev->text(4), "");
+            if (!d.known() || (filter.since && d.last < *filter.since) ||
+                (filter.until && *filter.until < d.first))
+                return false;
         }
-        while (has_part && parts.view(0) < id)
-            has_part = parts.step();
-        const std::size_t begin = out.members.size();
-        while (has_part && parts.view(0) == id) {
-            if (keep) {
-                const uint32_t a = intern(parts.view(1));
-                // Rows come sorted by actor: one per (role, source) of the same actor follow.
-                if (out.members.size() == begin || out.members.back() != a)
-                    out.members.push_back(a);
-            }
-            has_part = parts.step();
+        return true;
+    };
+
+    EventLinks out;
+    std::vector<int64_t> numbers;  // the members' entity numbers, renumbered below
+    int64_t event = 0, low = 0, high = 0;
+    bool any = false, kept = false;
+    while (links.step()) {
+        const int64_t e = links.integer(0);
+        if (!any || e != event) {
+            if (kept)
+                out.offsets.push_back(static_cast<uint32_t>(numbers.size()));
+            event = e;
+            EventType type = EventType::MEET;
+            const auto code = typed ? links.integer(2) : -1;
+            if (code >= 0 && static_cast<std::size_t>(code) < type_of_code.size())
+                type = type_of_code[static_cast<std::size_t>(code)];
+            kept = keep(e, type);
+            if (kept && with_types)
+                out.types.push_back(type);
         }
-        if (keep) {
-            out.types.push_back(type);
-            out.offsets.push_back(static_cast<uint32_t>(out.members.size()));
+        if (kept) {
+            const int64_t n = links.integer(1);
+            low = numbers.empty() ? n : std::min(low, n);
+            high = numbers.empty() ? n : std::max(high, n);
+            numbers.push_back(n);
         }
+        any = true;
     }
+    if (kept)
+        out.offsets.push_back(static_cast<uint32_t>(numbers.size()));
+
+    ActorNumbering numbering(db, numbers, low, high);
+    out.members.reserve(numbers.size());
+    for (auto n : numbers)
+        out.members.push_back(numbering(n));
+    out.actors = std::move(numbering.actors);
+    return out;
+}
+
+std::optional<ActorPartners> Store::partners(const Filter& filter, bool among_them) const {
+    if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
+        !filter.statuses.empty() || filter.since || filter.until || filter.actors.empty() ||
+        filter.actors.size() > 30000)
+        return std::nullopt;
+    auto& db = impl_->db;
+    const auto type_of_code = read_type_codes(db);
+    std::string in;
+    for (std::size_t i = 0; i < filter.actors.size(); ++i)
+        in += i ? ",?" : "?";
+    // One range of the primary key per actor: rows come grouped by (actor, partner, type).
+    sqlite::Statement s(db, fmt::format("SELECT p.actor, p.partner, p.type FROM entities a JOIN "
+                                        "event_pairs p ON p.actor = a.no WHERE a.id IN ({})",
+                                        in));
+    for (const auto& actor : filter.actors)
+        s.bind(actor);
+    struct Raw {
+        int64_t actor, partner;
+        EventType type;
+        uint32_t events;
+    };
+    std::vector<Raw> raw;
+    std::vector<int64_t> numbers;
+    int64_t low = 0, high = 0;
+    auto seen = [&](int64_t n) {
+        low = numbers.empty() ? n : std::min(low, n);
+        high = numbers.empty() ? n : std::max(high, n);
+        numbers.push_back(n);
+    };
+    int64_t last_code = 0;
+    while (s.step()) {
+        const int64_t actor = s.integer(0), partner = s.integer(1), code = s.integer(2);
+        if (!raw.empty() && raw.back().actor == actor && raw.back().partner == partner &&
+            last_code == code) {
+            ++raw.back().events;
+            continue;
+        }
+        const EventType type = code >= 0 && static_cast<std::size_t>(code) < type_of_code.size()
+                                   ? type_of_code[static_cast<std::size_t>(code)]
+                                   : EventType::MEET;
+        if (!filter.types.empty() &&
+            std::find(filter.types.begin(), filter.types.end(), type) == filter.types.end())
+            continue;
+        if (raw.empty() || raw.back().actor != actor)
+            seen(actor);
+        seen(partner);
+        raw.push_back({actor, partner, type, 1});
+        last_code = code;
+    }
+    if (among_them) {
+        // Rows come grouped by actor: the actors asked about (and found) are the rows' actors.
+        std::vector<int64_t> asked;
+        for (const auto& r : raw)
+            if (asked.empty() || asked.back() != r.actor)
+                asked.push_back(r.actor);
+        std::sort(asked.begin(), asked.end());
+        std::erase_if(raw, [&](const Raw& r) {
+            return !std::binary_search(asked.begin(), asked.end(), r.partner);
+        });
+        numbers = std::move(asked);
+        low = numbers.empty() ? 0 : numbers.front();
+        high = numbers.empty() ? 0 : numbers.back();
+    }
+    ActorPartners out;
+    ActorNumbering numbering(db, numbers, low, high);
+    out.rows.reserve(raw.size());
+    for (const auto& r : raw)
+        out.rows.push_back({numbering(r.actor), numbering(r.partner), r.type, r.events});
+    out.actors = std::move(numbering.actors);
+    // Codes of two names of one type, or the renumbering, may have broken the grouping.
+    std::sort(out.rows.begin(), out.rows.end(), [](const auto& x, const auto& y) {
+        return std::tie(x.actor, x.partner, x.type) < std::tie(y.actor, y.partner, y.type);
+    });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out.rows.size(); ++i) {
+        if (kept && out.rows[kept - 1].actor == out.rows[i].actor &&
+            out.rows[kept - 1].partner == out.rows[i].partner &&
+            out.rows[kept - 1].type == out.rows[i].type)
+            out.rows[kept - 1].events += out.rows[i].events;
+        else
+            out.rows[kept++] = out.rows[i];
+    }
+    out.rows.resize(kept);
     return out;
 }
 
@@ -1241,15 +1557,31 @@ std::vector<StoredEvent> Store::events(const Filter& filter) const {
 std::string Store::dump() const {
     auto& db = impl_->db;
     std::string out;
-    for (const char* table :
-         {"sources", "entities", "aliases", "roles", "events", "participants", "evidence"}) {
-        sqlite::Statement s(db, fmt::format("SELECT * FROM {}", table));
+    // The numbers (`no`) are the file's own, not content: event_links and event_pairs are
+    // shown by ids.
+    const std::map<std::string_view, std::string_view> by_ids = {
+        {"event_links",
+         "SELECT e.id, a.id, t.name FROM event_links l JOIN events e ON e.no = l.event JOIN "
+         "entities a ON a.no = l.actor LEFT JOIN event_types t ON t.code = l.type"},
+        {"event_pairs",
+         "SELECT a.id, b.id, t.name, e.id FROM event_pairs p JOIN entities a ON a.no = p.actor "
+         "JOIN entities b ON b.no = p.partner JOIN events e ON e.no = p.event LEFT JOIN "
+         "event_types t ON t.code = p.type"}};
+    for (const char* table : {"sources", "entities", "aliases", "roles", "events", "participants",
+                              "evidence", "event_links", "event_pairs"}) {
+        auto special = by_ids.find(table);
+        sqlite::Statement s(db, special != by_ids.end() ? std::string(special->second)
+                                                        : fmt::format("SELECT * FROM {}", table));
         std::vector<std::string> rows;
         while (s.step()) {
             std::string row;
+            bool first = true;
             for (int c = 0; c < s.columns(); ++c) {
-                if (c)
+                if (s.name(c) == "no")
+                    continue;
+                if (!first)
                     row += '\t';
+                first = false;
                 row += s.is_null(c) ? "NULL" : s.text(c);
             }
             rows.push_back(std::move(row));

@@ -17,84 +17,103 @@ std::optional<Topology> Topology::load(const Store& store, const Filter& filter,
         return std::nullopt;
     Topology t;
     t.event_count_ = links->event_count();
-    // Number the nodes as Graph::load does: the entities in id order, then the actors the
-    // entity list lacks in order of first appearance, keeping only those the events involve.
-    std::vector<bool> involved(links->actors.size(), false);
-    for (auto m : links->members)
-        involved[m] = true;
-    std::unordered_map<std::string, uint32_t> actor_of;
-    actor_of.reserve(links->actors.size());
-    for (uint32_t i = 0; i < links->actors.size(); ++i)
-        if (involved[i])
-            actor_of.emplace(links->actors[i], i);
-    constexpr uint32_t kUnset = UINT32_MAX;
-    std::vector<uint32_t> node_of(links->actors.size(), kUnset);
-    for (auto& e : store.entities(std::nullopt, false)) {
-        auto it = actor_of.find(e.id);
-        if (it == actor_of.end() || node_of[it->second] != kUnset)
-            continue;
-        node_of[it->second] = static_cast<uint32_t>(t.nodes_.size());
+    // Store::event_links numbers the actors as Graph::load does: the entities involved, by id.
+    t.nodes_.reserve(links->actors.size());
+    for (auto& e : links->actors)
         t.nodes_.push_back(Node{std::move(e.id), e.kind, std::move(e.name), std::move(e.country)});
-    }
-    for (uint32_t i = 0; i < links->actors.size(); ++i) {
-        if (!involved[i] || node_of[i] != kUnset)
-            continue;
-        const std::string& id = links->actors[i];
-        EntityKind kind = id.rfind("person/", 0) == 0 ? EntityKind::person
-                          : id.rfind("org/", 0) == 0  ? EntityKind::organization
-                                                      : EntityKind::country;
-        node_of[i] = static_cast<uint32_t>(t.nodes_.size());
-        t.nodes_.push_back(Node{id, kind, id, ""});
-    }
     t.index_.reserve(t.nodes_.size());
     for (NodeIndex n = 0; n < t.nodes_.size(); ++n)
         t.index_.emplace(t.nodes_[n].id, n);
 
-    // The edges: one key (a, b, type) per pair of each event, sorted, counted by runs.
-    static_assert(static_cast<int>(EventType::SANCTION) < 16);
-    std::vector<uint64_t> keys;
+    // The edges: one link (a, b, type) per pair of each event, merged by key.
+    std::vector<Link> pairs;
     std::vector<uint32_t> list;
     for (std::size_t e = 0; e < links->event_count(); ++e) {
-        list.clear();
-        for (auto i = links->offsets[e]; i < links->offsets[e + 1]; ++i)
-            list.push_back(node_of[links->members[i]]);
+        list.assign(links->members.begin() + links->offsets[e],
+                    links->members.begin() + links->offsets[e + 1]);
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
-        const auto type =
-            links->types.empty() ? uint64_t{0} : static_cast<uint64_t>(links->types[e]);
+        const auto type = links->types.empty() ? EventType::MEET : links->types[e];
         for (std::size_t i = 0; i < list.size(); ++i)
             for (std::size_t j = i + 1; j < list.size(); ++j)
-                keys.push_back((static_cast<uint64_t>(list[i]) << 34) |
-                               (static_cast<uint64_t>(list[j]) << 4) | type);
+                pairs.push_back(Link{list[i], list[j], type, 1});
     }
     links.reset();
-    std::sort(keys.begin(), keys.end());
-    for (std::size_t run = 0; run < keys.size();) {
-        const uint64_t key = keys[run];
-        std::size_t end = run;
-        while (end < keys.size() && keys[end] == key)
-            ++end;
-        t.links_.push_back(Link{static_cast<uint32_t>(key >> 34),
-                                static_cast<uint32_t>((key >> 4) & ((uint64_t{1} << 30) - 1)),
-                                static_cast<EventType>(key & 15),
-                                static_cast<uint32_t>(end - run)});
-        run = end;
-    }
-    keys = {};
-    t.adjacency_.assign(t.nodes_.size(), {});
-    for (const auto& l : t.links_) {
-        auto& row = t.adjacency_[l.a];
-        if (row.empty() || row.back() != l.b)
-            row.push_back(l.b);  // links sorted by (a, b): ascending, one per b
-    }
-    for (NodeIndex a = 0; a < t.nodes_.size(); ++a)
-        for (auto b : t.adjacency_[a])
-            if (b > a)
-                t.adjacency_[b].push_back(a);
-    // Row b got its a < b neighbours after its own b' > b ones: sort.
-    for (auto& row : t.adjacency_)
-        std::sort(row.begin(), row.end());
+    t.set_links(std::move(pairs));
     return t;
+}
+
+std::optional<Topology> Topology::load_partners(const Store& store, const Filter& filter,
+                                                bool among_them) {
+    auto partners = store.partners(filter, among_them);
+    if (!partners)
+        return std::nullopt;
+    Topology t;
+    t.nodes_.reserve(partners->actors.size());
+    for (auto& e : partners->actors)
+        t.nodes_.push_back(Node{std::move(e.id), e.kind, std::move(e.name), std::move(e.country)});
+    t.index_.reserve(t.nodes_.size());
+    for (NodeIndex n = 0; n < t.nodes_.size(); ++n)
+        t.index_.emplace(t.nodes_[n].id, n);
+    // A link between two actors asked about comes both ways: kept once.
+    std::vector<bool> asked(t.nodes_.size(), false);
+    for (const auto& r : partners->rows)
+        asked[r.actor] = true;
+    std::vector<Link> links;
+    for (const auto& r : partners->rows) {
+        if (asked[r.partner] && r.partner < r.actor)
+            continue;
+        links.push_back(
+            Link{std::min(r.actor, r.partner), std::max(r.actor, r.partner), r.type, r.events});
+        t.event_count_ += r.events;
+    }
+    partners.reset();
+    t.set_links(std::move(links));
+    return t;
+}
+
+void Topology::set_links(std::vector<Link> links) {
+    // Sorted by (a, b, type), those of one key merged: a counting sort by a, then each run of
+    // one a sorted (cheaper than sorting millions of links at once).
+    const std::size_t n = nodes_.size();
+    std::vector<uint32_t> start(n + 1, 0);
+    for (const auto& l : links)
+        ++start[l.a + 1];
+    for (std::size_t a = 0; a < n; ++a)
+        start[a + 1] += start[a];
+    std::vector<Link> by_a(links.size());
+    {
+        std::vector<uint32_t> next(start.begin(), start.end() - 1);
+        for (const auto& l : links)
+            by_a[next[l.a]++] = l;
+    }
+    links = {};
+    links_.clear();
+    links_.reserve(by_a.size());
+    for (std::size_t a = 0; a < n; ++a) {
+        auto first = by_a.begin() + start[a], last = by_a.begin() + start[a + 1];
+        std::sort(first, last, [](const Link& x, const Link& y) {
+            return x.b != y.b ? x.b < y.b : x.type < y.type;
+        });
+        for (auto it = first; it != last; ++it) {
+            if (it != first && links_.back().b == it->b && links_.back().type == it->type)
+                links_.back().count += it->count;
+            else
+                links_.push_back(*it);
+        }
+    }
+    // Each row: the neighbours below it, then those above it, both in order: sorted as built.
+    adjacency_.assign(n, {});
+    for (const auto& l : links_) {
+        auto& row = adjacency_[l.b];
+        if (row.empty() || row.back() != l.a)
+            row.push_back(l.a);
+    }
+    for (const auto& l : links_) {
+        auto& row = adjacency_[l.a];
+        if (row.empty() || row.back() != l.b)
+            row.push_back(l.b);
+    }
 }
 
 }  // namespace diplograph

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_set>
 
 namespace diplograph {
@@ -71,6 +72,45 @@ std::optional<Topology> load_topology(const Store& store, const Scope& scope, bo
     if (scope.kind)
         return std::nullopt;
     return Topology::load(store, scope.filter, with_types);
+}
+
+std::optional<Topology> load_neighbourhood_topology(const Store& store, const Scope& scope,
+                                                    const std::string& centre, int depth,
+                                                    std::size_t max_actors) {
+    if (scope.kind)
+        return std::nullopt;
+    // The partners of the actors within d hops are those within d + 1; the partners of all the
+    // actors within depth hops give the links among them. Store::partners reads them from
+    // event_pairs, one range per actor; for filters it cannot apply (statuses, dates),
+    // Store::event_links reads the events of the same actors.
+    auto load = [&](std::vector<std::string> actors, bool among_them) {
+        Filter f = scope.filter;
+        f.actors = std::move(actors);
+        auto t = Topology::load_partners(store, f, among_them);
+        return t ? t : Topology::load(store, f);
+    };
+    std::vector<std::string> reached{centre}, frontier{centre};
+    for (int d = 0; d < depth && !frontier.empty() && reached.size() <= max_actors; ++d) {
+        auto part = load(frontier, false);
+        if (!part)
+            return std::nullopt;
+        std::sort(reached.begin(), reached.end());
+        std::vector<std::string> next;
+        for (const auto& id : frontier)
+            if (auto n = part->find(id))
+                for (auto m : part->adjacency()[*n])
+                    next.push_back(part->node(m).id);
+        std::sort(next.begin(), next.end());
+        next.erase(std::unique(next.begin(), next.end()), next.end());
+        frontier.clear();
+        std::set_difference(next.begin(), next.end(), reached.begin(), reached.end(),
+                            std::back_inserter(frontier));
+        reached.insert(reached.end(), frontier.begin(), frontier.end());
+    }
+    if (reached.size() > max_actors)
+        return load_topology(store, scope);
+    // The links among them only: the BFS from the centre stays among them.
+    return load(std::move(reached), true);
 }
 
 Graph graph_of_nodes(const Topology& topology, const std::vector<NodeIndex>& nodes) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace diplograph {
 
@@ -42,17 +43,30 @@ std::vector<double> pagerank(const std::vector<std::vector<NodeIndex>>& adjacenc
     for (std::size_t u = 0; u < n; ++u)
         if (!adjacency[u].empty())
             out_share[u] = 1.0 / static_cast<double>(adjacency[u].size());
+    // The adjacency as flat arrays of 32-bit indices (CSR): each iteration walks them in order.
+    // The sums are made in the same order as on the lists, so the scores are the same bits.
+    std::vector<std::size_t> start(n + 1, 0);
+    for (std::size_t u = 0; u < n; ++u)
+        start[u + 1] = start[u] + adjacency[u].size();
+    std::vector<uint32_t> target;
+    target.reserve(start[n]);
+    for (const auto& row : adjacency)
+        for (NodeIndex v : row)
+            target.push_back(static_cast<uint32_t>(v));
+    std::vector<std::size_t> dangling_nodes;
+    for (std::size_t u = 0; u < n; ++u)
+        if (adjacency[u].empty())
+            dangling_nodes.push_back(u);
     for (int it = 0; it < max_iterations; ++it) {
         double dangling = 0;
-        for (std::size_t u = 0; u < n; ++u)
-            if (adjacency[u].empty())
-                dangling += x[u];
+        for (auto u : dangling_nodes)
+            dangling += x[u];
         const double base = (1.0 - alpha) * uniform + alpha * dangling * uniform;
         std::fill(next.begin(), next.end(), base);
         for (std::size_t u = 0; u < n; ++u) {
             const double share = alpha * x[u] * out_share[u];
-            for (NodeIndex v : adjacency[u])
-                next[v] += share;
+            for (std::size_t i = start[u]; i < start[u + 1]; ++i)
+                next[target[i]] += share;
         }
         double change = 0;
         for (std::size_t u = 0; u < n; ++u)

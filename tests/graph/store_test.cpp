@@ -472,3 +472,60 @@ TEST(Store, EventsStoredByAnotherConnectionAreCandidates) {
     EXPECT_EQ(r.events_merged, 1);
     EXPECT_EQ(first.stats().events.at("MEET"), 2);
 }
+
+namespace {
+//! "event: actor actor…" for each event of Store::event_links, by ids, sorted.
+std::vector<std::string> linked(const Store& store) {
+    auto links = store.event_links({});
+    std::vector<std::string> out;
+    for (std::size_t e = 0; e < links->event_count(); ++e) {
+        std::vector<std::string> ids;
+        for (auto i = links->offsets[e]; i < links->offsets[e + 1]; ++i)
+            ids.push_back(links->actors[links->members[i]].id);
+        std::sort(ids.begin(), ids.end());
+        std::string row = std::string(to_string(links->types[e])) + ":";
+        for (const auto& id : ids)
+            row += " " + id;
+        out.push_back(row);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+//! "actor partner TYPE events" for each row of Store::partners of these actors.
+std::vector<std::string> partnered(const Store& store, std::vector<std::string> actors) {
+    Filter f;
+    f.actors = std::move(actors);
+    auto p = store.partners(f);
+    std::vector<std::string> out;
+    for (const auto& r : p->rows)
+        out.push_back(p->actors[r.actor].id + " " + p->actors[r.partner].id + " " +
+                      std::string(to_string(r.type)) + " " + std::to_string(r.events));
+    return out;
+}
+}  // namespace
+
+TEST(Store, EventLinksFollowTheParticipantsThroughCorrections) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+    // The same meeting from a second source, with RUS in two roles: one event, one link each.
+    store.put(batch("https://b", "1",
+                    {event(EventType::MEET,
+                           {{"TGO", ParticipantRole::participant},
+                            {"RUS", ParticipantRole::participant},
+                            {"RUS", ParticipantRole::host}},
+                           "2025-11-19")}));
+    EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: RUS TGO"}));
+    EXPECT_EQ(partnered(store, {"TGO", "RUS"}),
+              (std::vector<std::string>{"RUS TGO MEET 1", "TGO RUS MEET 1"}));
+    // The corrected first article reports another meeting: the shared event keeps its actors
+    // through the second source.
+    store.put(batch("https://a", "2", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}));
+    EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: RUS TGO", "VISIT: MLI TGO"}));
+    EXPECT_EQ(partnered(store, {"TGO"}),
+              (std::vector<std::string>{"TGO MLI VISIT 1", "TGO RUS MEET 1"}));
+    // Corrected again, the second article drops the meeting: the event and its links go.
+    store.put(batch("https://b", "2", {}));
+    EXPECT_EQ(linked(store), (std::vector<std::string>{"VISIT: MLI TGO"}));
+    EXPECT_EQ(partnered(store, {"TGO", "RUS"}), (std::vector<std::string>{"TGO MLI VISIT 1"}));
+}

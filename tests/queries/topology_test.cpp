@@ -160,6 +160,90 @@ TEST(Topology, OfSomeActorsHoldsTheirEventsAndPartners) {
     EXPECT_GT(compared, 50);
 }
 
+TEST(Topology, OfPartnersHoldsTheAdjacencyOfTheActorsAskedAbout) {
+    std::mt19937 rng(77);
+    int compared = 0;
+    for (int i = 0; i < kStores; ++i) {
+        test::TempDir dir;
+        Store store(dir / "t.db");
+        fill(store, rng);
+        for (auto f : filters()) {
+            const Graph g = Graph::load(store, f);
+            for (NodeIndex n = 0; n < g.node_count(); ++n) {
+                f.actors = {g.node(n).id, g.node((n + 3) % g.node_count()).id};
+                const auto t = Topology::load_partners(store, f);
+                // Statuses and dates are the events' own: event_pairs cannot apply them.
+                ASSERT_EQ(t.has_value(), f.statuses.empty() && !f.since && !f.until);
+                if (!t)
+                    continue;
+                for (const auto& id : f.actors) {
+                    std::vector<std::string> expected, got;
+                    for (auto m : g.neighbours(*g.find(id)))
+                        expected.push_back(g.node(m).id);
+                    if (auto at = t->find(id))
+                        for (auto m : t->adjacency()[*at])
+                            got.push_back(t->node(m).id);
+                    std::sort(expected.begin(), expected.end());
+                    std::sort(got.begin(), got.end());
+                    EXPECT_EQ(got, expected);
+                    ++compared;
+                }
+                // Each link of an actor asked about, with its type and count, once.
+                for (const auto& l : t->links()) {
+                    auto a = g.find(t->node(l.a).id), b = g.find(t->node(l.b).id);
+                    ASSERT_TRUE(a && b);
+                    int count = -1;
+                    for (auto e : g.incident(*a))
+                        if (g.other(e, *a) == *b && g.edges()[e].type == l.type)
+                            count = g.edges()[e].count;
+                    EXPECT_EQ(static_cast<int>(l.count), count);
+                }
+            }
+        }
+    }
+    EXPECT_GT(compared, 100);
+}
+
+TEST(Topology, NeighbourhoodGivesTheEgoNetworkOfTheGraph) {
+    std::mt19937 rng(4242);
+    int compared = 0;
+    for (int i = 0; i < kStores; ++i) {
+        test::TempDir dir;
+        Store store(dir / "t.db");
+        fill(store, rng);
+        for (const auto& f : filters()) {
+            SCOPED_TRACE(fmt::format("store {}", i));
+            const Graph g = Graph::load(store, f);
+            Scope scope;
+            scope.filter = f;
+            for (NodeIndex c = 0; c < g.node_count(); ++c) {
+                // Through the rings, and (max 3 actors) through the whole topology.
+                for (std::size_t max_actors : {std::size_t{20000}, std::size_t{3}}) {
+                    for (int depth : {1, 2, 3}) {
+                        const auto t = load_neighbourhood_topology(store, scope, g.node(c).id,
+                                                                   depth, max_actors);
+                        ASSERT_TRUE(t);
+                        const auto centre = t->find(g.node(c).id);
+                        ASSERT_TRUE(centre);
+                        const auto fast = ego(*t, *centre, depth);
+                        const auto full = ego(g, c, depth);
+                        ASSERT_EQ(fast.answer.rows.size(), full.rows.size());
+                        for (std::size_t r = 0; r < full.rows.size(); ++r) {
+                            EXPECT_EQ(t->node(fast.answer.rows[r].node).id,
+                                      g.node(full.rows[r].node).id);
+                            EXPECT_EQ(fast.answer.rows[r].depth, full.rows[r].depth);
+                            EXPECT_EQ(fast.answer.rows[r].degree, full.rows[r].degree);
+                        }
+                        EXPECT_EQ(fast.links, full.selection.edges.size());
+                        ++compared;
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_GT(compared, 500);
+}
+
 TEST(Topology, AnswersAsTheGraphDoes) {
     std::mt19937 rng(1128);
     int compared_paths = 0;

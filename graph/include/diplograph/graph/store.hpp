@@ -60,15 +60,31 @@ struct Filter {
     bool accepts(const StoredEvent& event) const;
 };
 
-//! The participation of the events passing a filter as flat arrays: what the questions about
-//! the topology of the actor view need (rank, path, ego), without StoredEvent, Evidence or
-//! Source objects. Events come in id order, as from for_each_event.
+//! Who takes part in which event, for the events passing a filter, as flat arrays: what the
+//! questions about the topology of the actor view need (rank, path, ego), without StoredEvent,
+//! Evidence or Source objects. Events come in storage order, each with at least one actor.
 struct EventLinks {
-    std::vector<std::string> actors;   //!< distinct actor ids, in order of first appearance
+    //! The actors the events involve, in id order, as Graph::load numbers them (no aliases).
+    std::vector<Entity> actors;
     std::vector<EventType> types;      //!< the type of each event; empty when not asked for
     std::vector<uint32_t> offsets{0};  //!< event e's actors: members[offsets[e], offsets[e+1])
     std::vector<uint32_t> members;     //!< indices into actors, each once per event
     std::size_t event_count() const { return offsets.size() - 1; }
+};
+
+//! The partners of some actors, from the integer table event_pairs: what an ego network needs
+//! (who is linked to whom, by which types of event, how often) without reading any event.
+struct ActorPartners {
+    //! The actors asked about (that have partners) and their partners, in id order (no
+    //! aliases).
+    std::vector<Entity> actors;
+    struct Row {
+        uint32_t actor = 0;    //!< one of the actors asked about (index into actors)
+        uint32_t partner = 0;  //!< index into actors
+        EventType type = EventType::MEET;
+        uint32_t events = 0;  //!< the number of events of that type with both
+    };
+    std::vector<Row> rows;  //!< sorted by (actor, partner, type)
 };
 
 class Store {
@@ -84,7 +100,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 1;
+    static constexpr int schema_version = 2;
 
     //! Stores one batch in one transaction: unchanged when the same source content was stored
     //! already; replaces what came from an older version of the same source.
@@ -132,13 +148,18 @@ class Store {
     void take_events(const Filter& filter,
                      const std::function<void(StoredEvent&&)>& callback) const;
 
-    //! The participants of the events passing the filter, read from the participants table in
-    //! primary-key order (and the events table for the types and the filtered columns).
-    //! nullopt for the filters that need evidence or sources (min_sources > 1, min_confidence,
-    //! sources) or name more than 30,000 actors: use for_each_event for those. Without types and
-    //! without filters on the events' columns, only the participants are read (and the events
-    //! without participants are left out).
+    //! The participants of the events passing the filter, read from the integer table
+    //! event_links in one scan (and the events table for the status and the dates, when the
+    //! filter names them). nullopt for the filters that need evidence or sources (min_sources >
+    //! 1, min_confidence, sources) or name more than 30,000 actors: use for_each_event for
+    //! those. Events without participants are left out.
     std::optional<EventLinks> event_links(const Filter& filter, bool with_types = true) const;
+
+    //! The partners of filter.actors through events passing the filter, by type; among_them:
+    //! only the links among filter.actors. nullopt when the filter names no actors, more than
+    //! 30,000, or more than the types (statuses, dates, sources, minimum sources or
+    //! confidence): use event_links for those.
+    std::optional<ActorPartners> partners(const Filter& filter, bool among_them = false) const;
 
     const std::filesystem::path& path() const;
 

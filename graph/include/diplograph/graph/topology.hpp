@@ -27,10 +27,18 @@ class Topology {
 
     //! nullopt when the filter needs what Store::event_links does not read. Without types
     //! (enough for the adjacency, degrees and weighted degrees), links() holds one Link per pair,
-    //! of type MEET, counting the events of every type, and event_count() leaves out the events
+    //! of type MEET, counting the events of every type. event_count() leaves out the events
     //! without participants.
     static std::optional<Topology> load(const Store& store, const Filter& filter,
                                         bool with_types = true);
+
+    //! The actors of filter.actors, their partners and the links of the first, from
+    //! Store::partners: enough for an ego network when filter.actors holds every actor within
+    //! its depth. The links among partners not asked about are missing, and so are these
+    //! partners' other neighbours; event_count() counts the events once per link. among_them:
+    //! only the links among filter.actors (and only those actors). nullopt as Store::partners.
+    static std::optional<Topology> load_partners(const Store& store, const Filter& filter,
+                                                 bool among_them = false);
 
     std::size_t node_count() const { return nodes_.size(); }
     const Node& node(NodeIndex n) const { return nodes_.at(n); }
@@ -41,6 +49,8 @@ class Topology {
     const std::vector<std::vector<NodeIndex>>& adjacency() const { return adjacency_; }
 
   private:
+    //! Sorts and merges the links (a < b) and builds the adjacency.
+    void set_links(std::vector<Link> links);
     std::vector<Node> nodes_;
     std::unordered_map<std::string, NodeIndex> index_;
     std::size_t event_count_ = 0;

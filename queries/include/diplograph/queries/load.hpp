@@ -35,6 +35,14 @@ Graph load_neighbourhood(const Store& store, const Scope& scope, const std::stri
 std::optional<Topology> load_topology(const Store& store, const Scope& scope,
                                       bool with_types = true);
 
+//! Enough of the topology for the ego network of `centre` within `depth` hops: ring by ring,
+//! the partners of the actors reached (Topology::load_partners, or Topology::load of their
+//! events for the filters it cannot apply), while at most `max_actors` are reached; past that,
+//! the whole topology. nullopt as load_topology.
+std::optional<Topology> load_neighbourhood_topology(const Store& store, const Scope& scope,
+                                                    const std::string& centre, int depth,
+                                                    std::size_t max_actors = 20000);
+
 //! A graph of some Topology nodes and no events, node i being nodes[i]: for printing answers
 //! computed on the topology with the functions that take a Graph.
 Graph graph_of_nodes(const Topology& topology, const std::vector<NodeIndex>& nodes);

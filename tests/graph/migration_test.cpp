@@ -1,0 +1,339 @@
+// Schema v1 → v2: a file written by diplograph 1 (its DDL is kept here, as it shipped) opens,
+// is migrated in place in one transaction, and answers as before. The v1 file is written with
+// SQLite itself, as the old tool would have left it.
+#include <diplograph/graph/graph.hpp>
+#include <diplograph/graph/store.hpp>
+#include <diplograph/graph/topology.hpp>
+
+#include "support/support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <string>
+
+using namespace diplograph;
+using diplograph::test::TempDir;
+
+namespace {
+
+// The schema of version 1, as graph/src/store.cpp created it.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE sources(
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  lang TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL
+);
+CREATE TABLE entities(
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('country','person','organization')),
+  name TEXT NOT NULL,
+  country TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX entities_kind ON entities(kind);
+CREATE TABLE aliases(
+  entity TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  PRIMARY KEY(entity, alias, lang)
+) WITHOUT ROWID;
+CREATE TABLE roles(
+  person TEXT NOT NULL REFERENCES entities(id),
+  title TEXT NOT NULL,
+  of TEXT NOT NULL REFERENCES entities(id),
+  date_from TEXT NOT NULL DEFAULT '',
+  date_to TEXT NOT NULL DEFAULT '',
+  source TEXT REFERENCES sources(id) ON DELETE CASCADE,
+  sentence INTEGER, span_begin INTEGER, span_end INTEGER,
+  text TEXT, rule TEXT, confidence REAL
+);
+CREATE UNIQUE INDEX roles_key ON roles(person, title, of, date_from, date_to, ifnull(source, ''));
+CREATE TABLE events(
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  subtype TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  date_from TEXT NOT NULL DEFAULT '',
+  date_to TEXT NOT NULL DEFAULT '',
+  precision TEXT NOT NULL DEFAULT 'unknown',
+  date_how TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_type ON events(type, date_from);
+CREATE TABLE participants(
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  actor TEXT NOT NULL REFERENCES entities(id),
+  role TEXT NOT NULL,
+  source TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  PRIMARY KEY(event, actor, role, source)
+) WITHOUT ROWID;
+CREATE INDEX participants_actor ON participants(actor, event);
+CREATE INDEX participants_source ON participants(source);
+CREATE TABLE evidence(
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  source TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  sentence INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  status TEXT NOT NULL,
+  date_from TEXT NOT NULL DEFAULT '',
+  date_to TEXT NOT NULL DEFAULT '',
+  precision TEXT NOT NULL DEFAULT 'unknown',
+  date_how TEXT NOT NULL DEFAULT '',
+  subtype TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(event, source, sentence, span_begin, rule)
+) WITHOUT ROWID;
+CREATE INDEX evidence_source ON evidence(source);
+PRAGMA application_id=1146111826;
+PRAGMA user_version=1;
+)sql";
+
+// The content, as rows of the tables both versions share. Entities are inserted in an order
+// that is not their id order (v1 rowids), actors take part with several roles and sources, one
+// event has three actors.
+constexpr const char* kContent = R"sql(
+INSERT INTO sources(id, url, title, content_hash) VALUES
+  ('source/1', 'https://a.example/1', 'One', 'h1'),
+  ('source/2', 'https://a.example/2', 'Two', 'h2'),
+  ('source/3', 'https://a.example/3', 'Three', 'h3');
+INSERT INTO entities(id, kind, name, country) VALUES
+  ('TGO', 'country', 'Togo', ''),
+  ('RUS', 'country', 'Russia', ''),
+  ('person/faure', 'person', 'Faure Gnassingbé', 'TGO'),
+  ('MLI', 'country', 'Mali', ''),
+  ('org/ECOWAS', 'organization', 'ECOWAS', ''),
+  ('FRA', 'country', 'France', ''),
+  ('BFA', 'country', 'Burkina Faso', '');
+INSERT INTO aliases(entity, alias, lang) VALUES
+  ('TGO', 'Togo', 'fr'), ('RUS', 'Russie', 'fr'), ('org/ECOWAS', 'CEDEAO', 'fr');
+INSERT INTO roles(person, title, of, date_from, source, sentence, span_begin, span_end, text,
+                  rule, confidence) VALUES
+  ('person/faure', 'head of state', 'TGO', '2005-05-04', 'source/1', 0, 0, 10, 'Le Président',
+   'title-apposition', 0.8);
+INSERT INTO events(id, type, status, date_from, date_to, precision, date_how) VALUES
+  ('event/b', 'MEET', 'occurred', '2025-11-19', '2025-11-19', 'day', 'explicit'),
+  ('event/a', 'VISIT', 'occurred', '2025-11-20', '2025-11-20', 'day', 'explicit'),
+  ('agreement/c', 'AGREEMENT', 'agreed', '2026-01-01', '2026-12-31', 'year', 'explicit'),
+  ('event/d', 'SANCTION', 'planned', '', '', 'unknown', ''),
+  ('event/e', 'MEET', 'reported', '2024-03-01', '2024-03-31', 'month', 'explicit'),
+  ('event/f', 'CONDEMN', 'occurred', '2023-01-05', '2023-01-05', 'day', 'explicit');
+INSERT INTO participants(event, actor, role, source) VALUES
+  ('event/b', 'TGO', 'participant', 'source/1'),
+  ('event/b', 'TGO', 'participant', 'source/2'),
+  ('event/b', 'RUS', 'participant', 'source/1'),
+  ('event/b', 'RUS', 'host', 'source/2'),
+  ('event/a', 'person/faure', 'guest', 'source/1'),
+  ('event/a', 'RUS', 'host', 'source/1'),
+  ('agreement/c', 'TGO', 'party', 'source/2'),
+  ('agreement/c', 'RUS', 'party', 'source/2'),
+  ('agreement/c', 'MLI', 'party', 'source/2'),
+  ('event/d', 'FRA', 'initiator', 'source/3'),
+  ('event/d', 'MLI', 'target', 'source/3'),
+  ('event/e', 'MLI', 'participant', 'source/3'),
+  ('event/e', 'org/ECOWAS', 'participant', 'source/3'),
+  ('event/f', 'BFA', 'initiator', 'source/3'),
+  ('event/f', 'FRA', 'target', 'source/3');
+INSERT INTO evidence(event, source, sentence, span_begin, span_end, text, rule, confidence,
+                     status, date_from, date_to, precision, date_how) VALUES
+  ('event/b', 'source/1', 1, 0, 20, 'Les deux Présidents', 'meet', 0.9, 'occurred',
+   '2025-11-19', '2025-11-19', 'day', 'explicit'),
+  ('event/b', 'source/2', 3, 5, 30, 'a rencontré', 'meet', 0.8, 'occurred',
+   '2025-11-19', '2025-11-19', 'day', 'explicit'),
+  ('event/a', 'source/1', 2, 0, 15, 'en visite', 'visit', 0.9, 'occurred',
+   '2025-11-20', '2025-11-20', 'day', 'explicit'),
+  ('agreement/c', 'source/2', 4, 0, 40, 'ont convenu', 'agree', 0.7, 'agreed',
+   '2026-01-01', '2026-12-31', 'year', 'explicit'),
+  ('event/d', 'source/3', 0, 0, 9, 'sanctions', 'sanction', 0.6, 'planned', '', '',
+   'unknown', ''),
+  ('event/e', 'source/3', 1, 0, 9, 'sommet', 'meet', 0.6, 'reported', '2024-03-01',
+   '2024-03-31', 'month', 'explicit'),
+  ('event/f', 'source/3', 2, 0, 9, 'condamne', 'condemn', 0.6, 'occurred', '2023-01-05',
+   '2023-01-05', 'day', 'explicit');
+)sql";
+
+//! The SQL of the tests through SQLite itself, outside Store.
+class RawFile {
+  public:
+    explicit RawFile(const std::filesystem::path& path) {
+        if (sqlite3_open(path.string().c_str(), &db_) != SQLITE_OK)
+            throw std::runtime_error("cannot open " + path.string());
+    }
+    ~RawFile() { sqlite3_close(db_); }
+    RawFile(const RawFile&) = delete;
+    RawFile& operator=(const RawFile&) = delete;
+    void exec(const std::string& sql) {
+        char* message = nullptr;
+        if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+            std::string text = message ? message : "?";
+            sqlite3_free(message);
+            throw std::runtime_error(text);
+        }
+    }
+    //! The first column of the first row as text ("" when none).
+    std::string value(const std::string& sql) {
+        sqlite3_stmt* s = nullptr;
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(db_));
+        std::string out;
+        if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+            out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+        sqlite3_finalize(s);
+        return out;
+    }
+
+  private:
+    sqlite3* db_ = nullptr;
+};
+
+//! A version 1 file holding kContent (plus `extra` SQL), written with foreign keys off as a
+//! program other than diplograph may have.
+void write_v1(const std::filesystem::path& path, const std::string& extra = {}) {
+    RawFile raw(path);
+    raw.exec("PRAGMA journal_mode=WAL");
+    raw.exec(kSchemaV1);
+    raw.exec(std::string("BEGIN;") + kContent + extra + "COMMIT;");
+}
+
+//! "a b TYPE count" for each edge of the actor view, by ids.
+std::vector<std::string> edges_of(const Graph& g) {
+    std::vector<std::string> out;
+    for (const auto& e : g.edges())
+        out.push_back(g.node(e.a).id + " " + g.node(e.b).id + " " + std::string(to_string(e.type)) +
+                      " " + std::to_string(e.count));
+    return out;
+}
+std::vector<std::string> edges_of(const Topology& t) {
+    std::vector<std::string> out;
+    for (const auto& l : t.links())
+        out.push_back(t.node(l.a).id + " " + t.node(l.b).id + " " + std::string(to_string(l.type)) +
+                      " " + std::to_string(l.count));
+    return out;
+}
+
+}  // namespace
+
+TEST(Migration, AVersion1FileOpensMigratedWithItsAnswersUnchanged) {
+    TempDir dir;
+    const auto old_file = dir / "v1.db";
+    write_v1(old_file);
+    // The reference: the same rows written into a new store (the triggers fill its
+    // event_links); the edges below are also checked against figures worked out by hand.
+    Store reference(dir / "v2.db");
+    reference.exec(std::string("BEGIN;") + kContent + "COMMIT;");
+
+    Store migrated = Store::open_existing(old_file);
+    EXPECT_EQ(migrated.dump(), reference.dump());
+    {
+        RawFile raw(old_file);
+        EXPECT_EQ(raw.value("PRAGMA user_version"), std::to_string(Store::schema_version));
+        // Every (event, actor) of participants once, whatever the roles and sources.
+        EXPECT_EQ(raw.value("SELECT count(*) FROM event_links"), "13");
+        EXPECT_EQ(raw.value("SELECT count(*) FROM (SELECT DISTINCT event, actor FROM "
+                            "participants)"),
+                  "13");
+    }
+
+    const Graph g = Graph::load(migrated);
+    const Graph r = Graph::load(reference);
+    ASSERT_EQ(g.node_count(), 7u);
+    for (NodeIndex n = 0; n < g.node_count(); ++n)
+        EXPECT_EQ(g.node(n).id, r.node(n).id);
+    EXPECT_EQ(g.node(0).id, "BFA");  // id order, not the order of insertion
+    EXPECT_EQ(edges_of(g), edges_of(r));
+    const std::vector<std::string> expected = {"BFA FRA CONDEMN 1",     "FRA MLI SANCTION 1",
+                                               "MLI RUS AGREEMENT 1",   "MLI TGO AGREEMENT 1",
+                                               "MLI org/ECOWAS MEET 1", "RUS TGO MEET 1",
+                                               "RUS TGO AGREEMENT 1",   "RUS person/faure VISIT 1"};
+    EXPECT_EQ(edges_of(g), expected);
+
+    // The lean loader reads event_links, filled by the migration: the same view.
+    for (bool with_types : {true, false}) {
+        auto t = Topology::load(migrated, {}, with_types);
+        ASSERT_TRUE(t);
+        EXPECT_EQ(t->event_count(), 6u);
+        ASSERT_EQ(t->node_count(), g.node_count());
+        for (NodeIndex n = 0; n < g.node_count(); ++n) {
+            EXPECT_EQ(t->node(n).id, g.node(n).id);
+            EXPECT_EQ(t->node(n).name, g.node(n).name);
+        }
+        if (with_types)
+            EXPECT_EQ(edges_of(*t), expected);
+        else
+            EXPECT_EQ(t->links().size(), 7u);  // RUS–TGO counted once
+    }
+    Filter agreed;
+    agreed.statuses = {Status::agreed};
+    auto t = Topology::load(migrated, agreed);
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->event_count(), 1u);
+    EXPECT_EQ(t->node_count(), 3u);
+
+    // The migrated file keeps working: a new batch's participants reach event_links.
+    Batch b;
+    b.source.url = "https://a.example/4";
+    b.source.content_hash = "h4";
+    b.entities = {Entity{"TGO", EntityKind::country, "Togo", "", {}},
+                  Entity{"BFA", EntityKind::country, "Burkina Faso", "", {}}};
+    Event e;
+    e.type = EventType::AID;
+    e.status = Status::occurred;
+    e.participants = {{"TGO", ParticipantRole::initiator}, {"BFA", ParticipantRole::target}};
+    b.events.push_back(e);
+    migrated.put(b);
+    auto after = Topology::load(migrated, {});
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->event_count(), 7u);
+    EXPECT_EQ(edges_of(*after), edges_of(Graph::load(migrated)));
+}
+
+TEST(Migration, ActorsMissingFromTheEntitiesBecomeEntitiesNamedByTheirId) {
+    TempDir dir;
+    const auto file = dir / "v1.db";
+    // A participant that is no entity: possible in a file written without foreign keys.
+    write_v1(file,
+             "INSERT INTO participants(event, actor, role, source) VALUES ('event/d', "
+             "'org/AES', 'initiator', 'source/3');");
+    Store store = Store::open_existing(file);
+    auto aes = store.entity("org/AES");
+    ASSERT_TRUE(aes);
+    EXPECT_EQ(aes->kind, EntityKind::organization);
+    EXPECT_EQ(aes->name, "org/AES");
+    const Graph g = Graph::load(store);
+    auto t = Topology::load(store, {});
+    ASSERT_TRUE(t);
+    ASSERT_EQ(t->node_count(), 8u);
+    ASSERT_EQ(g.node_count(), 8u);
+    for (NodeIndex n = 0; n < g.node_count(); ++n)
+        EXPECT_EQ(t->node(n).id, g.node(n).id);
+    EXPECT_EQ(edges_of(*t), edges_of(g));
+    auto n = t->find("org/AES");
+    ASSERT_TRUE(n);
+    EXPECT_EQ(t->adjacency()[*n].size(), 2u);  // FRA and MLI
+}
+
+TEST(Migration, AFailedMigrationLeavesTheVersion1FileAsItWas) {
+    TempDir dir;
+    const auto file = dir / "v1.db";
+    // A table of the user's in the way of the migration: it must fail as a whole.
+    write_v1(file, "CREATE TABLE event_types(x);");
+    EXPECT_THROW(Store::open_existing(file), StoreError);
+    RawFile raw(file);
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "1");
+    EXPECT_EQ(raw.value("SELECT count(*) FROM entities"), "7");
+    EXPECT_EQ(raw.value("SELECT count(*) FROM participants"), "15");
+    EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_master WHERE name IN ('event_links', "
+                        "'entities_v2', 'events_v2')"),
+              "0");
+    // The old entities table, not a rebuilt one.
+    EXPECT_EQ(raw.value("SELECT count(*) FROM pragma_table_info('entities') WHERE name = 'no'"),
+              "0");
+}
