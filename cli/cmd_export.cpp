@@ -81,7 +81,7 @@ std::optional<Summary> summarise_participation(const Store& store, const Scope& 
                       order.end(), [&](uint32_t x, uint32_t y) {
                           if (weight[x] != weight[y])
                               return weight[x] > weight[y];
-                          return links->actors[x] < links->actors[y];
+                          return links->actors[x].id < links->actors[y].id;
                       });
     std::vector<bool> kept(actors, false);
     for (std::size_t i = 0; i < budget; ++i)
@@ -106,7 +106,7 @@ std::optional<Summary> summarise_participation(const Store& store, const Scope& 
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     Summary summary;
     for (std::size_t i = 0; i < budget; ++i)
-        summary.kept.push_back(links->actors[order[i]]);
+        summary.kept.push_back(links->actors[order[i]].id);
     summary.left_out_nodes = actors - budget;
     for (auto key : keys)
         summary.left_out_edges += !(kept[key >> 34] && kept[(key >> 4) & ((1u << 30) - 1)]);
