@@ -167,8 +167,7 @@ TEST(Store, IncrementalDerivationEqualsDerivationFromAllEvidence) {
         std::string subtype, place;
     };
     const char* dates[] = {"", "2025", "2025-11", "2025-11-19"};
-    const Status statuses[] = {Status::reported, Status::planned, Status::agreed,
-                               Status::occurred};
+    const Status statuses[] = {Status::reported, Status::planned, Status::agreed, Status::occurred};
     const char* words[] = {"", "", "a", "b"};
     std::mt19937 random(20261128);
     auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
@@ -196,8 +195,8 @@ TEST(Store, IncrementalDerivationEqualsDerivationFromAllEvidence) {
                            r.rule == ev.rule;
                 });
                 if (!seen)
-                    rows.push_back({id, ev.sentence, ev.begin, ev.rule, e.status, e.date,
-                                    e.subtype, e.place});
+                    rows.push_back(
+                        {id, ev.sentence, ev.begin, ev.rule, e.status, e.date, e.subtype, e.place});
             }
             b.events = {e};
             store.put(b);
@@ -210,7 +209,10 @@ TEST(Store, IncrementalDerivationEqualsDerivationFromAllEvidence) {
         DateInterval date;
         std::string subtype, place;
         auto rank = [](Precision p) {
-            return p == Precision::day ? 4 : p == Precision::month ? 3 : p == Precision::year ? 2 : 0;
+            return p == Precision::day     ? 4
+                   : p == Precision::month ? 3
+                   : p == Precision::year  ? 2
+                                           : 0;
         };
         for (const auto& r : rows) {
             if (std::find(std::begin(statuses), std::end(statuses), r.status) >
@@ -290,9 +292,10 @@ TEST(Store, AFailedBatchLeavesNothingHalfWritten) {
 TEST(Store, InABulkAFailedBatchLeavesNothingAndTheOthersAreKept) {
     TempDir dir;
     Store store(dir / "a.db");
-    auto bad = batch("https://b", "2",
-                     {event(EventType::MEET, {tgo, mli}, "2025-01-01"),
-                      event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025")});
+    auto bad =
+        batch("https://b", "2",
+              {event(EventType::MEET, {tgo, mli}, "2025-01-01"),
+               event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025")});
     std::string expected;
     {
         TempDir other;
