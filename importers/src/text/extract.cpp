@@ -419,6 +419,9 @@ class Extractor {
     //! Where the sentence's first denial is that is not only a comment after its triggers, or
     //! t.size() when it has none.
     std::size_t denial_at(const std::vector<Token>& t, std::size_t triggers_end) const;
+    //! A cue of this kind starts at token i and ends by token `to`.
+    bool cue_at(const std::vector<Token>& t, const std::string& kind, std::size_t i,
+                std::size_t to = SIZE_MAX) const;
     bool cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
                 std::size_t to) const;
     std::pair<std::string, std::string> top_pair() const;
@@ -883,31 +886,30 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
               [](const Mention& x, const Mention& y) { return x.first < y.first; });
 }
 
-bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
+bool Extractor::cue_at(const std::vector<Token>& t, const std::string& kind, std::size_t i,
                        std::size_t to) const {
     auto it = data_->cues.find(kind);
-    if (it == data_->cues.end())
+    if (it == data_->cues.end() || i >= t.size() || !t[i].word)
         return false;
-    const text::PatternIndex& index = data_->cue_index.at(kind);
     std::vector<std::size_t> patterns;
-    for (std::size_t i = from; i < to && i < t.size(); ++i) {
-        if (!t[i].word)
-            continue;
-        index.candidates(t[i].norm, patterns);
-        for (std::size_t k : patterns)
-            if (auto end = text::match_at(it->second[k], t, i); end && end <= to)
-                return true;
-    }
+    data_->cue_index.at(kind).candidates(t[i].norm, patterns);
+    for (std::size_t k : patterns)
+        if (auto end = text::match_at(it->second[k], t, i); end && end <= to)
+            return true;
+    return false;
+}
+
+bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
+                       std::size_t to) const {
+    for (std::size_t i = from; i < to && i < t.size(); ++i)
+        if (cue_at(t, kind, i, to))
+            return true;
     return false;
 }
 
 std::size_t Extractor::denial_at(const std::vector<Token>& t, std::size_t triggers_end) const {
-    auto it = data_->cues.find("denial");
-    if (it == data_->cues.end())
-        return t.size();
     for (std::size_t i = 0; i < t.size(); ++i) {
-        if (std::none_of(it->second.begin(), it->second.end(),
-                         [&](const auto& p) { return text::match_at(p, t, i) != 0; }))
+        if (!cue_at(t, "denial", i))
             continue;
         // A comment after every trigger denies what was said, not the event told: "…avaient
         // rompu avec Doha, qu'ils accusaient de…, ce que le Qatar a toujours démenti".
@@ -921,24 +923,25 @@ std::size_t Extractor::denial_at(const std::vector<Token>& t, std::size_t trigge
     return t.size();
 }
 
-std::pair<std::string, std::string> Extractor::top_parties() const {
+namespace {
+//! The two most counted (ties by id), when the second is counted at least `least` times.
+std::pair<std::string, std::string> top_two(const std::map<std::string, int>& counts, int least) {
     std::vector<std::pair<int, std::string>> v;
-    for (const auto& [c, n] : party_counts_)
+    for (const auto& [c, n] : counts)
         v.emplace_back(-n, c);
     std::sort(v.begin(), v.end());
-    if (v.size() < 2 || v[1].first > -2)
+    if (v.size() < 2 || -v[1].first < least)
         return {};
     return {v[0].second, v[1].second};
 }
+}  // namespace
+
+std::pair<std::string, std::string> Extractor::top_parties() const {
+    return top_two(party_counts_, 2);
+}
 
 std::pair<std::string, std::string> Extractor::top_pair() const {
-    std::vector<std::pair<int, std::string>> v;
-    for (const auto& [c, n] : country_counts_)
-        v.emplace_back(-n, c);
-    std::sort(v.begin(), v.end());
-    if (v.size() < 2)
-        return {};
-    return {v[0].second, v[1].second};
+    return top_two(country_counts_, 0);
 }
 
 void Extractor::sentence(std::size_t index, Span span) {
@@ -1181,11 +1184,9 @@ void Extractor::sentence(std::size_t index, Span span) {
         // supplying drones that Russia has used"; "…, qu'il accuse de soutenir le Polisario par
         // l'intermédiaire du Hezbollah libanais"): what it names takes no part.
         std::size_t aside = t.size();
-        if (auto cues = data_->cues.find("aside"); cues != data_->cues.end())
-            for (std::size_t k = trig.last; k < t.size() && aside == t.size(); ++k)
-                for (const auto& p : cues->second)
-                    if (text::match_at(p, t, k) != 0)
-                        aside = k;
+        for (std::size_t k = trig.last; k < t.size() && aside == t.size(); ++k)
+            if (cue_at(t, "aside", k))
+                aside = k;
         if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
                 return m.kind != EntityKind::person && m.first >= trig.last && m.first < aside;
             }))
@@ -1500,16 +1501,12 @@ void Extractor::sentence(std::size_t index, Span span) {
             // "Biden welcomed Kenyan President William Ruto … for the first state visit": the
             // subject of an active hosting verb receives the visit.
             bool hosts = false;
-            if (auto cues = data_->cues.find("host"); rule.type == EventType::VISIT &&
-                                                      rule.direction == "dir" && before &&
-                                                      cues != data_->cues.end())
-                for (std::size_t k = 0; k < trig.first && !hosts; ++k)
-                    for (const auto& p : cues->second)
-                        if (text::match_at(p, t, k) != 0 && k > 0 &&
+            if (rule.type == EventType::VISIT && rule.direction == "dir" && before)
+                for (std::size_t k = 1; k < trig.first && !hosts; ++k)
+                    hosts = cue_at(t, "host", k) &&
                             !(t[k - 1].norm == "was" || t[k - 1].norm == "were" ||
                               t[k - 1].norm == "been" || t[k - 1].norm == "ete" ||
-                              t[k - 1].norm == "be"))
-                            hosts = true;
+                              t[k - 1].norm == "be");
             std::vector<Participant> parts;
             for (const auto& x : actors) {
                 auto k = static_cast<std::size_t>(&x - actors.data());
