@@ -90,13 +90,13 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             "mutual",   "both",       "both_people", "ousted",     "sourced", "comment",
             "topic",    "aside",      "host",        "place_noun", "another"};
         if (std::none_of(std::begin(kKinds), std::end(kKinds),
-                         [&](const char* k) { return f[0] == k; }))
-            throw std::invalid_argument(fmt::format(
-                "kind \"{}\": expected negation, invitation, denial, agreed, planned, "
-                "reported, mutual, "
-                "future, both, both_people, ousted, sourced, comment, topic, aside, host, "
-                "place_noun or another",
-                f[0]));
+                         [&](const char* k) { return f[0] == k; })) {
+            std::string known = "future";
+            for (const char* k : kKinds)
+                known += std::string(", ") + k;
+            throw std::invalid_argument(
+                fmt::format("kind \"{}\": expected one of {}", f[0], known));
+        }
         // Alternatives at the top level are separate patterns so that each may have its own
         // length ("n a pas|pas").
         for (auto& pattern : parse_patterns(f[1]))
