@@ -938,6 +938,9 @@ TEST(Names, TheCongoleseOfAnArticleAboutTheDrc) {
                       "ministre congolaise a salué le Rwanda.");
     for (const auto& e : b.entities)
         EXPECT_NE(e.id, "COG") << to_findings_json(b);
+    const Event* praise = find(b, EventType::SUPPORT);
+    ASSERT_NE(praise, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*praise), "COD");
     Batch brazza =
         extract("fr", "Le ministre congolais a rencontré son homologue gabonais à Libreville.");
     const Event* m = find(brazza, EventType::MEET);
@@ -974,6 +977,9 @@ TEST(People, AFirstNameSpeltOtherwiseBeforeAKnownSurname) {
     Batch b = extract("en", "Ukraine's President Volodymyr Zelenskiy thanked Poland.");
     for (const auto& e : b.entities)
         EXPECT_NE(e.name, "Volodymyr") << to_findings_json(b);
+    const Event* thanks = find(b, EventType::SUPPORT);
+    ASSERT_NE(thanks, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*thanks), "UKR");
 }
 
 TEST(Names, AnAsideAfterTheObjectTakesNoPart) {
@@ -1057,6 +1063,9 @@ TEST(Names, WesternSaharaIsAPlace) {
                       "Sahara occidental.");
     for (const auto& e : b.entities)
         EXPECT_NE(e.id, "ESH") << to_findings_json(b);
+    const Event* support = find(b, EventType::SUPPORT);
+    ASSERT_NE(support, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*support), (std::set<std::string>{"FRA", "MAR"}));
 }
 
 TEST(Names, ABodyCanBeExpelledOrCondemned) {
