@@ -169,11 +169,21 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
             if (!is_code(f[0]))
                 throw DictionaryError(fmt::format(
                     "{}: line {}: \"{}\" is not an ISO 3166-1 alpha-3 code", where, line, f[0]));
+            // "naming family-first": people of this country put the family name first (Xi
+            // Jinping is "Xi" when named again).
+            if (f[2] == "naming") {
+                if (f[3] != "family-first")
+                    throw DictionaryError(fmt::format(
+                        "{}: line {}: naming \"{}\": expected family-first", where, line, f[3]));
+                upsert(f[0], EntityKind::country, f[0]);
+                family_first_.insert(f[0]);
+                return;
+            }
             auto kind = name_kind(f[2]);
             if (!kind)
-                throw DictionaryError(
-                    fmt::format("{}: line {}: kind \"{}\": expected name, adj, capital or seat",
-                                where, line, f[2]));
+                throw DictionaryError(fmt::format(
+                    "{}: line {}: kind \"{}\": expected name, adj, capital, seat or naming", where,
+                    line, f[2]));
             if (f[3].empty())
                 throw DictionaryError(
                     fmt::format("{}: line {}: {}: empty text", where, line, f[0]));
@@ -359,6 +369,10 @@ const Entity* Dictionaries::holder(std::string_view title, std::string_view of,
             best = &r;  // the latest start wins an overlap
     }
     return best ? entity(best->person) : nullptr;
+}
+
+bool Dictionaries::family_name_first(std::string_view country) const {
+    return family_first_.count(std::string(country)) > 0;
 }
 
 std::vector<std::string> Dictionaries::members(const std::string& org) const {

@@ -77,6 +77,19 @@ TEST(Dictionaries, ErrorsNameTheFileTheLineAndTheEntry) {
     }
 }
 
+TEST(Dictionaries, NameOrderIsData) {
+    EXPECT_TRUE(data().family_name_first("CHN"));
+    EXPECT_TRUE(data().family_name_first("KOR"));
+    EXPECT_FALSE(data().family_name_first("TGO"));
+    EXPECT_FALSE(data().family_name_first("VNM"));
+    test::TempDir dir;
+    Dictionaries d = Dictionaries::load(DIPLOGRAPH_DATA_DIR);
+    d.add_file(dir.write("extra_countries.tsv", "VNM\t*\tnaming\tfamily-first\n"));
+    EXPECT_TRUE(d.family_name_first("VNM"));
+    auto bad = dir.write("bad_countries.tsv", "TGO\tfr\tname\tTogo\nVNM\t*\tnaming\tlast\n");
+    EXPECT_EQ(error_of(bad), bad.string() + ": line 2: naming \"last\": expected family-first");
+}
+
 TEST(Dictionaries, HolderOfATitleDependsOnTheDate) {
     // Only the fixtures' office holders, so that the real ones of data/ do not interfere.
     Dictionaries d;

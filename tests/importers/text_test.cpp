@@ -948,6 +948,86 @@ TEST(Names, TheCongoleseOfAnArticleAboutTheDrc) {
     EXPECT_EQ(actors(*m), (std::set<std::string>{"COG", "GAB"}));
 }
 
+TEST(Names, AnAmbiguousNameIsTheCountryTheArticleNames) {
+    // English "Congo" names both Congos: after the DRC is named, it is the DRC.
+    Batch b = extract("en",
+                      "The Democratic Republic of the Congo and Rwanda signed a deal.\nCongo "
+                      "thanked Qatar for its mediation.");
+    const Event* thanks = find(b, EventType::SUPPORT);
+    ASSERT_NE(thanks, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*thanks), "COD");
+    // Named both ways, the one named more often wins.
+    Batch both = extract("fr",
+                         "Brazzaville et la République du Congo ont reçu la RDC.\nLe ministre "
+                         "congolais a remercié le Qatar.");
+    const Event* t = find(both, EventType::SUPPORT);
+    ASSERT_NE(t, nullptr) << to_findings_json(both);
+    EXPECT_EQ(initiator(*t), "COG");
+}
+
+std::vector<const Event*> all(const Batch& b, EventType type) {
+    std::vector<const Event*> out;
+    for (const auto& e : b.events)
+        if (e.type == type)
+            out.push_back(&e);
+    return out;
+}
+
+TEST(Clauses, ANewClauseWithItsOwnSubjectKeepsItsParties) {
+    // Each sender gives to the country the article is about, not to the next clause's subject.
+    Batch b = extract("fr",
+                      "Séisme au Népal : l'aide afflue\nLe Népal a été frappé par un séisme.\nLe "
+                      "Népal compte ses morts.\nL'Inde a envoyé des équipes de secours, tandis que "
+                      "la Chine a acheminé des vivres.\nLe Japon a envoyé des tentes, et la Corée "
+                      "du Sud a promis de l'aide.");
+    std::set<std::string> senders;
+    for (const Event* e : all(b, EventType::AID)) {
+        EXPECT_EQ(actors(*e).count("NPL"), 1u) << to_findings_json(b);
+        senders.insert(initiator(*e));
+    }
+    EXPECT_TRUE(senders.count("IND") && senders.count("CHN") && senders.count("JPN"))
+        << to_findings_json(b);
+    // A list with a comma before "and" is no new clause: all three condemned.
+    Batch list = extract("en", "Ghana, Benin, and Togo condemned the coup in Niger.");
+    const Event* c = find(list, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(list);
+    EXPECT_EQ(actors(*c), (std::set<std::string>{"GHA", "BEN", "TGO", "NER"}));
+}
+
+TEST(Triggers, LiaisonOfficesAreMissionsAndSolidarityIsSupport) {
+    Batch b = extract("fr",
+                      "Le Ghana et le Togo se sont engagés à rouvrir leurs bureaux de liaison "
+                      "d'ici juin.");
+    auto reopen = all(b, EventType::EMBASSY_REOPEN);
+    ASSERT_EQ(reopen.size(), 2u) << to_findings_json(b);
+    EXPECT_EQ(reopen[0]->status, Status::agreed);
+    EXPECT_NE(initiator(*reopen[0]), initiator(*reopen[1]));
+    Batch en = extract("en", "Ghana closed its liaison office in Lomé.");
+    EXPECT_NE(find(en, EventType::EMBASSY_CLOSE), nullptr) << to_findings_json(en);
+    Batch s = extract("fr", "Le Ghana a exprimé sa solidarité avec le Togo.");
+    const Event* e = find(s, EventType::SUPPORT);
+    ASSERT_NE(e, nullptr) << to_findings_json(s);
+    EXPECT_EQ(initiator(*e), "GHA");
+    Batch r = extract("fr", "Le Ghana a reconnu la souveraineté togolaise sur l'île.");
+    ASSERT_NE(find(r, EventType::SUPPORT), nullptr) << to_findings_json(r);
+}
+
+TEST(References, TheTwoCountriesAreAPairTheSentenceNames) {
+    // The last event told is Taiwan's reaction; "les deux pays" with Mr Barry are his country
+    // and its partner.
+    Batch b = extract("fr",
+                      "Le Burkina Faso et la Chine ont rétabli leurs relations.\nLe ministre "
+                      "burkinabè des Affaires étrangères, Alpha Barry, a rencontré son homologue "
+                      "chinois.\nLa présidente taïwanaise a accusé Pékin.\nLes deux pays "
+                      "entendent ouvrir des ambassades dans leurs capitales respectives, a indiqué "
+                      "M. Barry.",
+                      "2018-05-27");
+    auto open = all(b, EventType::EMBASSY_OPEN);
+    ASSERT_EQ(open.size(), 2u) << to_findings_json(b);
+    for (const Event* e : open)
+        EXPECT_EQ(actors(*e), (std::set<std::string>{"BFA", "CHN"})) << to_findings_json(b);
+}
+
 TEST(Agents, OnlyAfterTheTrigger) {
     Batch b = extract("fr",
                       "Le président ghanéen, désigné médiateur par l'Union africaine, a salué "

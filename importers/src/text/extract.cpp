@@ -113,10 +113,22 @@ const Index& index_for(const Dictionaries& dict, const std::string& lang) {
 // ---- mentions ----
 
 struct Mention {
+    Mention() = default;
+    Mention(std::size_t first_, std::size_t last_, std::string entity_,
+            EntityKind kind_ = EntityKind::country, NameKind name_kind_ = NameKind::name)
+        : first(first_),
+          last(last_),
+          entity(std::move(entity_)),
+          kind(kind_),
+          name_kind(name_kind_) {}
+
     std::size_t first = 0, last = 0;  // token range [first, last)
     std::string entity;               // country, org or person id
     EntityKind kind = EntityKind::country;
     NameKind name_kind = NameKind::name;
+    //! Other countries the same words name ("congolais": COG, then COD), in dictionary order
+    //! after `entity`; the article decides between them.
+    std::vector<std::string> others;
 };
 
 struct TitleMention {
@@ -563,6 +575,7 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
             continue;
         }
         const NameEntry* best = nullptr;
+        std::vector<std::string> others;
         if (auto it = index_->names.find(t[i].norm); it != index_->names.end()) {
             for (const auto& e : it->second) {
                 if (!words_at(t, i, e.words))
@@ -588,8 +601,16 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
                     continue;
                 if (!best || e.words.size() > best->words.size() ||
                     (e.words.size() == best->words.size() &&
-                     kind_rank(e.name->kind) < kind_rank(best->name->kind)))
+                     kind_rank(e.name->kind) < kind_rank(best->name->kind))) {
                     best = &e;
+                    others.clear();
+                } else if (e.words.size() == best->words.size() &&
+                           kind_rank(e.name->kind) == kind_rank(best->name->kind) &&
+                           e.name->entity != best->name->entity &&
+                           std::find(others.begin(), others.end(), e.name->entity) ==
+                               others.end()) {
+                    others.push_back(e.name->entity);
+                }
             }
         }
         std::size_t region = 0;
@@ -619,6 +640,14 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
             continue;
         }
         out.push_back({i, i + best->words.size(), ent->id, ent->kind, best->name->kind});
+        if (ent->kind == EntityKind::country)
+            std::erase_if(others, [&](const std::string& id) {
+                const Entity* o = dict_.entity(id);
+                return !o || o->kind != EntityKind::country;
+            });
+        else
+            others.clear();
+        out.back().others = std::move(others);
         i += best->words.size();
     }
     return out;
@@ -1019,14 +1048,25 @@ void Extractor::sentence(std::size_t index, Span span) {
         }
     if (!(index == 0 && long_words >= 4 && !lower))
         people_from_titles(t, mentions, titles, index, span);
-    // "congolais", "Congolese" belong to both Congos (listed under COG): in an article that
-    // names the DRC and not the Republic of the Congo, they are the DRC's.
-    for (auto& m : mentions) {
-        if (m.kind == EntityKind::country && m.name_kind != NameKind::adj)
+    // Words that name several countries ("congolais" and "Congolese" for both Congos, English
+    // "Congo") name the one the article has named unambiguously most often so far, the first
+    // listed in the dictionary on a tie.
+    for (const auto& m : mentions)
+        if (m.kind == EntityKind::country && m.name_kind != NameKind::adj && m.others.empty())
             ++named_countries_[m.entity];
-        if (m.kind == EntityKind::country && m.name_kind == NameKind::adj && m.entity == "COG" &&
-            named_countries_["COD"] > 0 && named_countries_["COG"] == 0)
-            m.entity = "COD";
+    for (auto& m : mentions) {
+        if (m.others.empty())
+            continue;
+        auto count = [&](const std::string& id) {
+            auto it = named_countries_.find(id);
+            return it == named_countries_.end() ? 0 : it->second;
+        };
+        int best = count(m.entity);
+        for (const auto& o : m.others)
+            if (int c = count(o); c > best) {
+                best = c;
+                m.entity = o;
+            }
     }
     // A person named in full is then named by surname alone: the last word ("Ramaphosa"), or
     // the first where the family name comes first ("Xi" for Xi Jinping).
@@ -1036,14 +1076,12 @@ void Extractor::sentence(std::size_t index, Span span) {
         const Entity* person = dict_.entity(m.entity);
         if (!person)
             continue;
-        static const std::set<std::string_view> kFamilyFirst = {"CHN", "TWN", "KOR", "PRK",
-                                                                "HKG", "MAC", "SGP"};
         const std::string& name = person->name;
         auto first_space = name.find(' '), last_space = name.find_last_of(' ');
         if (last_space == std::string::npos)
             continue;
         surnames_.try_emplace(fold(name.substr(last_space + 1)), m.entity);
-        if (kFamilyFirst.count(person->country))
+        if (dict_.family_name_first(person->country))
             surnames_.try_emplace(fold(name.substr(0, first_space)), m.entity);
     }
     for (const auto& m : mentions) {
@@ -1133,6 +1171,11 @@ void Extractor::sentence(std::size_t index, Span span) {
             status = Status::planned;
         if (cue_in(t, "agreed", trig.first >= 6 ? trig.first - 6 : 0, trig.first + 1))
             status = Status::agreed;
+        // "se sont engagés à rouvrir leurs ambassades": a commitment to an act is an agreement
+        // to do it; a commitment to cooperate is already the cooperation.
+        if (rule.type != EventType::COOPERATION &&
+            cue_in(t, "committed", trig.first >= 6 ? trig.first - 6 : 0, trig.first + 1))
+            status = Status::agreed;
         // An agreement or a plan that is only reported is not confirmed.
         if (reported)
             status = Status::reported;
@@ -1191,9 +1234,36 @@ void Extractor::sentence(std::size_t index, Span span) {
                 return m.kind != EntityKind::person && m.first >= trig.last && m.first < aside;
             }))
             aside = t.size();
+        // A new clause with its own subject (", tandis que les Émirats ont acheminé…", ", and
+        // Italy sent…"): the parties named in it are not this trigger's; and a trigger after it
+        // takes none named before it when that part of the sentence has a trigger of its own.
+        auto clause_at = [&](std::size_t k) {
+            if (k == 0 || t[k - 1].norm != "," || !cue_at(t, "clause", k))
+                return false;
+            // Its subject comes first (after "que", an article or an apostrophe), then a verb.
+            static const std::set<std::string_view> kBefore = {"que", "qu", "le", "la",
+                                                               "les", "l",  "the"};
+            return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+                if (m.first <= k || m.first > k + 4 || m.last >= t.size() || !t[m.last].word ||
+                    t[m.last].capitalized || cue_at(t, "clause", m.last))
+                    return false;
+                for (std::size_t j = k + 1; j < m.first; ++j)
+                    if (t[j].word && !kBefore.count(t[j].norm))
+                        return false;
+                return true;
+            });
+        };
+        std::size_t clause_end = t.size(), clause_begin = 0;
+        for (std::size_t k = trig.last; k < t.size() && clause_end == t.size(); ++k)
+            if (clause_at(k))
+                clause_end = k;
+        for (std::size_t k = trig.first; k > 0 && clause_begin == 0; --k)
+            if (clause_at(k - 1) && std::any_of(triggers.begin(), triggers.end(),
+                                                [&](const Trigger& x) { return x.last <= k - 1; }))
+                clause_begin = k - 1;
         std::string place;
         for (const auto& m : mentions) {
-            if (m.first >= aside)
+            if (m.first >= aside || m.first >= clause_end || m.first < clause_begin)
                 continue;
             std::size_t pos = agent(m) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
@@ -1257,8 +1327,16 @@ void Extractor::sentence(std::size_t index, Span span) {
         bool guessed = false;  // parties taken from the article rather than the sentence
         if (actors.size() < 2 &&
             (cue_in(t, "both", 0, t.size()) || cue_in(t, "both_people", 0, t.size()))) {
-            // "les deux pays": the pair of the last event told, else the article's main pair.
+            // "les deux pays": the pair of the last event told, else the article's main pair;
+            // when the sentence names one of them ("…, a indiqué M. Barry"), a pair it is in.
             auto [a, b] = recent_pair_.first.empty() ? top_pair() : recent_pair_;
+            if (actors.size() == 1 && actors[0].id != a && actors[0].id != b) {
+                auto [ta, tb] = top_pair();
+                if (actors[0].id == ta || actors[0].id == tb) {
+                    a = ta;
+                    b = tb;
+                }
+            }
             std::size_t pos = trig.first == 0 ? 0 : trig.first - 1;
             if (cue_in(t, "both_people", 0, t.size())) {
                 // "les deux Présidents": the two people most named so far, for their countries.

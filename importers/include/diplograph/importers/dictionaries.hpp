@@ -77,6 +77,9 @@ class Dictionaries {
     std::vector<Role> roles_of(const std::string& person) const;
     //! Who held `title` of `of` on `date` (a full date), nullptr when nobody is known.
     const Entity* holder(std::string_view title, std::string_view of, const Date& date) const;
+    //! Whether people of `country` put their family name first (`naming family-first` in
+    //! countries.tsv): then the first word of a full name is the surname.
+    bool family_name_first(std::string_view country) const;
     //! Member states of an organisation (from `member` lines).
     std::vector<std::string> members(const std::string& org) const;
     const std::unordered_map<std::string, Entity>& entities() const { return entities_; }
@@ -94,6 +97,7 @@ class Dictionaries {
     std::unordered_map<std::string, std::string> person_names_;  // folded name → id
     std::unordered_map<std::string, std::vector<std::string>> members_;
     std::unordered_set<std::string> display_named_;  // countries named by countries.tsv
+    std::unordered_set<std::string> family_first_;   // countries whose names put family first
     std::vector<Name> names_;
     std::vector<Title> titles_;
     std::vector<Role> roles_;
