@@ -1028,6 +1028,59 @@ TEST(References, TheTwoCountriesAreAPairTheSentenceNames) {
         EXPECT_EQ(actors(*e), (std::set<std::string>{"BFA", "CHN"})) << to_findings_json(b);
 }
 
+TEST(Clauses, TwoTriggersOfOneTypeKeepTheirOwnObjects) {
+    Batch b = extract("en",
+                      "Ghana's president had visited Mali on Saturday and travelled to Niamey on "
+                      "Sunday.",
+                      "2025-03-11");
+    auto visits = all(b, EventType::VISIT);
+    ASSERT_EQ(visits.size(), 2u) << to_findings_json(b);
+    std::set<std::set<std::string>> pairs;
+    for (const Event* e : visits)
+        pairs.insert(actors(*e));
+    EXPECT_EQ(pairs, (std::set<std::set<std::string>>{{"GHA", "MLI"}, {"GHA", "NER"}}));
+}
+
+TEST(Names, ADatelineWithADashIsNoParty) {
+    Batch b = extract("fr", "ACCRA – Le Togo a adopté vendredi des sanctions contre le Mali.");
+    const Event* e = find(b, EventType::SANCTION);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"TGO", "MLI"}));
+}
+
+TEST(Triggers, RecallsInProtestTradeCurbsEndorsementsAndThanksToNoOne) {
+    Batch recall = extract("fr", "Le Togo a rappelé son ambassadeur au Ghana pour protester.");
+    const Event* c = find(recall, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(recall);
+    EXPECT_EQ(initiator(*c), "TGO");
+    Batch curbs = extract("en", "Togo suspended purchases of Ghanaian cocoa in March.");
+    const Event* s = find(curbs, EventType::SANCTION);
+    ASSERT_NE(s, nullptr) << to_findings_json(curbs);
+    EXPECT_EQ(actors(*s), (std::set<std::string>{"TGO", "GHA"}));
+    Batch basis = extract("en", "Togo called Ghana's plan a good basis for a settlement.");
+    EXPECT_NE(find(basis, EventType::SUPPORT), nullptr) << to_findings_json(basis);
+    // Thanks to "the international community" go to no country, even in an article about two.
+    Batch thanks = extract("fr",
+                           "Le Ghana a envoyé de l'aide au Togo.\nLe Togo a remercié la communauté "
+                           "internationale.");
+    EXPECT_EQ(find(thanks, EventType::SUPPORT), nullptr) << to_findings_json(thanks);
+    EXPECT_NE(find(thanks, EventType::AID), nullptr) << to_findings_json(thanks);
+}
+
+TEST(Agents, UnnamedCountriesAreNobodyTheArticleNames) {
+    Batch b = extract("fr",
+                      "Le Togo avait été isolé en 2011, et des pays, notamment du Golfe, avaient "
+                      "rappelé leurs ambassadeurs pour protester.");
+    EXPECT_EQ(find(b, EventType::CONDEMN), nullptr) << to_findings_json(b);
+    // Named after the unnamed ones, the subject counts.
+    Batch named = extract("fr",
+                          "Parmi des pays du Golfe, le Qatar a rappelé son ambassadeur au Togo pour "
+                          "protester.");
+    const Event* c = find(named, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(named);
+    EXPECT_EQ(initiator(*c), "QAT");
+}
+
 TEST(Agents, OnlyAfterTheTrigger) {
     Batch b = extract("fr",
                       "Le président ghanéen, désigné médiateur par l'Union africaine, a salué "

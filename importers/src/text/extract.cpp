@@ -1261,9 +1261,34 @@ void Extractor::sentence(std::size_t index, Span span) {
             if (clause_at(k - 1) && std::any_of(triggers.begin(), triggers.end(),
                                                 [&](const Trigger& x) { return x.last <= k - 1; }))
                 clause_begin = k - 1;
+        // Two triggers of one type in a sentence ("visited Mali …, and travelled to Niamey"):
+        // what the earlier one names after it is its own, and what the later one names is not
+        // the earlier one's.
+        std::size_t same_from = 0, same_to = t.size();
+        for (const auto& x : triggers) {
+            if (&x == &trig || x.rule->type != rule.type)
+                continue;
+            if (x.last <= trig.first)
+                same_from = std::max(same_from, x.last);
+            else if (x.first >= trig.last)
+                same_to = std::min(same_to, x.first);
+        }
+        // A name followed by a comma or a dash in the text ("BRUXELLES –").
+        auto dateline_end = [&](const Mention& m) {
+            std::string_view rest(article_.text);
+            std::size_t k = t[m.last - 1].end;
+            while (k < rest.size() && rest[k] == ' ')
+                ++k;
+            rest.remove_prefix(std::min(k, rest.size()));
+            return rest.starts_with(",") || rest.starts_with("-") || rest.starts_with("\u2013") ||
+                   rest.starts_with("\u2014");
+        };
         std::string place;
         for (const auto& m : mentions) {
             if (m.first >= aside || m.first >= clause_end || m.first < clause_begin)
+                continue;
+            if (m.first >= same_to ||
+                (same_from > clause_begin && m.first >= same_from && m.first < trig.first))
                 continue;
             std::size_t pos = agent(m) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
@@ -1308,9 +1333,10 @@ void Extractor::sentence(std::size_t index, Span span) {
             } else if (rule.type == EventType::VISIT && m.first > 0 &&
                        (t[m.first - 1].norm == "from" || t[m.first - 1].norm == "depuis")) {
                 // "From Pyongyang, Putin flew to Hanoi": where the visitor comes from.
-            } else if (m.first == 0 && m.last < t.size() && t[m.last].norm == "," &&
+            } else if (m.first == 0 && dateline_end(m) &&
                        (m.name_kind == NameKind::capital || m.name_kind == NameKind::seat)) {
-                // A dateline ("PÉKIN, 11 mars 2023 –") says where the story was filed.
+                // A dateline ("PÉKIN, 11 mars 2023 –", "BRUXELLES –") says where the story was
+                // filed.
             } else if ((m.name_kind == NameKind::capital || m.name_kind == NameKind::seat) &&
                        after_at_place(t, m.first) && rule.type != EventType::VISIT &&
                        rule.type != EventType::EMBASSY_OPEN &&
@@ -1323,6 +1349,22 @@ void Extractor::sentence(std::size_t index, Span span) {
             } else {
                 add_actor(m.entity, pos, m.name_kind);
             }
+        }
+        // Unnamed actors ("…, et des pays, notamment du Golfe, avaient rappelé…", "several
+        // countries sent…") nearest before the trigger, and no named one between them and it:
+        // nobody the article names did it.
+        {
+            std::size_t vague = t.size();
+            for (std::size_t k = trig.first; k > 0 && vague == t.size(); --k)
+                if (cue_at(t, "vague", k - 1, trig.first) &&
+                    std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+                        return m.first < k && k <= m.last;  // not in a name ("États du Sahel")
+                    }))
+                    vague = k - 1;
+            if (vague < t.size() && std::none_of(actors.begin(), actors.end(), [&](const Actor& x) {
+                    return x.pos >= vague && x.pos < trig.first;
+                }))
+                continue;
         }
         bool guessed = false;  // parties taken from the article rather than the sentence
         if (actors.size() < 2 &&

@@ -86,9 +86,9 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             return;
         }
         static const char* kKinds[] = {
-            "negation", "invitation",  "denial",  "agreed",  "planned",  "reported", "mutual",
-            "both",     "both_people", "ousted",  "sourced", "comment",  "topic",    "aside",
-            "host",     "place_noun",  "another", "clause",  "committed"};
+            "negation", "invitation",  "denial",  "agreed",  "planned",   "reported", "mutual",
+            "both",     "both_people", "ousted",  "sourced", "comment",   "topic",    "aside",
+            "host",     "place_noun",  "another", "clause",  "committed", "vague"};
         if (std::none_of(std::begin(kKinds), std::end(kKinds),
                          [&](const char* k) { return f[0] == k; })) {
             std::string known = "future";
