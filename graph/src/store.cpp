@@ -429,6 +429,9 @@ struct Store::Impl {
     // dozens of aliases in every article that names it.
     std::unordered_set<std::string> stored_entities;
     std::unordered_set<std::string> stored_aliases;  // entity '\t' lang '\t' alias
+    // Each entity's alias list as last seen with all its aliases in stored_aliases: the same list
+    // again (from the dictionary, in every article naming the entity) needs no lookup per alias.
+    std::unordered_map<std::string, std::vector<Alias>> stored_alias_lists;
 
     // What candidates() asks the database, kept between batches: reading all the events of
     // an actor and a type at every event costs more and more as the store grows (the whole
@@ -464,6 +467,7 @@ struct Store::Impl {
     void forget() {
         stored_entities.clear();
         stored_aliases.clear();
+        stored_alias_lists.clear();
         known.clear();
     }
 
@@ -577,6 +581,7 @@ void Store::exec(const std::string& sql) {
     // The SQL may change what put() remembers of the database.
     impl_->stored_entities.clear();
     impl_->stored_aliases.clear();
+    impl_->stored_alias_lists.clear();
     impl_->known.clear();
     impl_->db.exec(sql);
 }
@@ -824,6 +829,11 @@ StoreResult Store::put(const Batch& batch) {
     for (const auto& e : batch.context)
         all.push_back(&e);
     std::vector<std::string> new_entities, new_aliases;  // known stored once committed
+    std::vector<const Entity*> new_alias_lists;
+    auto same_aliases = [](const std::vector<Alias>& a, const std::vector<Alias>& b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                          [](auto& x, auto& y) { return x.text == y.text && x.lang == y.lang; });
+    };
     for (const Entity* ep : all) {
         const Entity& e = *ep;
         if (e.kind != EntityKind::country && e.kind != EntityKind::person &&
@@ -839,13 +849,17 @@ StoreResult Store::put(const Batch& batch) {
                 .run();
             new_entities.push_back(e.id);
         }
-        std::string key;
-        for (const auto& a : e.aliases) {
-            key.assign(e.id).append(1, '\t').append(a.lang).append(1, '\t').append(a.text);
-            if (impl_->stored_aliases.count(key))
-                continue;
-            ins_alias.reset().bind(e.id).bind(a.text).bind(a.lang).run();
-            new_aliases.push_back(key);
+        auto listed = impl_->stored_alias_lists.find(e.id);
+        if (listed == impl_->stored_alias_lists.end() || !same_aliases(listed->second, e.aliases)) {
+            std::string key;
+            for (const auto& a : e.aliases) {
+                key.assign(e.id).append(1, '\t').append(a.lang).append(1, '\t').append(a.text);
+                if (impl_->stored_aliases.count(key))
+                    continue;
+                ins_alias.rebind().bind_kept(e.id).bind_kept(a.text).bind_kept(a.lang).run();
+                new_aliases.push_back(key);
+            }
+            new_alias_lists.push_back(&e);
         }
         if (e.kind == EntityKind::person)
             impl_->person_countries[e.id] = e.country;
@@ -943,7 +957,12 @@ StoreResult Store::put(const Batch& batch) {
         }
         auto& known_event = impl_->known_event(id);
         for (const auto& p : event.participants) {
-            ins_part.reset().bind(id).bind(p.actor).bind(to_string(p.role)).bind(source.id).run();
+            ins_part.rebind()
+                .bind_kept(id)
+                .bind_kept(p.actor)
+                .bind_kept(to_string(p.role))
+                .bind_kept(source.id)
+                .run();
             auto& parts = known_event.core.participants;
             if (std::none_of(parts.begin(), parts.end(), [&](const Participant& q) {
                     return q.actor == p.actor && q.role == p.role;
@@ -956,23 +975,25 @@ StoreResult Store::put(const Batch& batch) {
         std::vector<Evidence> evidence = event.evidence;
         if (evidence.empty())
             evidence.push_back(Evidence{source.id, -1, 0, 0, "", "findings", 1.0});
+        const std::string date_from = date_text(event.date.first);
+        const std::string date_to = date_text(event.date.last);
         for (const auto& ev : evidence) {
-            ins_evidence.reset()
-                .bind(id)
-                .bind(source.id)
+            ins_evidence.rebind()
+                .bind_kept(id)
+                .bind_kept(source.id)
                 .bind(ev.sentence)
                 .bind(ev.begin)
                 .bind(ev.end)
-                .bind(ev.text)
-                .bind(ev.rule)
+                .bind_kept(ev.text)
+                .bind_kept(ev.rule)
                 .bind(ev.confidence)
-                .bind(to_string(event.status))
-                .bind(date_text(event.date.first))
-                .bind(date_text(event.date.last))
-                .bind(to_string(event.date.precision))
-                .bind(event.date.how)
-                .bind(event.subtype)
-                .bind(event.place)
+                .bind_kept(to_string(event.status))
+                .bind_kept(date_from)
+                .bind_kept(date_to)
+                .bind_kept(to_string(event.date.precision))
+                .bind_kept(event.date.how)
+                .bind_kept(event.subtype)
+                .bind_kept(event.place)
                 .run();
             if (known_event.derivation && db.changes() > 0)
                 known_event.derivation->add({source.id, ev.sentence, ev.begin, ev.rule},
@@ -990,6 +1011,8 @@ StoreResult Store::put(const Batch& batch) {
         impl_->stored_entities.insert(std::move(id));
     for (auto& key : new_aliases)
         impl_->stored_aliases.insert(std::move(key));
+    for (const Entity* e : new_alias_lists)
+        impl_->stored_alias_lists[e->id] = e->aliases;
     return result;
 }
 

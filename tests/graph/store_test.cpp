@@ -618,3 +618,34 @@ TEST(Store, DeferredLinksCommittedByAnotherProgramAreDerivedAtOpen) {
     EXPECT_EQ(partnered(store, {"MLI"}),
               (std::vector<std::string>{"MLI RUS MEET 1", "MLI TGO MEET 1"}));
 }
+
+TEST(Store, AnEntityNamedAgainWithOtherAliasesGetsThemAll) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    auto with_aliases = [](const std::string& url, std::vector<Alias> aliases, bool fail) {
+        auto b = batch(url, url, {});
+        b.entities[0].aliases = std::move(aliases);
+        if (fail)  // an actor that is no entity: the batch is rolled back
+            b.events.push_back(
+                event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025"));
+        return b;
+    };
+    auto aliases_of_togo = [&] {
+        std::vector<std::string> out;
+        const auto togo = store.entity("TGO");
+        for (const auto& a : togo->aliases)
+            out.push_back(a.lang + ":" + a.text);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    auto bulk = store.bulk(100);
+    store.put(with_aliases("https://a", {{"Togo", "en"}}, false));
+    store.put(with_aliases("https://b", {{"Togo", "en"}, {"Togolese Republic", "en"}}, false));
+    EXPECT_THROW(store.put(with_aliases("https://c", {{"Togo", "fr"}}, true)), StoreError);
+    store.put(with_aliases("https://a", {{"Togo", "en"}}, false));
+    EXPECT_EQ(aliases_of_togo(), (std::vector<std::string>{"en:Togo", "en:Togolese Republic"}));
+    // The list of the failed batch again: its alias was rolled back, so it is written now.
+    store.put(with_aliases("https://d", {{"Togo", "fr"}}, false));
+    EXPECT_EQ(aliases_of_togo(),
+              (std::vector<std::string>{"en:Togo", "en:Togolese Republic", "fr:Togo"}));
+}
