@@ -462,7 +462,8 @@ struct Store::Impl {
     void open(bool create);
     void migrate(int from);
     std::map<std::string, std::string> person_countries;
-    bool in_bulk = false;  // a Bulk's transaction is open: put() uses a savepoint
+    bool in_bulk = false;    // a Bulk's transaction is open: put() uses a savepoint
+    int64_t cache_size = 0;  // PRAGMA cache_size before the Bulk
     //! Forgets what put() remembers of the database, after a rollback of a Bulk's transaction.
     void forget() {
         stored_entities.clear();
@@ -1023,6 +1024,13 @@ Store::Bulk Store::bulk(int every) {
 Store::Bulk::Bulk(Store& store, int every) : store_(store), every_(std::max(every, 1)) {
     if (store_.impl_->in_bulk)
         throw StoreError("a bulk import is open already on this store");
+    // A bulk import writes all over several indexes at once: with SQLite's default 2 MB of
+    // page cache, it kept reading back pages it had just written. 64 MB while it lasts.
+    {
+        sqlite::Statement c(store_.impl_->db, "PRAGMA cache_size");
+        store_.impl_->cache_size = c.step() ? c.integer(0) : -2000;
+    }
+    store_.impl_->db.exec("PRAGMA cache_size=-65536");
     store_.impl_->db.exec("BEGIN IMMEDIATE");
     store_.impl_->in_bulk = true;
 }
@@ -1061,6 +1069,8 @@ Store::Bulk::~Bulk() {
         impl.forget();
     }
     impl.in_bulk = false;
+    sqlite3_exec(impl.db.get(), fmt::format("PRAGMA cache_size={}", impl.cache_size).c_str(),
+                 nullptr, nullptr, nullptr);
 }
 
 StoreStats Store::stats() const {
