@@ -74,6 +74,19 @@ class Statement {
         next_ = 1;
         return *this;
     }
+    //! As reset(), keeping the bindings: for a statement whose parameters are all bound again.
+    Statement& rebind() {
+        sqlite3_reset(stmt_);
+        next_ = 1;
+        return *this;
+    }
+    //! Binds text without copying it: it must outlive the steps with this binding (put() binds
+    //! its batch's strings and clears all bindings before it returns).
+    Statement& bind_kept(std::string_view text) {
+        check(sqlite3_bind_text(stmt_, next_++, text.data(), static_cast<int>(text.size()),
+                                SQLITE_STATIC));
+        return *this;
+    }
     Statement& bind(std::string_view text) {
         check(sqlite3_bind_text(stmt_, next_++, text.data(), static_cast<int>(text.size()),
                                 SQLITE_TRANSIENT));

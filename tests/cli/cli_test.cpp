@@ -172,7 +172,7 @@ TEST(Cli, RefusesADatabaseOfANewerVersion) {
     auto r = run_diplograph({"--db", db, "stats"});
     EXPECT_EQ(r.exit_code, 3);
     EXPECT_NE(
-        r.err.find("written by a newer diplograph (schema version 42, this one reads up to 2)"),
+        r.err.find("written by a newer diplograph (schema version 42, this one reads up to 3)"),
         std::string::npos)
         << r.err;
 }

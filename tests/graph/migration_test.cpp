@@ -337,3 +337,64 @@ TEST(Migration, AFailedMigrationLeavesTheVersion1FileAsItWas) {
     EXPECT_EQ(raw.value("SELECT count(*) FROM pragma_table_info('entities') WHERE name = 'no'"),
               "0");
 }
+
+TEST(Migration, AVersion2FileGetsDeferredLinksAndKeepsItsAnswers) {
+    TempDir dir;
+    auto batch = [](const std::string& n, std::vector<std::string> actors) {
+        Batch b;
+        b.source.url = "https://a.example/" + n;
+        b.source.content_hash = "h" + n;
+        for (const auto& a : actors)
+            b.entities.push_back(Entity{a, EntityKind::country, a, "", {}});
+        Event e;
+        e.type = EventType::MEET;
+        e.status = Status::occurred;
+        for (const auto& a : actors)
+            e.participants.push_back({a, ParticipantRole::participant});
+        b.events.push_back(e);
+        return b;
+    };
+    const auto file = dir / "v2.db";
+    {
+        Store store(file);
+        store.put(batch("1", {"TGO", "RUS"}));
+    }
+    {
+        // Back to version 2: its participants_link, without the deferral.
+        RawFile raw(file);
+        raw.exec(R"sql(
+BEGIN;
+DROP TRIGGER participants_link;
+DROP TABLE links_deferred;
+CREATE TRIGGER participants_link AFTER INSERT ON participants BEGIN
+  INSERT OR IGNORE INTO event_links(event, actor, type)
+    SELECT e.no, a.no, ifnull((SELECT code FROM event_types WHERE name = e.type), -1)
+    FROM events e, entities a WHERE e.id = NEW.event AND a.id = NEW.actor;
+END;
+PRAGMA user_version=2;
+COMMIT;
+)sql");
+    }
+    std::string expected;
+    {
+        Store reference(dir / "new.db");
+        for (const auto& b : {batch("1", {"TGO", "RUS"}), batch("2", {"MLI", "BFA", "TGO"}),
+                              batch("3", {"FRA", "MLI"})})
+            reference.put(b);
+        expected = reference.dump();
+    }
+    {
+        Store migrated = Store::open_existing(file);
+        auto bulk = migrated.bulk();
+        migrated.put(batch("2", {"MLI", "BFA", "TGO"}));
+        bulk.count();
+        migrated.put(batch("3", {"FRA", "MLI"}));
+        bulk.count();
+    }
+    RawFile raw(file);
+    EXPECT_EQ(raw.value("PRAGMA user_version"), std::to_string(Store::schema_version));
+    EXPECT_EQ(raw.value("SELECT count(*) FROM links_deferred"), "0");
+    EXPECT_EQ(raw.value("SELECT count(*) FROM event_links"), "7");
+    EXPECT_EQ(raw.value("SELECT count(*) FROM event_pairs"), "10");  // 2 + 6 + 2, both ways
+    EXPECT_EQ(Store::open_existing(file).dump(), expected);
+}

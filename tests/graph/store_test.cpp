@@ -8,6 +8,9 @@
 #include <random>
 #include <tuple>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace diplograph;
 using diplograph::test::TempDir;
 
@@ -531,4 +534,118 @@ TEST(Store, EventLinksFollowTheParticipantsThroughCorrections) {
     store.put(batch("https://b", "2", {}));
     EXPECT_EQ(linked(store), (std::vector<std::string>{"VISIT: MLI TGO"}));
     EXPECT_EQ(partnered(store, {"TGO", "RUS"}), (std::vector<std::string>{"TGO MLI VISIT 1"}));
+}
+
+TEST(Store, InABulkTheLinksAreDerivedAtEachCommitAsSinglePutsMakeThem) {
+    // Corrections inside one bulk: a source replaced, an event that loses all its evidence.
+    const std::vector<Batch> batches = {
+        batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}),
+        batch("https://b", "1",
+              {event(EventType::MEET, {tgo, rus, {"RUS", ParticipantRole::host}}, "2025-11-19")}),
+        batch("https://c", "1", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}),
+        batch("https://a", "2", {event(EventType::VISIT, {tgo, mli, rus}, "2025-06-01")}),
+        batch("https://c", "2", {}),
+        batch("https://d", "1", {event(EventType::SANCTION, {rus, mli}, "2025")})};
+    TempDir dir;
+    std::string expected;
+    {
+        Store alone(dir / "alone.db");
+        for (const auto& b : batches)
+            alone.put(b);
+        expected = alone.dump();
+    }
+    for (int every : {1, 2, 100}) {
+        const auto file = dir / ("bulk" + std::to_string(every) + ".db");
+        {
+            Store store(file);
+            auto bulk = store.bulk(every);
+            for (const auto& b : batches) {
+                store.put(b);
+                bulk.count();
+            }
+        }
+        Store reopened = Store::open_existing(file);
+        EXPECT_EQ(reopened.dump(), expected) << "every " << every;
+        EXPECT_EQ(linked(reopened), (std::vector<std::string>{"MEET: RUS TGO", "SANCTION: MLI RUS",
+                                                              "VISIT: MLI RUS TGO"}));
+    }
+}
+
+TEST(Store, ABulkImportKilledBeforeItsCommitLeavesTheFileAsItWas) {
+    TempDir dir;
+    const auto file = dir / "a.db";
+    std::string before;
+    {
+        Store store(file);
+        store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+        before = store.dump();
+    }
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        // Dies in the middle of a bulk, its links still deferred: no destructor runs.
+        Store store(file);
+        auto bulk = store.bulk(100);
+        store.put(batch("https://b", "1", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}));
+        bulk.count();
+        _exit(0);
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status));
+    Store store = Store::open_existing(file);
+    EXPECT_EQ(store.dump(), before);
+    // Nothing stays deferred: a single put makes its links through the trigger.
+    store.put(batch("https://b", "1", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}));
+    EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: RUS TGO", "VISIT: MLI TGO"}));
+}
+
+TEST(Store, DeferredLinksCommittedByAnotherProgramAreDerivedAtOpen) {
+    TempDir dir;
+    const auto file = dir / "a.db";
+    {
+        Store store(file);
+        store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+        // What another program could commit: a participant whose link is deferred.
+        store.exec(
+            "BEGIN; INSERT INTO links_deferred(source) SELECT id FROM sources; "
+            "INSERT INTO participants(event, actor, role, source) SELECT event, 'MLI', "
+            "'participant', source FROM participants LIMIT 1; COMMIT;");
+        EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: RUS TGO"}));
+    }
+    Store store = Store::open_existing(file);
+    EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: MLI RUS TGO"}));
+    EXPECT_EQ(partnered(store, {"MLI"}),
+              (std::vector<std::string>{"MLI RUS MEET 1", "MLI TGO MEET 1"}));
+}
+
+TEST(Store, AnEntityNamedAgainWithOtherAliasesGetsThemAll) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    auto with_aliases = [](const std::string& url, std::vector<Alias> aliases, bool fail) {
+        auto b = batch(url, url, {});
+        b.entities[0].aliases = std::move(aliases);
+        if (fail)  // an actor that is no entity: the batch is rolled back
+            b.events.push_back(
+                event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025"));
+        return b;
+    };
+    auto aliases_of_togo = [&] {
+        std::vector<std::string> out;
+        const auto togo = store.entity("TGO");
+        for (const auto& a : togo->aliases)
+            out.push_back(a.lang + ":" + a.text);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    auto bulk = store.bulk(100);
+    store.put(with_aliases("https://a", {{"Togo", "en"}}, false));
+    store.put(with_aliases("https://b", {{"Togo", "en"}, {"Togolese Republic", "en"}}, false));
+    EXPECT_THROW(store.put(with_aliases("https://c", {{"Togo", "fr"}}, true)), StoreError);
+    store.put(with_aliases("https://a", {{"Togo", "en"}}, false));
+    EXPECT_EQ(aliases_of_togo(), (std::vector<std::string>{"en:Togo", "en:Togolese Republic"}));
+    // The list of the failed batch again: its alias was rolled back, so it is written now.
+    store.put(with_aliases("https://d", {{"Togo", "fr"}}, false));
+    EXPECT_EQ(aliases_of_togo(),
+              (std::vector<std::string>{"en:Togo", "en:Togolese Republic", "fr:Togo"}));
 }

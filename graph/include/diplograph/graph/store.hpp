@@ -100,7 +100,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 2;
+    static constexpr int schema_version = 3;
 
     //! Stores one batch in one transaction: unchanged when the same source content was stored
     //! already; replaces what came from an older version of the same source.
@@ -109,6 +109,8 @@ class Store {
     //! While one lives, the puts share one transaction (committed every `every` puts and at
     //! the end, also when left by an exception), each put in a savepoint of its own: a failed
     //! put still leaves nothing of itself, and the others are kept. Saves a commit per batch.
+    //! The puts' event_links and event_pairs rows are derived just before each commit, in one
+    //! statement instead of one trigger run per participant row.
     class Bulk {
       public:
         ~Bulk();
