@@ -404,10 +404,14 @@ bool Filter::accepts(const StoredEvent& stored) const {
             return false;
     }
     if (!actors.empty()) {
-        bool any = std::any_of(e.participants.begin(), e.participants.end(), [&](const auto& p) {
-            return std::find(actors.begin(), actors.end(), p.actor) != actors.end();
-        });
-        if (!any)
+        std::size_t in = 0;
+        for (std::size_t i = 0; i < e.participants.size(); ++i) {
+            const auto& a = e.participants[i].actor;
+            bool repeat = std::any_of(e.participants.begin(), e.participants.begin() + i,
+                                      [&](const auto& p) { return p.actor == a; });
+            in += !repeat && std::find(actors.begin(), actors.end(), a) != actors.end();
+        }
+        if (in < (among_actors ? 2u : 1u))
             return false;
     }
     if (!sources.empty()) {
@@ -1247,16 +1251,31 @@ void Store::take_events(const Filter& filter,
         std::string in;
         for (std::size_t i = 0; i < filter.actors.size(); ++i)
             in += fmt::format("{}?", i ? "," : "");
-        of_actors = fmt::format("(SELECT event FROM participants WHERE actor IN ({}))", in);
+        // Among them: each actor's range of event_pairs, its partners checked against the
+        // list (`+` keeps SQLite from seeking every (actor, partner) pair instead: 2,000
+        // actors, 4 million seeks, 0.8 s a scan against 0.03).
+        of_actors = filter.among_actors
+                        ? fmt::format(
+                              "(SELECT e.id FROM events e WHERE e.no IN (SELECT p.event FROM "
+                              "entities a JOIN event_pairs p ON p.actor = a.no WHERE a.id IN ({0}) "
+                              "AND +p.partner IN (SELECT no FROM entities WHERE id IN ({0}))))",
+                              in)
+                        : fmt::format("(SELECT event FROM participants WHERE actor IN ({}))", in);
         conditions.push_back("id IN " + of_actors);
     }
     std::string where;
     for (std::size_t i = 0; i < conditions.size(); ++i)
         where += (i ? " AND " : " WHERE ") + conditions[i];
     auto bind_actors = [&](sqlite::Statement& s) {
-        for (const auto& a : filter.actors)
-            s.bind(a);
+        for (int twice = filter.among_actors ? 2 : 1; twice > 0; --twice)
+            for (const auto& a : filter.actors)
+                s.bind(a);
     };
+    // The scans read only the actors' events already: checking each event's participants
+    // against thousands of actors again cost more than reading them.
+    Filter rest = filter;
+    rest.actors.clear();
+    rest.among_actors = false;
     sqlite::Statement ev(db,
                          "SELECT id, type, subtype, status, date_from, date_to, precision, "
                          "date_how, place FROM events" +
@@ -1322,7 +1341,7 @@ void Store::take_events(const Filter& filter,
                 se.sources.push_back(impl_->read_source(evid, 8));
             has_evid = evid.step();
         }
-        if (filter.accepts(se))
+        if (rest.accepts(se))
             callback(std::move(se));
     }
 }
@@ -1439,7 +1458,7 @@ class ActorNumbering {
 }  // namespace
 
 std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_types) const {
-    if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
+    if (filter.min_confidence > 0 || !filter.sources.empty() || filter.among_actors ||
         filter.actors.size() > 30000)  // SQLite's limit on bound parameters is 32766
         return std::nullopt;
     auto& db = impl_->db;
@@ -1466,14 +1485,23 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
                                     (of_actors.empty() ? "" : " WHERE event IN " + of_actors) +
                                     " ORDER BY event, actor");
     bind_actors(links);
-    // The status and the dates are the events table's: a second scan in the same order.
+    // The status and the dates are the events table's: a second scan in the same order. A
+    // minimum of sources leaves the events with fewer out of it (the distinct sources of their
+    // evidence, as StoredEvent::corroboration counts them: one range of its key per event).
     const bool dates = filter.since || filter.until;
     std::optional<sqlite::Statement> ev;
-    if (dates || !filter.statuses.empty()) {
+    if (dates || !filter.statuses.empty() || filter.min_sources > 1) {
+        std::string where;
+        if (!of_actors.empty())
+            where = " WHERE no IN " + of_actors;
+        if (filter.min_sources > 1)
+            where += fmt::format(
+                "{}(SELECT count(DISTINCT source) FROM evidence WHERE event = events.id) >= {}",
+                where.empty() ? " WHERE " : " AND ", filter.min_sources);
         ev.emplace(db, std::string(dates ? "SELECT no, status, date_from, date_to, precision "
                                            "FROM events"
                                          : "SELECT no, status FROM events") +
-                           (of_actors.empty() ? "" : " WHERE no IN " + of_actors) + " ORDER BY no");
+                           where + " ORDER BY no");
         bind_actors(*ev);
     }
     bool has_ev = ev && ev->step();
@@ -1541,8 +1569,8 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
 
 std::optional<ActorPartners> Store::partners(const Filter& filter, bool among_them) const {
     if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
-        !filter.statuses.empty() || filter.since || filter.until || filter.actors.empty() ||
-        filter.actors.size() > 30000)
+        filter.among_actors || !filter.statuses.empty() || filter.since || filter.until ||
+        filter.actors.empty() || filter.actors.size() > 30000)
         return std::nullopt;
     auto& db = impl_->db;
     const auto type_of_code = read_type_codes(db);

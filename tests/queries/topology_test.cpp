@@ -8,6 +8,7 @@
 #include <diplograph/queries/paths.hpp>
 #include <diplograph/queries/rank.hpp>
 
+#include "support/random_store.hpp"
 #include "support/support.hpp"
 
 #include <gtest/gtest.h>
@@ -19,63 +20,17 @@
 namespace diplograph {
 namespace {
 
+using test::fill;
+
 constexpr int kStores = 12;
 
-//! A store of a few sources, each reporting random events among up to 12 actors; the same
-//! event reported twice merges into one with two sources.
-void fill(Store& store, std::mt19937& rng) {
-    std::uniform_int_distribution<int> actors_n(2, 12);
-    const int n = actors_n(rng);
-    std::vector<Entity> entities;
-    for (int i = 0; i < n; ++i) {
-        const bool org = i % 4 == 1;
-        entities.push_back(
-            Entity{org ? fmt::format("org/Q{:02}", n - i) : fmt::format("Q{:02}", n - i),
-                   org ? EntityKind::organization : EntityKind::country,
-                   fmt::format("Made-up actor {}", i),
-                   "",
-                   {}});
-    }
-    std::uniform_int_distribution<int> pick(0, n - 1);
-    std::uniform_int_distribution<int> type(0, 4);
-    std::uniform_int_distribution<int> status(0, 2);
-    std::uniform_int_distribution<int> year(2018, 2025);
-    std::uniform_int_distribution<int> events_n(0, 3 * n);
-    const Status statuses[] = {Status::occurred, Status::planned, Status::reported};
-    for (int s = 0; s < 4; ++s) {
-        Batch b;
-        b.source.url = fmt::format("https://example.invalid/report-{}", s);
-        b.source.content_hash = stable_hash(b.source.url);
-        b.entities = entities;
-        const int m = events_n(rng);
-        for (int i = 0; i < m; ++i) {
-            Event e;
-            e.type = static_cast<EventType>(type(rng));
-            e.status = statuses[status(rng)];
-            if (type(rng) != 0)
-                e.date = *DateInterval::parse(fmt::format("{}", year(rng)));
-            std::set<int> who{pick(rng), pick(rng)};
-            if (type(rng) == 0)
-                who.insert(pick(rng));
-            for (int w : who)
-                e.participants.push_back(
-                    {entities[static_cast<std::size_t>(w)].id,
-                     type(rng) == 0 ? ParticipantRole::initiator : ParticipantRole::participant});
-            const std::string sentence = fmt::format("Invented sentence number {}.", i);
-            e.evidence.push_back(
-                Evidence{"", i, 0, static_cast<int64_t>(sentence.size()), sentence, "test", 0.9});
-            b.events.push_back(std::move(e));
-        }
-        store.put(b);
-    }
-}
-
 std::vector<Filter> filters() {
-    std::vector<Filter> out(4);
+    std::vector<Filter> out(5);
     out[1].types = {EventType::MEET, EventType::AGREEMENT};
     out[2].statuses = {Status::occurred};
     out[3].since = Date{2020, 1, 1};
     out[3].until = Date{2023, 12, 31};
+    out[4].min_sources = 2;
     for (auto& f : out)
         f.with_evidence = false;
     return out;
@@ -85,7 +40,7 @@ TEST(Topology, RefusesFiltersThatNeedTheEvidence) {
     test::TempDir dir;
     Store store(dir / "t.db");
     Filter f;
-    f.min_sources = 2;
+    f.min_confidence = 0.5;
     EXPECT_FALSE(Topology::load(store, f));
     Scope scope;
     scope.kind = EntityKind::country;
@@ -172,8 +127,10 @@ TEST(Topology, OfPartnersHoldsTheAdjacencyOfTheActorsAskedAbout) {
             for (NodeIndex n = 0; n < g.node_count(); ++n) {
                 f.actors = {g.node(n).id, g.node((n + 3) % g.node_count()).id};
                 const auto t = Topology::load_partners(store, f);
-                // Statuses and dates are the events' own: event_pairs cannot apply them.
-                ASSERT_EQ(t.has_value(), f.statuses.empty() && !f.since && !f.until);
+                // Statuses, dates and sources are the events' own: event_pairs cannot apply
+                // them.
+                ASSERT_EQ(t.has_value(),
+                          f.statuses.empty() && !f.since && !f.until && f.min_sources <= 1);
                 if (!t)
                     continue;
                 for (const auto& id : f.actors) {

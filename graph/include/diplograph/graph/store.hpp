@@ -53,6 +53,10 @@ struct Filter {
     //! Restrict to events in which one of these actors takes part; empty: all. Read through
     //! the participants index, so a query about one actor does not scan the whole store.
     std::vector<std::string> actors;
+    //! With actors: only the events in which at least two of them take part (the links among
+    //! them, found through event_pairs), as a diagram of those actors draws. At most 15,000
+    //! actors (they are bound twice).
+    bool among_actors = false;
     //! Read each event's evidence (sentences, spans, rules) and its sources' titles, URLs…;
     //! false reads only the ids of the sources, enough to count them (faster on large stores).
     bool with_evidence = true;
@@ -152,9 +156,10 @@ class Store {
 
     //! The participants of the events passing the filter, read from the integer table
     //! event_links in one scan (and the events table for the status and the dates, when the
-    //! filter names them). nullopt for the filters that need evidence or sources (min_sources >
-    //! 1, min_confidence, sources) or name more than 30,000 actors: use for_each_event for
-    //! those. Events without participants are left out.
+    //! filter names them, and the evidence's sources for min_sources). nullopt for the filters
+    //! that need the evidence itself or the sources' ids (min_confidence, sources), among_actors,
+    //! or more than 30,000 actors: use for_each_event for those. Events without participants are
+    //! left out.
     std::optional<EventLinks> event_links(const Filter& filter, bool with_types = true) const;
 
     //! The partners of filter.actors through events passing the filter, by type; among_them:

@@ -30,8 +30,8 @@ Graph load_neighbourhood(const Store& store, const Scope& scope, const std::stri
                          int depth, std::size_t max_actors = 2000);
 
 //! The topology of the events passing `scope.filter`, for the queries that need no more
-//! (rank, path, ego); nullopt when the scope needs the events (`--kind`, minimum sources or
-//! confidence, sources).
+//! (rank, path, ego); nullopt when the scope needs the events (`--kind`, minimum confidence,
+//! sources).
 std::optional<Topology> load_topology(const Store& store, const Scope& scope,
                                       bool with_types = true);
 
