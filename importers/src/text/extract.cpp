@@ -424,6 +424,10 @@ class Extractor {
                 std::size_t to = SIZE_MAX) const;
     bool cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
                 std::size_t to) const;
+    //! The end of the earliest-ending cue of the kind (a position in data_->cues) at token i,
+    //! 0 when none starts there.
+    std::size_t cue_end(const std::vector<Token>& t, std::size_t kind, std::size_t i) const;
+    mutable text::CueTable cues_;  //!< the current sentence's cues, found as they are asked for
     std::pair<std::string, std::string> top_pair() const;
     //! The two parties (countries or organisations) most named in the article so far.
     std::pair<std::string, std::string> top_parties() const;
@@ -889,22 +893,29 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
 bool Extractor::cue_at(const std::vector<Token>& t, const std::string& kind, std::size_t i,
                        std::size_t to) const {
     auto it = data_->cues.find(kind);
-    if (it == data_->cues.end() || i >= t.size() || !t[i].word)
+    if (it == data_->cues.end())
         return false;
-    std::vector<std::size_t> patterns;
-    data_->cue_index.at(kind).candidates(t[i].norm, patterns);
-    for (std::size_t k : patterns)
-        if (auto end = text::match_at(it->second[k], t, i); end && end <= to)
-            return true;
-    return false;
+    auto end = cue_end(t, static_cast<std::size_t>(std::distance(data_->cues.begin(), it)), i);
+    return end && end <= to;
 }
 
 bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
                        std::size_t to) const {
+    auto it = data_->cues.find(kind);
+    if (it == data_->cues.end())
+        return false;
+    auto slot = static_cast<std::size_t>(std::distance(data_->cues.begin(), it));
     for (std::size_t i = from; i < to && i < t.size(); ++i)
-        if (cue_at(t, kind, i, to))
+        if (auto end = cue_end(t, slot, i); end && end <= to)
             return true;
     return false;
+}
+
+std::size_t Extractor::cue_end(const std::vector<Token>& t, std::size_t kind, std::size_t i) const {
+    // sentence() resets the table for its tokens; other tokens get a table of their own.
+    if (cues_.tokens() != &t)
+        cues_.reset(*data_, t);
+    return cues_.end(kind, i);
 }
 
 std::size_t Extractor::denial_at(const std::vector<Token>& t, std::size_t triggers_end) const {
@@ -948,6 +959,7 @@ void Extractor::sentence(std::size_t index, Span span) {
     auto t = text::tokenize(article_.text, span.begin, span.end);
     if (t.empty())
         return;
+    cues_.reset(*data_, t);
     auto mentions = find_names(t);
     // "He also thanked Ruto…", "Il a ajouté…": a sentence opened by a personal pronoun goes on
     // about the person the previous sentence opened with.
@@ -1760,7 +1772,7 @@ Batch Extractor::run() {
         else if (auto it = entities_.find(r.of); it != entities_.end())
             batch_.context.push_back(it->second);
     }
-    return batch_;
+    return std::move(batch_);
 }
 
 }  // namespace

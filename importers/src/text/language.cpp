@@ -116,9 +116,15 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
     d.stopword_set.insert(d.stopwords.begin(), d.stopwords.end());
     for (std::size_t i = 0; i < d.events.size(); ++i)
         d.event_index.add(i, d.events[i].pattern);
-    for (const auto& [kind, patterns] : d.cues)
-        for (std::size_t i = 0; i < patterns.size(); ++i)
+    std::size_t slot = 0;
+    for (const auto& [kind, patterns] : d.cues) {
+        for (std::size_t i = 0; i < patterns.size(); ++i) {
             d.cue_index[kind].add(i, patterns[i]);
+            d.cue_any_index.add(d.cue_refs.size(), patterns[i]);
+            d.cue_refs.emplace_back(slot, i);
+        }
+        ++slot;
+    }
     for (std::size_t i = 0; i < d.subtypes.size(); ++i)
         d.subtype_index.add(i, d.subtypes[i].second);
     return d;
@@ -325,6 +331,36 @@ void PatternIndex::candidates(std::string_view w, std::vector<std::size_t>& out)
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+void CueTable::reset(const LanguageData& data, const std::vector<Token>& tokens) {
+    if (data_ != &data) {
+        data_ = &data;
+        lists_.clear();
+        for (const auto& [kind, patterns] : data.cues)
+            lists_.push_back(&patterns);
+    }
+    tokens_ = &tokens;
+    ends_.assign(tokens.size() * lists_.size(), 0);
+    known_.assign(tokens.size(), 0);
+}
+
+std::size_t CueTable::end(std::size_t kind, std::size_t i) {
+    const auto& t = *tokens_;
+    if (i >= t.size() || kind >= lists_.size() || !t[i].word)
+        return 0;
+    std::uint32_t* ends = ends_.data() + i * lists_.size();
+    if (!known_[i]) {
+        known_[i] = 1;
+        data_->cue_any_index.candidates(t[i].norm, candidates_);
+        for (std::size_t id : candidates_) {
+            auto [k, n] = data_->cue_refs[id];
+            auto e = static_cast<std::uint32_t>(match_at((*lists_[k])[n], t, i));
+            if (e && (ends[k] == 0 || e < ends[k]))
+                ends[k] = e;
+        }
+    }
+    return ends[kind];
 }
 
 const std::map<std::string, LanguageData>& languages(const std::filesystem::path& data_dir) {

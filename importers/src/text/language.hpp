@@ -4,6 +4,7 @@
 
 #include <diplograph/graph/model.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -100,6 +101,31 @@ struct LanguageData {
     PatternIndex event_index;
     std::map<std::string, PatternIndex> cue_index;  //!< by modality kind, as cues
     PatternIndex subtype_index;
+    //! Every cue of every kind in one index: ids are positions in cue_refs, which gives the
+    //! kind (its position in `cues`) and the pattern's position in that kind's list.
+    PatternIndex cue_any_index;
+    std::vector<std::pair<std::size_t, std::size_t>> cue_refs;
+};
+
+//! The cues (modality patterns) of one sentence, looked for at a token the first time it is
+//! asked about, for every kind at once: one index lookup per token instead of one per kind and
+//! question.
+class CueTable {
+  public:
+    //! Forgets the previous sentence; `tokens` must outlive the answers asked of it.
+    void reset(const LanguageData& data, const std::vector<Token>& tokens);
+    const std::vector<Token>* tokens() const { return tokens_; }
+    //! The least end that match_at gives for the cues of kind `kind` (a position in
+    //! data.cues) starting at token i, or 0 when none matches there.
+    std::size_t end(std::size_t kind, std::size_t i);
+
+  private:
+    const LanguageData* data_ = nullptr;
+    const std::vector<Token>* tokens_ = nullptr;
+    std::vector<const std::vector<Pattern>*> lists_;  // by kind
+    std::vector<std::uint32_t> ends_;                 // token × kind
+    std::vector<char> known_;                         // by token
+    std::vector<std::size_t> candidates_;
 };
 
 //! The languages under data_dir/lang/ (loaded once; throws DictionaryError naming file:line).
