@@ -19,34 +19,6 @@ namespace diplograph::text {
 
 namespace {
 
-// ICU's character classes of the ASCII range, looked up once: most of a text is ASCII.
-struct AsciiClasses {
-    std::array<bool, 128> alnum{}, alpha{}, upper{};
-    AsciiClasses() {
-        for (UChar32 c = 0; c < 128; ++c) {
-            auto k = static_cast<std::size_t>(c);
-            alnum[k] = u_isalnum(c) != 0;
-            alpha[k] = u_isalpha(c) != 0;
-            upper[k] = u_isupper(c) || u_istitle(c);
-        }
-    }
-};
-const AsciiClasses& ascii() {
-    static const AsciiClasses classes;
-    return classes;
-}
-
-bool is_word_char(UChar32 c) {
-    return c >= 0 && c < 128 ? ascii().alnum[static_cast<std::size_t>(c)] : u_isalnum(c) != 0;
-}
-bool is_letter(UChar32 c) {
-    return c >= 0 && c < 128 ? ascii().alpha[static_cast<std::size_t>(c)] : u_isalpha(c) != 0;
-}
-bool is_upper(UChar32 c) {
-    return c >= 0 && c < 128 ? ascii().upper[static_cast<std::size_t>(c)]
-                             : u_isupper(c) || u_istitle(c);
-}
-
 LanguageData load_language(const std::filesystem::path& dir, const std::string& lang) {
     LanguageData d;
     d.lang = lang;
@@ -107,7 +79,7 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             d.subtypes.emplace_back(f[0], std::move(pattern));
     });
     tsv::read(dir / "stopwords.tsv", {1, 0, true}, [&](const std::vector<std::string>& f, int) {
-        d.stopwords.push_back(fold_with_offsets(f[0]).text);
+        d.stopwords.push_back(diplograph::fold_with_offsets(f[0]).text);
     });
     tsv::read(dir / "regions.tsv", {1, 0, true},
               [&](const std::vector<std::string>& f, int) { d.regions.push_back(f[0]); });
@@ -132,6 +104,25 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
 
 }  // namespace
 
+const AsciiClasses& ascii_classes() {
+    // ICU's classes, looked up once: most of a text is ASCII.
+    static const AsciiClasses classes = [] {
+        AsciiClasses a;
+        for (UChar32 c = 0; c < 128; ++c) {
+            auto k = static_cast<std::size_t>(c);
+            a.alnum[k] = u_isalnum(c) != 0;
+            a.alpha[k] = u_isalpha(c) != 0;
+            a.upper[k] = u_isupper(c) || u_istitle(c);
+        }
+        return a;
+    }();
+    return classes;
+}
+
+bool is_word_code_point(char32_t c) {
+    return c < 128 ? ascii_classes().alnum[c] : u_isalnum(static_cast<UChar32>(c)) != 0;
+}
+
 char32_t next_code_point(std::string_view s, std::size_t& i) {
     // ICU's U8_NEXT narrows ints to bytes inside the macro; -Wconversion is off for it only.
 #pragma GCC diagnostic push
@@ -144,36 +135,49 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
 }
 
+namespace {
+
+// The code point at s[i], moving i past it; ASCII without a call.
+inline UChar32 code_point_at(std::string_view s, std::size_t& i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    return static_cast<UChar32>(next_code_point(s, i));
+}
+
+}  // namespace
+
 std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end) {
     std::vector<Token> out;
-    FoldedText folded = fold_with_offsets(text.substr(begin, end - begin));
-    const std::string& f = folded.text;
-    std::size_t i = 0;
-    while (i < f.size()) {
-        std::size_t start = i;
-        auto c = static_cast<UChar32>(next_code_point(f, i));
-        if (is_word_char(c)) {
-            std::size_t stop = i;
-            while (i < f.size()) {
-                std::size_t j = i;
-                if (!is_word_char(static_cast<UChar32>(next_code_point(f, j))))
-                    break;
-                i = j;
-                stop = j;
-            }
-            Token t;
-            t.norm = f.substr(start, stop - start);
-            t.begin = begin + folded.offsets[start];
-            t.end = begin + folded.offsets[stop];
+    thread_local FoldedText folded;
+    fold_with_offsets(text.substr(begin, end - begin), folded);
+    const auto& classes = ascii_classes();
+    for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool word) {
+        Token t;
+        t.norm.assign(folded.text, start, stop - start);
+        t.begin = begin + folded.offsets[start];
+        t.end = begin + folded.offsets[stop];
+        t.word = word;
+        if (word) {
             // Case from the original letters.
             std::size_t k = t.begin;
             int upper = 0, letters = 0;
             bool first = true;
             while (k < t.end) {
-                auto o = static_cast<UChar32>(next_code_point(text, k));
-                if (is_letter(o)) {
+                UChar32 o = code_point_at(text, k);
+                bool letter, up;
+                if (o < 128) {
+                    letter = classes.alpha[static_cast<std::size_t>(o)];
+                    up = classes.upper[static_cast<std::size_t>(o)];
+                } else {
+                    letter = u_isalpha(o) != 0;
+                    up = letter && (u_isupper(o) || u_istitle(o));
+                }
+                if (letter) {
                     ++letters;
-                    if (is_upper(o)) {
+                    if (up) {
                         ++upper;
                         if (first)
                             t.capitalized = true;
@@ -182,17 +186,9 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
                 }
             }
             t.all_caps = letters >= 1 && upper == letters;
-            out.push_back(std::move(t));
-        } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' ||
-                   c == '"' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D) {
-            Token t;
-            t.norm = f.substr(start, i - start);
-            t.begin = begin + folded.offsets[start];
-            t.end = begin + folded.offsets[i];
-            t.word = false;
-            out.push_back(std::move(t));
         }
-    }
+        out.push_back(std::move(t));
+    });
     return out;
 }
 
@@ -217,7 +213,7 @@ Pattern parse_pattern(std::string_view text) {
     Pattern p;
     // Items are separated by spaces and apostrophes; alternatives by bars. An alternative of
     // several words ("n a pas|pas") is expanded by the caller: here bars bind tightest.
-    std::string folded = fold_with_offsets(text).text;
+    std::string folded = diplograph::fold_with_offsets(text).text;
     std::size_t i = 0;
     while (i < folded.size()) {
         while (i < folded.size() && (folded[i] == ' ' || folded[i] == '\''))

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <diplograph/graph/model.hpp>
+#include <diplograph/importers/text.hpp>
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -18,6 +20,52 @@ namespace diplograph::text {
 //! The code point at s[i] (U+FFFD for a bad byte); moves i past it.
 char32_t next_code_point(std::string_view s, std::size_t& i);
 
+//! ICU's classes of the ASCII code points, looked up once.
+struct AsciiClasses {
+    std::array<bool, 128> alnum{};  //!< u_isalnum: the characters of words
+    std::array<bool, 128> alpha{};
+    std::array<bool, 128> upper{};  //!< upper or title case
+};
+const AsciiClasses& ascii_classes();
+//! A character of words (letters and digits, ICU's u_isalnum) whatever the code point.
+bool is_word_code_point(char32_t c);
+
+//! The tokens of a folded text as tokenize() splits it: emit(start, stop, word) for each,
+//! with byte positions in `f`. Words are runs of word characters; punctuation is each of
+//! , ; : ( ) . " « » “ ” alone; everything else separates.
+template <class Emit>
+void for_each_token(std::string_view f, Emit&& emit) {
+    const AsciiClasses& a = ascii_classes();
+    auto next = [&](std::size_t& i) -> char32_t {
+        auto b = static_cast<unsigned char>(f[i]);
+        if (b < 0x80) {
+            ++i;
+            return b;
+        }
+        return next_code_point(f, i);
+    };
+    auto is_word = [&](char32_t c) { return c < 128 ? a.alnum[c] : is_word_code_point(c); };
+    std::size_t i = 0;
+    while (i < f.size()) {
+        std::size_t start = i;
+        char32_t c = next(i);
+        if (is_word(c)) {
+            std::size_t stop = i;
+            while (i < f.size()) {
+                std::size_t j = i;
+                if (!is_word(next(j)))
+                    break;
+                i = j;
+                stop = j;
+            }
+            emit(start, stop, true);
+        } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' ||
+                   c == '"' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D) {
+            emit(start, i, false);
+        }
+    }
+}
+
 //! A word of the text: its folded form and where it is in the original.
 struct Token {
     std::string norm;       //!< folded ("ambassade"); punctuation tokens are the character
@@ -27,6 +75,9 @@ struct Token {
     bool all_caps = false;     //!< every letter upper case (and at least two)
     bool word = true;          //!< false for punctuation
 };
+
+//! fold_with_offsets() into `out`, whose buffers are reused.
+void fold_with_offsets(std::string_view text, FoldedText& out);
 
 //! Tokens of text[begin, end): words (letters and digits) and , ; : ( ) . as punctuation.
 std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end);
@@ -62,13 +113,15 @@ class PatternIndex {
     //! punctuation.
     void candidates(std::string_view w, std::vector<std::size_t>& out) const;
 
-  private:
+    //! Hashes strings and string_views alike, for lookups without a string.
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const {
             return std::hash<std::string_view>{}(s);
         }
     };
+
+  private:
     using Map = std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>>;
     Map words_;
     Map prefixes_;
@@ -93,9 +146,10 @@ struct LanguageData {
     std::vector<std::string> future_suffixes;
     std::vector<std::pair<std::string, Pattern>> subtypes;
     std::vector<std::string> stopwords;
-    std::unordered_set<std::string> stopword_set;  //!< the same, to look words up
-    std::vector<std::string> abbreviations;        //!< as written, period included
-    std::vector<std::string> regions;              //!< phrases that name regions, not states
+    //! The same, to look words up (by string_view too).
+    std::unordered_set<std::string, PatternIndex::Hash, std::equal_to<>> stopword_set;
+    std::vector<std::string> abbreviations;  //!< as written, period included
+    std::vector<std::string> regions;        //!< phrases that name regions, not states
 
     // The same patterns indexed by their first words (positions in the lists above).
     PatternIndex event_index;

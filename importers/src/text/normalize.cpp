@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <unordered_map>
 
@@ -50,43 +51,59 @@ const std::string& folded_letter(UChar32 c) {
     return it->second;
 }
 
+// The folding of each ASCII byte: case, dashes and white space, the grave accent.
+constexpr std::array<char, 128> kAsciiFold = [] {
+    std::array<char, 128> t{};
+    for (std::size_t c = 0; c < 128; ++c) {
+        char x = static_cast<char>(c);
+        if (x == '-' || x == '\t' || x == '\n' || x == '\r')
+            x = ' ';
+        else if (x == '`')
+            x = '\'';
+        else if (x >= 'A' && x <= 'Z')
+            x = static_cast<char>(x - 'A' + 'a');
+        t[c] = x;
+    }
+    return t;
+}();
+
 }  // namespace
 
-FoldedText fold_with_offsets(std::string_view text) {
-    FoldedText out;
+namespace text {
+
+void fold_with_offsets(std::string_view text, FoldedText& out) {
+    out.text.clear();
+    out.offsets.clear();
     out.text.reserve(text.size());
     out.offsets.reserve(text.size() + 1);
-    const auto n = static_cast<int32_t>(text.size());
-    int32_t i = 0;
+    const std::size_t n = text.size();
+    std::size_t i = 0;
     while (i < n) {
-        const auto at = static_cast<std::size_t>(i);
+        const std::size_t at = i;
         auto c0 = static_cast<unsigned char>(text[at]);
         if (c0 < 0x80) {
-            char c = static_cast<char>(c0);
-            if (c == '-' || c == '\t' || c == '\n' || c == '\r')
-                c = ' ';
-            else if (c == '`')
-                c = '\'';
-            else if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c - 'A' + 'a');
-            out.text += c;
+            out.text.push_back(kAsciiFold[c0]);
+            out.offsets.push_back(at);
             ++i;
-        } else {
-            std::size_t k = at;
-            auto c = static_cast<UChar32>(text::next_code_point(text, k));
-            i = static_cast<int32_t>(k);
-            if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4) {
-                out.text += '\'';
-            } else if (c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014 ||
-                       u_isUWhiteSpace(c)) {
-                out.text += ' ';
-            } else {
-                out.text += folded_letter(c);
-            }
+            continue;
         }
+        auto c = static_cast<UChar32>(text::next_code_point(text, i));
+        if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4)
+            out.text += '\'';
+        else if (c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014 || u_isUWhiteSpace(c))
+            out.text += ' ';
+        else
+            out.text += folded_letter(c);
         out.offsets.resize(out.text.size(), at);
     }
     out.offsets.push_back(text.size());
+}
+
+}  // namespace text
+
+FoldedText fold_with_offsets(std::string_view text) {
+    FoldedText out;
+    text::fold_with_offsets(text, out);
     return out;
 }
 
@@ -153,17 +170,25 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
 std::string detect_language(std::string_view text) {
     const auto& langs = text::default_languages();
     auto sample = text.substr(0, std::min<std::size_t>(text.size(), 20000));
-    auto tokens = text::tokenize(sample, 0, sample.size());
+    // The folded tokens of the sample looked up where they are, without making tokens.
+    thread_local FoldedText folded;
+    text::fold_with_offsets(sample, folded);
+    std::vector<std::size_t> counts(langs.size());
+    text::for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
+        std::string_view norm(folded.text.data() + start, stop - start);
+        std::size_t k = 0;
+        for (const auto& [lang, data] : langs)
+            counts[k++] += data.stopword_set.count(norm);
+    });
     std::string best = "fr";
     std::size_t best_count = 0;
+    std::size_t k = 0;
     for (const auto& [lang, data] : langs) {
-        std::size_t count = 0;
-        for (const auto& t : tokens)
-            count += data.stopword_set.count(t.norm);
-        if (count > best_count) {
+        if (counts[k] > best_count) {
             best = lang;
-            best_count = count;
+            best_count = counts[k];
         }
+        ++k;
     }
     return best;
 }
