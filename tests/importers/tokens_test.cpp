@@ -9,9 +9,13 @@
 #include <diplograph/importers/text.hpp>
 
 #include <gtest/gtest.h>
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -78,6 +82,54 @@ std::string plain_detect(std::string_view text) {
         }
     }
     return best;
+}
+
+// split_sentences() as first written: a new iterator over the UTF-16 copy of the text, its
+// offsets counted back into bytes; then the same trimming and gluing.
+std::vector<Span> plain_split(std::string_view text, std::string_view lang) {
+    const auto& abbreviations = default_languages().at(std::string(lang)).abbreviations;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(icu::Locale(std::string(lang).c_str()), status));
+    EXPECT_TRUE(U_SUCCESS(status));
+    it->setText(u);
+    std::vector<Span> raw;
+    int32_t u16 = 0;
+    std::size_t byte = 0, start = 0;
+    it->first();
+    for (int32_t end16 = it->next(); end16 != icu::BreakIterator::DONE; end16 = it->next()) {
+        for (; u16 < end16; u16 += U16_LENGTH(u.char32At(u16))) {
+            UChar32 c = u.char32At(u16);
+            byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        }
+        raw.push_back({start, std::min(byte, text.size())});
+        start = std::min(byte, text.size());
+    }
+    std::vector<Span> out;
+    bool glue = false;
+    for (auto s : raw) {
+        while (s.begin < s.end && std::isspace(static_cast<unsigned char>(text[s.begin])))
+            ++s.begin;
+        while (s.end > s.begin && std::isspace(static_cast<unsigned char>(text[s.end - 1])))
+            --s.end;
+        if (s.begin >= s.end)
+            continue;
+        if (glue && !out.empty() &&
+            text.substr(out.back().end, s.begin - out.back().end).find('\n') ==
+                std::string_view::npos)
+            out.back().end = s.end;
+        else
+            out.push_back(s);
+        auto piece = text.substr(out.back().begin, out.back().end - out.back().begin);
+        auto space = piece.find_last_of(" \t\n(");
+        auto last = space == std::string_view::npos ? piece : piece.substr(space + 1);
+        glue = std::find(abbreviations.begin(), abbreviations.end(), last) != abbreviations.end() ||
+               (last.size() == 2 && last[1] == '.' &&
+                std::isupper(static_cast<unsigned char>(last[0])));
+    }
+    return out;
 }
 
 std::vector<std::string> varied_texts() {
@@ -211,6 +263,27 @@ TEST(Fold, FoldsEachCodePointOnItsOwn) {
         ASSERT_EQ(f.text, joined) << text;
         ASSERT_EQ(f.offsets, offsets) << text;
     }
+}
+
+TEST(Sentences, TheCachedIteratorOnUtf8AgreesWithAFreshOneOnUtf16) {
+    std::size_t sentences = 0, multibyte = 0;
+    for (const auto& text : varied_texts()) {
+        if (find_invalid_utf8(text) != std::string_view::npos)
+            continue;  // refused before sentences are split
+        multibyte += std::any_of(text.begin(), text.end(), [](char c) { return c & 0x80; });
+        for (const char* lang : {"fr", "en"}) {
+            auto want = plain_split(text, lang);
+            auto got = split_sentences(text, lang);
+            ASSERT_EQ(got.size(), want.size()) << lang << ": " << text;
+            for (std::size_t k = 0; k < got.size(); ++k) {
+                EXPECT_EQ(got[k].begin, want[k].begin) << lang << ": " << text;
+                EXPECT_EQ(got[k].end, want[k].end) << lang << ": " << text;
+            }
+            sentences += want.size();
+        }
+    }
+    EXPECT_GT(sentences, 1000u);
+    EXPECT_GT(multibyte, 100u);
 }
 
 TEST(Language, DetectionAgreesWithCountingEveryToken) {

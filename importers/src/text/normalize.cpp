@@ -8,9 +8,11 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <unicode/utext.h>
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <memory>
 #include <unordered_map>
 
@@ -107,36 +109,50 @@ FoldedText fold_with_offsets(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// The sentence iterator of a locale, made once per thread: creating one loads ICU's rules.
+icu::BreakIterator* sentence_iterator(std::string_view lang) {
+    thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> known;
+    auto it = known.find(lang);
+    if (it == known.end()) {
+        UErrorCode status = U_ZERO_ERROR;
+        std::string locale = std::string(lang.empty() ? "en" : lang);
+        std::unique_ptr<icu::BreakIterator> made(
+            icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
+        if (U_FAILURE(status))
+            made.reset();
+        it = known.emplace(std::string(lang), std::move(made)).first;
+    }
+    return it->second.get();
+}
+
+}  // namespace
+
 std::vector<Span> split_sentences(std::string_view text, std::string_view lang) {
     std::vector<Span> raw;
     const auto& langs = text::default_languages();
-    std::vector<std::string> abbreviations;
+    static const std::vector<std::string> kNone;
+    const std::vector<std::string>* abbreviations = &kNone;
     if (auto it = langs.find(std::string(lang)); it != langs.end())
-        abbreviations = it->second.abbreviations;
+        abbreviations = &it->second.abbreviations;
 
-    // ICU works in UTF-16: map its offsets back to bytes as we go.
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    // ICU reads the UTF-8 text in place: its boundaries are byte offsets.
     UErrorCode status = U_ZERO_ERROR;
-    std::string locale = std::string(lang.empty() ? "en" : lang);
-    std::unique_ptr<icu::BreakIterator> it(
-        icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
+    icu::LocalUTextPointer utext(
+        utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+    icu::BreakIterator* it = U_SUCCESS(status) ? sentence_iterator(lang) : nullptr;
+    if (it)
+        it->setText(utext.getAlias(), status);
     if (U_FAILURE(status) || !it) {
         raw.push_back({0, text.size()});
     } else {
-        it->setText(u);
-        int32_t u16 = 0;
-        std::size_t byte = 0;
         it->first();
         std::size_t start = 0;
-        for (int32_t end16 = it->next(); end16 != icu::BreakIterator::DONE; end16 = it->next()) {
-            while (u16 < end16) {
-                UChar32 c = u.char32At(u16);
-                u16 += U16_LENGTH(c);
-                byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-            }
-            raw.push_back({start, std::min(byte, text.size())});
-            start = std::min(byte, text.size());
+        for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
+            auto byte = std::min(static_cast<std::size_t>(end), text.size());
+            raw.push_back({start, byte});
+            start = byte;
         }
     }
     // Trim; merge a piece with the next when it ends with an abbreviation ("M.", "U.S.") or
@@ -160,9 +176,10 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
         std::string_view piece = text.substr(out.back().begin, out.back().end - out.back().begin);
         auto space = piece.find_last_of(" \t\n(");
         std::string_view last = space == std::string_view::npos ? piece : piece.substr(space + 1);
-        glue = std::find(abbreviations.begin(), abbreviations.end(), last) != abbreviations.end() ||
-               (last.size() == 2 && last[1] == '.' &&
-                std::isupper(static_cast<unsigned char>(last[0])));
+        glue =
+            std::find(abbreviations->begin(), abbreviations->end(), last) != abbreviations->end() ||
+            (last.size() == 2 && last[1] == '.' &&
+             std::isupper(static_cast<unsigned char>(last[0])));
     }
     return out;
 }
