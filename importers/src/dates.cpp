@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace diplograph {
 
@@ -162,8 +163,11 @@ struct Entry {
 
 struct Lexicon {
     std::unordered_map<std::string, std::vector<Entry>> phrases;  // folded tokens joined by ' '
-    std::size_t longest = 1;                                      // in tokens
-    bool month_first = false;                                     // numeric_order mdy
+    //! The keys of the first tokens of longer phrases ("en debut" of "en debut d annee"): past
+    //! a key that is none, no longer phrase is worth looking up.
+    std::unordered_set<std::string> starts;
+    std::size_t longest = 1;   // in tokens
+    bool month_first = false;  // numeric_order mdy
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -339,6 +343,13 @@ std::shared_ptr<const Lexicon> read_lexicon(const std::filesystem::path& file) {
         }
         lexicon->longest = std::max(lexicon->longest, tokens.size());
         lexicon->phrases[key].push_back({*kind, value});
+        std::string start;
+        for (std::size_t n = 0; n + 1 < tokens.size(); ++n) {
+            if (n > 0)
+                start += ' ';
+            start += tokens[n].key;
+            lexicon->starts.insert(start);
+        }
     }
     return lexicon;
 }
@@ -444,6 +455,8 @@ class Parser {
                     }
                     if (auto it = lex_.phrases.find(key); it != lex_.phrases.end())
                         at.push_back({i + n, &it->second});
+                    if (n < max && !lex_.starts.count(key))
+                        break;
                 }
             }
             phrases_.insert(phrases_.end(), at.rbegin(), at.rend());

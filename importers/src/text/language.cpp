@@ -303,30 +303,53 @@ std::size_t match_at(const Pattern& p, const std::vector<Token>& tokens, std::si
     return match_from(p, 0, tokens, i);
 }
 
+PatternIndex::Node& PatternIndex::node(std::string_view s) {
+    std::uint32_t at = 0;
+    for (char c : s) {
+        auto& children = nodes_[at].children;
+        auto it = std::lower_bound(children.begin(), children.end(), c,
+                                   [](const auto& child, char x) { return child.first < x; });
+        if (it == children.end() || it->first != c) {
+            auto next = static_cast<std::uint32_t>(nodes_.size());
+            children.insert(it, {c, next});
+            nodes_.emplace_back();  // after the insert: `children` lives in nodes_
+            at = next;
+        } else {
+            at = it->second;
+        }
+    }
+    return nodes_[at];
+}
+
 void PatternIndex::add(std::size_t id, const Pattern& pattern) {
     const PatternItem& first = pattern.front();
     for (const auto& w : first.words)
-        words_[w].push_back(id);
-    for (const auto& p : first.prefixes) {
-        prefixes_[p].push_back(id);
-        auto at = std::lower_bound(prefix_lengths_.begin(), prefix_lengths_.end(), p.size());
-        if (at == prefix_lengths_.end() || *at != p.size())
-            prefix_lengths_.insert(at, p.size());
-    }
+        node(w).words.push_back(id);
+    for (const auto& p : first.prefixes)
+        node(p).prefixes.push_back(id);
 }
 
 void PatternIndex::candidates(std::string_view w, std::vector<std::size_t>& out) const {
     out.clear();
-    if (auto it = words_.find(w); it != words_.end())
-        out.insert(out.end(), it->second.begin(), it->second.end());
-    for (std::size_t n : prefix_lengths_) {
-        if (n > w.size())
+    const Node* at = &nodes_[0];
+    out.insert(out.end(), at->prefixes.begin(), at->prefixes.end());
+    for (char c : w) {
+        const auto& children = at->children;
+        auto it = std::lower_bound(children.begin(), children.end(), c,
+                                   [](const auto& child, char x) { return child.first < x; });
+        if (it == children.end() || it->first != c) {
+            at = nullptr;
             break;
-        if (auto it = prefixes_.find(w.substr(0, n)); it != prefixes_.end())
-            out.insert(out.end(), it->second.begin(), it->second.end());
+        }
+        at = &nodes_[it->second];
+        out.insert(out.end(), at->prefixes.begin(), at->prefixes.end());
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (at)
+        out.insert(out.end(), at->words.begin(), at->words.end());
+    if (out.size() > 1) {
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
 }
 
 void CueTable::reset(const LanguageData& data, const std::vector<Token>& tokens) {

@@ -103,7 +103,8 @@ std::vector<Pattern> parse_patterns(std::string_view text);
 std::size_t match_at(const Pattern& p, const std::vector<Token>& tokens, std::size_t i);
 
 //! Patterns by the words their first item accepts (it is never a gap): what may match at a
-//! token, without trying every pattern of a list there.
+//! token, without trying every pattern of a list there. A trie of those words and prefixes:
+//! one walk along the word finds both, without hashing it or its prefixes.
 class PatternIndex {
   public:
     //! Adds the pattern at position `id` of its list.
@@ -122,10 +123,14 @@ class PatternIndex {
     };
 
   private:
-    using Map = std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>>;
-    Map words_;
-    Map prefixes_;
-    std::vector<std::size_t> prefix_lengths_;  // distinct, ascending
+    struct Node {
+        std::vector<std::pair<char, std::uint32_t>> children;  // by byte, ascending
+        std::vector<std::size_t> words;     // the patterns that accept this very word
+        std::vector<std::size_t> prefixes;  // those that accept every word starting so
+    };
+    //! The node of `s`, made with the nodes on its way when missing.
+    Node& node(std::string_view s);
+    std::vector<Node> nodes_{1};  // nodes_[0]: the empty string
 };
 
 struct EventRule {
