@@ -420,11 +420,11 @@ class Extractor {
     //! t.size() when it has none.
     std::size_t denial_at(const std::vector<Token>& t, std::size_t triggers_end) const;
     //! A cue of this kind starts at token i and ends by token `to`.
-    bool cue_at(const std::vector<Token>& t, const std::string& kind, std::size_t i,
+    bool cue_at(const std::vector<Token>& t, text::CueKind kind, std::size_t i,
                 std::size_t to = SIZE_MAX) const;
-    bool cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
+    bool cue_in(const std::vector<Token>& t, text::CueKind kind, std::size_t from,
                 std::size_t to) const;
-    //! The end of the earliest-ending cue of the kind (a position in data_->cues) at token i,
+    //! The end of the earliest-ending cue of the kind (a position in kCueKinds) at token i,
     //! 0 when none starts there.
     std::size_t cue_end(const std::vector<Token>& t, std::size_t kind, std::size_t i) const;
     mutable text::CueTable cues_;  //!< the current sentence's cues, found as they are asked for
@@ -890,23 +890,16 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
               [](const Mention& x, const Mention& y) { return x.first < y.first; });
 }
 
-bool Extractor::cue_at(const std::vector<Token>& t, const std::string& kind, std::size_t i,
+bool Extractor::cue_at(const std::vector<Token>& t, text::CueKind kind, std::size_t i,
                        std::size_t to) const {
-    auto it = data_->cues.find(kind);
-    if (it == data_->cues.end())
-        return false;
-    auto end = cue_end(t, static_cast<std::size_t>(std::distance(data_->cues.begin(), it)), i);
+    auto end = cue_end(t, kind.slot, i);
     return end && end <= to;
 }
 
-bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
+bool Extractor::cue_in(const std::vector<Token>& t, text::CueKind kind, std::size_t from,
                        std::size_t to) const {
-    auto it = data_->cues.find(kind);
-    if (it == data_->cues.end())
-        return false;
-    auto slot = static_cast<std::size_t>(std::distance(data_->cues.begin(), it));
     for (std::size_t i = from; i < to && i < t.size(); ++i)
-        if (auto end = cue_end(t, slot, i); end && end <= to)
+        if (auto end = cue_end(t, kind.slot, i); end && end <= to)
             return true;
     return false;
 }

@@ -57,15 +57,10 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             }
             return;
         }
-        static const char* kKinds[] = {
-            "negation", "invitation", "denial",      "agreed",     "planned", "reported",
-            "mutual",   "both",       "both_people", "ousted",     "sourced", "comment",
-            "topic",    "aside",      "host",        "place_noun", "another"};
-        if (std::none_of(std::begin(kKinds), std::end(kKinds),
-                         [&](const char* k) { return f[0] == k; })) {
+        if (std::find(kCueKinds.begin(), kCueKinds.end(), f[0]) == kCueKinds.end()) {
             std::string known = "future";
-            for (const char* k : kKinds)
-                known += std::string(", ") + k;
+            for (auto k : kCueKinds)
+                known += fmt::format(", {}", k);
             throw std::invalid_argument(
                 fmt::format("kind \"{}\": expected one of {}", f[0], known));
         }
@@ -88,14 +83,14 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
     d.stopword_set.insert(d.stopwords.begin(), d.stopwords.end());
     for (std::size_t i = 0; i < d.events.size(); ++i)
         d.event_index.add(i, d.events[i].pattern);
-    std::size_t slot = 0;
     for (const auto& [kind, patterns] : d.cues) {
+        auto slot = static_cast<std::size_t>(std::find(kCueKinds.begin(), kCueKinds.end(), kind) -
+                                             kCueKinds.begin());
         for (std::size_t i = 0; i < patterns.size(); ++i) {
             d.cue_index[kind].add(i, patterns[i]);
             d.cue_any_index.add(d.cue_refs.size(), patterns[i]);
             d.cue_refs.emplace_back(slot, i);
         }
-        ++slot;
     }
     for (std::size_t i = 0; i < d.subtypes.size(); ++i)
         d.subtype_index.add(i, d.subtypes[i].second);
@@ -356,8 +351,10 @@ void CueTable::reset(const LanguageData& data, const std::vector<Token>& tokens)
     if (data_ != &data) {
         data_ = &data;
         lists_.clear();
-        for (const auto& [kind, patterns] : data.cues)
-            lists_.push_back(&patterns);
+        for (auto kind : kCueKinds) {
+            auto it = data.cues.find(std::string(kind));
+            lists_.push_back(it == data.cues.end() ? nullptr : &it->second);
+        }
     }
     tokens_ = &tokens;
     ends_.assign(tokens.size() * lists_.size(), 0);

@@ -133,6 +133,25 @@ class PatternIndex {
     std::vector<Node> nodes_{1};  // nodes_[0]: the empty string
 };
 
+//! The modality kinds of modality.tsv besides `future`: a cue's kind is its position here.
+inline constexpr std::array<std::string_view, 17> kCueKinds = {
+    "negation", "invitation", "denial",      "agreed",     "planned", "reported",
+    "mutual",   "both",       "both_people", "ousted",     "sourced", "comment",
+    "topic",    "aside",      "host",        "place_noun", "another"};
+
+//! A cue kind the code names, found in kCueKinds when compiling: a name that is none does not
+//! compile.
+struct CueKind {
+    std::size_t slot;
+    consteval CueKind(const char* name) : slot(kCueKinds.size()) {
+        for (std::size_t k = 0; k < kCueKinds.size(); ++k)
+            if (kCueKinds[k] == name)
+                slot = k;
+        if (slot == kCueKinds.size())
+            throw "no such cue kind in kCueKinds";
+    }
+};
+
 struct EventRule {
     std::string id;
     EventType type = EventType::MEET;
@@ -161,7 +180,7 @@ struct LanguageData {
     std::map<std::string, PatternIndex> cue_index;  //!< by modality kind, as cues
     PatternIndex subtype_index;
     //! Every cue of every kind in one index: ids are positions in cue_refs, which gives the
-    //! kind (its position in `cues`) and the pattern's position in that kind's list.
+    //! kind (its position in kCueKinds) and the pattern's position in that kind's list.
     PatternIndex cue_any_index;
     std::vector<std::pair<std::size_t, std::size_t>> cue_refs;
 };
@@ -175,13 +194,13 @@ class CueTable {
     void reset(const LanguageData& data, const std::vector<Token>& tokens);
     const std::vector<Token>* tokens() const { return tokens_; }
     //! The least end that match_at gives for the cues of kind `kind` (a position in
-    //! data.cues) starting at token i, or 0 when none matches there.
+    //! kCueKinds) starting at token i, or 0 when none matches there.
     std::size_t end(std::size_t kind, std::size_t i);
 
   private:
     const LanguageData* data_ = nullptr;
     const std::vector<Token>* tokens_ = nullptr;
-    std::vector<const std::vector<Pattern>*> lists_;  // by kind
+    std::vector<const std::vector<Pattern>*> lists_;  // by kind, null when the data has none
     std::vector<std::uint32_t> ends_;                 // token × kind
     std::vector<char> known_;                         // by token
     std::vector<std::size_t> candidates_;
