@@ -140,12 +140,14 @@ std::vector<std::string> varied_texts() {
                                       "\xFF",
                                       "\xC3",
                                       "L'\xC3\x89tat",
+                                      "e\xCC\x81t\xCC\x81 \xCC\x81a",  // combining accents
                                       "Ce\xCC\x81sar \xC3\x80 l\xE2\x80\x99\xC3\x89lys\xC3\xA9"
                                       "e"};
     for (const auto& f :
          std::filesystem::directory_iterator(test::test_data("corpus/own/articles")))
         texts.push_back(test::read_file(f.path()));
-    const std::vector<std::string> pieces = {"Le",
+    const std::vector<std::string> pieces = {"\xCC\x81",  // a combining accent alone
+                                             "Le",
                                              "the",
                                              "of",
                                              "les",
@@ -233,6 +235,33 @@ TEST(Tokenize, AgreesWithThePlainVersionOnVariedTexts) {
     EXPECT_GT(capitalized, 1000u);
 }
 
+TEST(Tokenize, FromTheWholeFoldingAgreesWithFoldingEachSentence) {
+    std::size_t pieces = 0;
+    std::mt19937 rng(7);
+    for (const auto& text : varied_texts()) {
+        if (find_invalid_utf8(text) != std::string_view::npos)
+            continue;  // refused before sentences are split
+        FoldedText folded = diplograph::fold_with_offsets(text);
+        // The sentences, and random pieces between code points (a combining accent folds to
+        // nothing: a piece may end just before one).
+        std::vector<Span> spans = split_sentences(text, "fr");
+        std::vector<std::size_t> starts;
+        for (std::size_t i = 0; i < text.size(); next_code_point(text, i))
+            starts.push_back(i);
+        starts.push_back(text.size());
+        for (int k = 0; k < 10; ++k) {
+            auto a = starts[rng() % starts.size()], b = starts[rng() % starts.size()];
+            spans.push_back({std::min(a, b), std::max(a, b)});
+        }
+        for (auto s : spans) {
+            expect_same(tokenize(folded, text, s.begin, s.end), tokenize(text, s.begin, s.end),
+                        text.substr(s.begin, s.end - s.begin));
+            ++pieces;
+        }
+    }
+    EXPECT_GT(pieces, 3000u);
+}
+
 TEST(Fold, ReusedBuffersGiveWhatAFreshFoldGives) {
     FoldedText reused;
     std::string last;
@@ -291,6 +320,8 @@ TEST(Language, DetectionAgreesWithCountingEveryToken) {
     for (const auto& text : varied_texts()) {
         auto want = plain_detect(text);
         EXPECT_EQ(detect_language(text), want) << text;
+        if (text.size() <= 20000)
+            EXPECT_EQ(detect_language(diplograph::fold_with_offsets(text)), want) << text;
         (want == "en" ? en : fr) += 1;
     }
     EXPECT_GT(en, 20u);

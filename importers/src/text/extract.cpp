@@ -442,6 +442,7 @@ class Extractor {
     const Dictionaries& dict_;
     const ImportOptions& options_;
     std::string lang_;
+    FoldedText folded_;  //!< the article's text folded
     const text::LanguageData* data_ = nullptr;
     const Index* index_ = nullptr;
     Batch batch_;
@@ -949,7 +950,7 @@ std::pair<std::string, std::string> Extractor::top_pair() const {
 }
 
 void Extractor::sentence(std::size_t index, Span span) {
-    auto t = text::tokenize(article_.text, span.begin, span.end);
+    auto t = text::tokenize(folded_, article_.text, span.begin, span.end);
     if (t.empty())
         return;
     cues_.reset(*data_, t);
@@ -1561,8 +1562,13 @@ void Extractor::sentence(std::size_t index, Span span) {
 Batch Extractor::run() {
     if (find_invalid_utf8(article_.text) != std::string_view::npos)
         throw ArticleError(article_.name + ": invalid UTF-8");
+    // Folded once for the language and every sentence.
+    text::fold_with_offsets(article_.text, folded_);
     lang_ = options_.lang == "auto" || options_.lang.empty()
-                ? (article_.lang.empty() ? detect_language(article_.text) : article_.lang)
+                ? (article_.lang.empty()
+                       ? (article_.text.size() <= 20000 ? text::detect_language(folded_)
+                                                        : detect_language(article_.text))
+                       : article_.lang)
                 : options_.lang;
     const auto& langs = text::default_languages();
     auto lit = langs.find(lang_);

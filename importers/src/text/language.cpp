@@ -144,16 +144,20 @@ inline UChar32 code_point_at(std::string_view s, std::size_t& i) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+namespace {
+
+// The tokens of the folded text f, whose byte k comes from the code point of `text` at
+// offset(k) (offset(f.size()): where f's part of the text ends).
+template <class Offset>
+std::vector<Token> make_tokens(std::string_view text, std::string_view f, Offset&& offset) {
     std::vector<Token> out;
-    thread_local FoldedText folded;
-    fold_with_offsets(text.substr(begin, end - begin), folded);
+    out.reserve(f.size() / 4);
     const auto& classes = ascii_classes();
-    for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool word) {
+    for_each_token(f, [&](std::size_t start, std::size_t stop, bool word) {
         Token t;
-        t.norm.assign(folded.text, start, stop - start);
-        t.begin = begin + folded.offsets[start];
-        t.end = begin + folded.offsets[stop];
+        t.norm.assign(f.data() + start, stop - start);
+        t.begin = offset(start);
+        t.end = offset(stop);
         t.word = word;
         if (word) {
             // Case from the original letters.
@@ -185,6 +189,28 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
         out.push_back(std::move(t));
     });
     return out;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+    thread_local FoldedText folded;
+    fold_with_offsets(text.substr(begin, end - begin), folded);
+    return make_tokens(text, folded.text, [&](std::size_t k) { return begin + folded.offsets[k]; });
+}
+
+std::vector<Token> tokenize(const FoldedText& folded, std::string_view text, std::size_t begin,
+                            std::size_t end) {
+    // The folding is by code point: text[begin, end) folds to the bytes whose code points
+    // are in it, and offsets ascend.
+    const auto& o = folded.offsets;
+    auto first =
+        static_cast<std::size_t>(std::lower_bound(o.begin(), o.end() - 1, begin) - o.begin());
+    auto last = static_cast<std::size_t>(
+        std::lower_bound(o.begin() + static_cast<std::ptrdiff_t>(first), o.end() - 1, end) -
+        o.begin());
+    return make_tokens(text, std::string_view(folded.text).substr(first, last - first),
+                       [&](std::size_t k) { return first + k == last ? end : o[first + k]; });
 }
 
 std::vector<std::string> phrase_words(std::string_view phrase) {

@@ -81,6 +81,12 @@ void fold_with_offsets(std::string_view text, FoldedText& out);
 
 //! Tokens of text[begin, end): words (letters and digits) and , ; : ( ) . as punctuation.
 std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end);
+//! The same from `folded`, the folding of the whole of `text` (valid UTF-8; begin and end at
+//! code points): a text folded once for all its sentences.
+std::vector<Token> tokenize(const FoldedText& folded, std::string_view text, std::size_t begin,
+                            std::size_t end);
+//! detect_language() of a text of at most 20,000 bytes from its folding.
+std::string detect_language(const FoldedText& folded);
 //! Folded words of a phrase, split like the text ("chef de l'État" → chef de l etat).
 std::vector<std::string> phrase_words(std::string_view phrase);
 

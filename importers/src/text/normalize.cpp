@@ -184,14 +184,13 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
     return out;
 }
 
-std::string detect_language(std::string_view text) {
-    const auto& langs = text::default_languages();
-    auto sample = text.substr(0, std::min<std::size_t>(text.size(), 20000));
-    // The folded tokens of the sample looked up where they are, without making tokens.
-    thread_local FoldedText folded;
-    text::fold_with_offsets(sample, folded);
+namespace text {
+
+std::string detect_language(const FoldedText& folded) {
+    const auto& langs = default_languages();
+    // The folded tokens looked up where they are, without making tokens.
     std::vector<std::size_t> counts(langs.size());
-    text::for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
+    for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
         std::string_view norm(folded.text.data() + start, stop - start);
         std::size_t k = 0;
         for (const auto& [lang, data] : langs)
@@ -208,6 +207,15 @@ std::string detect_language(std::string_view text) {
         ++k;
     }
     return best;
+}
+
+}  // namespace text
+
+std::string detect_language(std::string_view text) {
+    auto sample = text.substr(0, std::min<std::size_t>(text.size(), 20000));
+    thread_local FoldedText folded;
+    text::fold_with_offsets(sample, folded);
+    return text::detect_language(folded);
 }
 
 }  // namespace diplograph
