@@ -81,6 +81,8 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
     tsv::read(dir / "abbreviations.tsv", {1, 0, true},
               [&](const std::vector<std::string>& f, int) { d.abbreviations.push_back(f[0]); });
     d.stopword_set.insert(d.stopwords.begin(), d.stopwords.end());
+    for (const auto& w : d.stopwords)
+        d.longest_stopword = std::max(d.longest_stopword, w.size());
     for (std::size_t i = 0; i < d.events.size(); ++i)
         d.event_index.add(i, d.events[i].pattern);
     for (const auto& [kind, patterns] : d.cues) {

@@ -178,6 +178,7 @@ struct LanguageData {
     std::vector<std::string> stopwords;
     //! The same, to look words up (by string_view too).
     std::unordered_set<std::string, PatternIndex::Hash, std::equal_to<>> stopword_set;
+    std::size_t longest_stopword = 0;        //!< in bytes: longer words need no looking up
     std::vector<std::string> abbreviations;  //!< as written, period included
     std::vector<std::string> regions;        //!< phrases that name regions, not states
 

@@ -8,7 +8,6 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-#include <unicode/utext.h>
 
 #include <algorithm>
 #include <array>
@@ -137,22 +136,34 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
     if (auto it = langs.find(std::string(lang)); it != langs.end())
         abbreviations = &it->second.abbreviations;
 
-    // ICU reads the UTF-8 text in place: its boundaries are byte offsets.
-    UErrorCode status = U_ZERO_ERROR;
-    icu::LocalUTextPointer utext(
-        utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-    icu::BreakIterator* it = U_SUCCESS(status) ? sentence_iterator(lang) : nullptr;
-    if (it)
-        it->setText(utext.getAlias(), status);
-    if (U_FAILURE(status) || !it) {
+    // ICU works in UTF-16: map its offsets back to bytes as we go, by the UTF-8 length of each
+    // code point of the UTF-16 text (a lone surrogate counts as three bytes, as U+FFFD).
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::BreakIterator* it = sentence_iterator(lang);
+    if (!it) {
         raw.push_back({0, text.size()});
     } else {
+        it->setText(u);
+        const char16_t* units = u.getBuffer();
+        const int32_t length = u.length();
+        int32_t u16 = 0;
+        std::size_t byte = 0;
         it->first();
         std::size_t start = 0;
-        for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
-            auto byte = std::min(static_cast<std::size_t>(end), text.size());
-            raw.push_back({start, byte});
-            start = byte;
+        for (int32_t end16 = it->next(); end16 != icu::BreakIterator::DONE; end16 = it->next()) {
+            while (u16 < end16) {
+                char16_t c = units[u16];
+                if (U16_IS_LEAD(c) && u16 + 1 < length && U16_IS_TRAIL(units[u16 + 1])) {
+                    byte += 4;
+                    u16 += 2;
+                } else {
+                    byte += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                    ++u16;
+                }
+            }
+            raw.push_back({start, std::min(byte, text.size())});
+            start = std::min(byte, text.size());
         }
     }
     // Trim; merge a piece with the next when it ends with an abbreviation ("M.", "U.S.") or
@@ -194,7 +205,7 @@ std::string detect_language(const FoldedText& folded) {
         std::string_view norm(folded.text.data() + start, stop - start);
         std::size_t k = 0;
         for (const auto& [lang, data] : langs)
-            counts[k++] += data.stopword_set.count(norm);
+            counts[k++] += norm.size() <= data.longest_stopword ? data.stopword_set.count(norm) : 0;
     });
     std::string best = "fr";
     std::size_t best_count = 0;
