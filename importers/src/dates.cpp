@@ -217,14 +217,18 @@ std::string fold_word(std::string_view word) {
                              [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (!ascii)
         return fold(word);
+    // ASCII: std::tolower of the "C" locale, which the program never changes, without a call
+    // per letter.
     std::string out(word);
     for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
+    tokens.reserve(text.size() / 4);
     bool pending_break = false;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -280,8 +284,11 @@ std::vector<Token> tokenize(std::string_view text) {
                     break;
                 ++j;
             }
-            tokens.push_back(
-                {i, j, fold_word(text.substr(i, j - i)), false, 0, 0, {}, pending_break, false});
+            Token& t = tokens.emplace_back();
+            t.begin = i;
+            t.end = j;
+            t.key = fold_word(text.substr(i, j - i));
+            t.break_before = pending_break;
             pending_break = false;
             i = j;
             continue;

@@ -1617,7 +1617,7 @@ Batch Extractor::run() {
     s.content_hash = stable_hash(article_.text);
     s.id = make_source_id(s);
 
-    auto sentences = split_sentences(article_.text, lang_);
+    auto sentences = text::split_sentences(article_.text, lang_, data_);
     for (std::size_t i = 0; i < sentences.size(); ++i)
         sentence(i, sentences[i]);
 

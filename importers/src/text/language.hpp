@@ -30,6 +30,8 @@ const AsciiClasses& ascii_classes();
 //! A character of words (letters and digits, ICU's u_isalnum) whatever the code point.
 bool is_word_code_point(char32_t c);
 
+struct LanguageData;
+
 //! The tokens of a folded text as tokenize() splits it: emit(start, stop, word) for each,
 //! with byte positions in `f`. Words are runs of word characters; punctuation is each of
 //! , ; : ( ) . " « » “ ” alone; everything else separates.
@@ -85,6 +87,9 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
 //! code points): a text folded once for all its sentences.
 std::vector<Token> tokenize(const FoldedText& folded, std::string_view text, std::size_t begin,
                             std::size_t end);
+//! split_sentences() with the language's data at hand (null: no abbreviations).
+std::vector<Span> split_sentences(std::string_view text, std::string_view lang,
+                                  const LanguageData* data);
 //! detect_language() of a text of at most 20,000 bytes from its folding.
 std::string detect_language(const FoldedText& folded);
 //! Folded words of a phrase, split like the text ("chef de l'État" → chef de l etat).

@@ -129,12 +129,18 @@ icu::BreakIterator* sentence_iterator(std::string_view lang) {
 }  // namespace
 
 std::vector<Span> split_sentences(std::string_view text, std::string_view lang) {
-    std::vector<Span> raw;
     const auto& langs = text::default_languages();
+    auto it = langs.find(std::string(lang));
+    return text::split_sentences(text, lang, it == langs.end() ? nullptr : &it->second);
+}
+
+namespace text {
+
+std::vector<Span> split_sentences(std::string_view text, std::string_view lang,
+                                  const LanguageData* data) {
+    std::vector<Span> raw;
     static const std::vector<std::string> kNone;
-    const std::vector<std::string>* abbreviations = &kNone;
-    if (auto it = langs.find(std::string(lang)); it != langs.end())
-        abbreviations = &it->second.abbreviations;
+    const std::vector<std::string>* abbreviations = data ? &data->abbreviations : &kNone;
 
     // ICU works in UTF-16: map its offsets back to bytes as we go, by the UTF-8 length of each
     // code point of the UTF-16 text (a lone surrogate counts as three bytes, as U+FFFD).
@@ -194,8 +200,6 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
     }
     return out;
 }
-
-namespace text {
 
 std::string detect_language(const FoldedText& folded) {
     const auto& langs = default_languages();
