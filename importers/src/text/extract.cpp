@@ -1564,13 +1564,13 @@ Batch Extractor::run() {
         throw ArticleError(article_.name + ": invalid UTF-8");
     // Folded once for the language and every sentence.
     text::fold_with_offsets(article_.text, folded_);
+    const auto& langs = text::default_languages();
     lang_ = options_.lang == "auto" || options_.lang.empty()
                 ? (article_.lang.empty()
-                       ? (article_.text.size() <= 20000 ? text::detect_language(folded_)
+                       ? (article_.text.size() <= 20000 ? text::detect_language(folded_, langs)
                                                         : detect_language(article_.text))
                        : article_.lang)
                 : options_.lang;
-    const auto& langs = text::default_languages();
     auto lit = langs.find(lang_);
     if (lit == langs.end())
         throw ArticleError(fmt::format("{}: language \"{}\": no rules in data/lang/{}/",

@@ -90,8 +90,9 @@ std::vector<Token> tokenize(const FoldedText& folded, std::string_view text, std
 //! split_sentences() with the language's data at hand (null: no abbreviations).
 std::vector<Span> split_sentences(std::string_view text, std::string_view lang,
                                   const LanguageData* data);
-//! detect_language() of a text of at most 20,000 bytes from its folding.
-std::string detect_language(const FoldedText& folded);
+//! detect_language() of a text of at most 20,000 bytes from its folding, among `langs`.
+std::string detect_language(const FoldedText& folded,
+                            const std::map<std::string, LanguageData>& langs);
 //! Folded words of a phrase, split like the text ("chef de l'État" → chef de l etat).
 std::vector<std::string> phrase_words(std::string_view phrase);
 

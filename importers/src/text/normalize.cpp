@@ -201,8 +201,8 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang,
     return out;
 }
 
-std::string detect_language(const FoldedText& folded) {
-    const auto& langs = default_languages();
+std::string detect_language(const FoldedText& folded,
+                            const std::map<std::string, LanguageData>& langs) {
     // The folded tokens looked up where they are, without making tokens.
     std::vector<std::size_t> counts(langs.size());
     for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
@@ -230,7 +230,7 @@ std::string detect_language(std::string_view text) {
     auto sample = text.substr(0, std::min<std::size_t>(text.size(), 20000));
     thread_local FoldedText folded;
     text::fold_with_offsets(sample, folded);
-    return text::detect_language(folded);
+    return text::detect_language(folded, text::default_languages());
 }
 
 }  // namespace diplograph
