@@ -245,7 +245,7 @@ TEST(Tokenize, FromTheWholeFoldingAgreesWithFoldingEachSentence) {
         FoldedText folded = diplograph::fold_with_offsets(text);
         // The sentences, and random pieces between code points (a combining accent folds to
         // nothing: a piece may end just before one).
-        std::vector<Span> spans = split_sentences(text, "fr");
+        std::vector<Span> spans = diplograph::split_sentences(text, "fr");
         std::vector<std::size_t> starts;
         for (std::size_t i = 0; i < text.size(); next_code_point(text, i))
             starts.push_back(i);
@@ -303,11 +303,14 @@ TEST(Sentences, TheCachedIteratorOnUtf8AgreesWithAFreshOneOnUtf16) {
         multibyte += std::any_of(text.begin(), text.end(), [](char c) { return c & 0x80; });
         for (const char* lang : {"fr", "en"}) {
             auto want = plain_split(text, lang);
-            auto got = split_sentences(text, lang);
-            ASSERT_EQ(got.size(), want.size()) << lang << ": " << text;
-            for (std::size_t k = 0; k < got.size(); ++k) {
-                EXPECT_EQ(got[k].begin, want[k].begin) << lang << ": " << text;
-                EXPECT_EQ(got[k].end, want[k].end) << lang << ": " << text;
+            // By name, and with the language's data as the extractor calls it.
+            for (const auto& got : {diplograph::split_sentences(text, lang),
+                                    split_sentences(text, lang, &default_languages().at(lang))}) {
+                ASSERT_EQ(got.size(), want.size()) << lang << ": " << text;
+                for (std::size_t k = 0; k < got.size(); ++k) {
+                    EXPECT_EQ(got[k].begin, want[k].begin) << lang << ": " << text;
+                    EXPECT_EQ(got[k].end, want[k].end) << lang << ": " << text;
+                }
             }
             sentences += want.size();
         }
