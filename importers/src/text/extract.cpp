@@ -570,6 +570,9 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
         const NameEntry* best = nullptr;
         if (auto it = index_->names.find(t[i].norm); it != index_->names.end()) {
             for (const auto& e : it->second) {
+                // The filters are independent: the cheapest first (most words are lower case).
+                if (e.proper && !t[i].capitalized)
+                    continue;
                 if (!words_at(t, i, e.words))
                     continue;
                 std::size_t last = i + e.words.size();
@@ -579,8 +582,6 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
                     if (surface != e.name->text && !titlecase_of(surface, e.name->text))
                         continue;
                 }
-                if (e.proper && !t[i].capitalized)
-                    continue;
                 // "central African country" is not the Central African Republic, nor "African
                 // Union commission" the AU Commission.
                 bool cased = true;
