@@ -907,7 +907,7 @@ bool Extractor::cue_in(const std::vector<Token>& t, text::CueKind kind, std::siz
 }
 
 std::size_t Extractor::cue_end(const std::vector<Token>& t, std::size_t kind, std::size_t i) const {
-    // sentence() resets the table for its tokens; other tokens get a table of their own.
+    // sentence() resets the table for its tokens; other tokens would reset it for theirs.
     if (cues_.tokens() != &t)
         cues_.reset(*data_, t);
     return cues_.end(kind, i);
