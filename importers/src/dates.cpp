@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace diplograph {
 
@@ -162,8 +163,11 @@ struct Entry {
 
 struct Lexicon {
     std::unordered_map<std::string, std::vector<Entry>> phrases;  // folded tokens joined by ' '
-    std::size_t longest = 1;                                      // in tokens
-    bool month_first = false;                                     // numeric_order mdy
+    //! The keys of the first tokens of longer phrases ("en debut" of "en debut d annee"): past
+    //! a key that is none, no longer phrase is worth looking up.
+    std::unordered_set<std::string> starts;
+    std::size_t longest = 1;   // in tokens
+    bool month_first = false;  // numeric_order mdy
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -213,14 +217,18 @@ std::string fold_word(std::string_view word) {
                              [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (!ascii)
         return fold(word);
+    // ASCII: std::tolower of the "C" locale, which the program never changes, without a call
+    // per letter.
     std::string out(word);
     for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
+    tokens.reserve(text.size() / 4);
     bool pending_break = false;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -276,8 +284,11 @@ std::vector<Token> tokenize(std::string_view text) {
                     break;
                 ++j;
             }
-            tokens.push_back(
-                {i, j, fold_word(text.substr(i, j - i)), false, 0, 0, {}, pending_break, false});
+            Token& t = tokens.emplace_back();
+            t.begin = i;
+            t.end = j;
+            t.key = fold_word(text.substr(i, j - i));
+            t.break_before = pending_break;
             pending_break = false;
             i = j;
             continue;
@@ -339,6 +350,13 @@ std::shared_ptr<const Lexicon> read_lexicon(const std::filesystem::path& file) {
         }
         lexicon->longest = std::max(lexicon->longest, tokens.size());
         lexicon->phrases[key].push_back({*kind, value});
+        std::string start;
+        for (std::size_t n = 0; n + 1 < tokens.size(); ++n) {
+            if (n > 0)
+                start += ' ';
+            start += tokens[n].key;
+            lexicon->starts.insert(start);
+        }
     }
     return lexicon;
 }
@@ -444,6 +462,8 @@ class Parser {
                     }
                     if (auto it = lex_.phrases.find(key); it != lex_.phrases.end())
                         at.push_back({i + n, &it->second});
+                    if (n < max && !lex_.starts.count(key))
+                        break;
                 }
             }
             phrases_.insert(phrases_.end(), at.rbegin(), at.rend());

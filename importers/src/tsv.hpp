@@ -17,18 +17,24 @@
 
 namespace diplograph::tsv {
 
-//! The fields of one line, split at tabs ("a\t\tb" → a, "", b).
-inline std::vector<std::string> split_tabs(std::string_view line) {
-    std::vector<std::string> out;
+//! The fields of one line, split at tabs ("a\t\tb" → a, "", b), into `out`: the strings
+//! already there are reused, so that reading a file line by line allocates little.
+inline void split_tabs(std::string_view line, std::vector<std::string>& out) {
+    std::size_t n = 0;
     std::size_t start = 0;
     for (;;) {
         auto tab = line.find('\t', start);
-        out.emplace_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+        auto field = line.substr(start, tab == std::string_view::npos ? tab : tab - start);
+        if (n < out.size())
+            out[n].assign(field);
+        else
+            out.emplace_back(field);
+        ++n;
         if (tab == std::string_view::npos)
             break;
         start = tab + 1;
     }
-    return out;
+    out.resize(n);
 }
 
 struct Layout {
@@ -49,6 +55,7 @@ void read(const std::filesystem::path& file, Layout layout, Row&& row) {
         throw DictionaryError(file.string() + ": cannot read the dictionary");
     }
     std::string line;
+    std::vector<std::string> fields;
     int number = 0;
     while (std::getline(in, line)) {
         ++number;
@@ -59,7 +66,7 @@ void read(const std::filesystem::path& file, Layout layout, Row&& row) {
         if (find_invalid_utf8(line) != std::string_view::npos)
             throw DictionaryError(fmt::format(
                 "{}: line {}: not valid UTF-8; save the file as UTF-8", file.string(), number));
-        auto fields = split_tabs(line);
+        split_tabs(line, fields);
         if (fields.size() > layout.columns || fields.size() + layout.may_omit < layout.columns)
             throw DictionaryError(
                 fmt::format("{}: line {}: {} columns, expected {} separated by tabs", file.string(),

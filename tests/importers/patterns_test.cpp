@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -84,6 +85,51 @@ TEST(PatternIndex, AgreesWithEveryPatternOfTheLanguagesOnTheOwnCorpus) {
         }
     }
     EXPECT_GT(hits, 1000u);  // the words do start patterns
+}
+
+// The least end match_at gives for the cues of one kind at token i, trying every pattern.
+std::size_t cue_end_by_hand(const std::vector<Pattern>& patterns, const std::vector<Token>& t,
+                            std::size_t i) {
+    std::size_t best = 0;
+    for (const auto& p : patterns)
+        if (auto end = match_at(p, t, i); end && (best == 0 || end < best))
+            best = end;
+    return best;
+}
+
+TEST(CueTable, AgreesWithTryingEveryCueOfEveryKindAtEveryToken) {
+    const auto& langs = languages(DIPLOGRAPH_DATA_DIR);
+    ASSERT_TRUE(langs.count("fr") && langs.count("en"));
+    std::vector<std::string> texts = {
+        "", ",", "Il n'a pas signé. Ils ont convenu de se rendre à Paris, a-t-il démenti.",
+        "Both sides agreed to meet again; they did not sign, officials said (Reuters)."};
+    for (const auto& f :
+         std::filesystem::directory_iterator(test::test_data("corpus/own/articles")))
+        texts.push_back(test::read_file(f.path()));
+    for (const auto& [lang, data] : langs) {
+        ASSERT_EQ(data.cues.size(), data.cue_index.size());
+        std::size_t found = 0;
+        CueTable table;
+        for (const auto& text : texts) {
+            auto t = tokenize(text, 0, text.size());
+            table.reset(data, t);
+            // Kinds in turn, every other one from the last token back, so that tokens are
+            // asked about in both orders and a kind finds tokens another kind already looked at.
+            for (const auto& [name, patterns] : data.cues) {
+                auto kind = static_cast<std::size_t>(
+                    std::find(kCueKinds.begin(), kCueKinds.end(), name) - kCueKinds.begin());
+                ASSERT_LT(kind, kCueKinds.size()) << name;
+                for (std::size_t n = 0; n <= t.size(); ++n) {
+                    std::size_t i = kind % 2 ? t.size() - n : n;
+                    auto expected = cue_end_by_hand(patterns, t, i);
+                    found += expected != 0;
+                    ASSERT_EQ(table.end(kind, i), expected) << lang << ": " << name << " at " << i;
+                }
+            }
+            EXPECT_EQ(table.end(kCueKinds.size(), 0), 0u);  // no such kind
+        }
+        EXPECT_GT(found, 100u) << lang;  // the texts do have cues
+    }
 }
 
 }  // namespace

@@ -432,10 +432,14 @@ class Extractor {
     //! t.size() when it has none.
     std::size_t denial_at(const std::vector<Token>& t, std::size_t triggers_end) const;
     //! A cue of this kind starts at token i and ends by token `to`.
-    bool cue_at(const std::vector<Token>& t, const std::string& kind, std::size_t i,
+    bool cue_at(const std::vector<Token>& t, text::CueKind kind, std::size_t i,
                 std::size_t to = SIZE_MAX) const;
-    bool cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
+    bool cue_in(const std::vector<Token>& t, text::CueKind kind, std::size_t from,
                 std::size_t to) const;
+    //! The end of the earliest-ending cue of the kind (a position in kCueKinds) at token i,
+    //! 0 when none starts there.
+    std::size_t cue_end(const std::vector<Token>& t, std::size_t kind, std::size_t i) const;
+    mutable text::CueTable cues_;  //!< the current sentence's cues, found as they are asked for
     std::pair<std::string, std::string> top_pair() const;
     //! The two parties (countries or organisations) most named in the article so far.
     std::pair<std::string, std::string> top_parties() const;
@@ -450,6 +454,7 @@ class Extractor {
     const Dictionaries& dict_;
     const ImportOptions& options_;
     std::string lang_;
+    FoldedText folded_;  //!< the article's text folded
     const text::LanguageData* data_ = nullptr;
     const Index* index_ = nullptr;
     Batch batch_;
@@ -578,6 +583,9 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
         std::vector<std::string> others;
         if (auto it = index_->names.find(t[i].norm); it != index_->names.end()) {
             for (const auto& e : it->second) {
+                // The filters are independent: the cheapest first (most words are lower case).
+                if (e.proper && !t[i].capitalized)
+                    continue;
                 if (!words_at(t, i, e.words))
                     continue;
                 std::size_t last = i + e.words.size();
@@ -587,8 +595,6 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
                     if (surface != e.name->text && !titlecase_of(surface, e.name->text))
                         continue;
                 }
-                if (e.proper && !t[i].capitalized)
-                    continue;
                 // "central African country" is not the Central African Republic, nor "African
                 // Union commission" the AU Commission.
                 bool cased = true;
@@ -915,25 +921,25 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
               [](const Mention& x, const Mention& y) { return x.first < y.first; });
 }
 
-bool Extractor::cue_at(const std::vector<Token>& t, const std::string& kind, std::size_t i,
+bool Extractor::cue_at(const std::vector<Token>& t, text::CueKind kind, std::size_t i,
                        std::size_t to) const {
-    auto it = data_->cues.find(kind);
-    if (it == data_->cues.end() || i >= t.size() || !t[i].word)
-        return false;
-    std::vector<std::size_t> patterns;
-    data_->cue_index.at(kind).candidates(t[i].norm, patterns);
-    for (std::size_t k : patterns)
-        if (auto end = text::match_at(it->second[k], t, i); end && end <= to)
+    auto end = cue_end(t, kind.slot, i);
+    return end && end <= to;
+}
+
+bool Extractor::cue_in(const std::vector<Token>& t, text::CueKind kind, std::size_t from,
+                       std::size_t to) const {
+    for (std::size_t i = from; i < to && i < t.size(); ++i)
+        if (auto end = cue_end(t, kind.slot, i); end && end <= to)
             return true;
     return false;
 }
 
-bool Extractor::cue_in(const std::vector<Token>& t, const std::string& kind, std::size_t from,
-                       std::size_t to) const {
-    for (std::size_t i = from; i < to && i < t.size(); ++i)
-        if (cue_at(t, kind, i, to))
-            return true;
-    return false;
+std::size_t Extractor::cue_end(const std::vector<Token>& t, std::size_t kind, std::size_t i) const {
+    // sentence() resets the table for its tokens; other tokens would reset it for theirs.
+    if (cues_.tokens() != &t)
+        cues_.reset(*data_, t);
+    return cues_.end(kind, i);
 }
 
 std::size_t Extractor::denial_at(const std::vector<Token>& t, std::size_t triggers_end) const {
@@ -974,9 +980,10 @@ std::pair<std::string, std::string> Extractor::top_pair() const {
 }
 
 void Extractor::sentence(std::size_t index, Span span) {
-    auto t = text::tokenize(article_.text, span.begin, span.end);
+    auto t = text::tokenize(folded_, article_.text, span.begin, span.end);
     if (t.empty())
         return;
+    cues_.reset(*data_, t);
     auto mentions = find_names(t);
     // "He also thanked Ruto…", "Il a ajouté…": a sentence opened by a personal pronoun goes on
     // about the person the previous sentence opened with.
@@ -1676,10 +1683,15 @@ void Extractor::sentence(std::size_t index, Span span) {
 Batch Extractor::run() {
     if (find_invalid_utf8(article_.text) != std::string_view::npos)
         throw ArticleError(article_.name + ": invalid UTF-8");
-    lang_ = options_.lang == "auto" || options_.lang.empty()
-                ? (article_.lang.empty() ? detect_language(article_.text) : article_.lang)
-                : options_.lang;
+    // Folded once for the language and every sentence.
+    text::fold_with_offsets(article_.text, folded_);
     const auto& langs = text::default_languages();
+    lang_ = options_.lang == "auto" || options_.lang.empty()
+                ? (article_.lang.empty()
+                       ? (article_.text.size() <= 20000 ? text::detect_language(folded_, langs)
+                                                        : detect_language(article_.text))
+                       : article_.lang)
+                : options_.lang;
     auto lit = langs.find(lang_);
     if (lit == langs.end())
         throw ArticleError(fmt::format("{}: language \"{}\": no rules in data/lang/{}/",
@@ -1726,7 +1738,7 @@ Batch Extractor::run() {
     s.content_hash = stable_hash(article_.text);
     s.id = make_source_id(s);
 
-    auto sentences = split_sentences(article_.text, lang_);
+    auto sentences = text::split_sentences(article_.text, lang_, data_);
     for (std::size_t i = 0; i < sentences.size(); ++i)
         sentence(i, sentences[i]);
 
@@ -1880,7 +1892,7 @@ Batch Extractor::run() {
         else if (auto it = entities_.find(r.of); it != entities_.end())
             batch_.context.push_back(it->second);
     }
-    return batch_;
+    return std::move(batch_);
 }
 
 }  // namespace

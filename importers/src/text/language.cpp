@@ -19,34 +19,6 @@ namespace diplograph::text {
 
 namespace {
 
-// ICU's character classes of the ASCII range, looked up once: most of a text is ASCII.
-struct AsciiClasses {
-    std::array<bool, 128> alnum{}, alpha{}, upper{};
-    AsciiClasses() {
-        for (UChar32 c = 0; c < 128; ++c) {
-            auto k = static_cast<std::size_t>(c);
-            alnum[k] = u_isalnum(c) != 0;
-            alpha[k] = u_isalpha(c) != 0;
-            upper[k] = u_isupper(c) || u_istitle(c);
-        }
-    }
-};
-const AsciiClasses& ascii() {
-    static const AsciiClasses classes;
-    return classes;
-}
-
-bool is_word_char(UChar32 c) {
-    return c >= 0 && c < 128 ? ascii().alnum[static_cast<std::size_t>(c)] : u_isalnum(c) != 0;
-}
-bool is_letter(UChar32 c) {
-    return c >= 0 && c < 128 ? ascii().alpha[static_cast<std::size_t>(c)] : u_isalpha(c) != 0;
-}
-bool is_upper(UChar32 c) {
-    return c >= 0 && c < 128 ? ascii().upper[static_cast<std::size_t>(c)]
-                             : u_isupper(c) || u_istitle(c);
-}
-
 LanguageData load_language(const std::filesystem::path& dir, const std::string& lang) {
     LanguageData d;
     d.lang = lang;
@@ -85,15 +57,10 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             }
             return;
         }
-        static const char* kKinds[] = {
-            "negation", "invitation",  "denial",  "agreed",  "planned",   "reported", "mutual",
-            "both",     "both_people", "ousted",  "sourced", "comment",   "topic",    "aside",
-            "host",     "place_noun",  "another", "clause",  "committed", "vague"};
-        if (std::none_of(std::begin(kKinds), std::end(kKinds),
-                         [&](const char* k) { return f[0] == k; })) {
+        if (std::find(kCueKinds.begin(), kCueKinds.end(), f[0]) == kCueKinds.end()) {
             std::string known = "future";
-            for (const char* k : kKinds)
-                known += std::string(", ") + k;
+            for (auto k : kCueKinds)
+                known += fmt::format(", {}", k);
             throw std::invalid_argument(
                 fmt::format("kind \"{}\": expected one of {}", f[0], known));
         }
@@ -107,24 +74,51 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
             d.subtypes.emplace_back(f[0], std::move(pattern));
     });
     tsv::read(dir / "stopwords.tsv", {1, 0, true}, [&](const std::vector<std::string>& f, int) {
-        d.stopwords.push_back(fold_with_offsets(f[0]).text);
+        d.stopwords.push_back(diplograph::fold_with_offsets(f[0]).text);
     });
     tsv::read(dir / "regions.tsv", {1, 0, true},
               [&](const std::vector<std::string>& f, int) { d.regions.push_back(f[0]); });
     tsv::read(dir / "abbreviations.tsv", {1, 0, true},
               [&](const std::vector<std::string>& f, int) { d.abbreviations.push_back(f[0]); });
     d.stopword_set.insert(d.stopwords.begin(), d.stopwords.end());
+    for (const auto& w : d.stopwords)
+        d.longest_stopword = std::max(d.longest_stopword, w.size());
     for (std::size_t i = 0; i < d.events.size(); ++i)
         d.event_index.add(i, d.events[i].pattern);
-    for (const auto& [kind, patterns] : d.cues)
-        for (std::size_t i = 0; i < patterns.size(); ++i)
+    for (const auto& [kind, patterns] : d.cues) {
+        auto slot = static_cast<std::size_t>(std::find(kCueKinds.begin(), kCueKinds.end(), kind) -
+                                             kCueKinds.begin());
+        for (std::size_t i = 0; i < patterns.size(); ++i) {
             d.cue_index[kind].add(i, patterns[i]);
+            d.cue_any_index.add(d.cue_refs.size(), patterns[i]);
+            d.cue_refs.emplace_back(slot, i);
+        }
+    }
     for (std::size_t i = 0; i < d.subtypes.size(); ++i)
         d.subtype_index.add(i, d.subtypes[i].second);
     return d;
 }
 
 }  // namespace
+
+const AsciiClasses& ascii_classes() {
+    // ICU's classes, looked up once: most of a text is ASCII.
+    static const AsciiClasses classes = [] {
+        AsciiClasses a;
+        for (UChar32 c = 0; c < 128; ++c) {
+            auto k = static_cast<std::size_t>(c);
+            a.alnum[k] = u_isalnum(c) != 0;
+            a.alpha[k] = u_isalpha(c) != 0;
+            a.upper[k] = u_isupper(c) || u_istitle(c);
+        }
+        return a;
+    }();
+    return classes;
+}
+
+bool is_word_code_point(char32_t c) {
+    return c < 128 ? ascii_classes().alnum[c] : u_isalnum(static_cast<UChar32>(c)) != 0;
+}
 
 char32_t next_code_point(std::string_view s, std::size_t& i) {
     // ICU's U8_NEXT narrows ints to bytes inside the macro; -Wconversion is off for it only.
@@ -138,36 +132,53 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
 }
 
-std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+namespace {
+
+// The code point at s[i], moving i past it; ASCII without a call.
+inline UChar32 code_point_at(std::string_view s, std::size_t& i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    return static_cast<UChar32>(next_code_point(s, i));
+}
+
+}  // namespace
+
+namespace {
+
+// The tokens of the folded text f, whose byte k comes from the code point of `text` at
+// offset(k) (offset(f.size()): where f's part of the text ends).
+template <class Offset>
+std::vector<Token> make_tokens(std::string_view text, std::string_view f, Offset&& offset) {
     std::vector<Token> out;
-    FoldedText folded = fold_with_offsets(text.substr(begin, end - begin));
-    const std::string& f = folded.text;
-    std::size_t i = 0;
-    while (i < f.size()) {
-        std::size_t start = i;
-        auto c = static_cast<UChar32>(next_code_point(f, i));
-        if (is_word_char(c)) {
-            std::size_t stop = i;
-            while (i < f.size()) {
-                std::size_t j = i;
-                if (!is_word_char(static_cast<UChar32>(next_code_point(f, j))))
-                    break;
-                i = j;
-                stop = j;
-            }
-            Token t;
-            t.norm = f.substr(start, stop - start);
-            t.begin = begin + folded.offsets[start];
-            t.end = begin + folded.offsets[stop];
+    out.reserve(f.size() / 4);
+    const auto& classes = ascii_classes();
+    for_each_token(f, [&](std::size_t start, std::size_t stop, bool word) {
+        Token t;
+        t.norm.assign(f.data() + start, stop - start);
+        t.begin = offset(start);
+        t.end = offset(stop);
+        t.word = word;
+        if (word) {
             // Case from the original letters.
             std::size_t k = t.begin;
             int upper = 0, letters = 0;
             bool first = true;
             while (k < t.end) {
-                auto o = static_cast<UChar32>(next_code_point(text, k));
-                if (is_letter(o)) {
+                UChar32 o = code_point_at(text, k);
+                bool letter, up;
+                if (o < 128) {
+                    letter = classes.alpha[static_cast<std::size_t>(o)];
+                    up = classes.upper[static_cast<std::size_t>(o)];
+                } else {
+                    letter = u_isalpha(o) != 0;
+                    up = letter && (u_isupper(o) || u_istitle(o));
+                }
+                if (letter) {
                     ++letters;
-                    if (is_upper(o)) {
+                    if (up) {
                         ++upper;
                         if (first)
                             t.capitalized = true;
@@ -176,18 +187,32 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
                 }
             }
             t.all_caps = letters >= 1 && upper == letters;
-            out.push_back(std::move(t));
-        } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' ||
-                   c == '"' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D) {
-            Token t;
-            t.norm = f.substr(start, i - start);
-            t.begin = begin + folded.offsets[start];
-            t.end = begin + folded.offsets[i];
-            t.word = false;
-            out.push_back(std::move(t));
         }
-    }
+        out.push_back(std::move(t));
+    });
     return out;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+    thread_local FoldedText folded;
+    fold_with_offsets(text.substr(begin, end - begin), folded);
+    return make_tokens(text, folded.text, [&](std::size_t k) { return begin + folded.offsets[k]; });
+}
+
+std::vector<Token> tokenize(const FoldedText& folded, std::string_view text, std::size_t begin,
+                            std::size_t end) {
+    // The folding is by code point: text[begin, end) folds to the bytes whose code points
+    // are in it, and offsets ascend.
+    const auto& o = folded.offsets;
+    auto first =
+        static_cast<std::size_t>(std::lower_bound(o.begin(), o.end() - 1, begin) - o.begin());
+    auto last = static_cast<std::size_t>(
+        std::lower_bound(o.begin() + static_cast<std::ptrdiff_t>(first), o.end() - 1, end) -
+        o.begin());
+    return make_tokens(text, std::string_view(folded.text).substr(first, last - first),
+                       [&](std::size_t k) { return first + k == last ? end : o[first + k]; });
 }
 
 std::vector<std::string> phrase_words(std::string_view phrase) {
@@ -211,7 +236,7 @@ Pattern parse_pattern(std::string_view text) {
     Pattern p;
     // Items are separated by spaces and apostrophes; alternatives by bars. An alternative of
     // several words ("n a pas|pas") is expanded by the caller: here bars bind tightest.
-    std::string folded = fold_with_offsets(text).text;
+    std::string folded = diplograph::fold_with_offsets(text).text;
     std::size_t i = 0;
     while (i < folded.size()) {
         while (i < folded.size() && (folded[i] == ' ' || folded[i] == '\''))
@@ -301,30 +326,85 @@ std::size_t match_at(const Pattern& p, const std::vector<Token>& tokens, std::si
     return match_from(p, 0, tokens, i);
 }
 
+PatternIndex::Node& PatternIndex::node(std::string_view s) {
+    std::uint32_t at = 0;
+    for (char c : s) {
+        auto& children = nodes_[at].children;
+        auto it = std::lower_bound(children.begin(), children.end(), c,
+                                   [](const auto& child, char x) { return child.first < x; });
+        if (it == children.end() || it->first != c) {
+            auto next = static_cast<std::uint32_t>(nodes_.size());
+            children.insert(it, {c, next});
+            nodes_.emplace_back();  // after the insert: `children` lives in nodes_
+            at = next;
+        } else {
+            at = it->second;
+        }
+    }
+    return nodes_[at];
+}
+
 void PatternIndex::add(std::size_t id, const Pattern& pattern) {
     const PatternItem& first = pattern.front();
     for (const auto& w : first.words)
-        words_[w].push_back(id);
-    for (const auto& p : first.prefixes) {
-        prefixes_[p].push_back(id);
-        auto at = std::lower_bound(prefix_lengths_.begin(), prefix_lengths_.end(), p.size());
-        if (at == prefix_lengths_.end() || *at != p.size())
-            prefix_lengths_.insert(at, p.size());
-    }
+        node(w).words.push_back(id);
+    for (const auto& p : first.prefixes)
+        node(p).prefixes.push_back(id);
 }
 
 void PatternIndex::candidates(std::string_view w, std::vector<std::size_t>& out) const {
     out.clear();
-    if (auto it = words_.find(w); it != words_.end())
-        out.insert(out.end(), it->second.begin(), it->second.end());
-    for (std::size_t n : prefix_lengths_) {
-        if (n > w.size())
+    const Node* at = &nodes_[0];
+    out.insert(out.end(), at->prefixes.begin(), at->prefixes.end());
+    for (char c : w) {
+        const auto& children = at->children;
+        auto it = std::lower_bound(children.begin(), children.end(), c,
+                                   [](const auto& child, char x) { return child.first < x; });
+        if (it == children.end() || it->first != c) {
+            at = nullptr;
             break;
-        if (auto it = prefixes_.find(w.substr(0, n)); it != prefixes_.end())
-            out.insert(out.end(), it->second.begin(), it->second.end());
+        }
+        at = &nodes_[it->second];
+        out.insert(out.end(), at->prefixes.begin(), at->prefixes.end());
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (at)
+        out.insert(out.end(), at->words.begin(), at->words.end());
+    if (out.size() > 1) {
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
+}
+
+void CueTable::reset(const LanguageData& data, const std::vector<Token>& tokens) {
+    if (data_ != &data) {
+        data_ = &data;
+        lists_.clear();
+        for (auto kind : kCueKinds) {
+            auto it = data.cues.find(std::string(kind));
+            lists_.push_back(it == data.cues.end() ? nullptr : &it->second);
+        }
+    }
+    tokens_ = &tokens;
+    ends_.assign(tokens.size() * lists_.size(), 0);
+    known_.assign(tokens.size(), 0);
+}
+
+std::size_t CueTable::end(std::size_t kind, std::size_t i) {
+    const auto& t = *tokens_;
+    if (i >= t.size() || kind >= lists_.size() || !t[i].word)
+        return 0;
+    std::uint32_t* ends = ends_.data() + i * lists_.size();
+    if (!known_[i]) {
+        known_[i] = 1;
+        data_->cue_any_index.candidates(t[i].norm, candidates_);
+        for (std::size_t id : candidates_) {
+            auto [k, n] = data_->cue_refs[id];
+            auto e = static_cast<std::uint32_t>(match_at((*lists_[k])[n], t, i));
+            if (e && (ends[k] == 0 || e < ends[k]))
+                ends[k] = e;
+        }
+    }
+    return ends[kind];
 }
 
 const std::map<std::string, LanguageData>& languages(const std::filesystem::path& data_dir) {

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <diplograph/graph/model.hpp>
+#include <diplograph/importers/text.hpp>
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -17,6 +20,54 @@ namespace diplograph::text {
 //! The code point at s[i] (U+FFFD for a bad byte); moves i past it.
 char32_t next_code_point(std::string_view s, std::size_t& i);
 
+//! ICU's classes of the ASCII code points, looked up once.
+struct AsciiClasses {
+    std::array<bool, 128> alnum{};  //!< u_isalnum: the characters of words
+    std::array<bool, 128> alpha{};
+    std::array<bool, 128> upper{};  //!< upper or title case
+};
+const AsciiClasses& ascii_classes();
+//! A character of words (letters and digits, ICU's u_isalnum) whatever the code point.
+bool is_word_code_point(char32_t c);
+
+struct LanguageData;
+
+//! The tokens of a folded text as tokenize() splits it: emit(start, stop, word) for each,
+//! with byte positions in `f`. Words are runs of word characters; punctuation is each of
+//! , ; : ( ) . " « » “ ” alone; everything else separates.
+template <class Emit>
+void for_each_token(std::string_view f, Emit&& emit) {
+    const AsciiClasses& a = ascii_classes();
+    auto next = [&](std::size_t& i) -> char32_t {
+        auto b = static_cast<unsigned char>(f[i]);
+        if (b < 0x80) {
+            ++i;
+            return b;
+        }
+        return next_code_point(f, i);
+    };
+    auto is_word = [&](char32_t c) { return c < 128 ? a.alnum[c] : is_word_code_point(c); };
+    std::size_t i = 0;
+    while (i < f.size()) {
+        std::size_t start = i;
+        char32_t c = next(i);
+        if (is_word(c)) {
+            std::size_t stop = i;
+            while (i < f.size()) {
+                std::size_t j = i;
+                if (!is_word(next(j)))
+                    break;
+                i = j;
+                stop = j;
+            }
+            emit(start, stop, true);
+        } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' ||
+                   c == '"' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D) {
+            emit(start, i, false);
+        }
+    }
+}
+
 //! A word of the text: its folded form and where it is in the original.
 struct Token {
     std::string norm;       //!< folded ("ambassade"); punctuation tokens are the character
@@ -27,8 +78,21 @@ struct Token {
     bool word = true;          //!< false for punctuation
 };
 
+//! fold_with_offsets() into `out`, whose buffers are reused.
+void fold_with_offsets(std::string_view text, FoldedText& out);
+
 //! Tokens of text[begin, end): words (letters and digits) and , ; : ( ) . as punctuation.
 std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end);
+//! The same from `folded`, the folding of the whole of `text` (valid UTF-8; begin and end at
+//! code points): a text folded once for all its sentences.
+std::vector<Token> tokenize(const FoldedText& folded, std::string_view text, std::size_t begin,
+                            std::size_t end);
+//! split_sentences() with the language's data at hand (null: no abbreviations).
+std::vector<Span> split_sentences(std::string_view text, std::string_view lang,
+                                  const LanguageData* data);
+//! detect_language() of a text of at most 20,000 bytes from its folding, among `langs`.
+std::string detect_language(const FoldedText& folded,
+                            const std::map<std::string, LanguageData>& langs);
 //! Folded words of a phrase, split like the text ("chef de l'État" → chef de l etat).
 std::vector<std::string> phrase_words(std::string_view phrase);
 
@@ -51,7 +115,8 @@ std::vector<Pattern> parse_patterns(std::string_view text);
 std::size_t match_at(const Pattern& p, const std::vector<Token>& tokens, std::size_t i);
 
 //! Patterns by the words their first item accepts (it is never a gap): what may match at a
-//! token, without trying every pattern of a list there.
+//! token, without trying every pattern of a list there. A trie of those words and prefixes:
+//! one walk along the word finds both, without hashing it or its prefixes.
 class PatternIndex {
   public:
     //! Adds the pattern at position `id` of its list.
@@ -61,17 +126,42 @@ class PatternIndex {
     //! punctuation.
     void candidates(std::string_view w, std::vector<std::size_t>& out) const;
 
-  private:
+    //! Hashes strings and string_views alike, for lookups without a string.
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const {
             return std::hash<std::string_view>{}(s);
         }
     };
-    using Map = std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>>;
-    Map words_;
-    Map prefixes_;
-    std::vector<std::size_t> prefix_lengths_;  // distinct, ascending
+
+  private:
+    struct Node {
+        std::vector<std::pair<char, std::uint32_t>> children;  // by byte, ascending
+        std::vector<std::size_t> words;     // the patterns that accept this very word
+        std::vector<std::size_t> prefixes;  // those that accept every word starting so
+    };
+    //! The node of `s`, made with the nodes on its way when missing.
+    Node& node(std::string_view s);
+    std::vector<Node> nodes_{1};  // nodes_[0]: the empty string
+};
+
+//! The modality kinds of modality.tsv besides `future`: a cue's kind is its position here.
+inline constexpr std::array<std::string_view, 20> kCueKinds = {
+    "negation", "invitation",  "denial",  "agreed",  "planned",   "reported", "mutual",
+    "both",     "both_people", "ousted",  "sourced", "comment",   "topic",    "aside",
+    "host",     "place_noun",  "another", "clause",  "committed", "vague"};
+
+//! A cue kind the code names, found in kCueKinds when compiling: a name that is none does not
+//! compile.
+struct CueKind {
+    std::size_t slot;
+    consteval CueKind(const char* name) : slot(kCueKinds.size()) {
+        for (std::size_t k = 0; k < kCueKinds.size(); ++k)
+            if (kCueKinds[k] == name)
+                slot = k;
+        if (slot == kCueKinds.size())
+            throw "no such cue kind in kCueKinds";
+    }
 };
 
 struct EventRule {
@@ -92,14 +182,41 @@ struct LanguageData {
     std::vector<std::string> future_suffixes;
     std::vector<std::pair<std::string, Pattern>> subtypes;
     std::vector<std::string> stopwords;
-    std::unordered_set<std::string> stopword_set;  //!< the same, to look words up
-    std::vector<std::string> abbreviations;        //!< as written, period included
-    std::vector<std::string> regions;              //!< phrases that name regions, not states
+    //! The same, to look words up (by string_view too).
+    std::unordered_set<std::string, PatternIndex::Hash, std::equal_to<>> stopword_set;
+    std::size_t longest_stopword = 0;        //!< in bytes: longer words need no looking up
+    std::vector<std::string> abbreviations;  //!< as written, period included
+    std::vector<std::string> regions;        //!< phrases that name regions, not states
 
     // The same patterns indexed by their first words (positions in the lists above).
     PatternIndex event_index;
     std::map<std::string, PatternIndex> cue_index;  //!< by modality kind, as cues
     PatternIndex subtype_index;
+    //! Every cue of every kind in one index: ids are positions in cue_refs, which gives the
+    //! kind (its position in kCueKinds) and the pattern's position in that kind's list.
+    PatternIndex cue_any_index;
+    std::vector<std::pair<std::size_t, std::size_t>> cue_refs;
+};
+
+//! The cues (modality patterns) of one sentence, looked for at a token the first time it is
+//! asked about, for every kind at once: one index lookup per token instead of one per kind and
+//! question.
+class CueTable {
+  public:
+    //! Forgets the previous sentence; `tokens` must outlive the answers asked of it.
+    void reset(const LanguageData& data, const std::vector<Token>& tokens);
+    const std::vector<Token>* tokens() const { return tokens_; }
+    //! The least end that match_at gives for the cues of kind `kind` (a position in
+    //! kCueKinds) starting at token i, or 0 when none matches there.
+    std::size_t end(std::size_t kind, std::size_t i);
+
+  private:
+    const LanguageData* data_ = nullptr;
+    const std::vector<Token>* tokens_ = nullptr;
+    std::vector<const std::vector<Pattern>*> lists_;  // by kind, null when the data has none
+    std::vector<std::uint32_t> ends_;                 // token × kind
+    std::vector<char> known_;                         // by token
+    std::vector<std::size_t> candidates_;
 };
 
 //! The languages under data_dir/lang/ (loaded once; throws DictionaryError naming file:line).

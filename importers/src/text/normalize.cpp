@@ -10,6 +10,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <map>
 #include <memory>
 #include <unordered_map>
 
@@ -50,73 +52,121 @@ const std::string& folded_letter(UChar32 c) {
     return it->second;
 }
 
+// The folding of each ASCII byte: case, dashes and white space, the grave accent.
+constexpr std::array<char, 128> kAsciiFold = [] {
+    std::array<char, 128> t{};
+    for (std::size_t c = 0; c < 128; ++c) {
+        char x = static_cast<char>(c);
+        if (x == '-' || x == '\t' || x == '\n' || x == '\r')
+            x = ' ';
+        else if (x == '`')
+            x = '\'';
+        else if (x >= 'A' && x <= 'Z')
+            x = static_cast<char>(x - 'A' + 'a');
+        t[c] = x;
+    }
+    return t;
+}();
+
 }  // namespace
 
-FoldedText fold_with_offsets(std::string_view text) {
-    FoldedText out;
+namespace text {
+
+void fold_with_offsets(std::string_view text, FoldedText& out) {
+    out.text.clear();
+    out.offsets.clear();
     out.text.reserve(text.size());
     out.offsets.reserve(text.size() + 1);
-    const auto n = static_cast<int32_t>(text.size());
-    int32_t i = 0;
+    const std::size_t n = text.size();
+    std::size_t i = 0;
     while (i < n) {
-        const auto at = static_cast<std::size_t>(i);
+        const std::size_t at = i;
         auto c0 = static_cast<unsigned char>(text[at]);
         if (c0 < 0x80) {
-            char c = static_cast<char>(c0);
-            if (c == '-' || c == '\t' || c == '\n' || c == '\r')
-                c = ' ';
-            else if (c == '`')
-                c = '\'';
-            else if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c - 'A' + 'a');
-            out.text += c;
+            out.text.push_back(kAsciiFold[c0]);
+            out.offsets.push_back(at);
             ++i;
-        } else {
-            std::size_t k = at;
-            auto c = static_cast<UChar32>(text::next_code_point(text, k));
-            i = static_cast<int32_t>(k);
-            if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4) {
-                out.text += '\'';
-            } else if (c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014 ||
-                       u_isUWhiteSpace(c)) {
-                out.text += ' ';
-            } else {
-                out.text += folded_letter(c);
-            }
+            continue;
         }
+        auto c = static_cast<UChar32>(text::next_code_point(text, i));
+        if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4)
+            out.text += '\'';
+        else if (c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014 || u_isUWhiteSpace(c))
+            out.text += ' ';
+        else
+            out.text += folded_letter(c);
         out.offsets.resize(out.text.size(), at);
     }
     out.offsets.push_back(text.size());
+}
+
+}  // namespace text
+
+FoldedText fold_with_offsets(std::string_view text) {
+    FoldedText out;
+    text::fold_with_offsets(text, out);
     return out;
 }
 
-std::vector<Span> split_sentences(std::string_view text, std::string_view lang) {
-    std::vector<Span> raw;
-    const auto& langs = text::default_languages();
-    std::vector<std::string> abbreviations;
-    if (auto it = langs.find(std::string(lang)); it != langs.end())
-        abbreviations = it->second.abbreviations;
+namespace {
 
-    // ICU works in UTF-16: map its offsets back to bytes as we go.
+// The sentence iterator of a locale, made once per thread: creating one loads ICU's rules.
+icu::BreakIterator* sentence_iterator(std::string_view lang) {
+    thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> known;
+    auto it = known.find(lang);
+    if (it == known.end()) {
+        UErrorCode status = U_ZERO_ERROR;
+        std::string locale = std::string(lang.empty() ? "en" : lang);
+        std::unique_ptr<icu::BreakIterator> made(
+            icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
+        if (U_FAILURE(status))
+            made.reset();
+        it = known.emplace(std::string(lang), std::move(made)).first;
+    }
+    return it->second.get();
+}
+
+}  // namespace
+
+std::vector<Span> split_sentences(std::string_view text, std::string_view lang) {
+    const auto& langs = text::default_languages();
+    auto it = langs.find(std::string(lang));
+    return text::split_sentences(text, lang, it == langs.end() ? nullptr : &it->second);
+}
+
+namespace text {
+
+std::vector<Span> split_sentences(std::string_view text, std::string_view lang,
+                                  const LanguageData* data) {
+    std::vector<Span> raw;
+    static const std::vector<std::string> kNone;
+    const std::vector<std::string>* abbreviations = data ? &data->abbreviations : &kNone;
+
+    // ICU works in UTF-16: map its offsets back to bytes as we go, by the UTF-8 length of each
+    // code point of the UTF-16 text (a lone surrogate counts as three bytes, as U+FFFD).
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    UErrorCode status = U_ZERO_ERROR;
-    std::string locale = std::string(lang.empty() ? "en" : lang);
-    std::unique_ptr<icu::BreakIterator> it(
-        icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
-    if (U_FAILURE(status) || !it) {
+    icu::BreakIterator* it = sentence_iterator(lang);
+    if (!it) {
         raw.push_back({0, text.size()});
     } else {
         it->setText(u);
+        const char16_t* units = u.getBuffer();
+        const int32_t length = u.length();
         int32_t u16 = 0;
         std::size_t byte = 0;
         it->first();
         std::size_t start = 0;
         for (int32_t end16 = it->next(); end16 != icu::BreakIterator::DONE; end16 = it->next()) {
             while (u16 < end16) {
-                UChar32 c = u.char32At(u16);
-                u16 += U16_LENGTH(c);
-                byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+                char16_t c = units[u16];
+                if (U16_IS_LEAD(c) && u16 + 1 < length && U16_IS_TRAIL(units[u16 + 1])) {
+                    byte += 4;
+                    u16 += 2;
+                } else {
+                    byte += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                    ++u16;
+                }
             }
             raw.push_back({start, std::min(byte, text.size())});
             start = std::min(byte, text.size());
@@ -143,29 +193,44 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang) 
         std::string_view piece = text.substr(out.back().begin, out.back().end - out.back().begin);
         auto space = piece.find_last_of(" \t\n(");
         std::string_view last = space == std::string_view::npos ? piece : piece.substr(space + 1);
-        glue = std::find(abbreviations.begin(), abbreviations.end(), last) != abbreviations.end() ||
-               (last.size() == 2 && last[1] == '.' &&
-                std::isupper(static_cast<unsigned char>(last[0])));
+        glue =
+            std::find(abbreviations->begin(), abbreviations->end(), last) != abbreviations->end() ||
+            (last.size() == 2 && last[1] == '.' &&
+             std::isupper(static_cast<unsigned char>(last[0])));
     }
     return out;
 }
 
-std::string detect_language(std::string_view text) {
-    const auto& langs = text::default_languages();
-    auto sample = text.substr(0, std::min<std::size_t>(text.size(), 20000));
-    auto tokens = text::tokenize(sample, 0, sample.size());
+std::string detect_language(const FoldedText& folded,
+                            const std::map<std::string, LanguageData>& langs) {
+    // The folded tokens looked up where they are, without making tokens.
+    std::vector<std::size_t> counts(langs.size());
+    for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
+        std::string_view norm(folded.text.data() + start, stop - start);
+        std::size_t k = 0;
+        for (const auto& [lang, data] : langs)
+            counts[k++] += norm.size() <= data.longest_stopword ? data.stopword_set.count(norm) : 0;
+    });
     std::string best = "fr";
     std::size_t best_count = 0;
+    std::size_t k = 0;
     for (const auto& [lang, data] : langs) {
-        std::size_t count = 0;
-        for (const auto& t : tokens)
-            count += data.stopword_set.count(t.norm);
-        if (count > best_count) {
+        if (counts[k] > best_count) {
             best = lang;
-            best_count = count;
+            best_count = counts[k];
         }
+        ++k;
     }
     return best;
+}
+
+}  // namespace text
+
+std::string detect_language(std::string_view text) {
+    auto sample = text.substr(0, std::min<std::size_t>(text.size(), 20000));
+    thread_local FoldedText folded;
+    text::fold_with_offsets(sample, folded);
+    return text::detect_language(folded, text::default_languages());
 }
 
 }  // namespace diplograph
