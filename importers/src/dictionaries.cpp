@@ -49,6 +49,8 @@ std::optional<NameKind> name_kind(std::string_view k) {
         return NameKind::acronym;
     if (k == "surname")
         return NameKind::surname;
+    if (k == "epithet")
+        return NameKind::epithet;
     return std::nullopt;
 }
 
@@ -181,9 +183,10 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
             }
             auto kind = name_kind(f[2]);
             if (!kind)
-                throw DictionaryError(fmt::format(
-                    "{}: line {}: kind \"{}\": expected name, adj, capital, seat or naming", where,
-                    line, f[2]));
+                throw DictionaryError(
+                    fmt::format("{}: line {}: kind \"{}\": expected name, adj, capital, seat, "
+                                "epithet or naming",
+                                where, line, f[2]));
             if (f[3].empty())
                 throw DictionaryError(
                     fmt::format("{}: line {}: {}: empty text", where, line, f[0]));

@@ -1073,12 +1073,28 @@ TEST(Agents, UnnamedCountriesAreNobodyTheArticleNames) {
                       "rappelé leurs ambassadeurs pour protester.");
     EXPECT_EQ(find(b, EventType::CONDEMN), nullptr) << to_findings_json(b);
     // Named after the unnamed ones, the subject counts.
-    Batch named = extract("fr",
-                          "Parmi des pays du Golfe, le Qatar a rappelé son ambassadeur au Togo pour "
-                          "protester.");
+    Batch named =
+        extract("fr",
+                "Parmi des pays du Golfe, le Qatar a rappelé son ambassadeur au Togo pour "
+                "protester.");
     const Event* c = find(named, EventType::CONDEMN);
     ASSERT_NE(c, nullptr) << to_findings_json(named);
     EXPECT_EQ(initiator(*c), "QAT");
+}
+
+TEST(Names, AnEpithetIsTheCountryOfThatKindTheArticleNamed) {
+    Batch b = extract("fr",
+                      "Le Maroc et le Ghana ont signé un accord.\nLe royaume a fermé son ambassade "
+                      "à Accra.");
+    const Event* e = find(b, EventType::EMBASSY_CLOSE);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*e), "MAR");
+    // With no kingdom named, "the kingdom" is nobody.
+    Batch none =
+        extract("en", "Ghana and Togo signed a deal.\nThe kingdom closed its embassy in Lomé.");
+    for (const auto& x : none.entities)
+        EXPECT_EQ(x.kind == EntityKind::country && x.id != "GHA" && x.id != "TGO", false)
+            << to_findings_json(none);
 }
 
 TEST(Agents, OnlyAfterTheTrigger) {

@@ -67,8 +67,10 @@ int kind_rank(NameKind k) {
             return 3;
         case NameKind::adj:
             return 4;
+        case NameKind::epithet:
+            return 5;
     }
-    return 5;
+    return 6;
 }
 
 const Index& index_for(const Dictionaries& dict, const std::string& lang) {
@@ -92,7 +94,7 @@ const Index& index_for(const Dictionaries& dict, const std::string& lang) {
             continue;
         e.name = &n;
         e.case_sensitive = short_acronym(n.text);
-        e.proper = n.kind != NameKind::adj;
+        e.proper = n.kind != NameKind::adj && n.kind != NameKind::epithet;
         idx.names[e.words.front()].push_back(std::move(e));
     }
     if (auto it = text::default_languages().find(lang); it != text::default_languages().end())
@@ -586,6 +588,17 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
                 // The filters are independent: the cheapest first (most words are lower case).
                 if (e.proper && !t[i].capitalized)
                     continue;
+                // An epithet follows a definite article and names no place of its own ("le
+                // royaume", not "l'île de Gorée").
+                if (e.name->kind == NameKind::epithet) {
+                    static const std::set<std::string_view> kThe = {"le", "la",  "l",     "the",
+                                                                    "ce", "cet", "cette", "this"};
+                    static const std::set<std::string_view> kOf = {"of", "de", "d", "du", "des"};
+                    std::size_t end = i + e.words.size();
+                    if (i == 0 || !kThe.count(t[i - 1].norm) ||
+                        (end < t.size() && kOf.count(t[end].norm)))
+                        continue;
+                }
                 if (!words_at(t, i, e.words))
                     continue;
                 std::size_t last = i + e.words.size();
@@ -1058,9 +1071,33 @@ void Extractor::sentence(std::size_t index, Span span) {
     // Words that name several countries ("congolais" and "Congolese" for both Congos, English
     // "Congo") name the one the article has named unambiguously most often so far, the first
     // listed in the dictionary on a tie.
+    // An epithet ("le royaume", "the island") is the country of that kind the article has named
+    // most, and nothing when it has named none.
     for (const auto& m : mentions)
-        if (m.kind == EntityKind::country && m.name_kind != NameKind::adj && m.others.empty())
+        if (m.kind == EntityKind::country && m.name_kind != NameKind::adj &&
+            m.name_kind != NameKind::epithet && m.others.empty())
             ++named_countries_[m.entity];
+    std::erase_if(mentions, [&](Mention& m) {
+        if (m.name_kind != NameKind::epithet)
+            return false;
+        int best = 0;
+        std::string chosen;
+        auto consider = [&](const std::string& id) {
+            if (auto it = named_countries_.find(id);
+                it != named_countries_.end() && it->second > best) {
+                best = it->second;
+                chosen = id;
+            }
+        };
+        consider(m.entity);
+        for (const auto& o : m.others)
+            consider(o);
+        if (chosen.empty())
+            return true;
+        m.entity = chosen;
+        m.others.clear();
+        return false;
+    });
     for (auto& m : mentions) {
         if (m.others.empty())
             continue;

@@ -28,6 +28,7 @@ enum class NameKind {
     seat,     //!< a seat of power: "Kremlin", "Quai d'Orsay"
     acronym,  //!< an organisation's acronym
     surname,  //!< a person's surname used alone
+    epithet,  //!< a common noun after "le", "the": "le royaume", "the island" (the one named)
 };
 
 //! One way to name an entity in a language ("*" for any).
