@@ -231,16 +231,37 @@ END;
 };
 
 // The links participants_link would have made for the deferred sources' participants, each
-// (event, actor) once; event_links_pair then makes the pairs of each new link, as for one row.
+// (event, actor) once, and the pairs event_links_pair would have made of them: each new link with
+// the event's other links, old and new, both ways (all the links of an event have its type).
+// The pairs are written here rather than by that trigger because a bulk import runs with the
+// triggers off (Store::Impl::checks); with them on, the trigger finds its pairs already there.
 // CROSS JOIN: the few deferred sources first, then their participants through the source index
 // (without statistics the planner would scan all the participants).
 constexpr const char* kDeriveDeferred = R"sql(
-INSERT OR IGNORE INTO event_links(event, actor, type)
+CREATE TEMP TABLE IF NOT EXISTS links_new(
+  event INTEGER NOT NULL, actor INTEGER NOT NULL, type INTEGER NOT NULL,
+  PRIMARY KEY(event, actor)
+) WITHOUT ROWID;
+INSERT INTO temp.links_new(event, actor, type)
   SELECT e.no, a.no, ifnull(t.code, -1)
   FROM (SELECT DISTINCT p.event, p.actor FROM links_deferred d
         CROSS JOIN participants p ON p.source = d.source) p
   JOIN events e ON e.id = p.event JOIN entities a ON a.id = p.actor
-  LEFT JOIN event_types t ON t.name = e.type ORDER BY 1, 2;
+  LEFT JOIN event_types t ON t.name = e.type
+  WHERE NOT EXISTS (SELECT 1 FROM event_links l WHERE l.event = e.no AND l.actor = a.no)
+  ORDER BY 1, 2;
+INSERT OR IGNORE INTO event_pairs(actor, partner, type, event)
+  SELECT n.actor, l.actor, n.type, n.event
+  FROM temp.links_new n CROSS JOIN event_links l ON l.event = n.event AND l.actor <> n.actor
+  UNION ALL
+  SELECT l.actor, n.actor, n.type, n.event
+  FROM temp.links_new n CROSS JOIN event_links l ON l.event = n.event AND l.actor <> n.actor
+  UNION ALL
+  SELECT n.actor, m.actor, n.type, n.event
+  FROM temp.links_new n CROSS JOIN temp.links_new m ON m.event = n.event AND m.actor <> n.actor
+  ORDER BY 1, 2, 3, 4;
+INSERT INTO event_links(event, actor, type) SELECT event, actor, type FROM temp.links_new;
+DELETE FROM temp.links_new;
 DELETE FROM links_deferred;
 )sql";
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
@@ -468,6 +489,20 @@ struct Store::Impl {
     std::map<std::string, std::string> person_countries;
     bool in_bulk = false;    // a Bulk's transaction is open: put() uses a savepoint
     int64_t cache_size = 0;  // PRAGMA cache_size before the Bulk
+    // Whether the triggers and the foreign keys are on (the default). A bulk import's puts that
+    // only add rows run with both off: each participant row cost a trigger call (to learn that
+    // its links are deferred) and three foreign-key lookups by text. The links and pairs are
+    // derived at the commit (kDeriveDeferred), put() checks the references that can dangle
+    // itself, and whatever deletes (a replaced source) runs with both on again.
+    bool checks_on = true;
+    void checks(bool on) {
+        if (on == checks_on)
+            return;
+        // Both expire the prepared statements, which SQLite prepares again when next run.
+        sqlite3_db_config(db.get(), SQLITE_DBCONFIG_ENABLE_TRIGGER, on ? 1 : 0, nullptr);
+        sqlite3_db_config(db.get(), SQLITE_DBCONFIG_ENABLE_FKEY, on ? 1 : 0, nullptr);
+        checks_on = on;
+    }
     //! Forgets what put() remembers of the database, after a rollback of a Bulk's transaction.
     void forget() {
         stored_entities.clear();
@@ -588,6 +623,7 @@ void Store::exec(const std::string& sql) {
     impl_->stored_aliases.clear();
     impl_->stored_alias_lists.clear();
     impl_->known.clear();
+    impl_->checks(true);
     impl_->db.exec(sql);
 }
 
@@ -689,6 +725,7 @@ void Store::Impl::recompute(const std::string& id) {
     }
     s.reset();
     if (!derivation.any) {
+        checks(true);  // the event's links, pairs and other rows go with it
         cache.use("DELETE FROM events WHERE id=?").bind(id).run();
         known.clear();  // its participants went with it
         return;
@@ -732,6 +769,7 @@ void Store::Impl::write_derived(const std::string& id, const Derivation& d, Even
 }
 
 void Store::Impl::remove_source(const std::string& source_id) {
+    checks(true);  // the links of the removed participants go with them
     std::vector<std::string> touched;
     {
         auto& s = cache.use("SELECT DISTINCT event FROM evidence WHERE source=?");
@@ -805,6 +843,8 @@ StoreResult Store::put(const Batch& batch) {
         }
         s.reset();
     }
+    // A put that only adds rows, in a bulk import, runs without triggers and foreign keys.
+    impl_->checks(!impl_->in_bulk || result.outcome == StoreResult::Outcome::replaced);
     if (result.outcome == StoreResult::Outcome::replaced)
         impl_->remove_source(source.id);
     cache
@@ -870,10 +910,30 @@ StoreResult Store::put(const Batch& batch) {
             impl_->person_countries[e.id] = e.country;
     }
 
+    // The entities that roles and participants name must exist: without the foreign keys (a
+    // bulk import), the check is this one, the same message either way. The batch's own
+    // entities are in stored_entities or new_entities by now.
+    auto require_entity = [&](const std::string& id, std::string_view what,
+                              const std::string& whose) {
+        if (impl_->stored_entities.count(id) ||
+            std::find(new_entities.begin(), new_entities.end(), id) != new_entities.end())
+            return;
+        auto& s = cache.use("SELECT 1 FROM entities WHERE id=?");
+        s.bind(id);
+        bool found = s.step();
+        s.reset();
+        if (!found)
+            throw StoreError(fmt::format(
+                "database error: {}{} names {}, which is no entity (FOREIGN KEY constraint "
+                "failed)",
+                what, whose, id));
+    };
     auto& ins_role = cache.use(
         "INSERT OR IGNORE INTO roles(person, title, of, date_from, date_to, source, sentence, "
         "span_begin, span_end, text, rule, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& r : batch.roles) {
+        require_entity(r.person, "a role", std::string());
+        require_entity(r.of, "a role of ", r.person);
         ins_role.reset()
             .bind(r.person)
             .bind(r.title)
@@ -962,6 +1022,7 @@ StoreResult Store::put(const Batch& batch) {
         }
         auto& known_event = impl_->known_event(id);
         for (const auto& p : event.participants) {
+            require_entity(p.actor, "a participant of ", id);
             ins_part.rebind()
                 .bind_kept(id)
                 .bind_kept(p.actor)
@@ -1053,6 +1114,7 @@ void Store::Bulk::commit() {
     } catch (...) {
         sqlite3_exec(impl.db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
         impl.in_bulk = false;
+        impl.checks(true);
         impl.forget();
         throw;
     }
@@ -1073,6 +1135,7 @@ Store::Bulk::~Bulk() {
         impl.forget();
     }
     impl.in_bulk = false;
+    impl.checks(true);
     sqlite3_exec(impl.db.get(), fmt::format("PRAGMA cache_size={}", impl.cache_size).c_str(),
                  nullptr, nullptr, nullptr);
 }
