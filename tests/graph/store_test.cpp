@@ -611,6 +611,40 @@ TEST(Store, InABulkTheLinksAreDerivedAtEachCommitAsSinglePutsMakeThem) {
     }
 }
 
+TEST(Store, InABulkThatOnlyAddsTheLinksWrittenFromTheirNumbersAreThoseOfSinglePuts) {
+    // No source replaced: each commit writes the links put() noted as numbers, here links
+    // added to events of earlier commits and events of the same commit.
+    const std::vector<Batch> batches = {
+        batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}),
+        batch("https://b", "1", {event(EventType::MEET, {tgo, rus, mli}, "2025-11-19")}),
+        batch("https://c", "1", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}),
+        batch("https://d", "1",
+              {event(EventType::VISIT, {tgo, mli, rus}, "2025-06-01"),
+               event(EventType::SANCTION, {rus, mli}, "2025")}),
+        batch("https://e", "1", {event(EventType::SANCTION, {rus, mli, tgo}, "2025")})};
+    TempDir dir;
+    std::string expected;
+    {
+        Store alone(dir / "alone.db");
+        for (const auto& b : batches)
+            alone.put(b);
+        expected = alone.dump();
+        EXPECT_EQ(partnered(alone, {"MLI"}).size(), 6u) << expected;  // RUS and TGO in each type
+    }
+    for (int every : {1, 2, 3, 100}) {
+        const auto file = dir / ("bulk" + std::to_string(every) + ".db");
+        {
+            Store store(file);
+            auto bulk = store.bulk(every);
+            for (const auto& b : batches) {
+                store.put(b);
+                bulk.count();
+            }
+        }
+        EXPECT_EQ(Store::open_existing(file).dump(), expected) << "every " << every;
+    }
+}
+
 TEST(Store, ABulkImportKilledBeforeItsCommitLeavesTheFileAsItWas) {
     TempDir dir;
     const auto file = dir / "a.db";
