@@ -645,6 +645,33 @@ TEST(Store, InABulkThatOnlyAddsTheLinksWrittenFromTheirNumbersAreThoseOfSinglePu
     }
 }
 
+TEST(Store, InABulkASourceReplacedBeforeTheCommitTakesItsPendingLinksAlong) {
+    // The links put() noted for a source's first version must not outlive it.
+    const std::vector<Batch> batches = {
+        batch("https://a", "1", {event(EventType::MEET, {tgo, rus, mli}, "2025-11-19")}),
+        batch("https://c", "1", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}),
+        batch("https://a", "2", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}),
+        batch("https://c", "2", {})};
+    TempDir dir;
+    std::string expected;
+    {
+        Store alone(dir / "alone.db");
+        for (const auto& b : batches)
+            alone.put(b);
+        expected = alone.dump();
+        EXPECT_EQ(linked(alone), (std::vector<std::string>{"MEET: RUS TGO"}));
+    }
+    {
+        Store store(dir / "bulk.db");
+        auto bulk = store.bulk(100);
+        for (const auto& b : batches) {
+            store.put(b);
+            bulk.count();
+        }
+    }
+    EXPECT_EQ(Store::open_existing(dir / "bulk.db").dump(), expected);
+}
+
 TEST(Store, ABulkImportKilledBeforeItsCommitLeavesTheFileAsItWas) {
     TempDir dir;
     const auto file = dir / "a.db";
