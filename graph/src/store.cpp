@@ -501,8 +501,8 @@ struct Store::Impl {
     // Whether the triggers and the foreign keys are on (the default). A bulk import's puts that
     // only add rows run with both off: each participant row cost a trigger call (to learn that
     // its links are deferred) and three foreign-key lookups by text. The links and pairs are
-    // derived at the commit (kDeriveDeferred), put() checks the references that can dangle
-    // itself, and whatever deletes (a replaced source) runs with both on again.
+    // written at the commit (write_links), put() checks the references that can dangle itself,
+    // and whatever deletes (a replaced source) runs with both on again.
     bool checks_on = true;
     void checks(bool on) {
         if (on == checks_on)
