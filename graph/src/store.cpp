@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <map>
 #include <set>
@@ -231,16 +232,44 @@ END;
 };
 
 // The links participants_link would have made for the deferred sources' participants, each
-// (event, actor) once; event_links_pair then makes the pairs of each new link, as for one row.
+// (event, actor) once, and the pairs event_links_pair would have made of them: each new link with
+// the event's other links, old and new, both ways (all the links of an event have its type).
+// The pairs are written here rather than by that trigger because a bulk import runs with the
+// triggers off (Store::Impl::checks); with them on, the trigger finds its pairs already there.
+// kNewLinks holds the new links; a bulk that only added rows fills it from the numbers put()
+// learnt (Store::Impl::pending_links), otherwise kDeriveDeferred reads the deferred sources'
+// participants; kWriteNewLinks writes them.
+constexpr const char* kNewLinks = R"sql(
+CREATE TEMP TABLE IF NOT EXISTS links_new(
+  event INTEGER NOT NULL, actor INTEGER NOT NULL, type INTEGER NOT NULL,
+  PRIMARY KEY(event, actor)
+) WITHOUT ROWID;
+)sql";
 // CROSS JOIN: the few deferred sources first, then their participants through the source index
 // (without statistics the planner would scan all the participants).
 constexpr const char* kDeriveDeferred = R"sql(
-INSERT OR IGNORE INTO event_links(event, actor, type)
+INSERT INTO temp.links_new(event, actor, type)
   SELECT e.no, a.no, ifnull(t.code, -1)
   FROM (SELECT DISTINCT p.event, p.actor FROM links_deferred d
         CROSS JOIN participants p ON p.source = d.source) p
   JOIN events e ON e.id = p.event JOIN entities a ON a.id = p.actor
-  LEFT JOIN event_types t ON t.name = e.type ORDER BY 1, 2;
+  LEFT JOIN event_types t ON t.name = e.type
+  WHERE NOT EXISTS (SELECT 1 FROM event_links l WHERE l.event = e.no AND l.actor = a.no)
+  ORDER BY 1, 2;
+)sql";
+constexpr const char* kWriteNewLinks = R"sql(
+INSERT OR IGNORE INTO event_pairs(actor, partner, type, event)
+  SELECT n.actor, l.actor, n.type, n.event
+  FROM temp.links_new n CROSS JOIN event_links l ON l.event = n.event AND l.actor <> n.actor
+  UNION ALL
+  SELECT l.actor, n.actor, n.type, n.event
+  FROM temp.links_new n CROSS JOIN event_links l ON l.event = n.event AND l.actor <> n.actor
+  UNION ALL
+  SELECT n.actor, m.actor, n.type, n.event
+  FROM temp.links_new n CROSS JOIN temp.links_new m ON m.event = n.event AND m.actor <> n.actor
+  ORDER BY 1, 2, 3, 4;
+INSERT INTO event_links(event, actor, type) SELECT event, actor, type FROM temp.links_new;
+DELETE FROM temp.links_new;
 DELETE FROM links_deferred;
 )sql";
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
@@ -453,6 +482,7 @@ struct Store::Impl {
         struct KnownEvent {
             Event core;
             std::optional<Derivation> derivation;
+            int64_t no = 0;  // events.no
         };
         std::unordered_map<std::string, KnownEvent> cores;
         int64_t data_version = -1;
@@ -468,8 +498,49 @@ struct Store::Impl {
     std::map<std::string, std::string> person_countries;
     bool in_bulk = false;    // a Bulk's transaction is open: put() uses a savepoint
     int64_t cache_size = 0;  // PRAGMA cache_size before the Bulk
+    // Whether the triggers and the foreign keys are on (the default). A bulk import's puts that
+    // only add rows run with both off: each participant row cost a trigger call (to learn that
+    // its links are deferred) and three foreign-key lookups by text. The links and pairs are
+    // written at the commit (write_links), put() checks the references that can dangle itself,
+    // and whatever deletes (a replaced source) runs with both on again.
+    bool checks_on = true;
+    void checks(bool on) {
+        if (on == checks_on)
+            return;
+        // Both expire the prepared statements, which SQLite prepares again when next run.
+        sqlite3_db_config(db.get(), SQLITE_DBCONFIG_ENABLE_TRIGGER, on ? 1 : 0, nullptr);
+        sqlite3_db_config(db.get(), SQLITE_DBCONFIG_ENABLE_FKEY, on ? 1 : 0, nullptr);
+        checks_on = on;
+    }
+    // The (event, actor, type code) numbers of the participants a bulk's committed puts wrote,
+    // for its commit to write their links without reading the participants back by their text
+    // keys (half of a commit's instructions). Only while links_exact: once rows were deleted in
+    // the transaction (a replaced source, SQL of its own), the commit derives the links from
+    // links_deferred and the participants left.
+    std::vector<std::array<int64_t, 3>> pending_links;
+    bool links_exact = true;
+    // Committed entities' numbers (entities.no), and the type codes (event_types), as read.
+    std::unordered_map<std::string, int64_t> entity_nos;
+    std::map<EventType, int64_t> type_codes;
+    int64_t type_code(EventType type) {
+        if (type_codes.empty()) {
+            sqlite::Statement t(db, "SELECT name, code FROM event_types");
+            while (t.step())
+                if (auto known_type = event_type_from_string(t.text(0)))
+                    type_codes[*known_type] = t.integer(1);
+            type_codes.emplace(EventType::MEET, -1);  // read once even when the table is empty
+        }
+        auto it = type_codes.find(type);
+        return it == type_codes.end() ? -1 : it->second;
+    }
+    //! Writes the links (and pairs) of the deferred sources before a bulk's commit.
+    void write_links();
     //! Forgets what put() remembers of the database, after a rollback of a Bulk's transaction.
     void forget() {
+        pending_links.clear();
+        links_exact = true;
+        entity_nos.clear();
+        type_codes.clear();
         stored_entities.clear();
         stored_aliases.clear();
         stored_alias_lists.clear();
@@ -479,7 +550,7 @@ struct Store::Impl {
     // Helpers used by put().
     std::set<std::string> key_actors(const Event& e);
     std::vector<std::string> candidates(const Event& e);
-    Event load_event_core(const std::string& id);
+    Event load_event_core(const std::string& id, int64_t* no = nullptr);
     Known::KnownEvent& known_event(const std::string& id);
     void recompute(const std::string& id);
     void write_derived(const std::string& id, const Derivation& derivation, Event* row);
@@ -540,7 +611,9 @@ void Store::Impl::open(bool create) {
     }
     if (deferred) {
         sqlite::Transaction tx(db);
+        db.exec(kNewLinks);
         db.exec(kDeriveDeferred);
+        db.exec(kWriteNewLinks);
         tx.commit();
     }
 }
@@ -588,6 +661,10 @@ void Store::exec(const std::string& sql) {
     impl_->stored_aliases.clear();
     impl_->stored_alias_lists.clear();
     impl_->known.clear();
+    impl_->entity_nos.clear();
+    impl_->type_codes.clear();
+    impl_->links_exact = false;
+    impl_->checks(true);
     impl_->db.exec(sql);
 }
 
@@ -641,11 +718,11 @@ std::vector<std::string> Store::Impl::candidates(const Event& e) {
     return {ids.begin(), ids.end()};
 }
 
-Event Store::Impl::load_event_core(const std::string& id) {
+Event Store::Impl::load_event_core(const std::string& id, int64_t* no) {
     Event e;
     auto& s = cache.use(
-        "SELECT type, subtype, status, date_from, date_to, precision, date_how, place FROM events "
-        "WHERE id=?");
+        "SELECT type, subtype, status, date_from, date_to, precision, date_how, place, no FROM "
+        "events WHERE id=?");
     s.bind(id);
     if (!s.step())
         throw StoreError("database error: event " + id + " vanished");
@@ -655,6 +732,8 @@ Event Store::Impl::load_event_core(const std::string& id) {
     e.status = status_from_string(s.text(2)).value_or(Status::reported);
     e.date = interval_of(s.text(3), s.text(4), s.text(5), s.text(6));
     e.place = s.text(7);
+    if (no)
+        *no = s.integer(8);
     s.reset();
     auto& p = cache.use(
         "SELECT DISTINCT actor, role FROM participants WHERE event=? ORDER BY actor, role");
@@ -667,8 +746,11 @@ Event Store::Impl::load_event_core(const std::string& id) {
 
 Store::Impl::Known::KnownEvent& Store::Impl::known_event(const std::string& id) {
     auto it = known.cores.find(id);
-    if (it == known.cores.end())
-        it = known.cores.emplace(id, Known::KnownEvent{load_event_core(id), std::nullopt}).first;
+    if (it == known.cores.end()) {
+        int64_t no = 0;
+        Event core = load_event_core(id, &no);
+        it = known.cores.emplace(id, Known::KnownEvent{std::move(core), std::nullopt, no}).first;
+    }
     return it->second;
 }
 
@@ -689,6 +771,8 @@ void Store::Impl::recompute(const std::string& id) {
     }
     s.reset();
     if (!derivation.any) {
+        checks(true);  // the event's links, pairs and other rows go with it
+        links_exact = false;
         cache.use("DELETE FROM events WHERE id=?").bind(id).run();
         known.clear();  // its participants went with it
         return;
@@ -732,6 +816,8 @@ void Store::Impl::write_derived(const std::string& id, const Derivation& d, Even
 }
 
 void Store::Impl::remove_source(const std::string& source_id) {
+    checks(true);  // the links of the removed participants go with them
+    links_exact = false;
     std::vector<std::string> touched;
     {
         auto& s = cache.use("SELECT DISTINCT event FROM evidence WHERE source=?");
@@ -787,6 +873,8 @@ StoreResult Store::put(const Batch& batch) {
         v.reset();
         if (version != impl_->known.data_version) {
             impl_->known.clear();
+            impl_->entity_nos.clear();
+            impl_->type_codes.clear();
             impl_->known.data_version = version;
         }
     }
@@ -805,6 +893,8 @@ StoreResult Store::put(const Batch& batch) {
         }
         s.reset();
     }
+    // A put that only adds rows, in a bulk import, runs without triggers and foreign keys.
+    impl_->checks(!impl_->in_bulk || result.outcome == StoreResult::Outcome::replaced);
     if (result.outcome == StoreResult::Outcome::replaced)
         impl_->remove_source(source.id);
     cache
@@ -870,10 +960,36 @@ StoreResult Store::put(const Batch& batch) {
             impl_->person_countries[e.id] = e.country;
     }
 
+    // The entities that roles and participants name must exist: without the foreign keys (a
+    // bulk import), the check is this one, the same message either way. Their numbers are
+    // kept once the batch is committed (put_nos until then: a rollback may take them back).
+    std::unordered_map<std::string, int64_t> put_nos;
+    auto entity_no = [&](const std::string& id, std::string_view what,
+                         const std::string& whose) -> int64_t {
+        if (auto it = impl_->entity_nos.find(id); it != impl_->entity_nos.end())
+            return it->second;
+        if (auto it = put_nos.find(id); it != put_nos.end())
+            return it->second;
+        auto& s = cache.use("SELECT no FROM entities WHERE id=?");
+        s.bind(id);
+        bool found = s.step();
+        int64_t no = found ? s.integer(0) : 0;
+        s.reset();
+        if (!found)
+            throw StoreError(fmt::format(
+                "database error: {}{} names {}, which is no entity (FOREIGN KEY constraint "
+                "failed)",
+                what, whose, id));
+        put_nos.emplace(id, no);
+        return no;
+    };
+    std::vector<std::array<int64_t, 3>> put_links;  // pending_links once committed
     auto& ins_role = cache.use(
         "INSERT OR IGNORE INTO roles(person, title, of, date_from, date_to, source, sentence, "
         "span_begin, span_end, text, rule, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& r : batch.roles) {
+        entity_no(r.person, "a role", std::string());
+        entity_no(r.of, "a role of ", r.person);
         ins_role.reset()
             .bind(r.person)
             .bind(r.title)
@@ -955,13 +1071,17 @@ StoreResult Store::put(const Batch& batch) {
             core.status = event.status;
             core.date = stored_date;
             core.place = event.place;
-            impl_->known.cores[id] = {std::move(core), Derivation{}};
+            impl_->known.cores[id] = {std::move(core), Derivation{},
+                                      sqlite3_last_insert_rowid(db.get())};
             ++result.events_new;
         } else {
             ++result.events_merged;
         }
         auto& known_event = impl_->known_event(id);
         for (const auto& p : event.participants) {
+            int64_t actor_no = entity_no(p.actor, "a participant of ", id);
+            if (impl_->in_bulk)
+                put_links.push_back({known_event.no, actor_no, impl_->type_code(event.type)});
             ins_part.rebind()
                 .bind_kept(id)
                 .bind_kept(p.actor)
@@ -1018,7 +1138,29 @@ StoreResult Store::put(const Batch& batch) {
         impl_->stored_aliases.insert(std::move(key));
     for (const Entity* e : new_alias_lists)
         impl_->stored_alias_lists[e->id] = e->aliases;
+    impl_->entity_nos.merge(put_nos);
+    impl_->pending_links.insert(impl_->pending_links.end(), put_links.begin(), put_links.end());
     return result;
+}
+
+void Store::Impl::write_links() {
+    db.exec(kNewLinks);
+    if (links_exact) {
+        std::sort(pending_links.begin(), pending_links.end());
+        pending_links.erase(std::unique(pending_links.begin(), pending_links.end()),
+                            pending_links.end());
+        auto& add = cache.use(
+            "INSERT OR IGNORE INTO temp.links_new(event, actor, type) SELECT ?1, ?2, ?3 "
+            "WHERE NOT EXISTS (SELECT 1 FROM event_links WHERE event = ?1 AND actor = ?2)");
+        for (const auto& [event, actor, type] : pending_links)
+            add.rebind().bind(event).bind(actor).bind(type).run();
+        add.reset();
+    } else {
+        db.exec(kDeriveDeferred);
+    }
+    db.exec(kWriteNewLinks);
+    pending_links.clear();
+    links_exact = true;
 }
 
 Store::Bulk Store::bulk(int every) {
@@ -1037,6 +1179,8 @@ Store::Bulk::Bulk(Store& store, int every) : store_(store), every_(std::max(ever
     store_.impl_->db.exec("PRAGMA cache_size=-65536");
     store_.impl_->db.exec("BEGIN IMMEDIATE");
     store_.impl_->in_bulk = true;
+    store_.impl_->pending_links.clear();
+    store_.impl_->links_exact = true;
 }
 
 void Store::Bulk::count() {
@@ -1048,11 +1192,12 @@ void Store::Bulk::commit() {
     auto& impl = *store_.impl_;
     impl.cache.reset_all();
     try {
-        impl.db.exec(kDeriveDeferred);
+        impl.write_links();
         impl.db.exec("COMMIT");
     } catch (...) {
         sqlite3_exec(impl.db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
         impl.in_bulk = false;
+        impl.checks(true);
         impl.forget();
         throw;
     }
@@ -1073,6 +1218,7 @@ Store::Bulk::~Bulk() {
         impl.forget();
     }
     impl.in_bulk = false;
+    impl.checks(true);
     sqlite3_exec(impl.db.get(), fmt::format("PRAGMA cache_size={}", impl.cache_size).c_str(),
                  nullptr, nullptr, nullptr);
 }

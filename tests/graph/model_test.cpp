@@ -12,6 +12,24 @@ TEST(Date, ParsesTheThreePrecisions) {
     EXPECT_EQ(Date::parse("2026")->to_string(), "2026");
 }
 
+TEST(Date, WritesEveryFieldWithItsZerosAndReadsItBack) {
+    EXPECT_EQ((Date{987, 3, 4}.to_string()), "0987-03-04");
+    EXPECT_EQ((Date{2025, 0, 19}.to_string()), "2025");  // no month: the day is not shown
+    EXPECT_EQ((Date{1, 12, 31}.to_string()), "0001-12-31");
+    EXPECT_EQ((Date{9999, 10, 0}.to_string()), "9999-10");
+    EXPECT_EQ((Date{-44, 3, 15}.to_string()), "-044-03-15");
+    EXPECT_EQ((Date{12025, 1, 1}.to_string()), "12025-01-01");
+    EXPECT_EQ(Date{}.to_string(), "");
+    for (int year : {1000, 1999, 2024, 2400, 9999})  // parse() reads years from 1000
+        for (int month = 0; month <= 12; ++month)
+            for (int day : {0, 1, 9, 10, 28}) {
+                Date d{year, month, month == 0 ? 0 : day};
+                auto back = Date::parse(d.to_string());
+                ASSERT_TRUE(back) << d.to_string();
+                EXPECT_EQ(*back, d) << d.to_string();
+            }
+}
+
 TEST(Date, RejectsImpossibleDates) {
     EXPECT_FALSE(Date::parse("2025-13-40"));
     EXPECT_FALSE(Date::parse("2025-02-29"));

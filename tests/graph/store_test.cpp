@@ -323,6 +323,46 @@ TEST(Store, InABulkAFailedBatchLeavesNothingAndTheOthersAreKept) {
     EXPECT_EQ(Store::open_existing(dir / "a.db").dump(), expected);
 }
 
+TEST(Store, ANameThatIsNoEntityFailsTheSameWayInABulkAndAlone) {
+    // A bulk import runs without foreign keys: put() checks the names itself.
+    auto message = [](bool in_bulk, const Batch& bad) {
+        TempDir dir;
+        Store store(dir / "a.db");
+        store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+        std::string before = store.dump(), what;
+        auto attempt = [&] {
+            try {
+                store.put(bad);
+            } catch (const StoreError& e) {
+                what = e.what();
+            }
+        };
+        if (in_bulk) {
+            auto bulk = store.bulk(100);
+            attempt();
+        } else {
+            attempt();
+        }
+        EXPECT_EQ(Store::open_existing(dir / "a.db").dump(), before) << what;
+        return what;
+    };
+    auto participant =
+        batch("https://b", "2",
+              {event(EventType::MEET, {tgo, mli}, "2025-01-01"),
+               event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025")});
+    EXPECT_EQ(message(true, participant), message(false, participant));
+    EXPECT_NE(message(true, participant).find("names XXX, which is no entity"), std::string::npos);
+    auto role = batch("https://b", "2", {event(EventType::MEET, {tgo, mli}, "2025-01-01")});
+    role.entities.push_back(
+        Entity{"person/faure-gnassingbe", EntityKind::person, "Faure Gnassingbé", "TGO", {}});
+    role.roles.push_back(
+        Role{"person/faure-gnassingbe", "head of state", "XTG", {2005, 5, 4}, {}, std::nullopt});
+    EXPECT_EQ(message(true, role), message(false, role));
+    EXPECT_EQ(message(true, role),
+              "database error: a role of person/faure-gnassingbe names XTG, which is no entity "
+              "(FOREIGN KEY constraint failed)");
+}
+
 TEST(Store, RolesAreStoredWithTheirEvidence) {
     TempDir dir;
     Store store(dir / "a.db");
@@ -571,6 +611,67 @@ TEST(Store, InABulkTheLinksAreDerivedAtEachCommitAsSinglePutsMakeThem) {
     }
 }
 
+TEST(Store, InABulkThatOnlyAddsTheLinksWrittenFromTheirNumbersAreThoseOfSinglePuts) {
+    // No source replaced: each commit writes the links put() noted as numbers, here links
+    // added to events of earlier commits and events of the same commit.
+    const std::vector<Batch> batches = {
+        batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}),
+        batch("https://b", "1", {event(EventType::MEET, {tgo, rus, mli}, "2025-11-19")}),
+        batch("https://c", "1", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}),
+        batch("https://d", "1",
+              {event(EventType::VISIT, {tgo, mli, rus}, "2025-06-01"),
+               event(EventType::SANCTION, {rus, mli}, "2025")}),
+        batch("https://e", "1", {event(EventType::SANCTION, {rus, mli, tgo}, "2025")})};
+    TempDir dir;
+    std::string expected;
+    {
+        Store alone(dir / "alone.db");
+        for (const auto& b : batches)
+            alone.put(b);
+        expected = alone.dump();
+        EXPECT_EQ(partnered(alone, {"MLI"}).size(), 6u) << expected;  // RUS and TGO in each type
+    }
+    for (int every : {1, 2, 3, 100}) {
+        const auto file = dir / ("bulk" + std::to_string(every) + ".db");
+        {
+            Store store(file);
+            auto bulk = store.bulk(every);
+            for (const auto& b : batches) {
+                store.put(b);
+                bulk.count();
+            }
+        }
+        EXPECT_EQ(Store::open_existing(file).dump(), expected) << "every " << every;
+    }
+}
+
+TEST(Store, InABulkASourceReplacedBeforeTheCommitTakesItsPendingLinksAlong) {
+    // The links put() noted for a source's first version must not outlive it.
+    const std::vector<Batch> batches = {
+        batch("https://a", "1", {event(EventType::MEET, {tgo, rus, mli}, "2025-11-19")}),
+        batch("https://c", "1", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}),
+        batch("https://a", "2", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}),
+        batch("https://c", "2", {})};
+    TempDir dir;
+    std::string expected;
+    {
+        Store alone(dir / "alone.db");
+        for (const auto& b : batches)
+            alone.put(b);
+        expected = alone.dump();
+        EXPECT_EQ(linked(alone), (std::vector<std::string>{"MEET: RUS TGO"}));
+    }
+    {
+        Store store(dir / "bulk.db");
+        auto bulk = store.bulk(100);
+        for (const auto& b : batches) {
+            store.put(b);
+            bulk.count();
+        }
+    }
+    EXPECT_EQ(Store::open_existing(dir / "bulk.db").dump(), expected);
+}
+
 TEST(Store, ABulkImportKilledBeforeItsCommitLeavesTheFileAsItWas) {
     TempDir dir;
     const auto file = dir / "a.db";
@@ -617,6 +718,29 @@ TEST(Store, DeferredLinksCommittedByAnotherProgramAreDerivedAtOpen) {
     EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: MLI RUS TGO"}));
     EXPECT_EQ(partnered(store, {"MLI"}),
               (std::vector<std::string>{"MLI RUS MEET 1", "MLI TGO MEET 1"}));
+}
+
+TEST(Store, TriggersAndForeignKeysAreOnForOtherWritersDuringAndAfterABulk) {
+    TempDir dir;
+    Store store(dir / "a.db");
+    {
+        auto bulk = store.bulk(100);
+        store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
+        bulk.count();
+        // SQL of its own inside the bulk: the foreign keys hold.
+        EXPECT_THROW(store.exec("UPDATE participants SET actor='XXX'"), StoreError);
+        store.put(batch("https://b", "1", {event(EventType::VISIT, {tgo, mli}, "2025-06-01")}));
+        bulk.count();
+    }
+    EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: RUS TGO", "VISIT: MLI TGO"}));
+    EXPECT_THROW(store.exec("UPDATE participants SET actor='XXX'"), StoreError);
+    // A participant written by SQL is linked by the trigger at once, with its pairs.
+    store.exec(
+        "INSERT INTO participants(event, actor, role, source) SELECT event, 'MLI', 'participant', "
+        "source FROM participants WHERE actor='RUS'");
+    EXPECT_EQ(linked(store), (std::vector<std::string>{"MEET: MLI RUS TGO", "VISIT: MLI TGO"}));
+    EXPECT_EQ(partnered(store, {"MLI"}),
+              (std::vector<std::string>{"MLI RUS MEET 1", "MLI TGO MEET 1", "MLI TGO VISIT 1"}));
 }
 
 TEST(Store, AnEntityNamedAgainWithOtherAliasesGetsThemAll) {
