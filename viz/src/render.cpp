@@ -148,7 +148,7 @@ std::string failure(std::string_view what) {
 //! Above this many nodes a PNG is drawn at kLargeBitmapDpi instead of 96 dpi. The bitmap grows
 //! with the drawing: the 2,000-actor diagram of the 100k bench store is 7,978 x 5,452 pixels
 //! (43 megapixels, 174 MB of raster) at 96 dpi, and drawing and compressing those pixels took
-//! more CPU time than the rest of the export. At 72 dpi it is 5,984 x 4,089 (25 megapixels)
+//! more CPU time than the rest of the export. At 72 dpi it is 5,984 x 4,099 (25 megapixels)
 //! and its 11-point labels are still 11 pixels tall; the SVG and PDF keep every size.
 constexpr int kLargeBitmapNodes = 1000;
 constexpr const char* kLargeBitmapDpi = "72";
