@@ -2,8 +2,8 @@
 # Whole-process times of `diplograph export` (best of RUNS: CPU time, user + sys, which a busy
 # machine disturbs less, and wall clock): the examples diagram (examples/ imported into a fresh
 # store), 150 and 2,000 actors of the 10k bench store, and of the 100k one when it exists,
-# with a PNG, an ego network and a path there. bench_viz_render --db STORE splits one
-# diagram's time into its phases.
+# with PNGs of 150 and 2,000 actors, an ego network and a path there. bench_viz_render --db
+# STORE splits one diagram's time into its phases.
 #
 # usage: bench/viz_export.sh [BUILD_DIR]      (a Release build with DIPLOGRAPH_BUILD_BENCH)
 # environment: RUNS (default 3); DB10K (default /tmp/diplograph-bench-v2-10000-200000.db,
@@ -58,6 +58,7 @@ measure "10k store, 2,000 actors" "$db10k" svg --budget 2000
 if [ -f "$db100k" ]; then
     a=$(actor_id 1000) b=$(actor_id 99999)
     measure "100k store, 150 actors" "$db100k" svg
+    measure "100k store, 150, png" "$db100k" png
     measure "100k store, 2,000 actors" "$db100k" svg --budget 2000
     measure "100k store, 2,000, png" "$db100k" png --budget 2000
     measure "100k, ego $a --depth 2" "$db100k" svg --actor "$a" --depth 2

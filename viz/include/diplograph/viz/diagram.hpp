@@ -65,7 +65,8 @@ class RenderError : public std::runtime_error {
 };
 
 //! Lays out and renders DOT text to svg, png or pdf (engine empty: the graph's `layout`
-//! attribute, else dot). Graphviz's messages are captured, not printed; thread-safe.
+//! attribute, else dot). Graphviz's messages are captured, not printed; thread-safe. A PNG is
+//! drawn at 96 dpi, at 72 above 1,000 nodes (its caption, the graph's HTML label, says so).
 std::string render(const std::string& dot, Format format, const std::string& engine = {});
 
 }  // namespace diplograph::viz
