@@ -479,8 +479,8 @@ class Extractor {
     }
     std::map<std::string, int> country_counts_;
     std::map<std::string, int> named_countries_;
-    std::map<std::string, int> party_counts_;  // countries and organisations named  // by name,
-                                               // capital or seat (not adjective)
+    // Countries and organisations named by name, capital or seat (not adjective).
+    std::map<std::string, int> party_counts_;
     std::map<std::string, int> people_counts_;
     std::string last_lead_;                        // the person the previous sentence opened with
     std::map<std::string, std::string> surnames_;  // folded surname → person id
@@ -1070,37 +1070,15 @@ void Extractor::sentence(std::size_t index, Span span) {
         people_from_titles(t, mentions, titles, index, span);
     // Words that name several countries ("congolais" and "Congolese" for both Congos, English
     // "Congo") name the one the article has named unambiguously most often so far, the first
-    // listed in the dictionary on a tie.
-    // An epithet ("le royaume", "the island") is the country of that kind the article has named
-    // most, and nothing when it has named none.
+    // listed in the dictionary on a tie. An epithet ("le royaume", "the island") is chosen the
+    // same way, and names nothing when the article has named none of its countries.
     for (const auto& m : mentions)
         if (m.kind == EntityKind::country && m.name_kind != NameKind::adj &&
             m.name_kind != NameKind::epithet && m.others.empty())
             ++named_countries_[m.entity];
     std::erase_if(mentions, [&](Mention& m) {
-        if (m.name_kind != NameKind::epithet)
+        if (m.others.empty() && m.name_kind != NameKind::epithet)
             return false;
-        int best = 0;
-        std::string chosen;
-        auto consider = [&](const std::string& id) {
-            if (auto it = named_countries_.find(id);
-                it != named_countries_.end() && it->second > best) {
-                best = it->second;
-                chosen = id;
-            }
-        };
-        consider(m.entity);
-        for (const auto& o : m.others)
-            consider(o);
-        if (chosen.empty())
-            return true;
-        m.entity = chosen;
-        m.others.clear();
-        return false;
-    });
-    for (auto& m : mentions) {
-        if (m.others.empty())
-            continue;
         auto count = [&](const std::string& id) {
             auto it = named_countries_.find(id);
             return it == named_countries_.end() ? 0 : it->second;
@@ -1111,7 +1089,9 @@ void Extractor::sentence(std::size_t index, Span span) {
                 best = c;
                 m.entity = o;
             }
-    }
+        m.others.clear();
+        return m.name_kind == NameKind::epithet && best == 0;
+    });
     // A person named in full is then named by surname alone: the last word ("Ramaphosa"), or
     // the first where the family name comes first ("Xi" for Xi Jinping).
     for (const auto& m : mentions) {
@@ -1194,6 +1174,40 @@ void Extractor::sentence(std::size_t index, Span span) {
             words += t[from - 1].word ? 1 : 0;
         return cue_in(t, "negation", from, trig.last) || cue_in(t, "invitation", 0, trig.first);
     };
+    // Where a new clause with its own subject starts (", tandis que les Émirats ont
+    // acheminé…", ", and Italy sent…"): the parties named in it are not an earlier trigger's,
+    // and a trigger after it takes none named before it when that part of the sentence has a
+    // trigger of its own.
+    std::vector<std::size_t> clauses;
+    {
+        // Its subject comes first (after "que", an article or an apostrophe), then a verb.
+        static const std::set<std::string_view> kBefore = {"que", "qu", "le", "la",
+                                                           "les", "l",  "the"};
+        for (std::size_t k = 1; k < t.size(); ++k)
+            if (t[k - 1].norm == "," && cue_at(t, "clause", k) &&
+                std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+                    if (m.first <= k || m.first > k + 4 || m.last >= t.size() || !t[m.last].word ||
+                        t[m.last].capitalized || cue_at(t, "clause", m.last))
+                        return false;
+                    for (std::size_t j = k + 1; j < m.first; ++j)
+                        if (t[j].word && !kBefore.count(t[j].norm))
+                            return false;
+                    return true;
+                }))
+                clauses.push_back(k);
+    }
+    std::size_t first_trigger_end = t.size();
+    for (const auto& x : triggers)
+        first_trigger_end = std::min(first_trigger_end, x.last);
+    // "ordered them to leave by Saturday", "d'ici samedi": a deadline, not when it happened.
+    std::vector<bool> deadline(dates.size());
+    for (std::size_t k = 0; k < dates.size(); ++k) {
+        std::string before = fold(sentence_text.substr(0, dates[k].begin));
+        while (!before.empty() && before.back() == ' ')
+            before.pop_back();
+        deadline[k] = before.ends_with(" by") || before.ends_with("d'ici") ||
+                      before.ends_with("d\u2019ici") || before.ends_with(" d ici");
+    }
     std::set<std::pair<EventType, std::string>> done;
     for (const auto& trig : triggers) {
         const auto& rule = *trig.rule;
@@ -1278,33 +1292,16 @@ void Extractor::sentence(std::size_t index, Span span) {
                 return m.kind != EntityKind::person && m.first >= trig.last && m.first < aside;
             }))
             aside = t.size();
-        // A new clause with its own subject (", tandis que les Émirats ont acheminé…", ", and
-        // Italy sent…"): the parties named in it are not this trigger's; and a trigger after it
-        // takes none named before it when that part of the sentence has a trigger of its own.
-        auto clause_at = [&](std::size_t k) {
-            if (k == 0 || t[k - 1].norm != "," || !cue_at(t, "clause", k))
-                return false;
-            // Its subject comes first (after "que", an article or an apostrophe), then a verb.
-            static const std::set<std::string_view> kBefore = {"que", "qu", "le", "la",
-                                                               "les", "l",  "the"};
-            return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
-                if (m.first <= k || m.first > k + 4 || m.last >= t.size() || !t[m.last].word ||
-                    t[m.last].capitalized || cue_at(t, "clause", m.last))
-                    return false;
-                for (std::size_t j = k + 1; j < m.first; ++j)
-                    if (t[j].word && !kBefore.count(t[j].norm))
-                        return false;
-                return true;
-            });
-        };
+        // The clause the trigger is in (see `clauses` above).
         std::size_t clause_end = t.size(), clause_begin = 0;
-        for (std::size_t k = trig.last; k < t.size() && clause_end == t.size(); ++k)
-            if (clause_at(k))
+        for (std::size_t k : clauses) {
+            if (k >= trig.last) {
                 clause_end = k;
-        for (std::size_t k = trig.first; k > 0 && clause_begin == 0; --k)
-            if (clause_at(k - 1) && std::any_of(triggers.begin(), triggers.end(),
-                                                [&](const Trigger& x) { return x.last <= k - 1; }))
-                clause_begin = k - 1;
+                break;
+            }
+            if (k < trig.first && k >= first_trigger_end)
+                clause_begin = k;
+        }
         // Two triggers of one type in a sentence ("visited Mali …, and travelled to Niamey"):
         // what the earlier one names after it is its own, and what the later one names is not
         // the earlier one's.
@@ -1517,17 +1514,9 @@ void Extractor::sentence(std::size_t index, Span span) {
                     return true;
             return false;
         };
-        // "ordered them to leave by Saturday", "d'ici samedi": a deadline, not when it happened.
-        auto deadline = [&](const DateMention& d) {
-            std::string before = fold(sentence_text.substr(0, d.begin));
-            while (!before.empty() && before.back() == ' ')
-                before.pop_back();
-            return before.ends_with(" by") || before.ends_with("d'ici") ||
-                   before.ends_with("d\u2019ici") || before.ends_with(" d ici");
-        };
         const DateMention* best_date = nullptr;
         for (const auto& d : dates) {
-            if (status == Status::occurred && deadline(d))
+            if (status == Status::occurred && deadline[static_cast<std::size_t>(&d - dates.data())])
                 continue;
             bool other_nearer =
                 std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
