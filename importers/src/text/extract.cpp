@@ -1713,10 +1713,10 @@ Batch Extractor::run() {
     text::fold_with_offsets(article_.text, folded_);
     const auto& langs = text::default_languages();
     lang_ = options_.lang == "auto" || options_.lang.empty()
-                ? (article_.lang.empty()
-                       ? (article_.text.size() <= 20000 ? text::detect_language(folded_, langs)
-                                                        : detect_language(article_.text))
-                       : article_.lang)
+                ? (article_.lang.empty() ? (article_.text.size() <= text::kLanguageSample
+                                                ? text::detect_language(folded_, langs)
+                                                : detect_language(article_.text))
+                                         : article_.lang)
                 : options_.lang;
     auto lit = langs.find(lang_);
     if (lit == langs.end())

@@ -90,7 +90,9 @@ std::vector<Token> tokenize(const FoldedText& folded, std::string_view text, std
 //! split_sentences() with the language's data at hand (null: no abbreviations).
 std::vector<Span> split_sentences(std::string_view text, std::string_view lang,
                                   const LanguageData* data);
-//! detect_language() of a text of at most 20,000 bytes from its folding, among `langs`.
+//! How much of a text detect_language() reads: its first 20,000 bytes.
+inline constexpr std::size_t kLanguageSample = 20000;
+//! detect_language() of a text of at most kLanguageSample bytes from its folding, among `langs`.
 std::string detect_language(const FoldedText& folded,
                             const std::map<std::string, LanguageData>& langs);
 //! Folded words of a phrase, split like the text ("chef de l'État" → chef de l etat).

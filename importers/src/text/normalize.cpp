@@ -227,7 +227,7 @@ std::string detect_language(const FoldedText& folded,
 }  // namespace text
 
 std::string detect_language(std::string_view text) {
-    auto sample = text.substr(0, std::min<std::size_t>(text.size(), 20000));
+    auto sample = text.substr(0, std::min(text.size(), text::kLanguageSample));
     thread_local FoldedText folded;
     text::fold_with_offsets(sample, folded);
     return text::detect_language(folded, text::default_languages());
