@@ -1271,5 +1271,23 @@ TEST(Names, AidThatLandsSomewhereGoesThere) {
     EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
 }
 
+TEST(Names, AFrenchReflexiveIsNoGenitive) {
+    // "Mills s'est rendu": the "s" after the name is the pronoun, not the English "'s" of
+    // "Mills's inner circle", so the person acts.
+    Batch b = extract("fr", "John Atta Mills s'est rendu jeudi à Lomé.", "2010-03-05");
+    const Event* e = find(b, EventType::VISIT);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*e), "GHA");
+    auto mills = [](const Event& v) {
+        return std::any_of(v.participants.begin(), v.participants.end(), [](const Participant& p) {
+            return p.actor == "person/john-atta-mills";
+        });
+    };
+    EXPECT_TRUE(mills(*e)) << to_findings_json(b);
+    Batch owned = extract("en", "John Atta Mills's inner circle travelled to Lome.", "2010-03-05");
+    for (const auto& v : owned.events)
+        EXPECT_FALSE(mills(v)) << to_findings_json(owned);
+}
+
 }  // namespace
 }  // namespace diplograph

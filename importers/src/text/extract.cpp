@@ -448,6 +448,15 @@ class Extractor {
     std::pair<std::string, std::string> recent_pair_;  //!< countries of the last two-party event
     std::string protagonist_;  //!< the country that first acts as a named subject
     std::string country_of(const Mention& m) const;
+    //! t[k] is the "s" of a genitive ("Macron's"), not the elided French pronoun ("Macron s'est
+    //! rendu"): the tokens are the same, the apostrophe's side differs.
+    bool genitive(const std::vector<Token>& t, std::size_t k) const {
+        if (t[k].norm != "s")
+            return false;
+        std::string_view after(article_.text);
+        after.remove_prefix(std::min(after.size(), t[k].end));
+        return !(after.starts_with('\'') || after.starts_with("\xE2\x80\x99"));
+    }
     bool bystander(const std::vector<Token>& t, std::size_t first, std::size_t last,
                    const std::vector<TitleMention>& titles) const;
     std::string actor_of(const Mention& m) const;
@@ -538,7 +547,7 @@ std::string Extractor::actor_of(const Mention& m) const {
 // a complement word still acts when an event noun owns it ("la visite d'État du président X").
 bool Extractor::bystander(const std::vector<Token>& t, std::size_t first, std::size_t last,
                           const std::vector<TitleMention>& titles) const {
-    if (last + 1 < t.size() && t[last].norm == "s" && t[last + 1].word && !t[last + 1].capitalized)
+    if (last + 1 < t.size() && genitive(t, last) && t[last + 1].word && !t[last + 1].capitalized)
         return true;
     std::size_t p = first;
     bool titled = std::any_of(titles.begin(), titles.end(),
@@ -762,7 +771,7 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
         // spokesman" (a few capitalised ministry words may sit between).
         for (std::size_t k = title.first, steps = 0; k > 0 && steps < 4; --k, ++steps) {
             std::size_t end = k;
-            if (t[k - 1].norm == "s" && k >= 2)
+            if (k >= 2 && genitive(t, k - 1))
                 end = k - 1;
             if (const Mention* m = mention_ending(end);
                 m && m->kind != EntityKind::person &&
@@ -866,7 +875,7 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
             for (std::size_t steps = 0; k > 0 && steps < 5; ++steps) {
                 if (t[k - 1].word && modifier(t[k - 1].norm)) {
                     --k;
-                } else if (t[k - 1].norm == "s" && k >= 2) {
+                } else if (k >= 2 && genitive(t, k - 1)) {
                     const Mention* m = mention_ending(k - 1);
                     if (!m || m->kind == EntityKind::person)
                         break;
@@ -1268,7 +1277,7 @@ void Extractor::sentence(std::size_t index, Span span) {
         // President X") takes no part either.
         auto qualifies_bystander = [&](const Mention& m) {
             std::size_t k = m.last;
-            if (k + 1 < t.size() && t[k].norm == "s")
+            if (k + 1 < t.size() && genitive(t, k))
                 ++k;
             for (const auto& title : titles) {
                 if (title.first != k)
@@ -1577,7 +1586,7 @@ void Extractor::sentence(std::size_t index, Span span) {
             if (!order.empty()) {
                 std::size_t nearest = order.back();
                 std::size_t end = mention_end(mentions, actors[nearest].pos);
-                bool owns = end + 1 < t.size() && t[end].norm == "s" && end + 1 <= trig.first;
+                bool owns = end + 1 < t.size() && genitive(t, end) && end + 1 <= trig.first;
                 if (owns) {
                     head = nearest;
                 } else {
