@@ -1289,5 +1289,47 @@ TEST(Names, AFrenchReflexiveIsNoGenitive) {
         EXPECT_FALSE(mills(v)) << to_findings_json(owned);
 }
 
+TEST(Clauses, ClausesSideBySideKeepTheirParties) {
+    // No "tandis que": a comma, then a bare "et"; each sender gives to the country in play.
+    Batch b = extract("fr",
+                      "Inondations au Népal\nLe Népal a demandé de l'aide.\nLe Népal compte ses "
+                      "morts.\nL'Inde a envoyé des tentes, la Chine a acheminé des vivres et le "
+                      "Japon a dépêché des secouristes.");
+    std::set<std::string> senders;
+    for (const Event* e : all(b, EventType::AID)) {
+        EXPECT_EQ(actors(*e).size(), 2u) << to_findings_json(b);
+        EXPECT_EQ(actors(*e).count("NPL"), 1u) << to_findings_json(b);
+        senders.insert(initiator(*e));
+    }
+    EXPECT_EQ(senders, (std::set<std::string>{"IND", "CHN", "JPN"})) << to_findings_json(b);
+    // No trigger before the comma: a list of subjects. None after "Benin": a list of objects.
+    Batch list = extract("fr", "Le Ghana, le Bénin et le Niger ont condamné le Togo.");
+    const Event* c = find(list, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(list);
+    EXPECT_EQ(actors(*c), (std::set<std::string>{"GHA", "BEN", "NER", "TGO"}));
+    Batch objects = extract("fr", "Le Ghana a reçu le Togo et le Bénin lundi.", "2031-03-05");
+    const Event* m = find(objects, EventType::MEET);
+    ASSERT_NE(m, nullptr) << to_findings_json(objects);
+    EXPECT_EQ(actors(*m), (std::set<std::string>{"GHA", "TGO", "BEN"}));
+}
+
+TEST(Triggers, DispleasureIsCondemnationAndRightsGroupsAreNoParty) {
+    Batch fr = extract("fr",
+                       "Le Ghana a convoqué l'ambassadeur du Togo, Kodjo Mensah, pour lui "
+                       "signifier son mécontentement.");
+    const Event* e = find(fr, EventType::CONDEMN);
+    ASSERT_NE(e, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(initiator(*e), "GHA");
+    Batch en = extract("en", "Ghana summoned Togo's ambassador to express its displeasure.");
+    const Event* s = find(en, EventType::CONDEMN);
+    ASSERT_NE(s, nullptr) << to_findings_json(en);
+    EXPECT_EQ(initiator(*s), "GHA");
+    Batch groups = extract("en", "Rights groups condemned the deal between Ghana and Togo.");
+    EXPECT_EQ(find(groups, EventType::CONDEMN), nullptr) << to_findings_json(groups);
+    Batch ong =
+        extract("fr", "Plusieurs organisations ont dénoncé l'accord du Ghana avec le Togo.");
+    EXPECT_EQ(find(ong, EventType::CONDEMN), nullptr) << to_findings_json(ong);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -1204,6 +1204,46 @@ void Extractor::sentence(std::size_t index, Span span) {
                     return true;
                 }))
                 clauses.push_back(k);
+        // Clauses side by side with no "while" ("Qatar sent field hospitals, Tunisia flew in
+        // food and Morocco dispatched medicine"): after a comma or a bare "and", a party, then
+        // a word of the sentence (its verb) and a trigger of its own within a few words, once
+        // the part before has a trigger. A list ("Mali, Niger and Chad condemned") has no
+        // trigger before its comma; "met Togo and Benin on Monday" none after Benin.
+        std::size_t open = 0;  // where the clause being read began
+        for (std::size_t k = 1; k < t.size(); ++k) {
+            bool comma = t[k - 1].norm == "," && !cue_at(t, "clause", k);
+            bool conj = t[k - 1].norm != "," && (t[k].norm == "et" || t[k].norm == "and");
+            if (!comma && !conj)
+                continue;
+            bool before = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& x) {
+                return x.first >= open && x.last <= k - (comma ? 1 : 0);
+            });
+            if (!before)
+                continue;
+            std::size_t from = conj ? k + 1 : k;
+            bool found = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+                if (m.first < from || m.first > from + 3 || m.last >= t.size() || !t[m.last].word ||
+                    t[m.last].capitalized || cue_at(t, "clause", m.last))
+                    return false;
+                for (std::size_t j = from; j < m.first; ++j)
+                    if (!t[j].word || t[j].capitalized)
+                        return false;
+                return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
+                    if (y.first < m.last || y.first > m.last + 5)
+                        return false;
+                    for (std::size_t j = m.last; j < y.first; ++j)
+                        if (!t[j].word)
+                            return false;
+                    return true;
+                });
+            });
+            if (found) {
+                clauses.push_back(k);
+                open = k;
+            }
+        }
+        std::sort(clauses.begin(), clauses.end());
+        clauses.erase(std::unique(clauses.begin(), clauses.end()), clauses.end());
     }
     std::size_t first_trigger_end = t.size();
     for (const auto& x : triggers)
