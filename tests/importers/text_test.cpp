@@ -201,7 +201,17 @@ INSTANTIATE_TEST_SUITE_P(
              "L'Union européenne a imposé des sanctions à la Biélorussie.",
              T::SANCTION,
              {"org/EU", "BLR"},
-             "org/EU"}),
+             "org/EU"},
+        Case{"fr",
+             "Le Ghana et le Togo ont élevé leurs relations au rang de partenariat stratégique.",
+             T::COOPERATION,
+             {"GHA", "TGO"},
+             ""},
+        Case{"fr",
+             "Le Ghana a suspendu les activités de son ambassade au Togo.",
+             T::EMBASSY_CLOSE,
+             {"GHA", "TGO"},
+             "GHA"}),
     case_name);
 
 INSTANTIATE_TEST_SUITE_P(
@@ -261,7 +271,18 @@ INSTANTIATE_TEST_SUITE_P(
              "The European Union imposed sanctions on Belarus.",
              T::SANCTION,
              {"org/EU", "BLR"},
-             "org/EU"}),
+             "org/EU"},
+        Case{"en",
+             "Ghana and Togo upgraded their ties to a strategic partnership.",
+             T::COOPERATION,
+             {"GHA", "TGO"},
+             ""},
+        Case{"en", "Ghana and Togo adopted a joint statement.", T::AGREEMENT, {"GHA", "TGO"}, ""},
+        Case{"en",
+             "Ghana suspended the operations of its embassy in Togo.",
+             T::EMBASSY_CLOSE,
+             {"GHA", "TGO"},
+             "GHA"}),
     case_name);
 
 TEST(Negation, NegatedOrDeniedEventsAreDropped) {
