@@ -1352,5 +1352,14 @@ TEST(Triggers, DispleasureIsCondemnationAndRightsGroupsAreNoParty) {
     EXPECT_EQ(find(ong, EventType::CONDEMN), nullptr) << to_findings_json(ong);
 }
 
+TEST(People, ABodyAfterATitleIsNoPerson) {
+    Batch b = extract("en",
+                      "Ghana's president held talks with Kodjo Agbeyome, the general secretary "
+                      "of the Communist Party of Togo.");
+    for (const auto& e : b.entities)
+        EXPECT_EQ(e.name.find("Party"), std::string::npos) << to_findings_json(b);
+    EXPECT_NE(find(b, EventType::MEET), nullptr) << to_findings_json(b);
+}
+
 }  // namespace
 }  // namespace diplograph

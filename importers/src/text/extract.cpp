@@ -175,6 +175,19 @@ bool honorific(std::string_view w) {
     return kWords.count(w) != 0;
 }
 
+// Words that end the name of a body, not of a person ("the general secretary of the Communist
+// Party").
+bool institution_word(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "party",        "parti",     "council",    "conseil",   "committee",    "comite",
+        "assembly",     "assemblee", "parliament", "parlement", "ministry",     "ministere",
+        "front",        "movement",  "mouvement",  "army",      "armee",        "forces",
+        "bank",         "banque",    "commission", "congress",  "congres",      "government",
+        "gouvernement", "agency",    "agence",     "court",     "cour",         "senate",
+        "senat",        "union",     "league",     "ligue",     "organisation", "organization"};
+    return kWords.count(w) != 0;
+}
+
 // Words that may sit between a title and the name it introduces.
 bool title_filler(std::string_view w) {
     static const std::set<std::string_view> kWords = {"de",
@@ -841,7 +854,7 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                                t[k].norm.size() >= 3 && k + 1 < t.size() &&
                                !preposition(t[k].norm) && !connector(t[k - 1].norm) &&
                                !preposition(t[k - 1].norm);
-                if ((words >= 2 && words <= 5) || surname) {
+                if (((words >= 2 && words <= 5) || surname) && !institution_word(t[j - 1].norm)) {
                     std::string name(article_.text.data() + t[k].begin, t[j - 1].end - t[k].begin);
                     std::string country = of;
                     std::string org;
