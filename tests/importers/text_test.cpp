@@ -1361,5 +1361,23 @@ TEST(People, ABodyAfterATitleIsNoPerson) {
     EXPECT_NE(find(b, EventType::MEET), nullptr) << to_findings_json(b);
 }
 
+TEST(Names, BrusselsIsTheBodyTheArticleNames) {
+    // The EU named, Belgium not: Brussels acts for the EU; and the other way round.
+    Batch eu = extract("fr",
+                       "L'Union européenne a conclu un accord avec le Ghana.\nLe Ghana s'en "
+                       "félicite.\nBruxelles versera 40 millions d'euros d'appui budgétaire au "
+                       "Ghana.");
+    const Event* aid = find(eu, EventType::AID);
+    ASSERT_NE(aid, nullptr) << to_findings_json(eu);
+    EXPECT_EQ(initiator(*aid), "org/EU");
+    EXPECT_EQ(actors(*aid), (std::set<std::string>{"org/EU", "GHA"}));
+    Batch bel = extract("en",
+                        "Belgium and Ghana signed a trade deal.\nBrussels sent rescuers to "
+                        "Ghana after the floods.");
+    const Event* sent = find(bel, EventType::AID);
+    ASSERT_NE(sent, nullptr) << to_findings_json(bel);
+    EXPECT_EQ(initiator(*sent), "BEL");
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -681,10 +681,14 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
             continue;
         }
         out.push_back({i, i + best->words.size(), ent->id, ent->kind, best->name->kind});
+        // A capital that is also a body's seat ("Bruxelles" for Belgium and the EU) may name
+        // either; other names only other countries.
+        bool seat = best->name->kind == NameKind::capital;
         if (ent->kind == EntityKind::country)
             std::erase_if(others, [&](const std::string& id) {
                 const Entity* o = dict_.entity(id);
-                return !o || o->kind != EntityKind::country;
+                return !o || (o->kind != EntityKind::country &&
+                              !(seat && o->kind == EntityKind::organization));
             });
         else
             others.clear();
@@ -1091,12 +1095,13 @@ void Extractor::sentence(std::size_t index, Span span) {
     if (!(index == 0 && long_words >= 4 && !lower))
         people_from_titles(t, mentions, titles, index, span);
     // Words that name several countries ("congolais" and "Congolese" for both Congos, English
-    // "Congo") name the one the article has named unambiguously most often so far, the first
-    // listed in the dictionary on a tie. An epithet ("le royaume", "the island") is chosen the
-    // same way, and names nothing when the article has named none of its countries.
+    // "Congo"), or a country and a body ("Bruxelles"), name the one the article has named
+    // unambiguously most often so far, the first listed in the dictionary on a tie. An epithet ("le
+    // royaume", "the island") is chosen the same way, and names nothing when the article has named
+    // none of its countries.
     for (const auto& m : mentions)
-        if (m.kind == EntityKind::country && m.name_kind != NameKind::adj &&
-            m.name_kind != NameKind::epithet && m.others.empty())
+        if ((m.kind == EntityKind::country || m.kind == EntityKind::organization) &&
+            m.name_kind != NameKind::adj && m.name_kind != NameKind::epithet && m.others.empty())
             ++named_countries_[m.entity];
     std::erase_if(mentions, [&](Mention& m) {
         if (m.others.empty() && m.name_kind != NameKind::epithet)
@@ -1110,6 +1115,8 @@ void Extractor::sentence(std::size_t index, Span span) {
             if (int c = count(o); c > best) {
                 best = c;
                 m.entity = o;
+                if (const Entity* e = dict_.entity(o))
+                    m.kind = e->kind;
             }
         m.others.clear();
         return m.name_kind == NameKind::epithet && best == 0;
