@@ -1379,5 +1379,17 @@ TEST(Names, BrusselsIsTheBodyTheArticleNames) {
     EXPECT_EQ(initiator(*sent), "BEL");
 }
 
+TEST(Names, TheOwnerOfAnEventActs) {
+    // "Mills's visit": the visitor acts, and his country initiates; "Mills's inner circle" not.
+    Batch b = extract("en", "John Atta Mills's visit to Lome began on Monday.", "2010-03-05");
+    const Event* e = find(b, EventType::VISIT);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*e), "GHA");
+    EXPECT_TRUE(
+        std::any_of(e->participants.begin(), e->participants.end(),
+                    [](const Participant& p) { return p.actor == "person/john-atta-mills"; }))
+        << to_findings_json(b);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -560,8 +560,12 @@ std::string Extractor::actor_of(const Mention& m) const {
 // a complement word still acts when an event noun owns it ("la visite d'État du président X").
 bool Extractor::bystander(const std::vector<Token>& t, std::size_t first, std::size_t last,
                           const std::vector<TitleMention>& titles) const {
-    if (last + 1 < t.size() && genitive(t, last) && t[last + 1].word && !t[last + 1].capitalized)
-        return true;
+    if (last + 1 < t.size() && genitive(t, last) && t[last + 1].word && !t[last + 1].capitalized) {
+        // "Macron's visit", "Putin's talks": an event's owner acts; "X's inner circle" not.
+        std::vector<std::size_t> rules;
+        data_->event_index.candidates(t[last + 1].norm, rules);
+        return rules.empty();
+    }
     std::size_t p = first;
     bool titled = std::any_of(titles.begin(), titles.end(),
                               [&](const TitleMention& x) { return x.first == first; });
