@@ -1391,5 +1391,70 @@ TEST(Names, TheOwnerOfAnEventActs) {
         << to_findings_json(b);
 }
 
+TEST(Triggers, ProtestsFlightBansAndStrategicCouncils) {
+    Batch recall = extract("fr",
+                           "Le Ghana a rappelé samedi son ambassadeur au Togo pour consultations, "
+                           "en signe de protestation contre une réunion de rebelles à Lomé.",
+                           "2031-03-05");
+    const Event* c = find(recall, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(recall);
+    EXPECT_EQ(initiator(*c), "GHA");
+    Batch flights = extract("en", "Ghana suspended commercial flights to and from Togo.");
+    const Event* f = find(flights, EventType::SANCTION);
+    ASSERT_NE(f, nullptr) << to_findings_json(flights);
+    EXPECT_EQ(initiator(*f), "GHA");
+    Batch vols = extract("fr", "Le Ghana a suspendu les vols vers le Togo.");
+    EXPECT_NE(find(vols, EventType::SANCTION), nullptr) << to_findings_json(vols);
+    Batch council = extract("fr",
+                            "Le Ghana et le Togo ont tenu la première réunion de leur Conseil de "
+                            "coopération stratégique.");
+    EXPECT_NE(find(council, EventType::COOPERATION), nullptr) << to_findings_json(council);
+}
+
+TEST(Triggers, APostponedVisitIsNone) {
+    Batch b = extract("en", "The Ghanaian president's visit to Togo was postponed.");
+    EXPECT_EQ(find(b, EventType::VISIT), nullptr) << to_findings_json(b);
+    Batch fr = extract("fr", "La visite du président ghanéen au Togo a été reportée.");
+    EXPECT_EQ(find(fr, EventType::VISIT), nullptr) << to_findings_json(fr);
+}
+
+TEST(People, AFormerOfficialIsListedOnlyWhenActing) {
+    Batch b = extract("fr",
+                      "Le Ghana a convoqué l'ambassadeur du Togo pour protester.\nLa coalition a "
+                      "été présentée par Kodjo Mensah, ancien président de la commission "
+                      "électorale togolaise.");
+    for (const auto& e : b.entities)
+        EXPECT_EQ(e.name.find("Mensah"), std::string::npos) << to_findings_json(b);
+}
+
+TEST(Names, FarAfterTheTriggerByNamesNoAgentAndDepuisAPlace) {
+    Batch b = extract("en",
+                      "Ghana's president, who arrived in Lome on Wednesday, attended the opening "
+                      "of a bank set up by the African Union.",
+                      "2031-03-06");
+    const Event* v = find(b, EventType::VISIT);
+    ASSERT_NE(v, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*v), "GHA");
+    EXPECT_EQ(actors(*v).count("org/AU"), 0u) << to_findings_json(b);
+    Batch depuis = extract("fr",
+                           "Le Ghana a accusé le Togo de chercher à le déstabiliser depuis le "
+                           "Bénin voisin.");
+    const Event* c = find(depuis, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(depuis);
+    EXPECT_EQ(actors(*c), (std::set<std::string>{"GHA", "TGO"}));
+}
+
+TEST(Merging, EachSideOfAQuarrelKeepsItsReaction) {
+    // Togo deplores what Ghana did, with Ghana unnamed in its sentence: two condemnations,
+    // not one told twice.
+    Batch b = extract("fr",
+                      "Le Ghana a fermé l'ambassade du Togo, accusant Lomé de chercher à "
+                      "déstabiliser le Ghana. Le Togo a déploré une décision prise sous la "
+                      "pression de ses voisins.");
+    auto condemn = all(b, EventType::CONDEMN);
+    ASSERT_EQ(condemn.size(), 2u) << to_findings_json(b);
+    EXPECT_NE(initiator(*condemn[0]), initiator(*condemn[1]));
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -787,6 +787,18 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 kRelations.count(t[k - 2].norm))
                 continue;
         }
+        // A former office ("Corneille Nangaa, ancien président de la commission électorale",
+        // "former president X") makes no official of today: the person is known for what
+        // follows, but is only listed when an event names them.
+        bool former = false;
+        for (std::size_t k = title.first; k > 0 && k + 3 > title.first; --k) {
+            static const std::set<std::string_view> kFormer = {"ancien", "ancienne", "former",
+                                                               "ex",     "feu",      "late"};
+            if (kFormer.count(t[k - 1].norm)) {
+                former = true;
+                break;
+            }
+        }
         std::string of;
         // Before the title: "Kenyan President", "Qatar's emir", "Israeli Foreign Ministry
         // spokesman" (a few capitalised ministry words may sit between).
@@ -812,7 +824,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 if (m->kind == EntityKind::person) {
                     person = m->entity;
                     if (!bystander(t, m->first, m->last, titles))
-                        titled_.insert(person);
+                        if (!former)
+                            titled_.insert(person);
                     break;
                 }
                 if (!posted && (of.empty() || m->name_kind == NameKind::adj))
@@ -854,7 +867,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                     next && next->kind == EntityKind::person && words <= 2) {
                     person = next->entity;
                     if (!bystander(t, next->first, next->last, titles))
-                        titled_.insert(person);
+                        if (!former)
+                            titled_.insert(person);
                     break;
                 }
                 // A surname alone ("Defense Minister Teodoro") when the title says whose.
@@ -872,7 +886,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                     }
                     person = new_person(name, country, title.role, index, span);
                     if (!bystander(t, k, j, titles))
-                        titled_.insert(person);
+                        if (!former)
+                            titled_.insert(person);
                     if (!org.empty())
                         person_orgs_[person] = org;
                     added.push_back({k, j, person, EntityKind::person, NameKind::name});
@@ -928,7 +943,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                         country.clear();
                     }
                     person = new_person(name, country, title.role, index, span);
-                    titled_.insert(person);
+                    if (!former)
+                        titled_.insert(person);
                     if (!org.empty())
                         person_orgs_[person] = org;
                     added.push_back({b, j, person, EntityKind::person, NameKind::name});
@@ -1332,9 +1348,10 @@ void Extractor::sentence(std::size_t index, Span span) {
         // Estonia") acts: it is placed as the subject.
         // Only after the trigger: "désigné médiateur par l'Union africaine, a salué" names who
         // appointed the subject, not who praised.
+        // And close to it: "the bank set up by the BRICS" far after "arrived" set up the bank.
         auto agent = [&](const Mention& m) {
             auto by = [&](std::size_t k) { return t[k].norm == "by" || t[k].norm == "par"; };
-            return m.first > trig.first &&
+            return m.first > trig.first && m.first <= trig.last + 6 &&
                    ((m.first > 0 && by(m.first - 1)) || (m.first > 1 && by(m.first - 2)));
         };
         // A country that only qualifies a bystander's title ("the administration of former US
@@ -1767,9 +1784,14 @@ void Extractor::sentence(std::size_t index, Span span) {
             // subject: who acts is taken from the body when it tells the same event.
             bool topic = index == 0 && std::any_of(t.begin(), t.begin() + trig.first,
                                                    [](const Token& x) { return x.norm == ":"; });
+            // A reaction whose subject is named and whose target is the other party in play
+            // ("Qatar deplored the decision") is sure of who reacts: it is no retelling of the
+            // other side's reaction.
+            bool reaction = e.type == EventType::CONDEMN || e.type == EventType::SUPPORT;
             Found f{e, people,
                     !topic && !guessed &&
-                        ((before && named == actors.size()) || info(e.type).symmetric)};
+                        ((before && (named == actors.size() || (named == 1 && reaction))) ||
+                         info(e.type).symmetric)};
             f.another = cue_in(t, "another", trig.first >= 3 ? trig.first - 3 : 0, trig.first);
             f.event.participants = parts;
             for (const auto& p : people)
