@@ -213,10 +213,15 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
                 add_member(id, f[3]);
                 return;
             }
+            if (f[2] == "forum") {
+                upsert(id, EntityKind::organization, f[0]);
+                forums_.insert(id);
+                return;
+            }
             auto kind = name_kind(f[2]);
             if (!kind)
                 throw DictionaryError(
-                    fmt::format("{}: line {}: kind \"{}\": expected name, acronym or member", where,
+                    fmt::format("{}: line {}: kind \"{}\": expected name, acronym, member or forum", where,
                                 line, f[2]));
             auto& e = upsert(id, EntityKind::organization, f[0]);
             if (e.name == f[0] && f[1] == "en" && *kind == NameKind::name)
@@ -372,6 +377,10 @@ const Entity* Dictionaries::holder(std::string_view title, std::string_view of,
             best = &r;  // the latest start wins an overlap
     }
     return best ? entity(best->person) : nullptr;
+}
+
+bool Dictionaries::forum(std::string_view org) const {
+    return forums_.count(std::string(org)) > 0;
 }
 
 bool Dictionaries::family_name_first(std::string_view country) const {

@@ -1456,5 +1456,17 @@ TEST(Merging, EachSideOfAQuarrelKeepsItsReaction) {
     EXPECT_NE(initiator(*condemn[0]), initiator(*condemn[1]));
 }
 
+TEST(Names, ACourtIsWhereACaseGoes) {
+    Batch b = extract("fr",
+                      "Le Ghana a saisi en mars la Cour internationale de justice, accusant le "
+                      "Togo de violer la frontière.",
+                      "2031-05-05");
+    const Event* c = find(b, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*c), (std::set<std::string>{"GHA", "TGO"}));
+    EXPECT_TRUE(dictionaries().forum("org/ICJ"));
+    EXPECT_FALSE(dictionaries().forum("org/AU"));
+}
+
 }  // namespace
 }  // namespace diplograph

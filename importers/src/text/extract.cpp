@@ -1431,6 +1431,10 @@ void Extractor::sentence(std::size_t index, Span span) {
                     people.push_back(m.entity);
                 add_actor(actor_of(m), pos, NameKind::name);
             } else if (m.kind == EntityKind::organization) {
+                // A court where a state brings its case is where, not who ("a saisi la Cour
+                // internationale de justice, accusant…").
+                if (dict_.forum(m.entity))
+                    continue;
                 // An organisation acts as the subject or as an agent, not as a complement;
                 // one that suspends a member is named after it ("suspended from the AU").
                 bool member_of =

@@ -81,6 +81,9 @@ class Dictionaries {
     //! Whether people of `country` put their family name first (`naming family-first` in
     //! countries.tsv): then the first word of a full name is the surname.
     bool family_name_first(std::string_view country) const;
+    //! Whether an organisation is a court where states bring cases (`forum` lines): where a
+    //! case is heard, not a party to what a state does there.
+    bool forum(std::string_view org) const;
     //! Member states of an organisation (from `member` lines).
     std::vector<std::string> members(const std::string& org) const;
     const std::unordered_map<std::string, Entity>& entities() const { return entities_; }
@@ -98,6 +101,7 @@ class Dictionaries {
     std::unordered_map<std::string, std::string> person_names_;  // folded name → id
     std::unordered_map<std::string, std::vector<std::string>> members_;
     std::unordered_set<std::string> display_named_;  // countries named by countries.tsv
+    std::unordered_set<std::string> forums_;         // org ids of `forum` lines
     std::unordered_set<std::string> family_first_;   // countries whose names put family first
     std::vector<Name> names_;
     std::vector<Title> titles_;
