@@ -1468,5 +1468,54 @@ TEST(Names, ACourtIsWhereACaseGoes) {
     EXPECT_FALSE(dictionaries().forum("org/AU"));
 }
 
+TEST(Dates, AMonthOfSomethingDoneIsThePastOne) {
+    // Told in September: February is the last one, not the next, for a visit that happened.
+    Batch b =
+        extract("fr", "Le président ghanéen s'était rendu au Caire en février.", "2024-09-05");
+    const Event* v = find(b, EventType::VISIT);
+    ASSERT_NE(v, nullptr) << to_findings_json(b);
+    EXPECT_EQ(v->date.to_string(), "2024-02");
+    EXPECT_EQ(actors(*v), (std::set<std::string>{"GHA", "EGY"}));
+}
+
+TEST(Triggers, UnfriendlyActsAndAccessToBases) {
+    Batch fr = extract("fr", "Le Ghana a dénoncé un acte inamical du Togo.");
+    EXPECT_NE(find(fr, EventType::CONDEMN), nullptr) << to_findings_json(fr);
+    Batch en = extract("en", "Ghana described the Togolese decision as an unfriendly act.");
+    const Event* c = find(en, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(en);
+    EXPECT_EQ(initiator(*c), "GHA");
+    Batch bases = extract("en", "Ghana will gain access to two more military bases in Togo.");
+    const Event* b = find(bases, EventType::COOPERATION);
+    ASSERT_NE(b, nullptr) << to_findings_json(bases);
+    EXPECT_EQ(b->subtype, "military");
+}
+
+TEST(People, CounterpartsAmbassadorsAndSuffixes) {
+    // A counterpart named in apposition is listed; an envoy posted "to Tel Aviv" names no one;
+    // "the Israeli ambassador" is not the one Israel has at the UN; "Marcos" after "Ferdinand
+    // Marcos Jr." is him.
+    Batch b = extract("fr",
+                      "Le ministre malien a rencontré son homologue algérien, Ahmed Attaf, à "
+                      "Bamako.",
+                      "2024-05-05");
+    EXPECT_TRUE(std::any_of(b.entities.begin(), b.entities.end(), [](const Entity& e) {
+        return e.id == "person/ahmed-attaf";
+    })) << to_findings_json(b);
+    Batch envoy = extract("en",
+                          "Turkey would name an ambassador to Tel Aviv soon. Turkey expelled the "
+                          "Israeli ambassador.",
+                          "2022-08-18");
+    for (const auto& e : envoy.entities)
+        EXPECT_EQ(e.kind == EntityKind::person, false) << to_findings_json(envoy);
+    Batch marcos = extract("en",
+                           "President Ferdinand Marcos Jr. met Ghana's president.\nMarcos, who "
+                           "took office in June, also visited Beijing in January.",
+                           "2023-02-03");
+    auto visits = all(marcos, EventType::VISIT);
+    ASSERT_EQ(visits.size(), 1u) << to_findings_json(marcos);
+    EXPECT_EQ(initiator(*visits[0]), "PHL");
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -851,6 +851,10 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 break;
             if (destination(t[k].norm))
                 posted = true;
+            // Right after "to" / "auprès de": where the envoy is posted ("an ambassador to
+            // Tel Aviv"), not a name.
+            if (t[k].capitalized && k > 0 && destination(t[k - 1].norm) && !covered(k))
+                break;
             if (t[k].capitalized && !title_filler(t[k].norm) && !covered(k)) {
                 // A name: capitalised words, connectors allowed inside ("bin", "Al").
                 std::size_t j = k;
@@ -961,8 +965,10 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 if (const Mention* m = mention_ending(k - 1); m && m->kind == EntityKind::person)
                     apposition = true;
         }
+        // An ambassador's title says whose envoy, not where posted: "the Israeli ambassador"
+        // in Ankara is not Israel's envoy to the UN the dictionary knows.
         if (person.empty() && !of.empty() && holder_date().valid() && !apposition &&
-            !bystander(t, title.first, title.last, titles)) {
+            title.role != "ambassador" && !bystander(t, title.first, title.last, titles)) {
             // "le Président russe" → who held the title on the article's date.
             const Entity* holder = dict_.holder(title.role, of, holder_date());
             for (const char* alt : {"king", "emir"})
@@ -1114,6 +1120,17 @@ void Extractor::sentence(std::size_t index, Span span) {
         }
     if (!(index == 0 && long_words >= 4 && !lower))
         people_from_titles(t, mentions, titles, index, span);
+    // "son homologue algérien, Ahmed Attaf", "his Philippine counterpart, X": an official
+    // named by office, listed like one named with a title.
+    for (const auto& m : mentions) {
+        if (m.kind != EntityKind::person || m.first < 2 || t[m.first - 1].norm != ",")
+            continue;
+        for (std::size_t k = m.first - 1; k > 0 && k + 4 > m.first; --k)
+            if (t[k - 1].norm == "homologue" || t[k - 1].norm == "counterpart") {
+                titled_.insert(m.entity);
+                break;
+            }
+    }
     // Words that name several countries ("congolais" and "Congolese" for both Congos, English
     // "Congo"), or a country and a body ("Bruxelles"), name the one the article has named
     // unambiguously most often so far, the first listed in the dictionary on a tie. An epithet ("le
@@ -1153,7 +1170,17 @@ void Extractor::sentence(std::size_t index, Span span) {
         auto first_space = name.find(' '), last_space = name.find_last_of(' ');
         if (last_space == std::string::npos)
             continue;
-        surnames_.try_emplace(fold(name.substr(last_space + 1)), m.entity);
+        // Not a generational suffix: "Marcos" for Ferdinand Marcos Jr.
+        std::string last = fold(name.substr(last_space + 1));
+        if (last == "jr." || last == "jr" || last == "sr." || last == "sr" || last == "ii" ||
+            last == "iii" || last == "iv") {
+            std::string rest = name.substr(0, last_space);
+            while (!rest.empty() && (rest.back() == ',' || rest.back() == ' '))
+                rest.pop_back();
+            if (auto sp = rest.find_last_of(' '); sp != std::string::npos)
+                last = fold(rest.substr(sp + 1));
+        }
+        surnames_.try_emplace(last, m.entity);
         if (dict_.family_name_first(person->country))
             surnames_.try_emplace(fold(name.substr(0, first_space)), m.entity);
     }
@@ -1634,6 +1661,16 @@ void Extractor::sentence(std::size_t index, Span span) {
                 e.date.how.starts_with("weekday on or before") &&
                 add_days(e.date.first, 7) > reference_)
                 e.date = DateInterval::from_date(add_days(e.date.first, 7));
+            // "s'était rendu au Caire en février", told in September: what happened is in
+            // the past, so a month with no year is the last one, not the nearest.
+            if (status == Status::occurred && reference_.valid() && e.date.first.valid() &&
+                reference_ < e.date.first && !(e.date.first.month == 2 && e.date.first.day == 29) &&
+                (e.date.how.starts_with("month nearest published") ||
+                 e.date.how.starts_with("day and month nearest published"))) {
+                e.date.first.year -= 1;
+                e.date.last.year -= 1;
+                e.date.how = "past, " + e.date.how;
+            }
         }
         Evidence ev;
         ev.sentence = static_cast<int>(index);
