@@ -25,14 +25,14 @@ FLOORS = {
 }
 
 
-# tests/corpus/own (79 articles; 16 added in the fourth session), measured on 2026-11-28 (fourth
-# session): countries 0.968, people 0.927, organizations 0.952, events typed 0.887, strict 0.855.
+# tests/corpus/own (87 articles; 24 added in the fourth session), measured on 2026-11-28 (fourth
+# session): countries 0.968, people 0.927, organizations 0.955, events typed 0.890, strict 0.862.
 OWN_FLOORS = {
     "countries": 0.96,
     "people": 0.915,
     "organizations": 0.945,
-    "events_typed": 0.875,
-    "events_strict": 0.845,
+    "events_typed": 0.88,
+    "events_strict": 0.85,
 }
 
 

@@ -1462,6 +1462,13 @@ void Extractor::sentence(std::size_t index, Span span) {
                 // internationale de justice, accusant…").
                 if (dict_.forum(m.entity))
                     continue;
+                // "ramené le royaume au sein de l'Union africaine", "within NATO": where, not
+                // who.
+                bool within = false;
+                for (std::size_t k = m.first; k > 0 && k + 3 > m.first; --k)
+                    within |= t[k - 1].norm == "sein" || t[k - 1].norm == "within";
+                if (within)
+                    continue;
                 // An organisation acts as the subject or as an agent, not as a complement;
                 // one that suspends a member is named after it ("suspended from the AU").
                 bool member_of =
