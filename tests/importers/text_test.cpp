@@ -1517,5 +1517,38 @@ TEST(People, CounterpartsAmbassadorsAndSuffixes) {
     EXPECT_EQ(initiator(*visits[0]), "PHL");
 }
 
+TEST(Triggers, AccreditationsHotlinesTradeFreezesAndCompanies) {
+    Batch strip = extract("en", "Ghana stripped Togo's ambassador of his accreditation.");
+    const Event* e = find(strip, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(e, nullptr) << to_findings_json(strip);
+    EXPECT_EQ(initiator(*e), "GHA");
+    Batch hotline = extract("en", "Ghana and Togo agreed to set up a military hotline.");
+    EXPECT_NE(find(hotline, EventType::COOPERATION), nullptr) << to_findings_json(hotline);
+    Batch freeze = extract("fr", "Le Ghana a gelé tout nouvel échange commercial avec le Togo.");
+    EXPECT_NE(find(freeze, EventType::SANCTION), nullptr) << to_findings_json(freeze);
+    // Companies signing deals are no states signing an agreement.
+    Batch firms = extract("fr",
+                          "Le Ghana et le Togo ont célébré leur amitié.\nLe Ghana et le Togo "
+                          "veulent commercer.\nLes groupes Acme et Zenith ont signé deux accords.");
+    EXPECT_EQ(find(firms, EventType::AGREEMENT), nullptr) << to_findings_json(firms);
+}
+
+TEST(Names, TheAgentOfAnotherVerbIsNoParty) {
+    // Japan organised the forum; Ghana protests against Togo, whose president received the
+    // rebel.
+    Batch b = extract("fr",
+                      "Le Ghana a rappelé son ambassadeur pour protester contre l'accueil réservé "
+                      "par le président togolais à un rebelle venu à un forum organisé par le "
+                      "Japon.");
+    const Event* c = find(b, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*c), (std::set<std::string>{"GHA", "TGO"}));
+    // A reciprocal countermeasure is one side's answer, not an expulsion each way.
+    Batch r = extract("en",
+                      "Togo ordered a Ghanaian diplomat to leave in what it called a reciprocal "
+                      "countermeasure.");
+    EXPECT_EQ(all(r, EventType::EXPEL_DIPLOMATS).size(), 1u) << to_findings_json(r);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -1515,6 +1515,18 @@ void Extractor::sentence(std::size_t index, Span span) {
                 // "landed in Yangon" went to Myanmar).
                 if (place.empty())
                     place = m.entity;
+            } else if (m.first > trig.last && !agent(m) &&
+                       (t[m.first - 1].norm == "par" || t[m.first - 1].norm == "by" ||
+                        (m.first >= 2 &&
+                         (t[m.first - 2].norm == "par" || t[m.first - 2].norm == "by"))) &&
+                       std::any_of(mentions.begin(), mentions.end(), [&](const Mention& o) {
+                           return o.kind != EntityKind::person && o.first >= trig.last &&
+                                  o.last <= m.first && &o != &m;
+                       })) {
+                // The agent of another verb far after the trigger and after its object
+                // ("l'accueil réservé par le président tunisien … à un forum organisé par le
+                // Japon"): it did that, not what the trigger tells. The first one may be whom
+                // the trigger aims at ("condemned the tests carried out by Iran").
             } else {
                 add_actor(m.entity, pos, m.name_kind);
             }
