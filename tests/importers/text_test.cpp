@@ -1543,6 +1543,10 @@ TEST(Names, TheAgentOfAnotherVerbIsNoParty) {
     const Event* c = find(b, EventType::CONDEMN);
     ASSERT_NE(c, nullptr) << to_findings_json(b);
     EXPECT_EQ(actors(*c), (std::set<std::string>{"GHA", "TGO"}));
+    // "the first visit by a G7 leader": the G7 only says which leader.
+    Batch g7 = extract("en", "Germany's chancellor visited Ghana, the first visit by a G7 leader.");
+    for (const Event& v : g7.events)
+        EXPECT_EQ(actors(v).count("org/G7"), 0u) << to_findings_json(g7);
     // A reciprocal countermeasure is one side's answer, not an expulsion each way.
     Batch r = extract("en",
                       "Togo ordered a Ghanaian diplomat to leave in what it called a reciprocal "

@@ -1378,6 +1378,14 @@ void Extractor::sentence(std::size_t index, Span span) {
         // And close to it: "the bank set up by the BRICS" far after "arrived" set up the bank.
         auto agent = [&](const Mention& m) {
             auto by = [&](std::size_t k) { return t[k].norm == "by" || t[k].norm == "par"; };
+            // Not a body that only qualifies who did it ("a visit by a G7 leader", "par un
+            // pays de l'UE" aside): "G7 leader", "EU country", "NATO member".
+            static const std::set<std::string_view> kQualified = {
+                "leader",  "leaders",   "country",   "countries", "member",
+                "members", "official",  "officials", "state",     "states",
+                "chief",   "dirigeant", "dirigeants"};
+            if (m.last < t.size() && kQualified.count(t[m.last].norm))
+                return false;
             return m.first > trig.first && m.first <= trig.last + 6 &&
                    ((m.first > 0 && by(m.first - 1)) || (m.first > 1 && by(m.first - 2)));
         };
