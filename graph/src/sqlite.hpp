@@ -13,10 +13,23 @@
 
 namespace diplograph::sqlite {
 
+//! Process-wide SQLite settings, made once before the first connection opens (sqlite3_config
+//! refuses them later, with SQLITE_MISUSE, and SQLite keeps its defaults: nothing breaks).
+//! The statement journal, to which SQLite copies every page a savepoint changes (a bulk import
+//! puts each article in a savepoint of a long transaction, about 47 pages of 4 KiB each), is
+//! kept in memory up to 4 MiB instead of 64 KiB: past that, each page was two pwrite calls to a
+//! temporary file: 2 GB for 10,000 articles, 0.45 s of the import's 0.7 s of system time.
+inline void configure_once() {
+    constexpr int kStatementJournalSpill = 4 << 20;
+    static const int rc = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpill);
+    (void)rc;
+}
+
 class Database {
   public:
     Database() = default;
     Database(const std::string& path, int flags) {
+        configure_once();
         sqlite3* db = nullptr;
         int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
         db_ = db;
