@@ -472,10 +472,15 @@ struct Store::Impl {
     // anything else may have changed those rows: another connection's commit (PRAGMA
     // data_version), a rollback, a deleted event or a replaced source, exec().
     struct Known {
-        //! (actor, type) → ids of its events, for the pairs asked about so far.
-        std::map<std::pair<std::string, EventType>, std::set<std::string>> events;
         //! Event id → date, as read back from the events row.
         std::unordered_map<std::string, DateInterval> dates;
+        //! An entry of dates (they stay put until clear(), which drops events as well).
+        using Dated = const std::pair<const std::string, DateInterval>*;
+        //! (actor, type) → its events, by their entries in dates, for the pairs asked about so
+        //! far: candidates() checks each one's date without hashing its id (at 10,000
+        //! articles, an actor like USA has thousands of meetings).
+        std::map<std::pair<std::string, EventType>, std::set<Dated>> events;
+        Dated dated(const std::string& id) { return &*dates.try_emplace(id).first; }
         //! Event id → its row and distinct participants (as load_event_core reads them) and,
         //! once derived, what its fields are derived from: merging one more article into an
         //! event then neither reads its participants nor all its evidence again.
@@ -694,28 +699,35 @@ std::vector<std::string> Store::Impl::candidates(const Event& e) {
     // The stored events of the same type that share an actor with e. Those whose date cannot
     // be compatible are left out here: same_event() would refuse them, and loading each one's
     // participants to learn it costs more and more as the store grows.
-    std::set<std::string> ids;
+    std::vector<const std::string*> ids;
     for (const auto& p : e.participants) {
         auto key = std::make_pair(p.actor, e.type);
         auto it = known.events.find(key);
         if (it == known.events.end()) {
-            std::set<std::string> events;
+            std::set<Known::Dated> events;
             auto& s = cache.use(
                 "SELECT DISTINCT p.event, e.date_from, e.date_to, e.precision FROM participants "
                 "p JOIN events e ON e.id=p.event WHERE p.actor=? AND e.type=?");
             s.bind(p.actor).bind(to_string(e.type));
             while (s.step()) {
-                std::string id = s.text(0);
-                known.dates[id] = interval_of(s.text(1), s.text(2), s.text(3), std::string());
-                events.insert(std::move(id));
+                auto entry = known.dates.insert_or_assign(
+                    s.text(0), interval_of(s.text(1), s.text(2), s.text(3), std::string()));
+                events.insert(&*entry.first);
             }
             it = known.events.emplace(std::move(key), std::move(events)).first;
         }
-        for (const auto& id : it->second)
-            if (e.date.compatible(known.dates.at(id)))
-                ids.insert(id);
+        for (const auto* entry : it->second)
+            if (e.date.compatible(entry->second))
+                ids.push_back(&entry->first);
     }
-    return {ids.begin(), ids.end()};
+    // In the order of the ids, each once (one id, one entry: equal ids are equal pointers).
+    std::sort(ids.begin(), ids.end(), [](const auto* a, const auto* b) { return *a < *b; });
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<std::string> out;
+    out.reserve(ids.size());
+    for (const auto* id : ids)
+        out.push_back(*id);
+    return out;
 }
 
 Event Store::Impl::load_event_core(const std::string& id, int64_t* no) {
@@ -1095,7 +1107,7 @@ StoreResult Store::put(const Batch& batch) {
                 parts.push_back({p.actor, p.role});
             if (auto it = impl_->known.events.find({p.actor, event.type});
                 it != impl_->known.events.end())
-                it->second.insert(id);
+                it->second.insert(impl_->known.dated(id));
         }
         std::vector<Evidence> evidence = event.evidence;
         if (evidence.empty())
