@@ -488,6 +488,9 @@ struct Store::Impl {
             Event core;
             std::optional<Derivation> derivation;
             int64_t no = 0;  // events.no
+            //! key_actors(core), while key_countries is Impl::countries (0: not yet).
+            std::set<std::string> key;
+            uint64_t key_countries = 0;
         };
         std::unordered_map<std::string, KnownEvent> cores;
         int64_t data_version = -1;
@@ -501,6 +504,16 @@ struct Store::Impl {
     void open(bool create);
     void migrate(int from);
     std::map<std::string, std::string> person_countries;
+    uint64_t countries = 1;  // changes with any country in person_countries
+    //! key_actors() of a known event, kept until its participants or a country change: put()
+    //! asks it of every candidate of every event (a million sets built for 10,000 articles).
+    const std::set<std::string>& key_of(Known::KnownEvent& known_event) {
+        if (known_event.key_countries != countries) {
+            known_event.key = key_actors(known_event.core);
+            known_event.key_countries = countries;
+        }
+        return known_event.key;
+    }
     bool in_bulk = false;    // a Bulk's transaction is open: put() uses a savepoint
     int64_t cache_size = 0;  // PRAGMA cache_size before the Bulk
     // Whether the triggers and the foreign keys are on (the default). A bulk import's puts that
@@ -761,7 +774,8 @@ Store::Impl::Known::KnownEvent& Store::Impl::known_event(const std::string& id) 
     if (it == known.cores.end()) {
         int64_t no = 0;
         Event core = load_event_core(id, &no);
-        it = known.cores.emplace(id, Known::KnownEvent{std::move(core), std::nullopt, no}).first;
+        it = known.cores.emplace(id, Known::KnownEvent{std::move(core), std::nullopt, no, {}, 0})
+                 .first;
     }
     return it->second;
 }
@@ -969,7 +983,11 @@ StoreResult Store::put(const Batch& batch) {
             new_alias_lists.push_back(&e);
         }
         if (e.kind == EntityKind::person)
-            impl_->person_countries[e.id] = e.country;
+            if (auto [it, added] = impl_->person_countries.try_emplace(e.id, e.country);
+                !added && it->second != e.country) {
+                it->second = e.country;
+                ++impl_->countries;
+            }
     }
 
     // The entities that roles and participants name must exist: without the foreign keys (a
@@ -1040,8 +1058,8 @@ StoreResult Store::put(const Batch& batch) {
         stored_date.last = date_of(date_text(event.date.last));
         std::string id;
         for (const auto& candidate : impl_->candidates(event)) {
-            const Event& stored = impl_->known_event(candidate).core;
-            if (same_event(event, key, stored, impl_->key_actors(stored))) {
+            auto& stored = impl_->known_event(candidate);
+            if (same_event(event, key, stored.core, impl_->key_of(stored))) {
                 id = candidate;
                 break;
             }
@@ -1083,8 +1101,8 @@ StoreResult Store::put(const Batch& batch) {
             core.status = event.status;
             core.date = stored_date;
             core.place = event.place;
-            impl_->known.cores[id] = {std::move(core), Derivation{},
-                                      sqlite3_last_insert_rowid(db.get())};
+            impl_->known.cores[id] = {
+                std::move(core), Derivation{}, sqlite3_last_insert_rowid(db.get()), {}, 0};
             ++result.events_new;
         } else {
             ++result.events_merged;
@@ -1103,8 +1121,10 @@ StoreResult Store::put(const Batch& batch) {
             auto& parts = known_event.core.participants;
             if (std::none_of(parts.begin(), parts.end(), [&](const Participant& q) {
                     return q.actor == p.actor && q.role == p.role;
-                }))
+                })) {
                 parts.push_back({p.actor, p.role});
+                known_event.key_countries = 0;
+            }
             if (auto it = impl_->known.events.find({p.actor, event.type});
                 it != impl_->known.events.end())
                 it->second.insert(impl_->known.dated(id));
