@@ -880,7 +880,7 @@ StoreResult Store::put(const Batch& batch) {
     if (source.id.empty())
         source.id = make_source_id(source);
 
-    sqlite::Transaction tx(db, impl_->in_bulk);
+    sqlite::Transaction tx(db, impl_->in_bulk, cache);
     // On the way out by an exception, no kept statement may hold a read open (the transaction
     // rolls back after this guard has reset them).
     // What candidates() knows is dropped too unless the batch is committed.
