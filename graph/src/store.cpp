@@ -568,7 +568,8 @@ struct Store::Impl {
 
     // Helpers used by put().
     std::set<std::string> key_actors(const Event& e);
-    std::vector<std::string> candidates(const Event& e);
+    //! Ids of known.dates, valid until it changes.
+    std::vector<const std::string*> candidates(const Event& e);
     Event load_event_core(const std::string& id, int64_t* no = nullptr);
     Known::KnownEvent& known_event(const std::string& id);
     void recompute(const std::string& id);
@@ -715,7 +716,7 @@ std::set<std::string> Store::Impl::key_actors(const Event& e) {
     return key;
 }
 
-std::vector<std::string> Store::Impl::candidates(const Event& e) {
+std::vector<const std::string*> Store::Impl::candidates(const Event& e) {
     // The stored events of the same type that share an actor with e. Those whose date cannot
     // be compatible are left out here: same_event() would refuse them, and loading each one's
     // participants to learn it costs more and more as the store grows.
@@ -743,11 +744,7 @@ std::vector<std::string> Store::Impl::candidates(const Event& e) {
     // In the order of the ids, each once (one id, one entry: equal ids are equal pointers).
     std::sort(ids.begin(), ids.end(), [](const auto* a, const auto* b) { return *a < *b; });
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    std::vector<std::string> out;
-    out.reserve(ids.size());
-    for (const auto* id : ids)
-        out.push_back(*id);
-    return out;
+    return ids;
 }
 
 Event Store::Impl::load_event_core(const std::string& id, int64_t* no) {
@@ -1076,10 +1073,11 @@ StoreResult Store::put(const Batch& batch) {
         stored_date.first = date_of(date_text(event.date.first));
         stored_date.last = date_of(date_text(event.date.last));
         std::string id;
-        for (const auto& candidate : impl_->candidates(event)) {
-            auto& stored = impl_->known_event(candidate);
+        // Loading a candidate (known_event) and its key leave known.dates alone.
+        for (const std::string* candidate : impl_->candidates(event)) {
+            auto& stored = impl_->known_event(*candidate);
             if (same_event(event, key, stored.core, impl_->key_of(stored))) {
-                id = candidate;
+                id = *candidate;
                 break;
             }
         }
