@@ -10,13 +10,27 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace diplograph::sqlite {
+
+//! Process-wide SQLite settings, made once before the first connection opens (sqlite3_config
+//! refuses them later, with SQLITE_MISUSE, and SQLite keeps its defaults: nothing breaks).
+//! The statement journal, to which SQLite copies every page a savepoint changes (a bulk import
+//! puts each article in a savepoint of a long transaction, about 47 pages of 4 KiB each), is
+//! kept in memory up to 4 MiB instead of 64 KiB: past that, each page was two pwrite calls to a
+//! temporary file: 2 GB for 10,000 articles, 0.45 s of the import's 0.7 s of system time.
+inline void configure_once() {
+    constexpr int kStatementJournalSpill = 4 << 20;
+    static const int rc = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpill);
+    (void)rc;
+}
 
 class Database {
   public:
     Database() = default;
     Database(const std::string& path, int flags) {
+        configure_once();
         sqlite3* db = nullptr;
         int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
         db_ = db;
@@ -163,27 +177,44 @@ class StatementCache {
     Statement& use(std::string_view sql) {
         auto it = statements_.find(sql);
         if (it == statements_.end())
-            it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
-        return it->second->reset();
+            it = statements_.emplace(std::string(sql), Entry{std::make_unique<Statement>(db_, sql)})
+                     .first;
+        if (!it->second.used) {
+            it->second.used = true;
+            used_.push_back(&it->second);
+        }
+        return it->second.statement->reset();
     }
-    //! Resets every statement, so that none keeps a read open past the end of a transaction.
+    //! Resets every statement, so that none keeps a read open past the end of a transaction:
+    //! those used since the last call (an article's put() uses a dozen of the 40 kept).
     void reset_all() {
-        for (auto& [sql, statement] : statements_)
-            statement->reset();
+        for (Entry* entry : used_) {
+            entry->statement->reset();
+            entry->used = false;
+        }
+        used_.clear();
     }
 
   private:
+    struct Entry {
+        std::unique_ptr<Statement> statement;
+        bool used = false;
+    };
     const Database& db_;
-    std::map<std::string, std::unique_ptr<Statement>, std::less<>> statements_;
+    std::map<std::string, Entry, std::less<>> statements_;
+    std::vector<Entry*> used_;
 };
 
 //! Rolls back unless committed.
 class Transaction {
   public:
     explicit Transaction(const Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
-    //! Inside a transaction opened already: a savepoint, rolled back alone.
-    Transaction(const Database& db, bool nested) : db_(db), nested_(nested) {
-        db_.exec(nested_ ? "SAVEPOINT put" : "BEGIN IMMEDIATE");
+    //! Inside a transaction opened already: a savepoint, rolled back alone. Begun and
+    //! committed by statements of `cache`, prepared once (sqlite3_exec parses its SQL at every
+    //! call: 16,000 instructions an article for the savepoint and its release).
+    Transaction(const Database& db, bool nested, StatementCache& cache)
+        : db_(db), cache_(&cache), nested_(nested) {
+        cache_->use(nested_ ? "SAVEPOINT put" : "BEGIN IMMEDIATE").run();
     }
     ~Transaction() {
         if (!done_)
@@ -193,7 +224,10 @@ class Transaction {
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void commit() {
-        db_.exec(nested_ ? "RELEASE put" : "COMMIT");
+        if (cache_)
+            cache_->use(nested_ ? "RELEASE put" : "COMMIT").run();
+        else
+            db_.exec(nested_ ? "RELEASE put" : "COMMIT");
         done_ = true;
     }
     void rollback() {
@@ -203,6 +237,7 @@ class Transaction {
 
   private:
     const Database& db_;
+    StatementCache* cache_ = nullptr;
     bool nested_ = false;
     bool done_ = false;
 };

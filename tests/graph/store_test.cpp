@@ -773,3 +773,26 @@ TEST(Store, AnEntityNamedAgainWithOtherAliasesGetsThemAll) {
     EXPECT_EQ(aliases_of_togo(),
               (std::vector<std::string>{"en:Togo", "en:Togolese Republic", "fr:Togo"}));
 }
+
+TEST(Store, AKnownEventIsKeyedByItsPeoplesCountriesAsLastPut) {
+    // put() keeps the key actors of the events it compares with; a person's new country must
+    // count at once, as when the keys were built at every comparison.
+    TempDir dir;
+    Store store(dir / "a.db");
+    auto with_person = [](Batch b, const std::string& country) {
+        b.entities.push_back(Entity{"person/x", EntityKind::person, "X", country, {{"X", "en"}}});
+        return b;
+    };
+    const Participant x{"person/x", ParticipantRole::participant};
+    auto put = [&](const std::string& url, const Participant& p, const std::string& country) {
+        return store.put(with_person(
+            batch(url, url, {event(EventType::MEET, {p, rus}, "2025-11-19")}), country));
+    };
+    EXPECT_EQ(put("https://a", x, "TGO").events_new, 1);
+    // Compared with the stored event, keyed {TGO, RUS}: merged, with no new participant.
+    EXPECT_EQ(put("https://b", x, "TGO").events_merged, 1);
+    // The person is now of Mali: the stored event is keyed {MLI, RUS}, as this one (with the
+    // key kept from before, they share one actor of three: a new event).
+    EXPECT_EQ(put("https://c", mli, "MLI").events_merged, 1);
+    EXPECT_EQ(store.stats().events.at("MEET"), 1);
+}
