@@ -1554,5 +1554,21 @@ TEST(Names, TheAgentOfAnotherVerbIsNoParty) {
     EXPECT_EQ(all(r, EventType::EXPEL_DIPLOMATS).size(), 1u) << to_findings_json(r);
 }
 
+TEST(Subjects, AfterSaysTheStateThatActs) {
+    // The speaker is named first; the state after "says" is who supports.
+    Batch b = extract("en", "Border\nTogo says Ghana supports its plan for the border.");
+    const Event* e = find(b, EventType::SUPPORT);
+    ASSERT_NE(e, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*e), "GHA");
+    // A person after "said" is no new subject: the minister's country expelled.
+    Batch p = extract("en",
+                      "Envoys\nGhana's foreign minister said Ambassador Kodjo Mensah and three "
+                      "other Togolese officials had been declared persona non grata.",
+                      "2022-03-19");
+    const Event* x = find(p, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(x, nullptr) << to_findings_json(p);
+    EXPECT_EQ(initiator(*x), "GHA");
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -1728,6 +1728,18 @@ void Extractor::sentence(std::size_t index, Span span) {
                     clause = k;
                     break;
                 }
+            // Reported speech whose speaker is named first and whose subject is a state or a
+            // body ("Morocco says Spain supports its plan"): the subject comes after "says".
+            for (std::size_t k = std::max<std::size_t>(clause, 1); k + 1 < trig.first; ++k) {
+                static const std::set<std::string_view> kSays = {"says", "said", "say"};
+                if (!kSays.count(t[k].norm) || !t[k - 1].word)
+                    continue;
+                std::size_t next = k + 1 < t.size() && t[k + 1].norm == "the" ? k + 2 : k + 1;
+                if (std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+                        return m.first == next && m.kind != EntityKind::person;
+                    }))
+                    clause = k + 1;
+            }
             if (std::any_of(order.begin(), order.end(),
                             [&](std::size_t x) { return actors[x].pos >= clause; }))
                 std::erase_if(order, [&](std::size_t x) { return actors[x].pos < clause; });
