@@ -1570,5 +1570,17 @@ TEST(Subjects, AfterSaysTheStateThatActs) {
     EXPECT_EQ(initiator(*x), "GHA");
 }
 
+TEST(Names, TheVictimOfAnAttackIsNotWhomACondemnationAims) {
+    Batch en = extract("en", "Ghana condemned the Togolese attack on Benin.");
+    const Event* c = find(en, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(en);
+    EXPECT_EQ(actors(*c), (std::set<std::string>{"GHA", "TGO"}));
+    Batch fr = extract("fr",
+                       "Le Togo a bombardé le Bénin.\nLe Ghana a condamné l'attaque contre le "
+                       "Bénin, qui a touché un marché du Bénin.\nLe Togo nie.");
+    for (const Event* e : all(fr, EventType::CONDEMN))
+        EXPECT_NE(actors(*e), (std::set<std::string>{"GHA", "BEN"})) << to_findings_json(fr);
+}
+
 }  // namespace
 }  // namespace diplograph
