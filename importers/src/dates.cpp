@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -22,6 +23,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace diplograph {
 
@@ -442,13 +444,22 @@ class Parser {
     };
     std::vector<Phrase> phrases_;
     std::vector<std::size_t> phrase_begin_;
+    //! The kinds of the phrases that start at each token, one bit each (bit()), and
+    //! kNumberToken for a number written in digits: what a rule may start with.
+    std::vector<std::uint32_t> starts_;
+
+    static constexpr std::uint32_t bit(Kind kind) { return 1U << static_cast<unsigned>(kind); }
+    static constexpr std::uint32_t kNumberToken = 1U << 31;
 
     void index_phrases() {
         phrase_begin_.assign(1, 0);
+        starts_.assign(tokens_.size(), 0);
         std::vector<Phrase> at;  // those of one token, shortest first
         std::string key;
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             at.clear();
+            if (tokens_[i].is_number)
+                starts_[i] |= kNumberToken;
             if (!tokens_[i].consumed) {
                 std::size_t max = std::min(lex_.longest, tokens_.size() - i);
                 key = tokens_[i].key;
@@ -460,8 +471,11 @@ class Parser {
                         key += ' ';
                         key += next.key;
                     }
-                    if (auto it = lex_.phrases.find(key); it != lex_.phrases.end())
+                    if (auto it = lex_.phrases.find(key); it != lex_.phrases.end()) {
                         at.push_back({i + n, &it->second});
+                        for (const auto& e : it->second)
+                            starts_[i] |= bit(e.kind);
+                    }
                     if (n < max && !lex_.starts.count(key))
                         break;
                 }
@@ -618,10 +632,28 @@ class Parser {
     // -----------------------------------------------------------------------------------------
 
     std::optional<Found> parse_at(std::size_t i) {
-        for (auto rule : {&Parser::weekday_rule, &Parser::day_month_rule, &Parser::month_day_rule,
-                          &Parser::day_only_rule, &Parser::ago_rule, &Parser::period_rule,
-                          &Parser::part_rule, &Parser::month_rule, &Parser::season_rule,
-                          &Parser::year_rule, &Parser::relative_rule}) {
+        // Each rule with what its first step needs at token i (a phrase of one of these kinds,
+        // or digits): a rule that cannot start there is not tried, as it would find nothing.
+        using Rule = std::optional<Found> (Parser::*)(std::size_t);
+        static constexpr std::pair<Rule, std::uint32_t> kRules[] = {
+            {&Parser::weekday_rule,
+             bit(Kind::this_) | bit(Kind::last) | bit(Kind::next) | bit(Kind::weekday)},
+            {&Parser::day_month_rule, kNumberToken | bit(Kind::ordinal)},
+            {&Parser::month_day_rule, bit(Kind::month)},
+            {&Parser::day_only_rule, bit(Kind::dayprefix)},
+            {&Parser::ago_rule, kNumberToken | bit(Kind::number) | bit(Kind::ago) | bit(Kind::in)},
+            {&Parser::period_rule, bit(Kind::part) | bit(Kind::article) | bit(Kind::this_) |
+                                       bit(Kind::last) | bit(Kind::next) | bit(Kind::unit)},
+            {&Parser::part_rule, bit(Kind::part)},
+            {&Parser::month_rule, bit(Kind::last) | bit(Kind::next) | bit(Kind::this_) |
+                                      bit(Kind::prefix) | bit(Kind::month)},
+            {&Parser::season_rule, bit(Kind::this_) | bit(Kind::season)},
+            {&Parser::year_rule, bit(Kind::prefix)},
+            {&Parser::relative_rule, bit(Kind::relative)},
+        };
+        for (const auto& [rule, needs] : kRules) {
+            if (!(starts_[i] & needs))
+                continue;
             if (auto found = (this->*rule)(i))
                 return found;
         }
