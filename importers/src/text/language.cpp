@@ -430,7 +430,11 @@ const std::map<std::string, LanguageData>& languages(const std::filesystem::path
 }
 
 const std::map<std::string, LanguageData>& default_languages() {
-    return languages(Dictionaries::default_data_dir());
+    // Found once, like the dates' lexicons: default_data_dir() asks the file system, and
+    // every article asks for its language.
+    static const std::map<std::string, LanguageData>& found =
+        languages(Dictionaries::default_data_dir());
+    return found;
 }
 
 }  // namespace diplograph::text
