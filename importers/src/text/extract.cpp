@@ -974,13 +974,20 @@ std::size_t Extractor::denial_at(const std::vector<Token>& t, std::size_t trigge
 namespace {
 //! The two most counted (ties by id), when the second is counted at least `least` times.
 std::pair<std::string, std::string> top_two(const std::map<std::string, int>& counts, int least) {
-    std::vector<std::pair<int, std::string>> v;
-    for (const auto& [c, n] : counts)
-        v.emplace_back(-n, c);
-    std::sort(v.begin(), v.end());
-    if (v.size() < 2 || -v[1].first < least)
+    // One pass in id order: a later id takes a place only with a greater count.
+    const std::pair<const std::string, int>* first = nullptr;
+    const std::pair<const std::string, int>* second = nullptr;
+    for (const auto& entry : counts) {
+        if (!first || entry.second > first->second) {
+            second = first;
+            first = &entry;
+        } else if (!second || entry.second > second->second) {
+            second = &entry;
+        }
+    }
+    if (!second || second->second < least)
         return {};
-    return {v[0].second, v[1].second};
+    return {first->first, second->first};
 }
 }  // namespace
 
