@@ -16,11 +16,13 @@
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -163,11 +165,19 @@ struct Entry {
     std::string value;
 };
 
+//! Hashes strings and string_views alike, for lookups without a string.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct Lexicon {
     std::unordered_map<std::string, std::vector<Entry>> phrases;  // folded tokens joined by ' '
     //! The keys of the first tokens of longer phrases ("en debut" of "en debut d annee"): past
     //! a key that is none, no longer phrase is worth looking up.
     std::unordered_set<std::string> starts;
+    //! The first tokens of all phrases: a token that is none starts no phrase.
+    std::unordered_set<std::string, ViewHash, std::equal_to<>> firsts;
     std::size_t longest = 1;   // in tokens
     bool month_first = false;  // numeric_order mdy
 };
@@ -214,18 +224,20 @@ std::pair<Special, std::size_t> special_at(std::string_view t, std::size_t i) {
     return {Special::none, 0};
 }
 
-std::string fold_word(std::string_view word) {
+// The folding of `word` into `out` (its buffer reused).
+void fold_word(std::string_view word, std::string& out) {
     bool ascii = std::all_of(word.begin(), word.end(),
                              [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii)
-        return fold(word);
+    if (!ascii) {
+        out = fold(word);
+        return;
+    }
     // ASCII: std::tolower of the "C" locale, which the program never changes, without a call
     // per letter.
-    std::string out(word);
+    out.assign(word);
     for (auto& c : out)
         if (c >= 'A' && c <= 'Z')
             c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -268,8 +280,8 @@ std::vector<Token> tokenize(std::string_view text) {
                 std::from_chars(text.data() + i, text.data() + j, t.number);
             else
                 t.number = -1;
-            t.suffix = fold_word(text.substr(j, k - j));
-            t.key = std::string(text.substr(i, j - i)) + t.suffix;
+            fold_word(text.substr(j, k - j), t.suffix);
+            t.key.assign(text.substr(i, j - i)).append(t.suffix);
             t.break_before = pending_break;
             pending_break = false;
             tokens.push_back(std::move(t));
@@ -289,7 +301,7 @@ std::vector<Token> tokenize(std::string_view text) {
             Token& t = tokens.emplace_back();
             t.begin = i;
             t.end = j;
-            t.key = fold_word(text.substr(i, j - i));
+            fold_word(text.substr(i, j - i), t.key);
             t.break_before = pending_break;
             pending_break = false;
             i = j;
@@ -352,6 +364,7 @@ std::shared_ptr<const Lexicon> read_lexicon(const std::filesystem::path& file) {
         }
         lexicon->longest = std::max(lexicon->longest, tokens.size());
         lexicon->phrases[key].push_back({*kind, value});
+        lexicon->firsts.insert(tokens.front().key);
         std::string start;
         for (std::size_t n = 0; n + 1 < tokens.size(); ++n) {
             if (n > 0)
@@ -460,7 +473,8 @@ class Parser {
             at.clear();
             if (tokens_[i].is_number)
                 starts_[i] |= kNumberToken;
-            if (!tokens_[i].consumed) {
+            // Most words start no phrase: one lookup, without a key made, tells.
+            if (!tokens_[i].consumed && lex_.firsts.count(std::string_view(tokens_[i].key))) {
                 std::size_t max = std::min(lex_.longest, tokens_.size() - i);
                 key = tokens_[i].key;
                 for (std::size_t n = 1; n <= max; ++n) {
