@@ -426,6 +426,20 @@ const std::map<std::string, LanguageData>& languages(const std::filesystem::path
             out.emplace(lang, load_language(entry.path(), lang));
         }
     }
+    if (!out.empty() && out.size() <= 64) {
+        auto table = std::make_shared<StopwordTable>();
+        table->languages = out.size();
+        std::uint64_t bit = 1;
+        for (auto& [lang, data] : out) {
+            for (const auto& w : data.stopword_set)
+                table->langs[w] |= bit;
+            table->longest = std::max(table->longest, data.longest_stopword);
+            data.stopword_bit = bit;
+            bit <<= 1;
+        }
+        for (auto& [lang, data] : out)
+            data.all_stopwords = table;
+    }
     return cache.emplace(key, std::move(out)).first->second;
 }
 

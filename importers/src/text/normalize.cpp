@@ -205,12 +205,37 @@ std::string detect_language(const FoldedText& folded,
                             const std::map<std::string, LanguageData>& langs) {
     // The folded tokens looked up where they are, without making tokens.
     std::vector<std::size_t> counts(langs.size());
-    for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
-        std::string_view norm(folded.text.data() + start, stop - start);
-        std::size_t k = 0;
-        for (const auto& [lang, data] : langs)
-            counts[k++] += norm.size() <= data.longest_stopword ? data.stopword_set.count(norm) : 0;
-    });
+    // The languages loaded together (languages()) share a table of their stop words: one
+    // lookup a word, for all of them.
+    const StopwordTable* table =
+        langs.empty() ? nullptr : langs.begin()->second.all_stopwords.get();
+    if (table && table->languages != langs.size())
+        table = nullptr;
+    std::uint64_t bit = 1;
+    for (const auto& [lang, data] : langs) {
+        if (data.all_stopwords.get() != table || data.stopword_bit != bit)
+            table = nullptr;
+        bit <<= 1;
+    }
+    if (table) {
+        for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
+            if (stop - start > table->longest)
+                return;
+            auto it = table->langs.find(std::string_view(folded.text.data() + start, stop - start));
+            if (it == table->langs.end())
+                return;
+            for (std::size_t k = 0; k < counts.size(); ++k)
+                counts[k] += (it->second >> k) & 1U;
+        });
+    } else {
+        for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
+            std::string_view norm(folded.text.data() + start, stop - start);
+            std::size_t k = 0;
+            for (const auto& [lang, data] : langs)
+                counts[k++] +=
+                    norm.size() <= data.longest_stopword ? data.stopword_set.count(norm) : 0;
+        });
+    }
     std::string best = "fr";
     std::size_t best_count = 0;
     std::size_t k = 0;
