@@ -36,11 +36,17 @@ struct TitleEntry {
     std::string role;
 };
 
-struct Index {
-    std::unordered_map<std::string, std::vector<NameEntry>> names;
+//! What starts with one folded word.
+struct WordEntries {
+    std::vector<NameEntry> names;
     //! Region phrases ("Central American"), taken whole so that they name nothing.
-    std::unordered_map<std::string, std::vector<std::vector<std::string>>> regions;
-    std::unordered_map<std::string, std::vector<TitleEntry>> titles;
+    std::vector<std::vector<std::string>> regions;
+    std::vector<TitleEntry> titles;
+};
+
+struct Index {
+    //! By first word: one lookup per word of a sentence tells its names, regions and titles.
+    std::unordered_map<std::string, WordEntries> words;
 };
 
 bool short_acronym(std::string_view text) {
@@ -95,19 +101,19 @@ const Index& index_for(const Dictionaries& dict, const std::string& lang) {
         e.name = &n;
         e.case_sensitive = short_acronym(n.text);
         e.proper = n.kind != NameKind::adj && n.kind != NameKind::epithet;
-        idx.names[e.words.front()].push_back(std::move(e));
+        idx.words[e.words.front()].names.push_back(std::move(e));
     }
     if (auto it = text::default_languages().find(lang); it != text::default_languages().end())
         for (const auto& r : it->second.regions)
             if (auto words = text::phrase_words(r); !words.empty())
-                idx.regions[words.front()].push_back(std::move(words));
+                idx.words[words.front()].regions.push_back(std::move(words));
     for (const auto& t : dict.titles()) {
         if (t.lang != lang && t.lang != "*")
             continue;
         TitleEntry e{text::phrase_words(t.phrase), t.role};
         if (e.words.empty())
             continue;
-        idx.titles[e.words.front()].push_back(std::move(e));
+        idx.words[e.words.front()].titles.push_back(std::move(e));
     }
     return cache.emplace(key, std::move(idx)).first->second;
 }
@@ -423,9 +429,13 @@ class Extractor {
 
   private:
     void sentence(std::size_t index, Span span);
+    //! The index's entries of each word token of t (null: none, or not a word), in words_.
+    void look_up_words(const std::vector<Token>& t);
+    //! find_names and find_titles read the entries of t's words in words_ (look_up_words).
     std::vector<Mention> find_names(const std::vector<Token>& t) const;
     std::vector<TitleMention> find_titles(const std::vector<Token>& t,
                                           const std::vector<Mention>& names) const;
+    std::vector<const WordEntries*> words_;
     void people_from_titles(const std::vector<Token>& t, std::vector<Mention>& mentions,
                             const std::vector<TitleMention>& titles, std::size_t index, Span span);
     std::string new_person(const std::string& name, const std::string& country,
@@ -574,6 +584,14 @@ bool Extractor::bystander(const std::vector<Token>& t, std::size_t first, std::s
     return cue_in(t, "ousted", p >= 3 ? p - 3 : 0, p);
 }
 
+void Extractor::look_up_words(const std::vector<Token>& t) {
+    words_.assign(t.size(), nullptr);
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (t[i].word)
+            if (auto it = index_->words.find(t[i].norm); it != index_->words.end())
+                words_[i] = &it->second;
+}
+
 std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
     std::vector<Mention> out;
     for (std::size_t i = 0; i < t.size();) {
@@ -583,8 +601,9 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
         }
         const NameEntry* best = nullptr;
         std::vector<std::string> others;
-        if (auto it = index_->names.find(t[i].norm); it != index_->names.end()) {
-            for (const auto& e : it->second) {
+        const WordEntries* entries = words_[i];
+        if (entries) {
+            for (const auto& e : entries->names) {
                 // The filters are independent: the cheapest first (most words are lower case).
                 if (e.proper && !t[i].capitalized)
                     continue;
@@ -633,8 +652,8 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
             }
         }
         std::size_t region = 0;
-        if (auto it = index_->regions.find(t[i].norm); it != index_->regions.end())
-            for (const auto& words : it->second)
+        if (entries)
+            for (const auto& words : entries->regions)
                 if (words_at(t, i, words))
                     region = std::max(region, words.size());
         if (region > 0 && (!best || region >= best->words.size())) {
@@ -682,8 +701,8 @@ std::vector<TitleMention> Extractor::find_titles(const std::vector<Token>& t,
     for (std::size_t i = 0; i < t.size();) {
         const TitleEntry* best = nullptr;
         if (!taken[i] && t[i].word) {
-            if (auto it = index_->titles.find(t[i].norm); it != index_->titles.end())
-                for (const auto& e : it->second)
+            if (const WordEntries* entries = words_[i])
+                for (const auto& e : entries->titles)
                     if (words_at(t, i, e.words) && (!best || e.words.size() > best->words.size()))
                         best = &e;
         }
@@ -1004,6 +1023,7 @@ void Extractor::sentence(std::size_t index, Span span) {
     if (t.empty())
         return;
     cues_.reset(*data_, t);
+    look_up_words(t);
     auto mentions = find_names(t);
     // "He also thanked Ruto…", "Il a ajouté…": a sentence opened by a personal pronoun goes on
     // about the person the previous sentence opened with.
