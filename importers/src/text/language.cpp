@@ -389,22 +389,17 @@ void CueTable::reset(const LanguageData& data, const std::vector<Token>& tokens)
     known_.assign(tokens.size(), 0);
 }
 
-std::size_t CueTable::end(std::size_t kind, std::size_t i) {
+void CueTable::fill(std::size_t i) {
     const auto& t = *tokens_;
-    if (i >= t.size() || kind >= lists_.size() || !t[i].word)
-        return 0;
     std::uint32_t* ends = ends_.data() + i * lists_.size();
-    if (!known_[i]) {
-        known_[i] = 1;
-        data_->cue_any_index.candidates(t[i].norm, candidates_);
-        for (std::size_t id : candidates_) {
-            auto [k, n] = data_->cue_refs[id];
-            auto e = static_cast<std::uint32_t>(match_at((*lists_[k])[n], t, i));
-            if (e && (ends[k] == 0 || e < ends[k]))
-                ends[k] = e;
-        }
+    known_[i] = 1;
+    data_->cue_any_index.candidates(t[i].norm, candidates_);
+    for (std::size_t id : candidates_) {
+        auto [k, n] = data_->cue_refs[id];
+        auto e = static_cast<std::uint32_t>(match_at((*lists_[k])[n], t, i));
+        if (e && (ends[k] == 0 || e < ends[k]))
+            ends[k] = e;
     }
-    return ends[kind];
 }
 
 const std::map<std::string, LanguageData>& languages(const std::filesystem::path& data_dir) {

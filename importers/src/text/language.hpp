@@ -223,9 +223,20 @@ class CueTable {
     const std::vector<Token>* tokens() const { return tokens_; }
     //! The least end that match_at gives for the cues of kind `kind` (a position in
     //! kCueKinds) starting at token i, or 0 when none matches there.
-    std::size_t end(std::size_t kind, std::size_t i);
+    std::size_t end(std::size_t kind, std::size_t i) {
+        // Asked several times a token (cue_in scans ranges): inline once the token is known.
+        const auto& t = *tokens_;
+        if (i >= t.size() || kind >= lists_.size() || !t[i].word)
+            return 0;
+        if (!known_[i])
+            fill(i);
+        return ends_[i * lists_.size() + kind];
+    }
 
   private:
+    //! Finds the cues of every kind at token i.
+    void fill(std::size_t i);
+
     const LanguageData* data_ = nullptr;
     const std::vector<Token>* tokens_ = nullptr;
     std::vector<const std::vector<Pattern>*> lists_;  // by kind, null when the data has none
