@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace diplograph {
 
@@ -48,6 +49,9 @@ struct Index {
     //! By first word: one lookup per word of a sentence tells its names, regions and titles.
     std::unordered_map<std::string, WordEntries> words;
 };
+
+//! The fixed word lists below, asked about for most words of every sentence: by hash.
+using WordSet = std::unordered_set<std::string_view>;
 
 bool short_acronym(std::string_view text) {
     int letters = 0;
@@ -169,7 +173,7 @@ bool titlecase_of(std::string_view surface, std::string_view acronym) {
 
 // Honorifics and ranks that precede a name but are not part of it.
 bool honorific(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "m",          "mme",        "mr",          "mrs",       "ms",          "dr",
         "pr",         "general",    "colonel",     "col",       "capitaine",   "captain",
         "lieutenant", "commandant", "marechal",    "marshal",   "admiral",     "amiral",
@@ -183,102 +187,102 @@ bool honorific(std::string_view w) {
 
 // Words that may sit between a title and the name it introduces.
 bool title_filler(std::string_view w) {
-    static const std::set<std::string_view> kWords = {"de",
-                                                      "du",
-                                                      "des",
-                                                      "la",
-                                                      "le",
-                                                      "l",
-                                                      "d",
-                                                      "of",
-                                                      "the",
-                                                      "and",
-                                                      "et",
-                                                      "affaires",
-                                                      "etrangeres",
-                                                      "exterieures",
-                                                      "foreign",
-                                                      "affairs",
-                                                      "cooperation",
-                                                      "defense",
-                                                      "defence",
-                                                      "republique",
-                                                      "federation",
-                                                      "conseil",
-                                                      "transition",
-                                                      "gouvernement",
-                                                      "integration",
-                                                      "africaine",
-                                                      "charge",
-                                                      "en",
-                                                      "aupres",
-                                                      "to",
-                                                      "s",
-                                                      "democratique",
-                                                      "populaire",
-                                                      "state",
-                                                      "internationale",
-                                                      "international",
-                                                      "ministry",
-                                                      "ministere",
-                                                      "intelligence",
-                                                      "chief",
-                                                      "his",
-                                                      "her",
-                                                      "son",
-                                                      "sa",
-                                                      "deputy",
-                                                      "adjoint",
-                                                      "information",
-                                                      "communication",
-                                                      "health",
-                                                      "sante",
-                                                      "finance",
-                                                      "finances",
-                                                      "economy",
-                                                      "economie",
-                                                      "interior",
-                                                      "interieur",
-                                                      "justice",
-                                                      "trade",
-                                                      "commerce",
-                                                      "transport",
-                                                      "transports",
-                                                      "transportation",
-                                                      "energy",
-                                                      "energie",
-                                                      "agriculture",
-                                                      "education",
-                                                      "security",
-                                                      "securite",
-                                                      "nationale",
-                                                      "national",
-                                                      "commissioner",
-                                                      "political",
-                                                      "politiques",
-                                                      "union",
-                                                      "for",
-                                                      "pour"};
+    static const WordSet kWords = {"de",
+                                   "du",
+                                   "des",
+                                   "la",
+                                   "le",
+                                   "l",
+                                   "d",
+                                   "of",
+                                   "the",
+                                   "and",
+                                   "et",
+                                   "affaires",
+                                   "etrangeres",
+                                   "exterieures",
+                                   "foreign",
+                                   "affairs",
+                                   "cooperation",
+                                   "defense",
+                                   "defence",
+                                   "republique",
+                                   "federation",
+                                   "conseil",
+                                   "transition",
+                                   "gouvernement",
+                                   "integration",
+                                   "africaine",
+                                   "charge",
+                                   "en",
+                                   "aupres",
+                                   "to",
+                                   "s",
+                                   "democratique",
+                                   "populaire",
+                                   "state",
+                                   "internationale",
+                                   "international",
+                                   "ministry",
+                                   "ministere",
+                                   "intelligence",
+                                   "chief",
+                                   "his",
+                                   "her",
+                                   "son",
+                                   "sa",
+                                   "deputy",
+                                   "adjoint",
+                                   "information",
+                                   "communication",
+                                   "health",
+                                   "sante",
+                                   "finance",
+                                   "finances",
+                                   "economy",
+                                   "economie",
+                                   "interior",
+                                   "interieur",
+                                   "justice",
+                                   "trade",
+                                   "commerce",
+                                   "transport",
+                                   "transports",
+                                   "transportation",
+                                   "energy",
+                                   "energie",
+                                   "agriculture",
+                                   "education",
+                                   "security",
+                                   "securite",
+                                   "nationale",
+                                   "national",
+                                   "commissioner",
+                                   "political",
+                                   "politiques",
+                                   "union",
+                                   "for",
+                                   "pour"};
     return kWords.count(w) != 0 || honorific(w);
 }
 
 // Words after which a country is where an envoy is posted, not whom the title serves.
 bool destination(std::string_view w) {
-    static const std::set<std::string_view> kWords = {"to", "in", "aupres", "au", "aux", "en", "a"};
+    static const WordSet kWords = {"to", "in", "aupres", "au", "aux", "en", "a"};
     return kWords.count(w) != 0;
 }
 
 bool connector(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
-        "de",  "du",  "des", "la", "le", "l",    "d",   "of", "the", "s", "van",
-        "von", "ben", "bin", "al", "el", "ould", "ibn", "da", "dos", "ag"};
+    static const WordSet kWords = {"de", "du",  "des",  "la",  "le",  "l",   "d",
+                                   "of", "the", "s",    "van", "von", "ben", "bin",
+                                   "al", "el",  "ould", "ibn", "da",  "dos", "ag"};
     return kWords.count(w) != 0;
 }
 
 // Words that may stand between a preposition and the title of the person it introduces
 // ("of longtime Syrian President", "du feu président").
 bool modifier(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "the",    "le",       "la",      "l",        "former",   "longtime", "late",
         "then",   "new",      "current", "outgoing", "ancien",   "ancienne", "feu",
         "actuel", "actuelle", "nouveau", "nouvel",   "nouvelle", "sortant",  "defunt"};
@@ -288,8 +292,8 @@ bool modifier(std::string_view w) {
 // Words that make the person they introduce a complement, not a party: "le fils de X", "under
 // President X", "chez le président X", "since President X took office".
 bool complement_word(std::string_view w) {
-    static const std::set<std::string_view> kWords = {"of",   "de",    "du",   "d",     "des",
-                                                      "chez", "under", "sous", "since", "depuis"};
+    static const WordSet kWords = {"of",   "de",    "du",   "d",     "des",
+                                   "chez", "under", "sous", "since", "depuis"};
     return kWords.count(w) != 0;
 }
 
@@ -301,16 +305,16 @@ constexpr std::size_t kNegationWindow = 6;
 
 // Words that may join the parties of a coordinated subject.
 bool coordination(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
-        ",",  "et",   "and", "ainsi", "que", "le", "la",   "les",  "l",       "the",
-        "as", "well", "du",  "de",    "des", "s",  "avec", "with", "together"};
+    static const WordSet kWords = {",",   "et", "and",  "ainsi", "que",     "le", "la",
+                                   "les", "l",  "the",  "as",    "well",    "du", "de",
+                                   "des", "s",  "avec", "with",  "together"};
     return kWords.count(w) != 0;
 }
 
 // A word that opens a new clause ("as Washington announces", "alors que Paris…").
 bool clause_start(const std::vector<Token>& t, std::size_t k) {
-    static const std::set<std::string_view> kWords = {"while",  "whereas", "when",  "alors",
-                                                      "tandis", "lorsque", "quand", "whilst"};
+    static const WordSet kWords = {"while",  "whereas", "when",  "alors",
+                                   "tandis", "lorsque", "quand", "whilst"};
     if (kWords.count(t[k].norm))
         return true;
     // "as" but not "as well as", "such as", "as a", "so as"
@@ -335,13 +339,12 @@ bool after_at_place(const std::vector<Token>& t, std::size_t first) {
 // A country that brokers what others do is no party to it: "US-brokered", "sous médiation
 // chinoise", "under Chinese mediation", "sous l'égide de Pékin", "mediated by Qatar".
 bool mediator(const std::vector<Token>& t, std::size_t first, std::size_t last) {
-    static const std::set<std::string_view> kAfter = {"brokered", "mediated", "sponsored",
-                                                      "mediation", "mediator"};
-    static const std::set<std::string_view> kBefore = {
-        "mediation", "egide",     "auspices",   "brokered",    "mediated",    "parrainage",
-        "mediator",  "mediateur", "mediatrice", "facilitated", "facilitation"};
-    static const std::set<std::string_view> kBetween = {"de", "du",  "d",  "l",   "la", "le",
-                                                        "of", "the", "by", "par", "des"};
+    static const WordSet kAfter = {"brokered", "mediated", "sponsored", "mediation", "mediator"};
+    static const WordSet kBefore = {"mediation",  "egide",       "auspices",    "brokered",
+                                    "mediated",   "parrainage",  "mediator",    "mediateur",
+                                    "mediatrice", "facilitated", "facilitation"};
+    static const WordSet kBetween = {"de", "du",  "d",  "l",   "la", "le",
+                                     "of", "the", "by", "par", "des"};
     if (last < t.size() && kAfter.count(t[last].norm))
         return true;
     for (std::size_t k = first, steps = 0; k > 0 && steps < 4; --k, ++steps) {
@@ -355,7 +358,7 @@ bool mediator(const std::vector<Token>& t, std::size_t first, std::size_t last) 
 
 // Words that introduce a complement rather than a subject.
 bool preposition(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "de",      "du",     "des",   "d",       "avec",    "with",   "to",   "of",   "a",
         "au",      "aux",    "en",    "in",      "on",      "for",    "pour", "from", "contre",
         "against", "par",    "by",    "envers",  "towards", "toward", "sur",  "dans", "apres",
@@ -610,9 +613,9 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
                 // An epithet follows a definite article and names no place of its own ("le
                 // royaume", not "l'île de Gorée").
                 if (e.name->kind == NameKind::epithet) {
-                    static const std::set<std::string_view> kThe = {"le", "la",  "l",     "the",
-                                                                    "ce", "cet", "cette", "this"};
-                    static const std::set<std::string_view> kOf = {"of", "de", "d", "du", "des"};
+                    static const WordSet kThe = {"le", "la",  "l",     "the",
+                                                 "ce", "cet", "cette", "this"};
+                    static const WordSet kOf = {"of", "de", "d", "du", "des"};
                     std::size_t end = i + e.words.size();
                     if (i == 0 || !kThe.count(t[i - 1].norm) ||
                         (end < t.size() && kOf.count(t[end].norm)))
@@ -767,7 +770,7 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
             std::size_t k = title.first;
             if (k > 0 && modifier(t[k - 1].norm) && !honorific(t[k - 1].norm))
                 --k;
-            static const std::set<std::string_view> kRelations = {
+            static const WordSet kRelations = {
                 "conseiller", "conseillere", "adviser", "advisor", "aide",   "fils",   "fille",
                 "son",        "daughter",    "wife",    "husband", "epouse", "mari",   "frere",
                 "soeur",      "brother",     "sister",  "pere",    "mere",   "father", "mother",
@@ -1208,8 +1211,7 @@ void Extractor::sentence(std::size_t index, Span span) {
     std::vector<std::size_t> clauses;
     {
         // Its subject comes first (after "que", an article or an apostrophe), then a verb.
-        static const std::set<std::string_view> kBefore = {"que", "qu", "le", "la",
-                                                           "les", "l",  "the"};
+        static const WordSet kBefore = {"que", "qu", "le", "la", "les", "l", "the"};
         for (std::size_t k = 1; k < t.size(); ++k)
             if (t[k - 1].norm == "," && cue_at(t, "clause", k) &&
                 std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
