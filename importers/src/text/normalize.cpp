@@ -80,14 +80,25 @@ void fold_with_offsets(std::string_view text, FoldedText& out) {
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (i < n) {
-        const std::size_t at = i;
-        auto c0 = static_cast<unsigned char>(text[at]);
-        if (c0 < 0x80) {
-            out.text.push_back(kAsciiFold[c0]);
-            out.offsets.push_back(at);
-            ++i;
-            continue;
+        // A run of ASCII, most of a text, folded byte for byte into room made at once.
+        std::size_t run = i;
+        while (run < n && static_cast<unsigned char>(text[run]) < 0x80)
+            ++run;
+        if (run > i) {
+            const std::size_t size = out.text.size();
+            out.text.resize(size + (run - i));
+            out.offsets.resize(size + (run - i));
+            char* to = out.text.data() + size;
+            std::size_t* offset = out.offsets.data() + size;
+            for (std::size_t k = i; k < run; ++k) {
+                *to++ = kAsciiFold[static_cast<unsigned char>(text[k])];
+                *offset++ = k;
+            }
+            i = run;
+            if (i == n)
+                break;
         }
+        const std::size_t at = i;
         auto c = static_cast<UChar32>(text::next_code_point(text, i));
         if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4)
             out.text += '\'';
