@@ -385,13 +385,16 @@ void CueTable::reset(const LanguageData& data, const std::vector<Token>& tokens)
         }
     }
     tokens_ = &tokens;
-    ends_.assign(tokens.size() * lists_.size(), 0);
+    // A token's row of ends_ is cleared by fill(), when first asked about: most never are.
+    if (ends_.size() < tokens.size() * lists_.size())
+        ends_.resize(tokens.size() * lists_.size());
     known_.assign(tokens.size(), 0);
 }
 
 void CueTable::fill(std::size_t i) {
     const auto& t = *tokens_;
     std::uint32_t* ends = ends_.data() + i * lists_.size();
+    std::fill(ends, ends + lists_.size(), 0);
     known_[i] = 1;
     data_->cue_any_index.candidates(t[i].norm, candidates_);
     for (std::size_t id : candidates_) {
