@@ -226,18 +226,17 @@ std::pair<Special, std::size_t> special_at(std::string_view t, std::size_t i) {
 
 // The folding of `word` into `out` (its buffer reused).
 void fold_word(std::string_view word, std::string& out) {
-    bool ascii = std::all_of(word.begin(), word.end(),
-                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii) {
-        out = fold(word);
-        return;
-    }
     // ASCII: std::tolower of the "C" locale, which the program never changes, without a call
-    // per letter.
+    // per letter; anything else is folded whole.
     out.assign(word);
-    for (auto& c : out)
+    for (auto& c : out) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            out = fold(word);
+            return;
+        }
         if (c >= 'A' && c <= 'Z')
             c = static_cast<char>(c - 'A' + 'a');
+    }
 }
 
 std::vector<Token> tokenize(std::string_view text) {

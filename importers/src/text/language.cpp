@@ -156,7 +156,7 @@ std::vector<Token> make_tokens(std::string_view text, std::string_view f, Offset
     out.reserve(f.size() / 4);
     const auto& classes = ascii_classes();
     for_each_token(f, [&](std::size_t start, std::size_t stop, bool word) {
-        Token t;
+        Token& t = out.emplace_back();
         t.norm.assign(f.data() + start, stop - start);
         t.begin = offset(start);
         t.end = offset(stop);
@@ -188,7 +188,6 @@ std::vector<Token> make_tokens(std::string_view text, std::string_view f, Offset
             }
             t.all_caps = letters >= 1 && upper == letters;
         }
-        out.push_back(std::move(t));
     });
     return out;
 }
