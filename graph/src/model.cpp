@@ -60,6 +60,19 @@ std::optional<int> parse_int(std::string_view text) {
 
 }  // namespace
 
+const std::vector<Alias>& Aliases::none() {
+    static const std::vector<Alias> empty;
+    return empty;
+}
+
+std::vector<Alias>& Aliases::edit() {
+    if (!list_)
+        list_ = std::make_shared<std::vector<Alias>>();
+    else if (list_.use_count() > 1)
+        list_ = std::make_shared<std::vector<Alias>>(*list_);
+    return *list_;
+}
+
 std::string_view to_string(EntityKind kind) {
     return kEntityKinds[static_cast<int>(kind)];
 }

@@ -13,15 +13,19 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace diplograph {
 
@@ -161,11 +165,19 @@ struct Entry {
     std::string value;
 };
 
+//! Hashes strings and string_views alike, for lookups without a string.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct Lexicon {
     std::unordered_map<std::string, std::vector<Entry>> phrases;  // folded tokens joined by ' '
     //! The keys of the first tokens of longer phrases ("en debut" of "en debut d annee"): past
     //! a key that is none, no longer phrase is worth looking up.
     std::unordered_set<std::string> starts;
+    //! The first tokens of all phrases: a token that is none starts no phrase.
+    std::unordered_set<std::string, ViewHash, std::equal_to<>> firsts;
     std::size_t longest = 1;   // in tokens
     bool month_first = false;  // numeric_order mdy
 };
@@ -212,18 +224,19 @@ std::pair<Special, std::size_t> special_at(std::string_view t, std::size_t i) {
     return {Special::none, 0};
 }
 
-std::string fold_word(std::string_view word) {
-    bool ascii = std::all_of(word.begin(), word.end(),
-                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii)
-        return fold(word);
+// The folding of `word` into `out` (its buffer reused).
+void fold_word(std::string_view word, std::string& out) {
     // ASCII: std::tolower of the "C" locale, which the program never changes, without a call
-    // per letter.
-    std::string out(word);
-    for (auto& c : out)
+    // per letter; anything else is folded whole.
+    out.assign(word);
+    for (auto& c : out) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            out = fold(word);
+            return;
+        }
         if (c >= 'A' && c <= 'Z')
             c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    }
 }
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -266,8 +279,8 @@ std::vector<Token> tokenize(std::string_view text) {
                 std::from_chars(text.data() + i, text.data() + j, t.number);
             else
                 t.number = -1;
-            t.suffix = fold_word(text.substr(j, k - j));
-            t.key = std::string(text.substr(i, j - i)) + t.suffix;
+            fold_word(text.substr(j, k - j), t.suffix);
+            t.key.assign(text.substr(i, j - i)).append(t.suffix);
             t.break_before = pending_break;
             pending_break = false;
             tokens.push_back(std::move(t));
@@ -287,7 +300,7 @@ std::vector<Token> tokenize(std::string_view text) {
             Token& t = tokens.emplace_back();
             t.begin = i;
             t.end = j;
-            t.key = fold_word(text.substr(i, j - i));
+            fold_word(text.substr(i, j - i), t.key);
             t.break_before = pending_break;
             pending_break = false;
             i = j;
@@ -350,6 +363,7 @@ std::shared_ptr<const Lexicon> read_lexicon(const std::filesystem::path& file) {
         }
         lexicon->longest = std::max(lexicon->longest, tokens.size());
         lexicon->phrases[key].push_back({*kind, value});
+        lexicon->firsts.insert(tokens.front().key);
         std::string start;
         for (std::size_t n = 0; n + 1 < tokens.size(); ++n) {
             if (n > 0)
@@ -442,14 +456,24 @@ class Parser {
     };
     std::vector<Phrase> phrases_;
     std::vector<std::size_t> phrase_begin_;
+    //! The kinds of the phrases that start at each token, one bit each (bit()), and
+    //! kNumberToken for a number written in digits: what a rule may start with.
+    std::vector<std::uint32_t> starts_;
+
+    static constexpr std::uint32_t bit(Kind kind) { return 1U << static_cast<unsigned>(kind); }
+    static constexpr std::uint32_t kNumberToken = 1U << 31;
 
     void index_phrases() {
         phrase_begin_.assign(1, 0);
+        starts_.assign(tokens_.size(), 0);
         std::vector<Phrase> at;  // those of one token, shortest first
         std::string key;
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             at.clear();
-            if (!tokens_[i].consumed) {
+            if (tokens_[i].is_number)
+                starts_[i] |= kNumberToken;
+            // Most words start no phrase: one lookup, without a key made, tells.
+            if (!tokens_[i].consumed && lex_.firsts.count(std::string_view(tokens_[i].key))) {
                 std::size_t max = std::min(lex_.longest, tokens_.size() - i);
                 key = tokens_[i].key;
                 for (std::size_t n = 1; n <= max; ++n) {
@@ -460,8 +484,11 @@ class Parser {
                         key += ' ';
                         key += next.key;
                     }
-                    if (auto it = lex_.phrases.find(key); it != lex_.phrases.end())
+                    if (auto it = lex_.phrases.find(key); it != lex_.phrases.end()) {
                         at.push_back({i + n, &it->second});
+                        for (const auto& e : it->second)
+                            starts_[i] |= bit(e.kind);
+                    }
                     if (n < max && !lex_.starts.count(key))
                         break;
                 }
@@ -618,10 +645,28 @@ class Parser {
     // -----------------------------------------------------------------------------------------
 
     std::optional<Found> parse_at(std::size_t i) {
-        for (auto rule : {&Parser::weekday_rule, &Parser::day_month_rule, &Parser::month_day_rule,
-                          &Parser::day_only_rule, &Parser::ago_rule, &Parser::period_rule,
-                          &Parser::part_rule, &Parser::month_rule, &Parser::season_rule,
-                          &Parser::year_rule, &Parser::relative_rule}) {
+        // Each rule with what its first step needs at token i (a phrase of one of these kinds,
+        // or digits): a rule that cannot start there is not tried, as it would find nothing.
+        using Rule = std::optional<Found> (Parser::*)(std::size_t);
+        static constexpr std::pair<Rule, std::uint32_t> kRules[] = {
+            {&Parser::weekday_rule,
+             bit(Kind::this_) | bit(Kind::last) | bit(Kind::next) | bit(Kind::weekday)},
+            {&Parser::day_month_rule, kNumberToken | bit(Kind::ordinal)},
+            {&Parser::month_day_rule, bit(Kind::month)},
+            {&Parser::day_only_rule, bit(Kind::dayprefix)},
+            {&Parser::ago_rule, kNumberToken | bit(Kind::number) | bit(Kind::ago) | bit(Kind::in)},
+            {&Parser::period_rule, bit(Kind::part) | bit(Kind::article) | bit(Kind::this_) |
+                                       bit(Kind::last) | bit(Kind::next) | bit(Kind::unit)},
+            {&Parser::part_rule, bit(Kind::part)},
+            {&Parser::month_rule, bit(Kind::last) | bit(Kind::next) | bit(Kind::this_) |
+                                      bit(Kind::prefix) | bit(Kind::month)},
+            {&Parser::season_rule, bit(Kind::this_) | bit(Kind::season)},
+            {&Parser::year_rule, bit(Kind::prefix)},
+            {&Parser::relative_rule, bit(Kind::relative)},
+        };
+        for (const auto& [rule, needs] : kRules) {
+            if (!(starts_[i] & needs))
+                continue;
             if (auto found = (this->*rule)(i))
                 return found;
         }

@@ -197,7 +197,7 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
                 if (e.name != f[0] && e.name != f[3])
                     e.aliases.push_back({e.name, "en"});
                 e.name = f[3];
-                std::erase_if(e.aliases,
+                std::erase_if(e.aliases.edit(),
                               [&](const Alias& a) { return a.text == f[3] && a.lang == "en"; });
             }
             add_name({f[3], f[1], *kind, f[0]});

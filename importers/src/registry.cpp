@@ -1,6 +1,8 @@
 #include <diplograph/importers/importer.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace diplograph {
 
@@ -86,7 +88,21 @@ std::string ImporterRegistry::detect(const Input& input) const {
 std::size_t find_invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        // Runs of ASCII, most of any text, eight bytes at a time.
+        while (i + 8 <= s.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if (word & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i == s.size())
+            break;
         auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
         std::size_t len = c < 0x80           ? 1
                           : (c >> 5) == 0x6  ? 2
                           : (c >> 4) == 0xE  ? 3

@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace diplograph {
 
@@ -36,12 +37,21 @@ struct TitleEntry {
     std::string role;
 };
 
-struct Index {
-    std::unordered_map<std::string, std::vector<NameEntry>> names;
+//! What starts with one folded word.
+struct WordEntries {
+    std::vector<NameEntry> names;
     //! Region phrases ("Central American"), taken whole so that they name nothing.
-    std::unordered_map<std::string, std::vector<std::vector<std::string>>> regions;
-    std::unordered_map<std::string, std::vector<TitleEntry>> titles;
+    std::vector<std::vector<std::string>> regions;
+    std::vector<TitleEntry> titles;
 };
+
+struct Index {
+    //! By first word: one lookup per word of a sentence tells its names, regions and titles.
+    std::unordered_map<std::string, WordEntries> words;
+};
+
+//! The fixed word lists below, asked about for most words of every sentence: by hash.
+using WordSet = std::unordered_set<std::string_view>;
 
 bool short_acronym(std::string_view text) {
     int letters = 0;
@@ -95,19 +105,19 @@ const Index& index_for(const Dictionaries& dict, const std::string& lang) {
         e.name = &n;
         e.case_sensitive = short_acronym(n.text);
         e.proper = n.kind != NameKind::adj && n.kind != NameKind::epithet;
-        idx.names[e.words.front()].push_back(std::move(e));
+        idx.words[e.words.front()].names.push_back(std::move(e));
     }
     if (auto it = text::default_languages().find(lang); it != text::default_languages().end())
         for (const auto& r : it->second.regions)
             if (auto words = text::phrase_words(r); !words.empty())
-                idx.regions[words.front()].push_back(std::move(words));
+                idx.words[words.front()].regions.push_back(std::move(words));
     for (const auto& t : dict.titles()) {
         if (t.lang != lang && t.lang != "*")
             continue;
         TitleEntry e{text::phrase_words(t.phrase), t.role};
         if (e.words.empty())
             continue;
-        idx.titles[e.words.front()].push_back(std::move(e));
+        idx.words[e.words.front()].titles.push_back(std::move(e));
     }
     return cache.emplace(key, std::move(idx)).first->second;
 }
@@ -163,7 +173,7 @@ bool titlecase_of(std::string_view surface, std::string_view acronym) {
 
 // Honorifics and ranks that precede a name but are not part of it.
 bool honorific(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "m",          "mme",        "mr",          "mrs",       "ms",          "dr",
         "pr",         "general",    "colonel",     "col",       "capitaine",   "captain",
         "lieutenant", "commandant", "marechal",    "marshal",   "admiral",     "amiral",
@@ -190,102 +200,102 @@ bool institution_word(std::string_view w) {
 
 // Words that may sit between a title and the name it introduces.
 bool title_filler(std::string_view w) {
-    static const std::set<std::string_view> kWords = {"de",
-                                                      "du",
-                                                      "des",
-                                                      "la",
-                                                      "le",
-                                                      "l",
-                                                      "d",
-                                                      "of",
-                                                      "the",
-                                                      "and",
-                                                      "et",
-                                                      "affaires",
-                                                      "etrangeres",
-                                                      "exterieures",
-                                                      "foreign",
-                                                      "affairs",
-                                                      "cooperation",
-                                                      "defense",
-                                                      "defence",
-                                                      "republique",
-                                                      "federation",
-                                                      "conseil",
-                                                      "transition",
-                                                      "gouvernement",
-                                                      "integration",
-                                                      "africaine",
-                                                      "charge",
-                                                      "en",
-                                                      "aupres",
-                                                      "to",
-                                                      "s",
-                                                      "democratique",
-                                                      "populaire",
-                                                      "state",
-                                                      "internationale",
-                                                      "international",
-                                                      "ministry",
-                                                      "ministere",
-                                                      "intelligence",
-                                                      "chief",
-                                                      "his",
-                                                      "her",
-                                                      "son",
-                                                      "sa",
-                                                      "deputy",
-                                                      "adjoint",
-                                                      "information",
-                                                      "communication",
-                                                      "health",
-                                                      "sante",
-                                                      "finance",
-                                                      "finances",
-                                                      "economy",
-                                                      "economie",
-                                                      "interior",
-                                                      "interieur",
-                                                      "justice",
-                                                      "trade",
-                                                      "commerce",
-                                                      "transport",
-                                                      "transports",
-                                                      "transportation",
-                                                      "energy",
-                                                      "energie",
-                                                      "agriculture",
-                                                      "education",
-                                                      "security",
-                                                      "securite",
-                                                      "nationale",
-                                                      "national",
-                                                      "commissioner",
-                                                      "political",
-                                                      "politiques",
-                                                      "union",
-                                                      "for",
-                                                      "pour"};
+    static const WordSet kWords = {"de",
+                                   "du",
+                                   "des",
+                                   "la",
+                                   "le",
+                                   "l",
+                                   "d",
+                                   "of",
+                                   "the",
+                                   "and",
+                                   "et",
+                                   "affaires",
+                                   "etrangeres",
+                                   "exterieures",
+                                   "foreign",
+                                   "affairs",
+                                   "cooperation",
+                                   "defense",
+                                   "defence",
+                                   "republique",
+                                   "federation",
+                                   "conseil",
+                                   "transition",
+                                   "gouvernement",
+                                   "integration",
+                                   "africaine",
+                                   "charge",
+                                   "en",
+                                   "aupres",
+                                   "to",
+                                   "s",
+                                   "democratique",
+                                   "populaire",
+                                   "state",
+                                   "internationale",
+                                   "international",
+                                   "ministry",
+                                   "ministere",
+                                   "intelligence",
+                                   "chief",
+                                   "his",
+                                   "her",
+                                   "son",
+                                   "sa",
+                                   "deputy",
+                                   "adjoint",
+                                   "information",
+                                   "communication",
+                                   "health",
+                                   "sante",
+                                   "finance",
+                                   "finances",
+                                   "economy",
+                                   "economie",
+                                   "interior",
+                                   "interieur",
+                                   "justice",
+                                   "trade",
+                                   "commerce",
+                                   "transport",
+                                   "transports",
+                                   "transportation",
+                                   "energy",
+                                   "energie",
+                                   "agriculture",
+                                   "education",
+                                   "security",
+                                   "securite",
+                                   "nationale",
+                                   "national",
+                                   "commissioner",
+                                   "political",
+                                   "politiques",
+                                   "union",
+                                   "for",
+                                   "pour"};
     return kWords.count(w) != 0 || honorific(w);
 }
 
 // Words after which a country is where an envoy is posted, not whom the title serves.
 bool destination(std::string_view w) {
-    static const std::set<std::string_view> kWords = {"to", "in", "aupres", "au", "aux", "en", "a"};
+    static const WordSet kWords = {"to", "in", "aupres", "au", "aux", "en", "a"};
     return kWords.count(w) != 0;
 }
 
 bool connector(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
-        "de",  "du",  "des", "la", "le", "l",    "d",   "of", "the", "s", "van",
-        "von", "ben", "bin", "al", "el", "ould", "ibn", "da", "dos", "ag"};
+    static const WordSet kWords = {"de", "du",  "des",  "la",  "le",  "l",   "d",
+                                   "of", "the", "s",    "van", "von", "ben", "bin",
+                                   "al", "el",  "ould", "ibn", "da",  "dos", "ag"};
     return kWords.count(w) != 0;
 }
 
 // Words that may stand between a preposition and the title of the person it introduces
 // ("of longtime Syrian President", "du feu président").
 bool modifier(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "the",    "le",       "la",      "l",        "former",   "longtime", "late",
         "then",   "new",      "current", "outgoing", "ancien",   "ancienne", "feu",
         "actuel", "actuelle", "nouveau", "nouvel",   "nouvelle", "sortant",  "defunt"};
@@ -295,8 +305,8 @@ bool modifier(std::string_view w) {
 // Words that make the person they introduce a complement, not a party: "le fils de X", "under
 // President X", "chez le président X", "since President X took office".
 bool complement_word(std::string_view w) {
-    static const std::set<std::string_view> kWords = {"of",   "de",    "du",   "d",     "des",
-                                                      "chez", "under", "sous", "since", "depuis"};
+    static const WordSet kWords = {"of",   "de",    "du",   "d",     "des",
+                                   "chez", "under", "sous", "since", "depuis"};
     return kWords.count(w) != 0;
 }
 
@@ -308,16 +318,16 @@ constexpr std::size_t kNegationWindow = 6;
 
 // Words that may join the parties of a coordinated subject.
 bool coordination(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
-        ",",  "et",   "and", "ainsi", "que", "le", "la",   "les",  "l",       "the",
-        "as", "well", "du",  "de",    "des", "s",  "avec", "with", "together"};
+    static const WordSet kWords = {",",   "et", "and",  "ainsi", "que",     "le", "la",
+                                   "les", "l",  "the",  "as",    "well",    "du", "de",
+                                   "des", "s",  "avec", "with",  "together"};
     return kWords.count(w) != 0;
 }
 
 // A word that opens a new clause ("as Washington announces", "alors que Paris…").
 bool clause_start(const std::vector<Token>& t, std::size_t k) {
-    static const std::set<std::string_view> kWords = {"while",  "whereas", "when",  "alors",
-                                                      "tandis", "lorsque", "quand", "whilst"};
+    static const WordSet kWords = {"while",  "whereas", "when",  "alors",
+                                   "tandis", "lorsque", "quand", "whilst"};
     if (kWords.count(t[k].norm))
         return true;
     // "as" but not "as well as", "such as", "as a", "so as"
@@ -342,13 +352,12 @@ bool after_at_place(const std::vector<Token>& t, std::size_t first) {
 // A country that brokers what others do is no party to it: "US-brokered", "sous médiation
 // chinoise", "under Chinese mediation", "sous l'égide de Pékin", "mediated by Qatar".
 bool mediator(const std::vector<Token>& t, std::size_t first, std::size_t last) {
-    static const std::set<std::string_view> kAfter = {"brokered", "mediated", "sponsored",
-                                                      "mediation", "mediator"};
-    static const std::set<std::string_view> kBefore = {
-        "mediation", "egide",     "auspices",   "brokered",    "mediated",    "parrainage",
-        "mediator",  "mediateur", "mediatrice", "facilitated", "facilitation"};
-    static const std::set<std::string_view> kBetween = {"de", "du",  "d",  "l",   "la", "le",
-                                                        "of", "the", "by", "par", "des"};
+    static const WordSet kAfter = {"brokered", "mediated", "sponsored", "mediation", "mediator"};
+    static const WordSet kBefore = {"mediation",  "egide",       "auspices",    "brokered",
+                                    "mediated",   "parrainage",  "mediator",    "mediateur",
+                                    "mediatrice", "facilitated", "facilitation"};
+    static const WordSet kBetween = {"de", "du",  "d",  "l",   "la", "le",
+                                     "of", "the", "by", "par", "des"};
     if (last < t.size() && kAfter.count(t[last].norm))
         return true;
     for (std::size_t k = first, steps = 0; k > 0 && steps < 4; --k, ++steps) {
@@ -362,7 +371,7 @@ bool mediator(const std::vector<Token>& t, std::size_t first, std::size_t last) 
 
 // Words that introduce a complement rather than a subject.
 bool preposition(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "de",      "du",     "des",   "d",       "avec",    "with",   "to",   "of",   "a",
         "au",      "aux",    "en",    "in",      "on",      "for",    "pour", "from", "contre",
         "against", "par",    "by",    "envers",  "towards", "toward", "sur",  "dans", "apres",
@@ -436,9 +445,13 @@ class Extractor {
 
   private:
     void sentence(std::size_t index, Span span);
+    //! The index's entries of each word token of t (null: none, or not a word), in words_.
+    void look_up_words(const std::vector<Token>& t);
+    //! find_names and find_titles read the entries of t's words in words_ (look_up_words).
     std::vector<Mention> find_names(const std::vector<Token>& t) const;
     std::vector<TitleMention> find_titles(const std::vector<Token>& t,
                                           const std::vector<Mention>& names) const;
+    std::vector<const WordEntries*> words_;
     void people_from_titles(const std::vector<Token>& t, std::vector<Mention>& mentions,
                             const std::vector<TitleMention>& titles, std::size_t index, Span span);
     std::string new_person(const std::string& name, const std::string& country,
@@ -600,6 +613,14 @@ bool Extractor::bystander(const std::vector<Token>& t, std::size_t first, std::s
     return cue_in(t, "ousted", p >= 3 ? p - 3 : 0, p);
 }
 
+void Extractor::look_up_words(const std::vector<Token>& t) {
+    words_.assign(t.size(), nullptr);
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (t[i].word)
+            if (auto it = index_->words.find(t[i].norm); it != index_->words.end())
+                words_[i] = &it->second;
+}
+
 std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
     std::vector<Mention> out;
     for (std::size_t i = 0; i < t.size();) {
@@ -609,17 +630,18 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
         }
         const NameEntry* best = nullptr;
         std::vector<std::string> others;
-        if (auto it = index_->names.find(t[i].norm); it != index_->names.end()) {
-            for (const auto& e : it->second) {
+        const WordEntries* entries = words_[i];
+        if (entries) {
+            for (const auto& e : entries->names) {
                 // The filters are independent: the cheapest first (most words are lower case).
                 if (e.proper && !t[i].capitalized)
                     continue;
                 // An epithet follows a definite article and names no place of its own ("le
                 // royaume", not "l'île de Gorée").
                 if (e.name->kind == NameKind::epithet) {
-                    static const std::set<std::string_view> kThe = {"le", "la",  "l",     "the",
-                                                                    "ce", "cet", "cette", "this"};
-                    static const std::set<std::string_view> kOf = {"of", "de", "d", "du", "des"};
+                    static const WordSet kThe = {"le", "la",  "l",     "the",
+                                                 "ce", "cet", "cette", "this"};
+                    static const WordSet kOf = {"of", "de", "d", "du", "des"};
                     std::size_t end = i + e.words.size();
                     if (i == 0 || !kThe.count(t[i - 1].norm) ||
                         (end < t.size() && kOf.count(t[end].norm)))
@@ -659,8 +681,8 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
             }
         }
         std::size_t region = 0;
-        if (auto it = index_->regions.find(t[i].norm); it != index_->regions.end())
-            for (const auto& words : it->second)
+        if (entries)
+            for (const auto& words : entries->regions)
                 if (words_at(t, i, words))
                     region = std::max(region, words.size());
         if (region > 0 && (!best || region >= best->words.size())) {
@@ -712,8 +734,8 @@ std::vector<TitleMention> Extractor::find_titles(const std::vector<Token>& t,
     for (std::size_t i = 0; i < t.size();) {
         const TitleEntry* best = nullptr;
         if (!taken[i] && t[i].word) {
-            if (auto it = index_->titles.find(t[i].norm); it != index_->titles.end())
-                for (const auto& e : it->second)
+            if (const WordEntries* entries = words_[i])
+                for (const auto& e : entries->titles)
                     if (words_at(t, i, e.words) && (!best || e.words.size() > best->words.size()))
                         best = &e;
         }
@@ -778,7 +800,7 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
             std::size_t k = title.first;
             if (k > 0 && modifier(t[k - 1].norm) && !honorific(t[k - 1].norm))
                 --k;
-            static const std::set<std::string_view> kRelations = {
+            static const WordSet kRelations = {
                 "conseiller", "conseillere", "adviser", "advisor", "aide",   "fils",   "fille",
                 "son",        "daughter",    "wife",    "husband", "epouse", "mari",   "frere",
                 "soeur",      "brother",     "sister",  "pere",    "mere",   "father", "mother",
@@ -1026,13 +1048,20 @@ std::size_t Extractor::denial_at(const std::vector<Token>& t, std::size_t trigge
 namespace {
 //! The two most counted (ties by id), when the second is counted at least `least` times.
 std::pair<std::string, std::string> top_two(const std::map<std::string, int>& counts, int least) {
-    std::vector<std::pair<int, std::string>> v;
-    for (const auto& [c, n] : counts)
-        v.emplace_back(-n, c);
-    std::sort(v.begin(), v.end());
-    if (v.size() < 2 || -v[1].first < least)
+    // One pass in id order: a later id takes a place only with a greater count.
+    const std::pair<const std::string, int>* first = nullptr;
+    const std::pair<const std::string, int>* second = nullptr;
+    for (const auto& entry : counts) {
+        if (!first || entry.second > first->second) {
+            second = first;
+            first = &entry;
+        } else if (!second || entry.second > second->second) {
+            second = &entry;
+        }
+    }
+    if (!second || second->second < least)
         return {};
-    return {v[0].second, v[1].second};
+    return {first->first, second->first};
 }
 }  // namespace
 
@@ -1049,6 +1078,7 @@ void Extractor::sentence(std::size_t index, Span span) {
     if (t.empty())
         return;
     cues_.reset(*data_, t);
+    look_up_words(t);
     auto mentions = find_names(t);
     // "He also thanked Ruto…", "Il a ajouté…": a sentence opened by a personal pronoun goes on
     // about the person the previous sentence opened with.
@@ -1257,8 +1287,7 @@ void Extractor::sentence(std::size_t index, Span span) {
     std::vector<std::size_t> clauses;
     {
         // Its subject comes first (after "que", an article or an apostrophe), then a verb.
-        static const std::set<std::string_view> kBefore = {"que", "qu", "le", "la",
-                                                           "les", "l",  "the"};
+        static const WordSet kBefore = {"que", "qu", "le", "la", "les", "l", "the"};
         for (std::size_t k = 1; k < t.size(); ++k)
             if (t[k - 1].norm == "," && cue_at(t, "clause", k) &&
                 std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {

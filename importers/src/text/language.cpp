@@ -156,7 +156,7 @@ std::vector<Token> make_tokens(std::string_view text, std::string_view f, Offset
     out.reserve(f.size() / 4);
     const auto& classes = ascii_classes();
     for_each_token(f, [&](std::size_t start, std::size_t stop, bool word) {
-        Token t;
+        Token& t = out.emplace_back();
         t.norm.assign(f.data() + start, stop - start);
         t.begin = offset(start);
         t.end = offset(stop);
@@ -188,7 +188,6 @@ std::vector<Token> make_tokens(std::string_view text, std::string_view f, Offset
             }
             t.all_caps = letters >= 1 && upper == letters;
         }
-        out.push_back(std::move(t));
     });
     return out;
 }
@@ -385,26 +384,24 @@ void CueTable::reset(const LanguageData& data, const std::vector<Token>& tokens)
         }
     }
     tokens_ = &tokens;
-    ends_.assign(tokens.size() * lists_.size(), 0);
+    // A token's row of ends_ is cleared by fill(), when first asked about: most never are.
+    if (ends_.size() < tokens.size() * lists_.size())
+        ends_.resize(tokens.size() * lists_.size());
     known_.assign(tokens.size(), 0);
 }
 
-std::size_t CueTable::end(std::size_t kind, std::size_t i) {
+void CueTable::fill(std::size_t i) {
     const auto& t = *tokens_;
-    if (i >= t.size() || kind >= lists_.size() || !t[i].word)
-        return 0;
     std::uint32_t* ends = ends_.data() + i * lists_.size();
-    if (!known_[i]) {
-        known_[i] = 1;
-        data_->cue_any_index.candidates(t[i].norm, candidates_);
-        for (std::size_t id : candidates_) {
-            auto [k, n] = data_->cue_refs[id];
-            auto e = static_cast<std::uint32_t>(match_at((*lists_[k])[n], t, i));
-            if (e && (ends[k] == 0 || e < ends[k]))
-                ends[k] = e;
-        }
+    std::fill(ends, ends + lists_.size(), 0);
+    known_[i] = 1;
+    data_->cue_any_index.candidates(t[i].norm, candidates_);
+    for (std::size_t id : candidates_) {
+        auto [k, n] = data_->cue_refs[id];
+        auto e = static_cast<std::uint32_t>(match_at((*lists_[k])[n], t, i));
+        if (e && (ends[k] == 0 || e < ends[k]))
+            ends[k] = e;
     }
-    return ends[kind];
 }
 
 const std::map<std::string, LanguageData>& languages(const std::filesystem::path& data_dir) {
@@ -426,11 +423,29 @@ const std::map<std::string, LanguageData>& languages(const std::filesystem::path
             out.emplace(lang, load_language(entry.path(), lang));
         }
     }
+    if (!out.empty() && out.size() <= 64) {
+        auto table = std::make_shared<StopwordTable>();
+        table->languages = out.size();
+        std::uint64_t bit = 1;
+        for (auto& [lang, data] : out) {
+            for (const auto& w : data.stopword_set)
+                table->langs[w] |= bit;
+            table->longest = std::max(table->longest, data.longest_stopword);
+            data.stopword_bit = bit;
+            bit <<= 1;
+        }
+        for (auto& [lang, data] : out)
+            data.all_stopwords = table;
+    }
     return cache.emplace(key, std::move(out)).first->second;
 }
 
 const std::map<std::string, LanguageData>& default_languages() {
-    return languages(Dictionaries::default_data_dir());
+    // Found once, like the dates' lexicons: default_data_dir() asks the file system, and
+    // every article asks for its language.
+    static const std::map<std::string, LanguageData>& found =
+        languages(Dictionaries::default_data_dir());
+    return found;
 }
 
 }  // namespace diplograph::text

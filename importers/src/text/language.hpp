@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -177,6 +178,14 @@ struct EventRule {
         false;  //!< type `-`: words that look like a trigger and are none ("dénoncer un accord")
 };
 
+//! The stop words of the languages loaded together, each with the languages that list it.
+struct StopwordTable {
+    //! word → a bit per language listing it (bit k: the k-th language of languages()' map).
+    std::unordered_map<std::string, std::uint64_t, PatternIndex::Hash, std::equal_to<>> langs;
+    std::size_t longest = 0;    //!< in bytes
+    std::size_t languages = 0;  //!< how many languages the bits are for
+};
+
 struct LanguageData {
     std::string lang;
     std::vector<EventRule> events;
@@ -186,7 +195,11 @@ struct LanguageData {
     std::vector<std::string> stopwords;
     //! The same, to look words up (by string_view too).
     std::unordered_set<std::string, PatternIndex::Hash, std::equal_to<>> stopword_set;
-    std::size_t longest_stopword = 0;        //!< in bytes: longer words need no looking up
+    std::size_t longest_stopword = 0;  //!< in bytes: longer words need no looking up
+    //! Set by languages(): the table of all its languages' stop words, so that
+    //! detect_language() looks a word up once, and this language's bit in it.
+    std::shared_ptr<const StopwordTable> all_stopwords;
+    std::uint64_t stopword_bit = 0;
     std::vector<std::string> abbreviations;  //!< as written, period included
     std::vector<std::string> regions;        //!< phrases that name regions, not states
 
@@ -210,9 +223,20 @@ class CueTable {
     const std::vector<Token>* tokens() const { return tokens_; }
     //! The least end that match_at gives for the cues of kind `kind` (a position in
     //! kCueKinds) starting at token i, or 0 when none matches there.
-    std::size_t end(std::size_t kind, std::size_t i);
+    std::size_t end(std::size_t kind, std::size_t i) {
+        // Asked several times a token (cue_in scans ranges): inline once the token is known.
+        const auto& t = *tokens_;
+        if (i >= t.size() || kind >= lists_.size() || !t[i].word)
+            return 0;
+        if (!known_[i])
+            fill(i);
+        return ends_[i * lists_.size() + kind];
+    }
 
   private:
+    //! Finds the cues of every kind at token i.
+    void fill(std::size_t i);
+
     const LanguageData* data_ = nullptr;
     const std::vector<Token>* tokens_ = nullptr;
     std::vector<const std::vector<Pattern>*> lists_;  // by kind, null when the data has none

@@ -80,14 +80,25 @@ void fold_with_offsets(std::string_view text, FoldedText& out) {
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (i < n) {
-        const std::size_t at = i;
-        auto c0 = static_cast<unsigned char>(text[at]);
-        if (c0 < 0x80) {
-            out.text.push_back(kAsciiFold[c0]);
-            out.offsets.push_back(at);
-            ++i;
-            continue;
+        // A run of ASCII, most of a text, folded byte for byte into room made at once.
+        std::size_t run = i;
+        while (run < n && static_cast<unsigned char>(text[run]) < 0x80)
+            ++run;
+        if (run > i) {
+            const std::size_t size = out.text.size();
+            out.text.resize(size + (run - i));
+            out.offsets.resize(size + (run - i));
+            char* to = out.text.data() + size;
+            std::size_t* offset = out.offsets.data() + size;
+            for (std::size_t k = i; k < run; ++k) {
+                *to++ = kAsciiFold[static_cast<unsigned char>(text[k])];
+                *offset++ = k;
+            }
+            i = run;
+            if (i == n)
+                break;
         }
+        const std::size_t at = i;
         auto c = static_cast<UChar32>(text::next_code_point(text, i));
         if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4)
             out.text += '\'';
@@ -205,12 +216,37 @@ std::string detect_language(const FoldedText& folded,
                             const std::map<std::string, LanguageData>& langs) {
     // The folded tokens looked up where they are, without making tokens.
     std::vector<std::size_t> counts(langs.size());
-    for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
-        std::string_view norm(folded.text.data() + start, stop - start);
-        std::size_t k = 0;
-        for (const auto& [lang, data] : langs)
-            counts[k++] += norm.size() <= data.longest_stopword ? data.stopword_set.count(norm) : 0;
-    });
+    // The languages loaded together (languages()) share a table of their stop words: one
+    // lookup a word, for all of them.
+    const StopwordTable* table =
+        langs.empty() ? nullptr : langs.begin()->second.all_stopwords.get();
+    if (table && table->languages != langs.size())
+        table = nullptr;
+    std::uint64_t bit = 1;
+    for (const auto& [lang, data] : langs) {
+        if (data.all_stopwords.get() != table || data.stopword_bit != bit)
+            table = nullptr;
+        bit <<= 1;
+    }
+    if (table) {
+        for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
+            if (stop - start > table->longest)
+                return;
+            auto it = table->langs.find(std::string_view(folded.text.data() + start, stop - start));
+            if (it == table->langs.end())
+                return;
+            for (std::size_t k = 0; k < counts.size(); ++k)
+                counts[k] += (it->second >> k) & 1U;
+        });
+    } else {
+        for_each_token(folded.text, [&](std::size_t start, std::size_t stop, bool) {
+            std::string_view norm(folded.text.data() + start, stop - start);
+            std::size_t k = 0;
+            for (const auto& [lang, data] : langs)
+                counts[k++] +=
+                    norm.size() <= data.longest_stopword ? data.stopword_set.count(norm) : 0;
+        });
+    }
     std::string best = "fr";
     std::size_t best_count = 0;
     std::size_t k = 0;

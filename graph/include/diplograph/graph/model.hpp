@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -119,13 +121,46 @@ struct Alias {
     std::string lang;  //!< "fr", "en", "*" for any
 };
 
+//! An entity's aliases, read like a `std::vector<Alias>`. Copies share one list until one of
+//! them is changed (edit, push_back): a dictionary country's hundreds of aliases go along with
+//! every article that names it.
+class Aliases {
+  public:
+    using value_type = Alias;
+    using const_iterator = std::vector<Alias>::const_iterator;
+    using iterator = const_iterator;
+    using size_type = std::size_t;
+
+    Aliases() = default;
+    Aliases(std::vector<Alias> list)
+        : list_(list.empty() ? nullptr : std::make_shared<std::vector<Alias>>(std::move(list))) {}
+    Aliases(std::initializer_list<Alias> list) : Aliases(std::vector<Alias>(list)) {}
+
+    const std::vector<Alias>& list() const { return list_ ? *list_ : none(); }
+    operator const std::vector<Alias>&() const { return list(); }
+    const_iterator begin() const { return list().begin(); }
+    const_iterator end() const { return list().end(); }
+    size_type size() const { return list_ ? list_->size() : 0; }
+    bool empty() const { return size() == 0; }
+    const Alias& operator[](size_type i) const { return list()[i]; }
+
+    //! The list to change, copied first when another entity shares it.
+    std::vector<Alias>& edit();
+    void push_back(Alias alias) { edit().push_back(std::move(alias)); }
+    void clear() { list_.reset(); }
+
+  private:
+    static const std::vector<Alias>& none();
+    std::shared_ptr<std::vector<Alias>> list_;  // null when empty
+};
+
 //! A node that is not an event: country, person, organization, source.
 struct Entity {
     std::string id;  //!< "TGO", "person/vladimir-putin", "org/ECOWAS"
     EntityKind kind = EntityKind::country;
     std::string name;     //!< canonical display name
     std::string country;  //!< a person's country, an empty string otherwise
-    std::vector<Alias> aliases;
+    Aliases aliases;
 };
 
 //! (person, title, of, from, to): "Faure Gnassingbé, head of government of TGO since 2025-05".
