@@ -221,8 +221,8 @@ std::vector<std::string> Dictionaries::add_file(const std::filesystem::path& fil
             auto kind = name_kind(f[2]);
             if (!kind)
                 throw DictionaryError(
-                    fmt::format("{}: line {}: kind \"{}\": expected name, acronym, member or forum", where,
-                                line, f[2]));
+                    fmt::format("{}: line {}: kind \"{}\": expected name, acronym, member or forum",
+                                where, line, f[2]));
             auto& e = upsert(id, EntityKind::organization, f[0]);
             if (e.name == f[0] && f[1] == "en" && *kind == NameKind::name)
                 e.name = f[3];
