@@ -188,7 +188,7 @@ bool honorific(std::string_view w) {
 // Words that end the name of a body, not of a person ("the general secretary of the Communist
 // Party").
 bool institution_word(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "party",        "parti",     "council",    "conseil",   "committee",    "comite",
         "assembly",     "assemblee", "parliament", "parlement", "ministry",     "ministere",
         "front",        "movement",  "mouvement",  "army",      "armee",        "forces",
@@ -513,7 +513,9 @@ class Extractor {
         return *holder_date_;
     }
     std::map<std::string, int> country_counts_;
-    std::map<std::string, int> named_countries_;
+    // Countries and bodies named so far by a name that is theirs alone (not an adjective,
+    // epithet or ambiguous name): what an ambiguous name or an epithet is resolved by.
+    std::map<std::string, int> named_parties_;
     // Countries and organisations named by name, capital or seat (not adjective).
     std::map<std::string, int> party_counts_;
     std::map<std::string, int> people_counts_;
@@ -814,8 +816,7 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
         // follows, but is only listed when an event names them.
         bool former = false;
         for (std::size_t k = title.first; k > 0 && k + 3 > title.first; --k) {
-            static const std::set<std::string_view> kFormer = {"ancien", "ancienne", "former",
-                                                               "ex",     "feu",      "late"};
+            static const WordSet kFormer = {"ancien", "ancienne", "former", "ex", "feu", "late"};
             if (kFormer.count(t[k - 1].norm)) {
                 former = true;
                 break;
@@ -1169,13 +1170,13 @@ void Extractor::sentence(std::size_t index, Span span) {
     for (const auto& m : mentions)
         if ((m.kind == EntityKind::country || m.kind == EntityKind::organization) &&
             m.name_kind != NameKind::adj && m.name_kind != NameKind::epithet && m.others.empty())
-            ++named_countries_[m.entity];
+            ++named_parties_[m.entity];
     std::erase_if(mentions, [&](Mention& m) {
         if (m.others.empty() && m.name_kind != NameKind::epithet)
             return false;
         auto count = [&](const std::string& id) {
-            auto it = named_countries_.find(id);
-            return it == named_countries_.end() ? 0 : it->second;
+            auto it = named_parties_.find(id);
+            return it == named_parties_.end() ? 0 : it->second;
         };
         int best = count(m.entity);
         for (const auto& o : m.others)
@@ -1356,6 +1357,8 @@ void Extractor::sentence(std::size_t index, Span span) {
     std::set<std::pair<EventType, std::string>> done;
     for (const auto& trig : triggers) {
         const auto& rule = *trig.rule;
+        // A reaction to what others did: its target may be taken from the article.
+        const bool reaction = rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT;
         if (cancelled(trig))
             continue;
         Status status = Status::occurred;
@@ -1409,10 +1412,10 @@ void Extractor::sentence(std::size_t index, Span span) {
             auto by = [&](std::size_t k) { return t[k].norm == "by" || t[k].norm == "par"; };
             // Not a body that only qualifies who did it ("a visit by a G7 leader", "par un
             // pays de l'UE" aside): "G7 leader", "EU country", "NATO member".
-            static const std::set<std::string_view> kQualified = {
-                "leader",  "leaders",   "country",   "countries", "member",
-                "members", "official",  "officials", "state",     "states",
-                "chief",   "dirigeant", "dirigeants"};
+            static const WordSet kQualified = {"leader",    "leaders", "country",  "countries",
+                                               "member",    "members", "official", "officials",
+                                               "state",     "states",  "chief",    "dirigeant",
+                                               "dirigeants"};
             if (m.last < t.size() && kQualified.count(t[m.last].norm))
                 return false;
             return m.first > trig.first && m.first <= trig.last + 6 &&
@@ -1627,7 +1630,6 @@ void Extractor::sentence(std::size_t index, Span span) {
             // A reaction to the other of the article's two main parties, an organisation among
             // them ("the EU's sanctions … Iran condemned the decision").
             auto [pa, pb] = top_parties();
-            bool reaction = rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT;
             if (reaction && !pa.empty() && named == 1 &&
                 (actors[0].id == pa || actors[0].id == pb)) {
                 add_actor(actors[0].id == pa ? pb : pa, trig.last, NameKind::name);
@@ -1760,7 +1762,7 @@ void Extractor::sentence(std::size_t index, Span span) {
             // Reported speech whose speaker is named first and whose subject is a state or a
             // body ("Morocco says Spain supports its plan"): the subject comes after "says".
             for (std::size_t k = std::max<std::size_t>(clause, 1); k + 1 < trig.first; ++k) {
-                static const std::set<std::string_view> kSays = {"says", "said", "say"};
+                static const WordSet kSays = {"says", "said", "say"};
                 if (!kSays.count(t[k].norm) || !t[k - 1].word)
                     continue;
                 std::size_t next = k + 1 < t.size() && t[k + 1].norm == "the" ? k + 2 : k + 1;
@@ -1896,7 +1898,6 @@ void Extractor::sentence(std::size_t index, Span span) {
             // A reaction whose subject is named and whose target is the other party in play
             // ("Qatar deplored the decision") is sure of who reacts: it is no retelling of the
             // other side's reaction.
-            bool reaction = e.type == EventType::CONDEMN || e.type == EventType::SUPPORT;
             Found f{e, people,
                     !topic && !guessed &&
                         ((before && (named == actors.size() || (named == 1 && reaction))) ||
