@@ -548,6 +548,16 @@ std::vector<std::string> partnered(const Store& store, std::vector<std::string> 
                       std::string(to_string(r.type)) + " " + std::to_string(r.events));
     return out;
 }
+//! Puts the batches into a new store at `file` in one Store::Bulk committing every `every`
+//! puts, then closes it.
+void put_in_bulk(const std::filesystem::path& file, const std::vector<Batch>& batches, int every) {
+    Store store(file);
+    auto bulk = store.bulk(every);
+    for (const auto& b : batches) {
+        store.put(b);
+        bulk.count();
+    }
+}
 }  // namespace
 
 TEST(Store, EventLinksFollowTheParticipantsThroughCorrections) {
@@ -596,14 +606,7 @@ TEST(Store, InABulkTheLinksAreDerivedAtEachCommitAsSinglePutsMakeThem) {
     }
     for (int every : {1, 2, 100}) {
         const auto file = dir / ("bulk" + std::to_string(every) + ".db");
-        {
-            Store store(file);
-            auto bulk = store.bulk(every);
-            for (const auto& b : batches) {
-                store.put(b);
-                bulk.count();
-            }
-        }
+        put_in_bulk(file, batches, every);
         Store reopened = Store::open_existing(file);
         EXPECT_EQ(reopened.dump(), expected) << "every " << every;
         EXPECT_EQ(linked(reopened), (std::vector<std::string>{"MEET: RUS TGO", "SANCTION: MLI RUS",
@@ -633,14 +636,7 @@ TEST(Store, InABulkThatOnlyAddsTheLinksWrittenFromTheirNumbersAreThoseOfSinglePu
     }
     for (int every : {1, 2, 3, 100}) {
         const auto file = dir / ("bulk" + std::to_string(every) + ".db");
-        {
-            Store store(file);
-            auto bulk = store.bulk(every);
-            for (const auto& b : batches) {
-                store.put(b);
-                bulk.count();
-            }
-        }
+        put_in_bulk(file, batches, every);
         EXPECT_EQ(Store::open_existing(file).dump(), expected) << "every " << every;
     }
 }
@@ -661,14 +657,7 @@ TEST(Store, InABulkASourceReplacedBeforeTheCommitTakesItsPendingLinksAlong) {
         expected = alone.dump();
         EXPECT_EQ(linked(alone), (std::vector<std::string>{"MEET: RUS TGO"}));
     }
-    {
-        Store store(dir / "bulk.db");
-        auto bulk = store.bulk(100);
-        for (const auto& b : batches) {
-            store.put(b);
-            bulk.count();
-        }
-    }
+    put_in_bulk(dir / "bulk.db", batches, 100);
     EXPECT_EQ(Store::open_existing(dir / "bulk.db").dump(), expected);
 }
 

@@ -30,6 +30,21 @@ std::vector<Scope> scopes() {
     return out;
 }
 
+//! check(store, scope, graph) for each scope on kStores random stores of `events` events,
+//! the graph being the store loaded whole under the scope's filter.
+template <class Check>
+void for_each_store_and_scope(std::mt19937& rng, int events, Check check) {
+    for (int i = 0; i < kStores; ++i) {
+        test::TempDir dir;
+        Store store(dir / "t.db");
+        test::fill(store, rng, events);
+        for (const auto& scope : scopes()) {
+            SCOPED_TRACE(fmt::format("store {}", i));
+            check(store, scope, Graph::load(store, scope.filter));
+        }
+    }
+}
+
 //! Every fact of a selection a drawing shows, by id: actors, focus, links with their counts.
 std::string facts(const Graph& g, const Selection& s) {
     std::string out = fmt::format("{} | {} | left out {} {}\n", s.title, s.filters,
@@ -83,25 +98,18 @@ TEST(Summary, MostConnectedPutsTheFocusFirstThenTheWeightThenTheId) {
 TEST(Summary, WholeGraphDrawsAsTheFullLoad) {
     std::mt19937 rng(515);
     int compared = 0;
-    for (int i = 0; i < kStores; ++i) {
-        test::TempDir dir;
-        Store store(dir / "t.db");
-        test::fill(store, rng, 20);
-        for (const auto& scope : scopes()) {
-            SCOPED_TRACE(fmt::format("store {}", i));
-            const Graph g = Graph::load(store, scope.filter);
-            for (std::size_t budget : {0, 1, 2, 3, 5, 8, 50}) {
-                SCOPED_TRACE(fmt::format("budget {}", budget));
-                auto lean = summarise_all(store, scope, budget);
-                ASSERT_TRUE(lean);
-                Selection full = viz::summarise(g, select_all(g), budget);
-                EXPECT_EQ(lean->graph.node_count(),
-                          budget == 0 ? g.node_count() : std::min(budget, g.node_count()));
-                expect_same(g, full, *lean);
-                ++compared;
-            }
+    for_each_store_and_scope(rng, 20, [&](const Store& store, const Scope& scope, const Graph& g) {
+        for (std::size_t budget : {0, 1, 2, 3, 5, 8, 50}) {
+            SCOPED_TRACE(fmt::format("budget {}", budget));
+            auto lean = summarise_all(store, scope, budget);
+            ASSERT_TRUE(lean);
+            Selection full = viz::summarise(g, select_all(g), budget);
+            EXPECT_EQ(lean->graph.node_count(),
+                      budget == 0 ? g.node_count() : std::min(budget, g.node_count()));
+            expect_same(g, full, *lean);
+            ++compared;
         }
-    }
+    });
     EXPECT_GT(compared, 300);
 }
 
@@ -124,26 +132,18 @@ TEST(Summary, RefusesScopesThatNeedWholeEvents) {
 TEST(Summary, EgoNetworkDrawsAsTheFullLoad) {
     std::mt19937 rng(517);
     int compared = 0;
-    for (int i = 0; i < kStores; ++i) {
-        test::TempDir dir;
-        Store store(dir / "t.db");
-        test::fill(store, rng, 16);
-        for (const auto& scope : scopes()) {
-            SCOPED_TRACE(fmt::format("store {}", i));
-            const Graph g = Graph::load(store, scope.filter);
-            for (NodeIndex c = 0; c < g.node_count(); ++c)
-                for (int depth : {0, 1, 2})
-                    for (std::size_t budget : {0, 2, 4}) {
-                        SCOPED_TRACE(
-                            fmt::format("{} depth {} budget {}", g.node(c).id, depth, budget));
-                        auto lean = summarise_ego(store, scope, g.node(c).id, depth, budget);
-                        ASSERT_TRUE(lean);
-                        Selection full = viz::summarise(g, ego(g, c, depth).selection, budget);
-                        expect_same(g, full, *lean);
-                        ++compared;
-                    }
-        }
-    }
+    for_each_store_and_scope(rng, 16, [&](const Store& store, const Scope& scope, const Graph& g) {
+        for (NodeIndex c = 0; c < g.node_count(); ++c)
+            for (int depth : {0, 1, 2})
+                for (std::size_t budget : {0, 2, 4}) {
+                    SCOPED_TRACE(fmt::format("{} depth {} budget {}", g.node(c).id, depth, budget));
+                    auto lean = summarise_ego(store, scope, g.node(c).id, depth, budget);
+                    ASSERT_TRUE(lean);
+                    Selection full = viz::summarise(g, ego(g, c, depth).selection, budget);
+                    expect_same(g, full, *lean);
+                    ++compared;
+                }
+    });
     EXPECT_GT(compared, 500);
 }
 
@@ -161,33 +161,26 @@ TEST(Summary, EgoOfAnActorWithoutEventsIsAnEmptyGraph) {
 TEST(Summary, PathDrawsAsTheFullLoad) {
     std::mt19937 rng(519);
     int compared = 0, without = 0;
-    for (int i = 0; i < kStores; ++i) {
-        test::TempDir dir;
-        Store store(dir / "t.db");
-        test::fill(store, rng, 16);
-        for (const auto& scope : scopes()) {
-            SCOPED_TRACE(fmt::format("store {}", i));
-            const Graph g = Graph::load(store, scope.filter);
-            for (NodeIndex a = 0; a < g.node_count(); ++a)
-                for (NodeIndex b = 0; b < g.node_count(); ++b) {
-                    if (a == b)
-                        continue;
-                    SCOPED_TRACE(fmt::format("{} to {}", g.node(a).id, g.node(b).id));
-                    auto lean = summarise_path(store, scope, g.node(a).id, g.node(b).id);
-                    ASSERT_TRUE(lean);
-                    PathsAnswer full = paths(g, a, b, 1);
-                    if (full.paths.empty()) {
-                        EXPECT_TRUE(lean->selection.nodes.empty());
-                        EXPECT_TRUE(lean->graph.find(g.node(a).id));
-                        EXPECT_TRUE(lean->graph.find(g.node(b).id));
-                        ++without;
-                        continue;
-                    }
-                    expect_same(g, full.selection, *lean);
-                    ++compared;
+    for_each_store_and_scope(rng, 16, [&](const Store& store, const Scope& scope, const Graph& g) {
+        for (NodeIndex a = 0; a < g.node_count(); ++a)
+            for (NodeIndex b = 0; b < g.node_count(); ++b) {
+                if (a == b)
+                    continue;
+                SCOPED_TRACE(fmt::format("{} to {}", g.node(a).id, g.node(b).id));
+                auto lean = summarise_path(store, scope, g.node(a).id, g.node(b).id);
+                ASSERT_TRUE(lean);
+                PathsAnswer full = paths(g, a, b, 1);
+                if (full.paths.empty()) {
+                    EXPECT_TRUE(lean->selection.nodes.empty());
+                    EXPECT_TRUE(lean->graph.find(g.node(a).id));
+                    EXPECT_TRUE(lean->graph.find(g.node(b).id));
+                    ++without;
+                    continue;
                 }
-        }
-    }
+                expect_same(g, full.selection, *lean);
+                ++compared;
+            }
+    });
     EXPECT_GT(compared, 300);
     EXPECT_GT(without, 10);
 }
