@@ -1,4 +1,5 @@
 // The text pipeline: one article → a Batch of entities, roles and events with evidence.
+#include "discourse.hpp"
 #include "language.hpp"
 
 #include <diplograph/graph/fold.hpp>
@@ -429,12 +430,7 @@ Date add_days(const Date& date, int days) {
                 static_cast<int>(static_cast<unsigned>(r.day()))};
 }
 
-struct Found {
-    Event event;
-    std::vector<std::string> people;
-    bool firm_direction = true;  //!< the initiator was named before the trigger
-    bool another = false;        //!< "also signed", "ont également signé": not a retelling
-};
+using Found = text::Told;
 
 class Extractor {
   public:
@@ -444,7 +440,21 @@ class Extractor {
     Batch run();
 
   private:
+    //! One sentence: the events it tells, else the event it names back.
     void sentence(std::size_t index, Span span);
+    //! The events a sentence tells, into found_; its tokens and mentions into t and mentions.
+    void events_of(std::size_t index, Span span, std::vector<Token>& t,
+                   std::vector<Mention>& mentions);
+    //! A noun that names an event told before ("les échanges", "the talks"), with the date and
+    //! place its sentence gives, into references_.
+    void refer_back(std::size_t index, Span span, const std::vector<Token>& t,
+                    const std::vector<Mention>& mentions);
+    std::vector<text::BackReference> references_;
+    //! What an article without a date is read against: its latest full date (day, month and
+    //! year), or a later day and month it names without a year ("dimanche 6 avril" after "le 31
+    //! mars 2025"); an invalid Date when it names none. The article stays undated.
+    Date own_date() const;
+    const text::ReferenceNouns* nouns_ = nullptr;
     //! The index's entries of each word token of t (null: none, or not a word), in words_.
     void look_up_words(const std::vector<Token>& t);
     //! find_names and find_titles read the entries of t's words in words_ (look_up_words).
@@ -1075,12 +1085,54 @@ std::pair<std::string, std::string> Extractor::top_pair() const {
 }
 
 void Extractor::sentence(std::size_t index, Span span) {
-    auto t = text::tokenize(folded_, article_.text, span.begin, span.end);
+    std::size_t told = found_.size();
+    std::vector<Token> t;
+    std::vector<Mention> mentions;
+    events_of(index, span, t, mentions);
+    if (found_.size() == told && !t.empty())
+        refer_back(index, span, t, mentions);
+}
+
+void Extractor::refer_back(std::size_t index, Span span, const std::vector<Token>& t,
+                           const std::vector<Mention>& mentions) {
+    const auto& nouns = *nouns_;
+    std::optional<std::optional<EventType>> type;
+    for (std::size_t i = 0; i < t.size() && !type; ++i)
+        if (t[i].word && nouns.definite_at(t, i))
+            type = nouns.noun(t[i].norm);
+    if (!type)
+        return;
+    text::BackReference ref;
+    ref.sentence = index;
+    ref.type = *type;
+    const std::string sentence_text = article_.text.substr(span.begin, span.end - span.begin);
+    for (const auto& d : find_dates(sentence_text, lang_, reference_))
+        if (!not_event_date(sentence_text, d) && d.interval.known()) {
+            ref.date = d.interval;
+            break;
+        }
+    for (const auto& m : mentions)
+        if (m.name_kind == NameKind::capital || m.name_kind == NameKind::seat) {
+            ref.place = m.entity;
+            break;
+        }
+    ref.evidence.sentence = static_cast<int>(index);
+    ref.evidence.begin = static_cast<int64_t>(span.begin);
+    ref.evidence.end = static_cast<int64_t>(span.end);
+    ref.evidence.text = sentence_text;
+    ref.evidence.rule = lang_ + ".discourse.reference";
+    ref.evidence.confidence = 0.6;
+    references_.push_back(std::move(ref));
+}
+
+void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
+                          std::vector<Mention>& mentions) {
+    t = text::tokenize(folded_, article_.text, span.begin, span.end);
     if (t.empty())
         return;
     cues_.reset(*data_, t);
     look_up_words(t);
-    auto mentions = find_names(t);
+    mentions = find_names(t);
     // "He also thanked Ruto…", "Il a ajouté…": a sentence opened by a personal pronoun goes on
     // about the person the previous sentence opened with.
     if (t.size() > 1 && t[0].capitalized && !last_lead_.empty() &&
@@ -1903,12 +1955,32 @@ void Extractor::sentence(std::size_t index, Span span) {
                         ((before && (named == actors.size() || (named == 1 && reaction))) ||
                          info(e.type).symmetric)};
             f.another = cue_in(t, "another", trig.first >= 3 ? trig.first - 3 : 0, trig.first);
+            f.definite = nouns_->definite_at(t, trig.first);
             f.event.participants = parts;
             for (const auto& p : people)
                 f.event.participants.push_back({p, ParticipantRole::participant});
             found_.push_back(std::move(f));
         }
     }
+}
+
+Date Extractor::own_date() const {
+    std::string_view head(article_.text);
+    if (head.size() > 20000)
+        head = head.substr(0, head.find_last_of(" \n", 20000));
+    Date anchor;
+    for (const auto& d : find_dates(head, lang_, Date{}))
+        if (d.interval.precision == Precision::day && d.interval.first > anchor)
+            anchor = d.interval.first;
+    if (!anchor.valid())
+        return anchor;
+    Date latest = anchor;
+    for (const auto& d : find_dates(head, lang_, anchor))
+        if (d.interval.precision == Precision::day && d.interval.how.starts_with("day and month") &&
+            d.interval.first > latest &&
+            days_from_civil(d.interval.first) - days_from_civil(anchor) <= 31)
+            latest = d.interval.first;
+    return latest;
 }
 
 Batch Extractor::run() {
@@ -1929,6 +2001,7 @@ Batch Extractor::run() {
                                        article_.name, lang_, lang_));
     data_ = &lit->second;
     index_ = &index_for(dict_, lang_);
+    nouns_ = &text::ReferenceNouns::of(Dictionaries::default_data_dir(), lang_);
 
     Source& s = batch_.source;
     s.url = article_.url;
@@ -1966,6 +2039,8 @@ Batch Extractor::run() {
             break;
         }
     }
+    if (!reference_.valid())
+        reference_ = own_date();
     s.content_hash = stable_hash(article_.text);
     s.id = make_source_id(s);
 
@@ -1973,96 +2048,7 @@ Batch Extractor::run() {
     for (std::size_t i = 0; i < sentences.size(); ++i)
         sentence(i, sentences[i]);
 
-    // Merge the same event told twice (headline and body, or two sentences): same type,
-    // compatible dates, actor sets that mostly overlap and, for directed types, the same
-    // initiator unless one of them was not sure of it.
-    auto actor_set = [](const Event& e, bool initiators) {
-        std::set<std::string> out;
-        for (const auto& p : e.participants)
-            if (p.actor.rfind("person/", 0) != 0 &&
-                (!initiators || p.role == ParticipantRole::initiator))
-                out.insert(p.actor);
-        return out;
-    };
-    std::vector<Found> merged;
-    for (auto& f : found_) {
-        auto fa = actor_set(f.event, false);
-        // A visit lasts days: its arrival and its talks, dated a few days apart, are one visit.
-        auto same_trip = [&](const Found& m) {
-            const DateInterval &a = m.event.date, &b = f.event.date;
-            return f.event.type == EventType::VISIT && a.precision == Precision::day &&
-                   b.precision == Precision::day &&
-                   std::abs(days_from_civil(a.first) - days_from_civil(b.first)) <= 7;
-        };
-        auto it = std::find_if(merged.begin(), merged.end(), [&](const Found& m) {
-            if (m.event.type != f.event.type ||
-                !(m.event.date.compatible(f.event.date) || same_trip(m)))
-                return false;
-            if (m.event.evidence.front().sentence == f.event.evidence.front().sentence) {
-                // Two triggers of one sentence ("arrived in Tokyo … for the first visit to
-                // Japan") tell one event when one's parties include the other's.
-                // The two directions of a mutual event stay two.
-                auto ma = actor_set(m.event, false);
-                return m.event.date.compatible(f.event.date) &&
-                       (info(f.event.type).symmetric ||
-                        actor_set(m.event, true) == actor_set(f.event, true)) &&
-                       (std::includes(ma.begin(), ma.end(), fa.begin(), fa.end()) ||
-                        std::includes(fa.begin(), fa.end(), ma.begin(), ma.end()));
-            }
-            // Two sentences of the body that each date what they tell are two events; the
-            // headline, and undated retellings, are the same one.
-            if (f.another)
-                return false;
-            if (m.event.evidence.front().sentence != 0 && f.event.evidence.front().sentence != 0 &&
-                (m.event.date.known() || f.event.date.known()) && !same_trip(m))
-                return false;
-            auto ma = actor_set(m.event, false);
-            std::size_t common = 0;
-            for (const auto& x : fa)
-                common += ma.count(x);
-            std::size_t all = fa.size() + ma.size() - common;
-            if (common * 2 < all)
-                return false;
-            if (info(f.event.type).symmetric || !m.firm_direction || !f.firm_direction)
-                return true;
-            return actor_set(m.event, true) == actor_set(f.event, true);
-        });
-        if (it == merged.end()) {
-            merged.push_back(std::move(f));
-            continue;
-        }
-        if (!it->event.date.known() ||
-            (same_trip(*it) &&
-             days_from_civil(f.event.date.first) < days_from_civil(it->event.date.first)))
-            it->event.date = f.event.date;
-        // A headline's present tense ("Oman and the Holy See establish relations") says less
-        // than the body ("agreed on Thursday to establish"): the body's status holds.
-        bool headline_only = std::all_of(it->event.evidence.begin(), it->event.evidence.end(),
-                                         [](const Evidence& ev) { return ev.sentence == 0; });
-        if (headline_only && f.event.evidence.front().sentence != 0)
-            it->event.status = f.event.status;
-        if (!it->firm_direction && f.firm_direction) {
-            // The later sentence knows who did it: take its parties.
-            std::vector<Participant> people;
-            for (const auto& p : it->event.participants)
-                if (p.actor.rfind("person/", 0) == 0)
-                    people.push_back(p);
-            it->event.participants = f.event.participants;
-            for (const auto& p : people)
-                if (std::find(it->event.participants.begin(), it->event.participants.end(), p) ==
-                    it->event.participants.end())
-                    it->event.participants.push_back(p);
-            it->firm_direction = true;
-        } else {
-            for (const auto& p : f.event.participants)
-                if (p.actor.rfind("person/", 0) == 0 &&
-                    std::find(it->event.participants.begin(), it->event.participants.end(), p) ==
-                        it->event.participants.end())
-                    it->event.participants.push_back(p);
-        }
-        it->event.evidence.insert(it->event.evidence.end(), f.event.evidence.begin(),
-                                  f.event.evidence.end());
-    }
+    std::vector<Found> merged = text::tell_story(std::move(found_), references_);
 
     // The body's sentence says more than the headline: it comes first as the evidence shown.
     for (auto& f : merged)

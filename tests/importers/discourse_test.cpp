@@ -1,0 +1,147 @@
+// The discourse stage on articles written for these tests: an event named back by a noun takes
+// the date and place its sentence gives; a headline that tells the body's event the other way
+// round joins it; an undated article's own dates anchor its relative ones; the same meeting
+// told in French and in English is one event in the store.
+#include "support/support.hpp"
+
+#include <diplograph/importers/text.hpp>
+
+#include <gtest/gtest.h>
+
+#include <rapidjson/document.h>
+
+namespace diplograph {
+namespace {
+
+const Dictionaries& dictionaries() {
+    static const Dictionaries d = Dictionaries::load(DIPLOGRAPH_DATA_DIR);
+    return d;
+}
+
+Batch extract(const std::string& lang, const std::string& text, const std::string& published = {}) {
+    Article a;
+    a.name = "test.txt";
+    a.text = text;
+    return extract_article(a, dictionaries(), ImportOptions{lang, published});
+}
+
+std::vector<const Event*> of_type(const Batch& b, EventType type) {
+    std::vector<const Event*> out;
+    for (const auto& e : b.events)
+        if (e.type == type)
+            out.push_back(&e);
+    return out;
+}
+
+std::string initiator(const Event& e) {
+    for (const auto& p : e.participants)
+        if (p.role == ParticipantRole::initiator)
+            return p.actor;
+    return {};
+}
+
+TEST(Discourse, TheDateOfAMeetingGivenInTheNextSentenceIsTheMeetings) {
+    // The seed's shape: the talks first, their date and place in the next sentence.
+    auto b = extract("fr",
+                     "Dakar et Nouakchott resserrent leurs liens\n"
+                     "Le président sénégalais Bassirou Diomaye Faye s'est entretenu avec le "
+                     "président mauritanien Mohamed Ould Ghazouani.\n"
+                     "Les échanges entre les deux chefs d'État se sont déroulés le 18 avril 2024 "
+                     "au palais présidentiel de Nouakchott.\n");
+    auto meets = of_type(b, EventType::MEET);
+    ASSERT_EQ(meets.size(), 1u);
+    EXPECT_EQ(meets[0]->date.first.to_string(), "2024-04-18");
+    EXPECT_EQ(meets[0]->date.precision, Precision::day);
+    EXPECT_EQ(meets[0]->place, "MRT");
+    // The sentence that dates it is evidence too.
+    ASSERT_EQ(meets[0]->evidence.size(), 2u);
+    EXPECT_EQ(meets[0]->evidence[1].rule, "fr.discourse.reference");
+}
+
+TEST(Discourse, EnglishTalksNamedBackTakeTheirWeekday) {
+    auto b = extract("en",
+                     "Kenya and Tanzania talk trade\n"
+                     "Kenyan President William Ruto held talks with Tanzanian President Samia "
+                     "Suluhu Hassan.\n"
+                     "The talks took place in Dodoma on Tuesday, officials said.\n",
+                     "2024-05-09");
+    auto meets = of_type(b, EventType::MEET);
+    ASSERT_EQ(meets.size(), 1u);
+    EXPECT_EQ(meets[0]->date.first.to_string(), "2024-05-07");
+    EXPECT_EQ(meets[0]->place, "TZA");
+}
+
+TEST(Discourse, ANounNamesBackOnlyWhenItsSentenceTellsNothingElse) {
+    // The second sentence tells a signing of its own: its date is the agreement's, not the
+    // talks'.
+    auto b = extract("en",
+                     "Kenya and Tanzania talk trade\n"
+                     "Kenyan President William Ruto held talks with Tanzanian President Samia "
+                     "Suluhu Hassan.\n"
+                     "After the talks, Kenya and Tanzania signed a trade agreement on May 3.\n",
+                     "2024-05-09");
+    auto meets = of_type(b, EventType::MEET);
+    ASSERT_EQ(meets.size(), 1u);
+    EXPECT_FALSE(meets[0]->date.known());
+    auto deals = of_type(b, EventType::AGREEMENT);
+    ASSERT_EQ(deals.size(), 1u);
+    EXPECT_EQ(deals[0]->date.first.to_string(), "2024-05-03");
+}
+
+TEST(Discourse, AHeadlineThatTellsTheBodysEventTheOtherWayRoundJoinsIt) {
+    auto b = extract("en",
+                     "Ghana welcomes Nigerian humanitarian aid\n"
+                     "Nigeria sent 40 tonnes of humanitarian aid to Ghana on Friday after the "
+                     "floods.\n",
+                     "2024-06-08");
+    auto aid = of_type(b, EventType::AID);
+    ASSERT_EQ(aid.size(), 1u);
+    EXPECT_EQ(initiator(*aid[0]), "NGA");
+    EXPECT_EQ(aid[0]->evidence.size(), 2u);
+}
+
+TEST(Discourse, AnUndatedArticleIsReadAgainstItsOwnDates) {
+    // No date given: "le 2 mars 2025" and "dimanche 9 mars" (no year) anchor "ce jeudi".
+    auto b = extract("fr",
+                     "Rabat et Paris se parlent\n"
+                     "Le 2 mars 2025, les deux capitales avaient annoncé une reprise du dialogue.\n"
+                     "Ce jeudi, le ministre marocain des Affaires étrangères Nasser Bourita s'est "
+                     "entretenu au téléphone avec son homologue français Jean-Noël Barrot, qui est "
+                     "attendu dimanche 9 mars à Rabat.\n");
+    EXPECT_TRUE(b.source.published.empty());
+    auto meets = of_type(b, EventType::MEET);
+    ASSERT_FALSE(meets.empty());
+    EXPECT_EQ(meets[0]->date.first.to_string(), "2025-03-06");
+}
+
+TEST(Discourse, AFrenchAndAnEnglishReportOfOneMeetingAreOneEventInTheStore) {
+    test::TempDir dir;
+    dir.write("fr.txt",
+              "Ouagadougou et Niamey resserrent leurs liens\n"
+              "Le capitaine Ibrahim Traoré s'est entretenu le 12 février 2025 à Niamey avec "
+              "le général Abdourahamane Tiani.\n");
+    dir.write("en.txt",
+              "Burkina and Niger leaders meet\n"
+              "Burkina Faso's leader Ibrahim Traore held talks with Niger's General "
+              "Abdourahamane Tiani in Niamey on February 12, 2025.\n");
+    auto db = (dir / "s.db").string();
+    auto imported = test::run_diplograph({"--db", db, "import", (dir / "fr.txt").string(),
+                                          (dir / "en.txt").string()});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    auto timeline = test::run_diplograph({"--db", db, "--json", "timeline", "BFA", "NER"});
+    ASSERT_EQ(timeline.exit_code, 0) << timeline.err;
+    rapidjson::Document d;
+    d.Parse(timeline.out.c_str());
+    ASSERT_FALSE(d.HasParseError()) << timeline.out;
+    ASSERT_TRUE(d.HasMember("events")) << timeline.out;
+    int meets = 0;
+    for (const auto& e : d["events"].GetArray())
+        if (std::string(e["type"].GetString()) == "MEET") {
+            ++meets;
+            EXPECT_EQ(e["evidence"].GetArray().Size(), 2u) << timeline.out;
+        }
+    EXPECT_EQ(meets, 1) << timeline.out;
+}
+
+}  // namespace
+}  // namespace diplograph
