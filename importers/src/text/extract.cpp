@@ -1223,6 +1223,31 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         if ((m.kind == EntityKind::country || m.kind == EntityKind::organization) &&
             m.name_kind != NameKind::adj && m.name_kind != NameKind::epithet && m.others.empty())
             ++named_parties_[m.entity];
+    // "Russian-speaking", "English-speaking": a language, no country.
+    std::erase_if(mentions, [&](const Mention& m) {
+        return m.kind == EntityKind::country && m.name_kind == NameKind::adj && m.last < t.size() &&
+               t[m.last].norm == "speaking";
+    });
+    // A body's generic head qualified by a country or as national ("Russia's Security
+    // Council", "the National Security Council", "le Conseil de sécurité nationale") is that
+    // country's own council: no body.
+    std::erase_if(mentions, [&](const Mention& m) {
+        if (m.kind != EntityKind::organization || m.name_kind != NameKind::epithet)
+            return false;
+        static const WordSet kNational = {"national", "nationale", "nationaux",
+                                          "federal",  "federale",  "supreme"};
+        if ((m.first > 0 && kNational.count(t[m.first - 1].norm)) ||
+            (m.last < t.size() && kNational.count(t[m.last].norm)))
+            return true;
+        return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& o) {
+            if (o.kind != EntityKind::country)
+                return false;
+            std::size_t end = o.last;
+            if (end < t.size() && genitive(t, end))
+                ++end;
+            return end == m.first || (o.first == m.last && o.name_kind == NameKind::adj);
+        });
+    });
     std::erase_if(mentions, [&](Mention& m) {
         if (m.others.empty() && m.name_kind != NameKind::epithet)
             return false;

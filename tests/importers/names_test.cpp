@@ -1,0 +1,75 @@
+// Names that look like a party and are none: a body's generic head that a country qualifies, a
+// sea or a peninsula named after a country, a language ("Russian-speaking"). Sentences written
+// for these tests.
+#include <diplograph/importers/findings.hpp>
+#include <diplograph/importers/text.hpp>
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace diplograph {
+namespace {
+
+const Dictionaries& dictionaries() {
+    static const Dictionaries d = Dictionaries::load(DIPLOGRAPH_DATA_DIR);
+    return d;
+}
+
+Batch extract(const std::string& lang, const std::string& text) {
+    Article a;
+    a.name = "test.txt";
+    a.text = text;
+    return extract_article(a, dictionaries(), ImportOptions{lang, "2024-03-02"});
+}
+
+std::set<std::string> ids(const Batch& b) {
+    std::set<std::string> out;
+    for (const auto& e : b.entities)
+        out.insert(e.id);
+    return out;
+}
+
+TEST(NotParties, ANationalSecurityCouncilIsNoUnBody) {
+    auto b = extract("en",
+                     "The UN Security Council condemned the strike on Tuesday.\n"
+                     "Russia's Security Council condemned Ukraine on Wednesday.\n");
+    for (const auto& e : b.events) {
+        if (e.evidence.front().sentence != 1)
+            continue;
+        for (const auto& p : e.participants)
+            EXPECT_NE(p.actor, "org/UNSC") << to_findings_json(b);
+    }
+}
+
+TEST(NotParties, AGenericHeadNamesABodyOnlyOnceItWasNamedInFull) {
+    auto b = extract("fr", "Le Conseil de sécurité a condamné le Mali pour ses attaques.\n");
+    EXPECT_EQ(ids(b).count("org/UNSC"), 0u) << to_findings_json(b);
+    auto c = extract("fr",
+                     "Le Conseil de sécurité de l'ONU s'est réuni lundi.\nLe Conseil de sécurité "
+                     "a condamné le Mali pour ses attaques.\n");
+    EXPECT_EQ(ids(c).count("org/UNSC"), 1u) << to_findings_json(c);
+}
+
+TEST(NotParties, ASeaNamedAfterACountryIsNoParty) {
+    auto b =
+        extract("en",
+                "Vietnam and the Philippines signed a coast guard agreement on the South China "
+                "Sea on Tuesday.\n");
+    EXPECT_EQ(ids(b).count("CHN"), 0u) << to_findings_json(b);
+    EXPECT_EQ(ids(b).count("VNM"), 1u) << to_findings_json(b);
+    auto f = extract("fr",
+                     "Le Vietnam et les Philippines ont signé mardi un accord sur la mer de Chine "
+                     "méridionale.\n");
+    EXPECT_EQ(ids(f).count("CHN"), 0u) << to_findings_json(f);
+}
+
+TEST(NotParties, ALanguageIsNoCountry) {
+    auto b = extract("en",
+                     "Syria recognised the Russian-speaking regions and Ukraine condemned Syria on "
+                     "Tuesday.\n");
+    EXPECT_EQ(ids(b).count("RUS"), 0u) << to_findings_json(b);
+}
+
+}  // namespace
+}  // namespace diplograph
