@@ -100,6 +100,29 @@ TEST(Discourse, AHeadlineThatTellsTheBodysEventTheOtherWayRoundJoinsIt) {
     EXPECT_EQ(aid[0]->evidence.size(), 2u);
 }
 
+TEST(Discourse, APassiveWithNoAgentIsTheStorysActor) {
+    // Who opens the embassies of the third sentence is the one who opens those of the second.
+    auto b = extract("en",
+                     "India plans new embassies\n"
+                     "India will open embassies in Chad and Togo next year.\n"
+                     "Further embassies will be opened in Benin and Ghana by 2021.\n",
+                     "2018-03-22");
+    auto opened = of_type(b, EventType::EMBASSY_OPEN);
+    ASSERT_EQ(opened.size(), 2u);
+    for (const auto* e : opened)
+        EXPECT_EQ(initiator(*e), "IND");
+    // "Le roi est attendu en Éthiopie": the king of the story travels.
+    auto f = extract("fr",
+                     "Le roi du Maroc au Nigeria\n"
+                     "Le souverain marocain effectue depuis jeudi une visite officielle au "
+                     "Nigeria.\n"
+                     "Le roi est attendu ensuite en Éthiopie.\n",
+                     "2016-12-04");
+    auto visits = of_type(f, EventType::VISIT);
+    ASSERT_EQ(visits.size(), 2u);
+    EXPECT_EQ(initiator(*visits[1]), "MAR");
+}
+
 TEST(Discourse, AnUndatedArticleIsReadAgainstItsOwnDates) {
     // No date given: "le 2 mars 2025" and "dimanche 9 mars" (no year) anchor "ce jeudi".
     auto b = extract("fr",
@@ -125,8 +148,8 @@ TEST(Discourse, AFrenchAndAnEnglishReportOfOneMeetingAreOneEventInTheStore) {
               "Burkina Faso's leader Ibrahim Traore held talks with Niger's General "
               "Abdourahamane Tiani in Niamey on February 12, 2025.\n");
     auto db = (dir / "s.db").string();
-    auto imported = test::run_diplograph({"--db", db, "import", (dir / "fr.txt").string(),
-                                          (dir / "en.txt").string()});
+    auto imported = test::run_diplograph(
+        {"--db", db, "import", (dir / "fr.txt").string(), (dir / "en.txt").string()});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     auto timeline = test::run_diplograph({"--db", db, "--json", "timeline", "BFA", "NER"});
     ASSERT_EQ(timeline.exit_code, 0) << timeline.err;

@@ -214,6 +214,25 @@ bool ReferenceNouns::indefinite(std::string_view word) const {
 }
 
 std::vector<Told> tell_story(std::vector<Told> told, const std::vector<BackReference>& references) {
+    for (std::size_t i = 0; i < told.size(); ++i) {
+        if (!told[i].agentless)
+            continue;
+        Event& e = told[i].event;
+        std::set<std::string> agents;
+        for (std::size_t k = i; k > 0 && agents.empty(); --k)
+            if (told[k - 1].event.type == e.type && !told[k - 1].agentless)
+                agents = actor_set(told[k - 1].event, true);
+        if (agents.empty())
+            continue;
+        std::erase_if(e.participants,
+                      [&](const Participant& p) { return agents.count(p.actor) != 0; });
+        for (const auto& a : agents)
+            e.participants.insert(e.participants.begin(), {a, ParticipantRole::initiator});
+    }
+    std::erase_if(told, [](const Told& t) {
+        // Still nobody who acts, and fewer than two parties: no event.
+        return t.agentless && actor_set(t.event, false).size() < 2;
+    });
     auto story = merge_retellings(std::move(told));
     for (const auto& ref : references) {
         if (!ref.date.known() && ref.place.empty())

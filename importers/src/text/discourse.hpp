@@ -24,6 +24,10 @@ struct Told {
     //! Told by a noun that names an event already told ("the talks took place on Tuesday"): a
     //! retelling, even when both sentences give a date.
     bool definite = false;
+    //! A passive with no agent: every party is a target, and who acts is the initiator of the
+    //! latest event of its type told before ("India will open embassies…" then "the missions
+    //! will be opened in Chad and Togo").
+    bool agentless = false;
 };
 
 //! A noun with a definite or demonstrative determiner that names an event already told
@@ -83,10 +87,11 @@ class ReferenceNouns {
     std::map<std::string, bool, std::less<>> indefinite_;
 };
 
-//! The story's events: what is told twice made one (same type, compatible dates, parties that
-//! mostly overlap; the headline joins the body), then each back-reference resolved to the latest
-//! event of its type told before it, to which it gives its date (when the event has none, or a
-//! less precise one that contains it) and its place.
+//! The story's events: an agentless event given the initiator of the latest one of its type told
+//! before it (the headline included), what is told twice made one (same type, compatible dates,
+//! parties that mostly overlap; the headline joins the body), then each back-reference resolved to
+//! the latest event of its type told before it, to which it gives its date (when the event has
+//! none, or a less precise one that contains it) and its place.
 std::vector<Told> tell_story(std::vector<Told> told, const std::vector<BackReference>& references);
 
 }  // namespace diplograph::text

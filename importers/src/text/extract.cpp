@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -371,6 +372,33 @@ bool mediator(const std::vector<Token>& t, std::size_t first, std::size_t last) 
 }
 
 // Words that introduce a complement rather than a subject.
+//! A passive in tokens [first, last) or just before them: a form of "be" / "être" followed by
+//! a past participle ("will be opened", "a été fermée", "were expelled").
+bool passive_in(const std::vector<Token>& t, std::size_t first, std::size_t last) {
+    static const WordSet kBe = {"be",     "been",  "being",   "is",     "are",      "was",
+                                "were",   "ete",   "etre",    "sera",   "seront",   "est",
+                                "sont",   "etait", "etaient", "serait", "seraient", "soit",
+                                "soient", "fut",   "furent"};
+    static const std::array<std::string_view, 16> kEndings = {
+        "ed",   "en",  "ee",   "ees",   "es", "e",  "is", "ise",
+        "ises", "ert", "erte", "ertes", "u",  "ue", "us", "ues"};
+    static const WordSet kIrregular = {"shut", "cut", "sent", "held", "set", "put", "made"};
+    for (std::size_t k = first > 0 ? first : 1; k < last && k < t.size(); ++k) {
+        if (!kBe.count(t[k - 1].norm) || !t[k].word)
+            continue;
+        // "s'est rendu", "se sont entretenus": reflexive, no passive.
+        if (k >= 2 && (t[k - 2].norm == "s" || t[k - 2].norm == "se"))
+            continue;
+        const std::string& w = t[k].norm;
+        if (kIrregular.count(w))
+            return true;
+        for (auto ending : kEndings)
+            if (w.size() > ending.size() + 2 && w.ends_with(ending))
+                return true;
+    }
+    return false;
+}
+
 bool preposition(std::string_view w) {
     static const WordSet kWords = {
         "de",      "du",     "des",   "d",       "avec",    "with",   "to",   "of",   "a",
@@ -1664,8 +1692,14 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 }))
                 continue;
         }
+        // A passive with no agent ("the embassies will be opened in Chad and Togo", "l'ambassade
+        // sera fermée"): everyone it names is a target; who acts is the story's (discourse).
+        const bool agentless = rule.direction != "sym" && rule.direction != "recv" &&
+                               !actors.empty() && passive_in(t, trig.first, trig.last) &&
+                               std::all_of(actors.begin(), actors.end(),
+                                           [&](const Actor& x) { return x.pos > trig.first; });
         bool guessed = false;  // parties taken from the article rather than the sentence
-        if (actors.size() < 2 &&
+        if (!agentless && actors.size() < 2 &&
             (cue_in(t, "both", 0, t.size()) || cue_in(t, "both_people", 0, t.size()))) {
             // "les deux pays": the pair of the last event told, else the article's main pair;
             // when the sentence names one of them ("…, a indiqué M. Barry"), a pair it is in.
@@ -1699,7 +1733,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             guessed = true;
         }
         const std::size_t named = actors.size();
-        {
+        if (!agentless) {
             // Parties left unnamed ("the two sides signed", "les autorités sénégalaises ont
             // remercié…"): the article's two main countries, when it has them.
             auto [a, b] = top_pair();
@@ -1735,7 +1769,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 guessed = true;
             }
         }
-        if (actors.size() < 2)
+        if (actors.size() < 2 && !agentless)
             continue;
         // A suspension is a sanction only by an organisation of a member ("suspended from the
         // AU"); a dialogue or a flight "suspended since 2018" is none.
@@ -1901,13 +1935,19 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         bool before = !subject.empty();
         // Nobody named as the subject and every party a complement ("je voudrais vous
         // remercier pour … du Mali, du Burkina"): who acts is not known.
-        if (!before && !guessed && (rule.direction == "dir" || rule.direction == "recv") &&
+        if (!before && !guessed && !agentless &&
+            (rule.direction == "dir" || rule.direction == "recv") &&
             std::all_of(actors.begin(), actors.end(), [&](const Actor& x) {
                 return x.pos > 0 && preposition(t[x.pos - 1].norm);
             }))
             continue;
         std::vector<std::vector<Participant>> variants;
-        if (rule.direction == "sym") {
+        if (agentless) {
+            std::vector<Participant> parts;
+            for (const auto& x : actors)
+                parts.push_back({x.id, ParticipantRole::target});
+            variants.push_back(std::move(parts));
+        } else if (rule.direction == "sym") {
             std::vector<Participant> parts;
             for (const auto& x : actors)
                 parts.push_back({x.id, e.type == EventType::AGREEMENT
@@ -1981,6 +2021,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                          info(e.type).symmetric)};
             f.another = cue_in(t, "another", trig.first >= 3 ? trig.first - 3 : 0, trig.first);
             f.definite = nouns_->definite_at(t, trig.first);
+            f.agentless = agentless;
             f.event.participants = parts;
             for (const auto& p : people)
                 f.event.participants.push_back({p, ParticipantRole::participant});
