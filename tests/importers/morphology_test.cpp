@@ -272,3 +272,37 @@ TEST(Morphology, SizeOfTheLexicons) {
 
 }  // namespace
 }  // namespace diplograph::text
+
+namespace diplograph::text {
+namespace {
+
+// Every `@lemma` of the languages' patterns is a word the morphology knows: a verb of
+// verbs.tsv or a word of words.tsv, or (French) at least not an infinitive the verb list
+// lacks, whose conjugation would then silently be missing.
+TEST(Morphology, EveryLemmaOfThePatternsIsKnown) {
+    for (const auto& [code, data] : languages(DIPLOGRAPH_DATA_DIR)) {
+        const Morphology& m = *data.morphology;
+        std::vector<const Pattern*> patterns;
+        for (const auto& r : data.events)
+            patterns.push_back(&r.pattern);
+        for (const auto& [kind, list] : data.cues)
+            for (const auto& p : list)
+                patterns.push_back(&p);
+        std::size_t lemmas = 0;
+        for (const Pattern* p : patterns)
+            for (const auto& item : *p)
+                for (const auto& lemma : item.lemmas) {
+                    ++lemmas;
+                    bool known = m.is_verb(lemma) || !m.analyses(lemma).empty();
+                    bool infinitive =
+                        code == "fr" && lemma.size() > 3 &&
+                        (lemma.ends_with("er") || lemma.ends_with("ir") || lemma.ends_with("re"));
+                    EXPECT_TRUE(known || !infinitive)
+                        << code << ": @" << lemma << " looks like a verb that verbs.tsv lacks";
+                }
+        EXPECT_GT(lemmas, 100u) << code;
+    }
+}
+
+}  // namespace
+}  // namespace diplograph::text
