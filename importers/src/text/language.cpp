@@ -22,6 +22,8 @@ namespace {
 LanguageData load_language(const std::filesystem::path& dir, const std::string& lang) {
     LanguageData d;
     d.lang = lang;
+    d.morphology = std::make_shared<const Morphology>(Morphology::load(dir, lang));
+    const Morphology* morphology = d.morphology.get();
     tsv::read(dir / "events.tsv", {6, 0, true}, [&](const std::vector<std::string>& f, int) {
         EventRule r;
         r.id = f[0];
@@ -39,7 +41,7 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
         if (f[5] != "weak" && f[5] != "-")
             throw std::invalid_argument(fmt::format("strength \"{}\": expected weak or -", f[5]));
         r.weak = f[5] == "weak";
-        for (auto& pattern : parse_patterns(f[4])) {
+        for (auto& pattern : parse_patterns(f[4], morphology)) {
             r.pattern = std::move(pattern);
             d.events.push_back(r);
         }
@@ -66,11 +68,11 @@ LanguageData load_language(const std::filesystem::path& dir, const std::string& 
         }
         // Alternatives at the top level are separate patterns so that each may have its own
         // length ("n a pas|pas").
-        for (auto& pattern : parse_patterns(f[1]))
+        for (auto& pattern : parse_patterns(f[1], morphology))
             d.cues[f[0]].push_back(std::move(pattern));
     });
     tsv::read(dir / "subtypes.tsv", {2, 0, true}, [&](const std::vector<std::string>& f, int) {
-        for (auto& pattern : parse_patterns(f[1]))
+        for (auto& pattern : parse_patterns(f[1], morphology))
             d.subtypes.emplace_back(f[0], std::move(pattern));
     });
     tsv::read(dir / "stopwords.tsv", {1, 0, true}, [&](const std::vector<std::string>& f, int) {
@@ -222,16 +224,22 @@ std::vector<std::string> phrase_words(std::string_view phrase) {
 }
 
 bool PatternItem::matches(std::string_view w) const {
-    for (const auto& x : words)
-        if (w == x)
+    // Words are sorted: a lemma brings dozens of forms.
+    if (words.size() > 8) {
+        if (std::binary_search(words.begin(), words.end(), w, std::less<>{}))
             return true;
+    } else {
+        for (const auto& x : words)
+            if (w == x)
+                return true;
+    }
     for (const auto& p : prefixes)
         if (w.size() >= p.size() && w.compare(0, p.size(), p) == 0)
             return true;
     return false;
 }
 
-Pattern parse_pattern(std::string_view text) {
+Pattern parse_pattern(std::string_view text, const Morphology* morphology) {
     Pattern p;
     // Items are separated by spaces and apostrophes; alternatives by bars. An alternative of
     // several words ("n a pas|pas") is expanded by the caller: here bars bind tightest.
@@ -258,7 +266,14 @@ Pattern parse_pattern(std::string_view text) {
         while (start <= item.size()) {
             auto bar = item.find('|', start);
             std::string alt = item.substr(start, bar == std::string::npos ? bar : bar - start);
-            if (!alt.empty()) {
+            if (alt.size() > 1 && alt[0] == '@') {
+                if (!morphology)
+                    throw std::invalid_argument(fmt::format(
+                        "pattern \"{}\": @{} needs a language's morphology", text, alt.substr(1)));
+                auto forms = morphology->forms(alt.substr(1));
+                it.words.insert(it.words.end(), forms.begin(), forms.end());
+                it.lemmas.push_back(alt.substr(1));
+            } else if (!alt.empty()) {
                 if (alt.back() == '*')
                     it.prefixes.push_back(alt.substr(0, alt.size() - 1));
                 else
@@ -270,6 +285,8 @@ Pattern parse_pattern(std::string_view text) {
         }
         if (it.words.empty() && it.prefixes.empty())
             throw std::invalid_argument(fmt::format("pattern \"{}\": empty alternative", text));
+        std::sort(it.words.begin(), it.words.end());
+        it.words.erase(std::unique(it.words.begin(), it.words.end()), it.words.end());
         p.push_back(std::move(it));
     }
     if (p.empty() || p.front().gap || p.back().gap)
@@ -307,13 +324,13 @@ std::size_t match_from(const Pattern& p, std::size_t k, const std::vector<Token>
 
 }  // namespace
 
-std::vector<Pattern> parse_patterns(std::string_view text) {
+std::vector<Pattern> parse_patterns(std::string_view text, const Morphology* morphology) {
     std::vector<Pattern> out;
     std::size_t start = 0;
     while (start <= text.size()) {
         auto bar = text.find(" | ", start);
-        out.push_back(
-            parse_pattern(text.substr(start, bar == std::string_view::npos ? bar : bar - start)));
+        out.push_back(parse_pattern(
+            text.substr(start, bar == std::string_view::npos ? bar : bar - start), morphology));
         if (bar == std::string_view::npos)
             break;
         start = bar + 3;
@@ -371,6 +388,27 @@ void PatternIndex::candidates(std::string_view w, std::vector<std::size_t>& out)
     if (out.size() > 1) {
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
+}
+
+void analyse(std::vector<Token>& tokens, const LanguageData& data) {
+    const Morphology* m = data.morphology.get();
+    for (auto& t : tokens) {
+        if (!t.word) {
+            t.word_class = WordClass::punctuation;
+            continue;
+        }
+        if (m)
+            t.analyses = m->analyses(t.norm);
+        if (!t.analyses.empty()) {
+            // A capitalised word inside a sentence that the lexicon knows only as a common
+            // word is still read as the lexicon says; names are the mentions stage's.
+            t.word_class = t.analyses.front().word_class;
+        } else if (!t.norm.empty() && t.norm[0] >= '0' && t.norm[0] <= '9') {
+            t.word_class = WordClass::number;
+        } else {
+            t.word_class = t.capitalized ? WordClass::proper : WordClass::unknown;
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 // cues, frequent words and abbreviations; and the tokens the patterns are matched against.
 #pragma once
 
+#include "morphology.hpp"
+
 #include <diplograph/graph/model.hpp>
 #include <diplograph/importers/text.hpp>
 
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,6 +80,29 @@ struct Token {
     bool capitalized = false;  //!< first letter upper case in the original
     bool all_caps = false;     //!< every letter upper case (and at least two)
     bool word = true;          //!< false for punctuation
+    //! The lexicon's readings of the word, set by analyse() (empty before, and for a word the
+    //! lexicon does not know); they live as long as the language data.
+    std::span<const Analysis> analyses;
+    //! Set by analyse(): the first reading's class, or for a word the lexicon does not know
+    //! number (digits), proper (capitalised), punctuation or unknown.
+    WordClass word_class = WordClass::unknown;
+
+    //! Whether a reading has this lemma (folded).
+    bool has_lemma(std::string_view lemma) const {
+        for (const auto& a : analyses)
+            if (*a.lemma == lemma)
+                return true;
+        return false;
+    }
+    //! Whether a reading is of this class.
+    bool is(WordClass c) const {
+        if (word_class == c)
+            return true;
+        for (const auto& a : analyses)
+            if (a.word_class == c)
+                return true;
+        return false;
+    }
 };
 
 //! fold_with_offsets() into `out`, whose buffers are reused.
@@ -99,20 +125,25 @@ std::string detect_language(const FoldedText& folded,
 //! Folded words of a phrase, split like the text ("chef de l'État" → chef de l etat).
 std::vector<std::string> phrase_words(std::string_view phrase);
 
-//! One element of a pattern: alternatives, each a word or a prefix (`mot*`), or a gap (`~`).
+//! One element of a pattern: alternatives, each a word, a prefix (`mot*`) or a lemma (`@mot`:
+//! every form the morphology gives it), or a gap (`~`).
 struct PatternItem {
     bool gap = false;
-    std::size_t max_gap = 4;  //!< `~` up to four words, `~~` up to eight
-    std::vector<std::string> words;
+    std::size_t max_gap = 4;         //!< `~` up to four words, `~~` up to eight
+    std::vector<std::string> words;  //!< sorted, the forms of the lemmas included
     std::vector<std::string> prefixes;
+    std::vector<std::string>
+        lemmas;  //!< the `@lemma` alternatives, folded (their forms are in words)
     bool matches(std::string_view w) const;
 };
 using Pattern = std::vector<PatternItem>;
 
-//! Parses "sign* ~ accord*|traite*". Throws std::invalid_argument on an empty pattern.
-Pattern parse_pattern(std::string_view text);
+//! Parses "sign* ~ accord*|traite*"; `@lemma` alternatives ("@signer ~ @accord") take their
+//! forms from `morphology`. Throws std::invalid_argument on an empty pattern, and on a lemma
+//! without a morphology.
+Pattern parse_pattern(std::string_view text, const Morphology* morphology = nullptr);
 //! Several patterns separated by " | " ("s est rendu* | se rendra").
-std::vector<Pattern> parse_patterns(std::string_view text);
+std::vector<Pattern> parse_patterns(std::string_view text, const Morphology* morphology = nullptr);
 //! Where the pattern matches starting at words[i] (punctuation skipped only by gaps): the end
 //! token index, or 0 when it does not.
 std::size_t match_at(const Pattern& p, const std::vector<Token>& tokens, std::size_t i);
@@ -188,6 +219,9 @@ struct StopwordTable {
 
 struct LanguageData {
     std::string lang;
+    //! The morphology stage's lexicon (verbs.tsv, conjugation.tsv, words.tsv), shared so that
+    //! the readings it gives tokens stay put.
+    std::shared_ptr<const Morphology> morphology;
     std::vector<EventRule> events;
     std::map<std::string, std::vector<Pattern>> cues;  //!< modality kind → patterns
     std::vector<std::string> future_suffixes;
@@ -244,6 +278,11 @@ class CueTable {
     std::vector<char> known_;                         // by token
     std::vector<std::size_t> candidates_;
 };
+
+//! The morphology stage: fills each token's `analyses` and `word_class` from the language's
+//! lexicon (one lookup a word). Matching patterns does not need it (their `@lemma` items hold
+//! the lemma's forms); what reads structure (chunks, clauses, frames) does.
+void analyse(std::vector<Token>& tokens, const LanguageData& data);
 
 //! The languages under data_dir/lang/ (loaded once; throws DictionaryError naming file:line).
 const std::map<std::string, LanguageData>& languages(const std::filesystem::path& data_dir);
