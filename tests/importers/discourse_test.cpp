@@ -123,6 +123,44 @@ TEST(Discourse, APassiveWithNoAgentIsTheStorysActor) {
     EXPECT_EQ(initiator(*visits[1]), "MAR");
 }
 
+TEST(Discourse, ItIsTheStateThePreviousSentenceOpenedWith) {
+    auto b = extract("en",
+                     "Iran and Somalia\n"
+                     "Iran reopened its embassy in Somalia in 2012.\n"
+                     "It also sent humanitarian aid to Somalia in 2011.\n",
+                     "2016-01-15");
+    auto aid = of_type(b, EventType::AID);
+    ASSERT_EQ(aid.size(), 1u);
+    EXPECT_EQ(initiator(*aid[0]), "IRN");
+    // An impersonal "it" names nobody.
+    auto c = extract("en",
+                     "Iran and Somalia\n"
+                     "Iran reopened its embassy in Somalia in 2012.\n"
+                     "It is expected that Somalia will send aid to Kenya.\n",
+                     "2016-01-15");
+    for (const auto* e : of_type(c, EventType::AID))
+        EXPECT_NE(initiator(*e), "IRN");
+}
+
+TEST(Discourse, AQuestionTellsNothing) {
+    auto b = extract("fr",
+                     "Vers une rupture des relations entre le Ghana et le Togo ?\n"
+                     "Le Ghana a rappelé son ambassadeur.\n",
+                     "2024-04-05");
+    EXPECT_TRUE(of_type(b, EventType::RELATIONS_SEVER).empty());
+}
+
+TEST(Discourse, TheWordsOfADateAreNoDistance) {
+    // "signé mardi 6 août 2019 douze accords": the date between the verb and its object.
+    auto b = extract("fr",
+                     "Titre\n"
+                     "Le Congo et le Gabon sont voisins.\n"
+                     "Ces deux pays ont signé mardi 6 août 2019 douze accords de coopération.\n");
+    auto deals = of_type(b, EventType::AGREEMENT);
+    ASSERT_EQ(deals.size(), 1u);
+    EXPECT_EQ(deals[0]->date.first.to_string(), "2019-08-06");
+}
+
 TEST(Discourse, AnUndatedArticleIsReadAgainstItsOwnDates) {
     // No date given: "le 2 mars 2025" and "dimanche 9 mars" (no year) anchor "ce jeudi".
     auto b = extract("fr",

@@ -557,8 +557,9 @@ class Extractor {
     // Countries and organisations named by name, capital or seat (not adjective).
     std::map<std::string, int> party_counts_;
     std::map<std::string, int> people_counts_;
-    std::string last_lead_;                        // the person the previous sentence opened with
-    std::map<std::string, std::string> surnames_;  // folded surname → person id
+    std::string last_lead_;   // the person the previous sentence opened with
+    std::string last_party_;  // the state or body the previous sentence opened with
+    std::map<std::string, std::string> surnames_;     // folded surname → person id
     std::map<std::string, std::string> person_orgs_;  // official → organisation served
     std::map<std::string, Entity> entities_;
     std::vector<Found> found_;
@@ -1158,6 +1159,19 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
     t = text::tokenize(folded_, article_.text, span.begin, span.end);
     if (t.empty())
         return;
+    // The words of dates do not count in the gaps of patterns.
+    static const WordSet kDateWords = {
+        "lundi",     "mardi",     "mercredi", "jeudi",    "vendredi", "samedi",  "dimanche",
+        "janvier",   "fevrier",   "mars",     "avril",    "mai",      "juin",    "juillet",
+        "aout",      "septembre", "octobre",  "novembre", "decembre", "monday",  "tuesday",
+        "wednesday", "thursday",  "friday",   "saturday", "sunday",   "january", "february",
+        "march",     "april",     "june",     "july",     "august",   "october", "december",
+        "jan",       "feb",       "mar",      "apr",      "jun",      "jul",     "aug",
+        "sep",       "sept",      "oct",      "nov",      "dec",      "er"};
+    for (auto& tok : t)
+        tok.light = tok.word && (kDateWords.count(tok.norm) != 0 ||
+                                 std::all_of(tok.norm.begin(), tok.norm.end(),
+                                             [](char c) { return c >= '0' && c <= '9'; }));
     cues_.reset(*data_, t);
     look_up_words(t);
     mentions = find_names(t);
@@ -1168,6 +1182,41 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         (mentions.empty() || mentions.front().first > 0))
         mentions.insert(mentions.begin(),
                         Mention{0, 1, last_lead_, EntityKind::person, NameKind::surname});
+    // "It also offered aid…", "Elle a aussi rappelé…": a sentence opened by "it" or "they" (or
+    // "il"/"elle" when no person leads) goes on about the state or body the previous sentence
+    // opened with. Not an impersonal "it" ("It is expected that…", "It was important to…").
+    if (t.size() > 2 && t[0].capitalized && !last_party_.empty() &&
+        (mentions.empty() || mentions.front().first > 0)) {
+        const std::string& w = t[0].norm;
+        bool impersonal = (t[1].norm == "is" || t[1].norm == "was") && t.size() > 3 &&
+                          (t[3].norm == "that" || t[3].norm == "to");
+        bool pronoun = w == "it" || w == "they" ||
+                       ((w == "il" || w == "elle") && (last_lead_.empty() || mentions.empty() ||
+                                                       mentions.front().entity != last_lead_));
+        if (pronoun && !impersonal && (mentions.empty() || mentions.front().first > 0)) {
+            const Entity* e = dict_.entity(last_party_);
+            mentions.insert(
+                mentions.begin(),
+                Mention{0, 1, last_party_, e ? e->kind : EntityKind::country, NameKind::name});
+        }
+    }
+    {
+        // The state or body this sentence opens with (by name, not adjective), for the next
+        // sentence's "it".
+        std::string party;
+        for (const auto& m : mentions) {
+            bool early = std::none_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(m.first),
+                                      [](const Token& x) { return x.word && !x.capitalized; });
+            if (!early)
+                break;
+            if ((m.kind == EntityKind::country || m.kind == EntityKind::organization) &&
+                m.name_kind != NameKind::adj && m.name_kind != NameKind::epithet) {
+                party = m.entity;
+                break;
+            }
+        }
+        last_party_ = party;
+    }
     {
         // The person this sentence opens with: the first named before its first verb-like
         // lower-case word, for the next sentence's pronoun.
@@ -1331,6 +1380,16 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
 
     if (triggers.empty())
         return;
+    // A question ("Vers une rupture des relations ?", "Will Ankara reopen its embassy?") asks,
+    // it tells nothing.
+    {
+        std::string_view said(article_.text.data() + span.begin, span.end - span.begin);
+        while (!said.empty() && (said.back() == ' ' || said.back() == '\n' || said.back() == '"' ||
+                                 said.back() == '\r'))
+            said.remove_suffix(1);
+        if (said.ends_with("?") || said.ends_with("?\xC2\xBB") || said.ends_with("?\xE2\x80\x9D"))
+            return;
+    }
     // A denial cancels the sentence's events, except a condemnation told before it ("condemned
     // the decision as baseless").
     const std::size_t denial = denial_at(t, triggers.back().last);

@@ -312,7 +312,7 @@ std::size_t match_from(const Pattern& p, std::size_t k, const std::vector<Token>
                 break;
             if (!tokens[j].word && tokens[j].norm != ",")
                 break;
-            if (tokens[j].word && ++words > item.max_gap)
+            if (tokens[j].word && !tokens[j].light && ++words > item.max_gap)
                 break;
         }
         return 0;

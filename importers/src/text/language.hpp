@@ -80,6 +80,9 @@ struct Token {
     bool capitalized = false;  //!< first letter upper case in the original
     bool all_caps = false;     //!< every letter upper case (and at least two)
     bool word = true;          //!< false for punctuation
+    //! A word of a date ("mardi", "06", "août", "2019"): a pattern's gap does not count it, so
+    //! that "ont signé mardi 06 août 2019 douze accords" is "signer ~ accord".
+    bool light = false;
     //! The lexicon's readings of the word, set by analyse() (empty before, and for a word the
     //! lexicon does not know); they live as long as the language data.
     std::span<const Analysis> analyses;
