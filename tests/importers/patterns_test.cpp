@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -130,6 +131,107 @@ TEST(CueTable, AgreesWithTryingEveryCueOfEveryKindAtEveryToken) {
         }
         EXPECT_GT(found, 100u) << lang;  // the texts do have cues
     }
+}
+
+}  // namespace
+}  // namespace diplograph::text
+
+namespace diplograph::text {
+namespace {
+
+// The event types the lexicon's triggers give a sentence, found as the extractor finds them:
+// at each word the longest pattern that matches there (the first on a tie) and reaches past the
+// previous trigger, blocking patterns giving nothing (weak ones are kept here).
+std::set<EventType> trigger_types(const std::string& lang, const std::string& sentence) {
+    const LanguageData& d = languages(DIPLOGRAPH_DATA_DIR).at(lang);
+    auto t = tokenize(sentence, 0, sentence.size());
+    std::set<EventType> out;
+    std::vector<std::size_t> rules;
+    std::size_t previous_end = 0;  // a trigger inside another must reach past it
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!t[i].word)
+            continue;
+        d.event_index.candidates(t[i].norm, rules);
+        const EventRule* best = nullptr;
+        std::size_t best_end = i < previous_end ? previous_end : 0;
+        for (std::size_t k : rules)
+            if (auto end = match_at(d.events[k].pattern, t, i); end > best_end) {
+                best = &d.events[k];
+                best_end = end;
+            }
+        if (best) {
+            previous_end = best_end;
+            if (!best->blocks)
+                out.insert(best->type);
+        }
+    }
+    return out;
+}
+
+bool gives(const std::string& lang, const std::string& sentence, EventType type) {
+    return trigger_types(lang, sentence).count(type) > 0;
+}
+
+// Sentences of our own, one per phrasing the lemma-based lexicon is meant to cover: other
+// tenses, synonyms, event nouns, orders and demands.
+TEST(EventLexicon, EnglishPhrasings) {
+    using E = EventType;
+    EXPECT_TRUE(gives("en", "Quito told the envoys to leave within a week.", E::EXPEL_DIPLOMATS));
+    EXPECT_TRUE(
+        gives("en", "The ministry ordered two attaches to leave the country.", E::EXPEL_DIPLOMATS));
+    EXPECT_TRUE(gives("en", "Lima declared the consul persona non grata.", E::EXPEL_DIPLOMATS));
+    EXPECT_TRUE(gives("en", "Paris will stand by its ally.", E::SUPPORT));
+    EXPECT_TRUE(gives("en", "The minister hailed the accord as historic.", E::SUPPORT));
+    EXPECT_TRUE(gives("en", "A shipment of wheat reached the port of Aden.", E::AID));
+    EXPECT_TRUE(gives("en", "Seoul airlifted tents and blankets to the region.", E::AID));
+    EXPECT_TRUE(gives("en", "Washington slapped tariffs on the steel imports.", E::SANCTION));
+    EXPECT_TRUE(gives("en", "The Treasury blacklisted three shipping firms.", E::SANCTION));
+    EXPECT_TRUE(gives("en", "London froze the assets of the minister.", E::SANCTION));
+    EXPECT_TRUE(gives("en", "Rome lambasted the decision.", E::CONDEMN));
+    EXPECT_TRUE(gives("en", "The reopening of the embassy is set for May.", E::EMBASSY_REOPEN));
+    EXPECT_TRUE(gives("en", "Oslo shuttered its consulate in the city.", E::EMBASSY_CLOSE));
+    EXPECT_TRUE(gives("en", "The two states normalised ties in March.", E::RELATIONS_RESTORE));
+    EXPECT_TRUE(
+        gives("en", "Fiji severed its diplomatic links with the island.", E::RELATIONS_SEVER));
+    EXPECT_TRUE(
+        gives("en", "The president landed in Accra and began a tour of the region.", E::VISIT));
+    EXPECT_TRUE(gives("en", "The premier arrived for a two-day visit.", E::VISIT));
+    EXPECT_TRUE(gives("en", "The foreign ministers sat down with their hosts.", E::MEET));
+    EXPECT_TRUE(gives("en", "The leaders are holding talks in Doha.", E::MEET));
+    EXPECT_TRUE(gives("en", "The two presidents inked a defence pact.", E::AGREEMENT));
+    EXPECT_TRUE(gives("en", "The sides sealed a new trade deal.", E::AGREEMENT));
+    EXPECT_TRUE(gives("en", "The two sides agreed on a new trade pact.", E::AGREEMENT));
+    // What the lexicon must not read as an event.
+    EXPECT_FALSE(gives("en", "The missile landed in the sea.", E::VISIT));
+    EXPECT_FALSE(gives("en", "The minister summoned the envoy.", E::CONDEMN));
+    EXPECT_TRUE(trigger_types("en", "He rejected the accusations.").empty());
+}
+
+TEST(EventLexicon, FrenchPhrasings) {
+    using E = EventType;
+    EXPECT_TRUE(gives("fr", "Les deux pays signeront un accord de défense.", E::AGREEMENT));
+    EXPECT_TRUE(gives("fr", "Les ministres ont paraphé le protocole.", E::AGREEMENT));
+    EXPECT_TRUE(gives("fr", "Ils parvinrent à un accord en mai.", E::AGREEMENT));
+    EXPECT_TRUE(gives("fr", "La rupture des relations date de 1976.", E::RELATIONS_SEVER));
+    EXPECT_TRUE(
+        gives("fr", "Les deux capitales renouèrent leurs relations.", E::RELATIONS_RESTORE));
+    EXPECT_TRUE(gives("fr", "Un entretien téléphonique a eu lieu lundi.", E::MEET));
+    EXPECT_TRUE(gives("fr", "Les deux chefs d'État ont tenu des pourparlers.", E::MEET));
+    EXPECT_TRUE(gives("fr", "Le ministre entamera jeudi une tournée régionale.", E::VISIT));
+    EXPECT_TRUE(gives("fr", "Le président effectue une visite d'État.", E::VISIT));
+    EXPECT_TRUE(gives("fr", "Le gouvernement a sommé les diplomates de quitter le territoire.",
+                      E::EXPEL_DIPLOMATS));
+    EXPECT_TRUE(gives("fr", "Bamako a déclaré le consul persona non grata.", E::EXPEL_DIPLOMATS));
+    EXPECT_TRUE(gives("fr", "L'Union a gelé les avoirs de trois ministres.", E::SANCTION));
+    EXPECT_TRUE(gives("fr", "Paris infligera de nouvelles sanctions.", E::SANCTION));
+    EXPECT_TRUE(gives("fr", "Le pays a acheminé des vivres et des tentes.", E::AID));
+    EXPECT_TRUE(gives("fr", "La cargaison de blé est arrivée au port.", E::AID));
+    EXPECT_TRUE(gives("fr", "Dakar a réitéré son soutien à la candidature.", E::SUPPORT));
+    EXPECT_TRUE(gives("fr", "Le ministre a fustigé cette décision.", E::CONDEMN));
+    EXPECT_TRUE(gives("fr", "Le Japon rouvrira son ambassade.", E::EMBASSY_REOPEN));
+    EXPECT_TRUE(gives("fr", "L'inauguration du consulat a eu lieu hier.", E::EMBASSY_OPEN));
+    EXPECT_FALSE(gives("fr", "Le ministre a signalé un accord.", E::AGREEMENT));
+    EXPECT_TRUE(trigger_types("fr", "Alger a rejeté ces accusations.").empty());
 }
 
 }  // namespace
