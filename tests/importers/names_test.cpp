@@ -71,5 +71,30 @@ TEST(NotParties, ALanguageIsNoCountry) {
     EXPECT_EQ(ids(b).count("RUS"), 0u) << to_findings_json(b);
 }
 
+TEST(NotParties, WhatAParticipialClauseNamesIsNoParty) {
+    // ", emboîtant le pas aux États-Unis": who was followed, not who opened.
+    auto b = extract("fr",
+                     "Le Honduras a inauguré mercredi son ambassade au Kenya, emboîtant le pas "
+                     "aux États-Unis.\n");
+    ASSERT_EQ(b.events.size(), 1u) << to_findings_json(b);
+    for (const auto& p : b.events[0].participants)
+        EXPECT_NE(p.actor, "USA") << to_findings_json(b);
+}
+
+TEST(NotParties, WhereTalksAreHeldIsNoParty) {
+    auto b = extract("en",
+                     "The foreign ministers of Japan and South Korea met on the sidelines of the "
+                     "G20 summit.\n");
+    ASSERT_FALSE(b.events.empty()) << to_findings_json(b);
+    for (const auto& p : b.events[0].participants)
+        EXPECT_NE(p.actor, "org/G20") << to_findings_json(b);
+}
+
+TEST(NotParties, SentencesGluedByAPageAreTwo) {
+    auto spans =
+        split_sentences("Le Mali a rompu avec l'Ukraine.Le Niger a suivi. Les U.S.A. aussi.", "fr");
+    ASSERT_EQ(spans.size(), 3u);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -1,6 +1,7 @@
 // The text pipeline: one article → a Batch of entities, roles and events with evidence.
 #include "discourse.hpp"
 #include "language.hpp"
+#include "morphology.hpp"
 
 #include <diplograph/graph/fold.hpp>
 #include <diplograph/importers/dates.hpp>
@@ -478,6 +479,7 @@ class Extractor {
     void refer_back(std::size_t index, Span span, const std::vector<Token>& t,
                     const std::vector<Mention>& mentions);
     std::vector<text::BackReference> references_;
+    std::vector<std::pair<std::size_t, std::size_t>> participial_;  // the sentence's, [from, to)
     //! What an article without a date is read against: its latest full date (day, month and
     //! year), or a later day and month it names without a year ("dimanche 6 avril" after "le 31
     //! mars 2025"); an invalid Date when it names none. The article stays undated.
@@ -1232,6 +1234,30 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         last_lead_ = lead;
     }
     auto titles = find_titles(t, mentions);
+    // Participial clauses: from a present participle that opens the sentence or follows a
+    // comma ("Concrétisant la promesse…,", ", emboîtant le pas aux États-Unis", ", marking an
+    // end to…") to the next comma or the end. What they name is not the main verb's party.
+    text::analyse(t, *data_);
+    participial_.clear();
+    for (std::size_t k = 0; k < t.size(); ++k) {
+        if (!(k == 0 || t[k - 1].norm == ",") || !t[k].word || t[k].norm.size() < 5)
+            continue;
+        bool participle = false;
+        for (const auto& a : t[k].analyses)
+            participle = participle || a.form == text::VerbForm::present_participle;
+        // A verb the lexicon does not list, by its ending; "including" lists parties.
+        static const WordSet kNotClause = {"including",  "cependant", "pendant",   "durant",
+                                           "maintenant", "important", "importants"};
+        bool cased = k == 0 ? t[k].capitalized : !t[k].capitalized;
+        if (t[k].analyses.empty() && cased && !kNotClause.count(t[k].norm))
+            participle = lang_ == "fr" ? t[k].norm.ends_with("ant") : t[k].norm.ends_with("ing");
+        if (!participle || t[k].is(text::WordClass::noun))
+            continue;
+        std::size_t end = k + 1;
+        while (end < t.size() && t[end].norm != "," && t[end].norm != ";")
+            ++end;
+        participial_.push_back({k, end});
+    }
     // Triggers: at each position the longest rule; positions covered are skipped.
     struct Trigger {
         const text::EventRule* rule;
@@ -1649,6 +1675,11 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         for (const auto& m : mentions) {
             if (m.first >= aside || m.first >= clause_end || m.first < clause_begin)
                 continue;
+            if (std::any_of(participial_.begin(), participial_.end(), [&](const auto& c) {
+                    return m.first >= c.first && m.first < c.second &&
+                           !(trig.first >= c.first && trig.first < c.second);
+                }))
+                continue;
             if (m.first >= same_to ||
                 (same_from > clause_begin && m.first >= same_from && m.first < trig.first))
                 continue;
@@ -1668,9 +1699,12 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                     continue;
                 // "ramené le royaume au sein de l'Union africaine", "within NATO": where, not
                 // who.
+                // "on the sidelines of the APEC summit", "en marge du sommet de l'UA": where.
                 bool within = false;
                 for (std::size_t k = m.first; k > 0 && k + 3 > m.first; --k)
-                    within |= t[k - 1].norm == "sein" || t[k - 1].norm == "within";
+                    within |= t[k - 1].norm == "sein" || t[k - 1].norm == "within" ||
+                              t[k - 1].norm == "marge" || t[k - 1].norm == "margins" ||
+                              t[k - 1].norm == "margin" || t[k - 1].norm == "sidelines";
                 if (within)
                     continue;
                 // An organisation acts as the subject or as an agent, not as a complement;

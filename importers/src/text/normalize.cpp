@@ -209,7 +209,45 @@ std::vector<Span> split_sentences(std::string_view text, std::string_view lang,
             (last.size() == 2 && last[1] == '.' &&
              std::isupper(static_cast<unsigned char>(last[0])));
     }
-    return out;
+    // Sentences glued by a page's markup ("…de l'AFP.Le Guatemala…", "…Morales.Concrétisant…"):
+    // a period between a word of two letters or more and a capitalised word is a boundary ICU
+    // does not see. Not an abbreviation's ("U.S.Secretary": one letter before the period).
+    auto upper_at = [&](std::size_t i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80)
+            return std::isupper(c) != 0;
+        // Latin-1 capitals À..Þ (but ×) in UTF-8: C3 80..9E.
+        return c == 0xC3 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9E &&
+               static_cast<unsigned char>(text[i + 1]) != 0x97;
+    };
+    auto letter = [&](std::size_t i) {
+        return std::isalpha(static_cast<unsigned char>(text[i])) != 0 ||
+               static_cast<unsigned char>(text[i]) >= 0x80;
+    };
+    std::vector<Span> split;
+    for (const auto& s : out) {
+        std::size_t from = s.begin;
+        for (std::size_t p = s.begin + 2; p + 2 < s.end; ++p) {
+            if (text[p] != '.' || !letter(p - 1) || !letter(p - 2) || !upper_at(p + 1))
+                continue;
+            std::size_t next = p + (static_cast<unsigned char>(text[p + 1]) < 0x80 ? 2 : 3);
+            if (next >= s.end || !std::islower(static_cast<unsigned char>(text[next])))
+                continue;
+            std::size_t w = p;
+            while (w > from && letter(w - 1))
+                --w;
+            std::string word(text.substr(w, p + 1 - w));
+            if (std::find(abbreviations->begin(), abbreviations->end(), word) !=
+                abbreviations->end())
+                continue;
+            split.push_back({from, p + 1});
+            from = p + 1;
+        }
+        split.push_back({from, s.end});
+    }
+    return split;
 }
 
 std::string detect_language(const FoldedText& folded,
