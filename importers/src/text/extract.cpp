@@ -1245,13 +1245,14 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         bool participle = false;
         for (const auto& a : t[k].analyses)
             participle = participle || a.form == text::VerbForm::present_participle;
-        // A verb the lexicon does not list, by its ending; "including" lists parties.
+        // A verb the lexicon does not list, by its ending; "including" lists parties, "pendant" is
+        // a preposition.
         static const WordSet kNotClause = {"including",  "cependant", "pendant",   "durant",
                                            "maintenant", "important", "importants"};
         bool cased = k == 0 ? t[k].capitalized : !t[k].capitalized;
         if (t[k].analyses.empty() && cased && !kNotClause.count(t[k].norm))
             participle = lang_ == "fr" ? t[k].norm.ends_with("ant") : t[k].norm.ends_with("ing");
-        if (!participle || t[k].is(text::WordClass::noun))
+        if (!participle || t[k].is(text::WordClass::noun) || kNotClause.count(t[k].norm))
             continue;
         std::size_t end = k + 1;
         while (end < t.size() && t[end].norm != "," && t[end].norm != ";")
@@ -1636,7 +1637,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             if (cue_at(t, "aside", k))
                 aside = k;
         if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
-                return m.kind != EntityKind::person && m.first >= trig.last && m.first < aside;
+                return m.kind != EntityKind::person && m.first > trig.first && m.first < aside;
             }))
             aside = t.size();
         // The clause the trigger is in (see `clauses` above).
