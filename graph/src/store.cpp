@@ -230,6 +230,24 @@ CREATE TRIGGER participants_link AFTER INSERT ON participants
     FROM events e, entities a WHERE e.id = NEW.event AND a.id = NEW.actor;
 END;
 )sql",
+    // v4: what coded datasets (GDELT, ICEWS, POLECAT…) say of an event: its exact CAMEO code,
+    // PLOVER category and mode, Goldstein value, and values of their own per event
+    // (event_attributes: GDELT's NumSources, NumArticles…); the type OTHER for the codes that
+    // map to none of the 15 types. The columns are the event's, filled by the first source
+    // that gives them.
+    R"sql(
+ALTER TABLE events ADD COLUMN cameo TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN plover TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN plover_mode TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN goldstein REAL;
+CREATE TABLE event_attributes(
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY(event, key)
+) WITHOUT ROWID;
+INSERT INTO event_types(code, name) VALUES (15, 'OTHER');
+)sql",
 };
 
 // The links participants_link would have made for the deferred sources' participants, each
@@ -1059,7 +1077,10 @@ StoreResult Store::put(const Batch& batch) {
 
     auto& ins_event = cache.use(
         "INSERT INTO events(id, type, subtype, status, date_from, date_to, precision, date_how, "
-        "place) VALUES(?,?,?,?,?,?,?,?,?)");
+        "place, cameo, plover, plover_mode, goldstein) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto& ins_attribute = cache.use(
+        "INSERT INTO event_attributes(event, key, value) VALUES(?,?,?) ON CONFLICT(event, key) "
+        "DO UPDATE SET value=excluded.value");
     auto& ins_part =
         cache.use("INSERT OR IGNORE INTO participants(event, actor, role, source) VALUES(?,?,?,?)");
     auto& ins_evidence = cache.use(
@@ -1110,7 +1131,14 @@ StoreResult Store::put(const Batch& batch) {
                 .bind(to_string(event.date.precision))
                 .bind(event.date.how)
                 .bind(event.place)
-                .run();
+                .bind(event.cameo)
+                .bind(event.plover)
+                .bind(event.plover_mode);
+            if (event.goldstein)
+                ins_event.bind(*event.goldstein);
+            else
+                ins_event.bind_null();
+            ins_event.run();
             Event core;
             core.id = id;
             core.type = event.type;
@@ -1123,7 +1151,23 @@ StoreResult Store::put(const Batch& batch) {
             ++result.events_new;
         } else {
             ++result.events_merged;
+            // The codes are the event's: the first source that gives each one sets it.
+            if (!event.cameo.empty() || !event.plover.empty() || !event.plover_mode.empty() ||
+                event.goldstein) {
+                auto& fill = cache.use(
+                    "UPDATE events SET cameo=iif(cameo='', ?1, cameo), plover=iif(plover='', ?2, "
+                    "plover), plover_mode=iif(plover_mode='', ?3, plover_mode), "
+                    "goldstein=ifnull(goldstein, ?4) WHERE id=?5");
+                fill.bind(event.cameo).bind(event.plover).bind(event.plover_mode);
+                if (event.goldstein)
+                    fill.bind(*event.goldstein);
+                else
+                    fill.bind_null();
+                fill.bind(id).run();
+            }
         }
+        for (const auto& [name, value] : event.attributes)
+            ins_attribute.rebind().bind_kept(id).bind_kept(name).bind_kept(value).run();
         auto& known_event = impl_->known_event(id);
         for (const auto& p : event.participants) {
             int64_t actor_no = entity_no(p.actor, "a participant of ", id);
@@ -1473,7 +1517,7 @@ void Store::take_events(const Filter& filter,
     rest.among_actors = false;
     sqlite::Statement ev(db,
                          "SELECT id, type, subtype, status, date_from, date_to, precision, "
-                         "date_how, place FROM events" +
+                         "date_how, place, cameo, plover, plover_mode, goldstein FROM events" +
                              where + " ORDER BY id");
     bind_actors(ev);
     sqlite::Statement parts(db, "SELECT event, actor, role FROM participants" +
@@ -1491,6 +1535,11 @@ void Store::take_events(const Filter& filter,
                  : "SELECT v.event, v.source FROM evidence v" + evid_where +
                        " ORDER BY v.event, v.source, v.sentence, v.span_begin, v.rule");
     bind_actors(evid);
+    sqlite::Statement attrs(db, "SELECT event, key, value FROM event_attributes" +
+                                    (of_actors.empty() ? "" : " WHERE event IN " + of_actors) +
+                                    " ORDER BY event, key");
+    bind_actors(attrs);
+    bool has_attr = attrs.step();
     bool has_part = parts.step();
     bool has_evid = evid.step();
     while (ev.step()) {
@@ -1502,6 +1551,17 @@ void Store::take_events(const Filter& filter,
         e.status = status_from_string(ev.view(3)).value_or(Status::reported);
         e.date = interval_of(ev.text(4), ev.text(5), ev.text(6), ev.text(7));
         e.place = ev.text(8);
+        e.cameo = ev.text(9);
+        e.plover = ev.text(10);
+        e.plover_mode = ev.text(11);
+        if (!ev.is_null(12))
+            e.goldstein = ev.real(12);
+        while (has_attr && attrs.view(0) < e.id)
+            has_attr = attrs.step();
+        while (has_attr && attrs.view(0) == e.id) {
+            e.attributes.emplace_back(attrs.text(1), attrs.text(2));
+            has_attr = attrs.step();
+        }
         while (has_part && parts.view(0) < e.id)
             has_part = parts.step();
         while (has_part && parts.view(0) == e.id) {
@@ -1868,7 +1928,7 @@ std::string Store::dump() const {
          "JOIN entities b ON b.no = p.partner JOIN events e ON e.no = p.event LEFT JOIN "
          "event_types t ON t.code = p.type"}};
     for (const char* table : {"sources", "entities", "aliases", "roles", "events", "participants",
-                              "evidence", "event_links", "event_pairs"}) {
+                              "evidence", "event_links", "event_pairs", "event_attributes"}) {
         auto special = by_ids.find(table);
         sqlite::Statement s(db, special != by_ids.end() ? std::string(special->second)
                                                         : fmt::format("SELECT * FROM {}", table));
