@@ -348,6 +348,9 @@ bool same_event(const Event& a, const std::set<std::string>& a_key, const Event&
                 const std::set<std::string>& b_key) {
     if (a.type != b.type)
         return false;
+    // OTHER gathers codes of every kind: one event only within one CAMEO root (its subtype).
+    if (a.type == EventType::OTHER && a.subtype != b.subtype)
+        return false;
     if (!a.date.compatible(b.date))
         return false;
     std::size_t common = 0;
@@ -359,11 +362,12 @@ bool same_event(const Event& a, const std::set<std::string>& a_key, const Event&
     if (info(a.type).symmetric)
         return true;
     // Directional types: who did it to whom must agree (both reopenings of "leurs ambassades"
-    // respectives" are two events).
+    // respectives" are two events). Countries and organisations: NATO accusing Russia and Russia
+    // accusing NATO on one day are two events (people count through their country above).
     auto side = [](const Event& e, ParticipantRole role) {
         std::set<std::string> out;
         for (const auto& p : e.participants)
-            if (p.role == role && p.actor.find('/') == std::string::npos)
+            if (p.role == role && p.actor.rfind("person/", 0) != 0)
                 out.insert(p.actor);
         return out;
     };
@@ -498,7 +502,40 @@ struct Store::Impl {
         //! (actor, type) → its events, by their entries in dates, for the pairs asked about so
         //! far: candidates() checks each one's date without hashing its id (at 10,000
         //! articles, an actor like USA has thousands of meetings).
-        std::map<std::pair<std::string, EventType>, std::set<Dated>> events;
+        //! By their first day, so that a dated event looks only at the events that can overlap
+        //! it (a day of GDELT gives USA tens of thousands of events of one type); an entry's
+        //! date is the one it had when added: a changed date drops the whole index (rare).
+        struct DatedSet {
+            std::set<std::pair<int64_t, Dated>> dated;  //!< (first day, entry)
+            std::set<Dated> undated;
+            int64_t longest = 0;  //!< the longest interval in dated, in days
+            void insert(Dated entry) {
+                const DateInterval& d = entry->second;
+                if (!d.known() || !d.first.valid() || !d.last.valid()) {
+                    undated.insert(entry);
+                    return;
+                }
+                const int64_t first = days_from_civil(d.first);
+                longest = std::max(longest, days_from_civil(d.last) - first);
+                dated.emplace(first, entry);
+            }
+            //! Calls f(entry) for each entry whose interval may overlap d (all when unknown).
+            template <typename F>
+            void overlapping(const DateInterval& d, F&& f) const {
+                for (Dated entry : undated)
+                    f(entry);
+                if (!d.known() || !d.first.valid() || !d.last.valid()) {
+                    for (const auto& [first, entry] : dated)
+                        f(entry);
+                    return;
+                }
+                const int64_t last = days_from_civil(d.last);
+                auto it = dated.lower_bound({days_from_civil(d.first) - longest, nullptr});
+                for (; it != dated.end() && it->first <= last; ++it)
+                    f(it->second);
+            }
+        };
+        std::map<std::pair<std::string, EventType>, DatedSet> events;
         Dated dated(const std::string& id) { return &*dates.try_emplace(id).first; }
         //! Event id → its row and distinct participants (as load_event_core reads them) and,
         //! once derived, what its fields are derived from: merging one more article into an
@@ -743,7 +780,7 @@ std::vector<const std::string*> Store::Impl::candidates(const Event& e) {
         auto key = std::make_pair(p.actor, e.type);
         auto it = known.events.find(key);
         if (it == known.events.end()) {
-            std::set<Known::Dated> events;
+            Known::DatedSet events;
             auto& s = cache.use(
                 "SELECT DISTINCT p.event, e.date_from, e.date_to, e.precision FROM participants "
                 "p JOIN events e ON e.id=p.event WHERE p.actor=? AND e.type=?");
@@ -755,9 +792,10 @@ std::vector<const std::string*> Store::Impl::candidates(const Event& e) {
             }
             it = known.events.emplace(std::move(key), std::move(events)).first;
         }
-        for (const auto* entry : it->second)
+        it->second.overlapping(e.date, [&](Known::Dated entry) {
             if (e.date.compatible(entry->second))
                 ids.push_back(&entry->first);
+        });
     }
     // In the order of the ids, each once (one id, one entry: equal ids are equal pointers).
     std::sort(ids.begin(), ids.end(), [](const auto* a, const auto* b) { return *a < *b; });
@@ -835,9 +873,16 @@ void Store::Impl::recompute(const std::string& id) {
 
 // Writes the derived fields into the events row, unless the row as known (row) has them.
 void Store::Impl::write_derived(const std::string& id, const Derivation& d, Event* row) {
-    // As candidates() would read it back from the row written below.
-    known.dates[id] = interval_of(date_text(d.date.first), date_text(d.date.last),
-                                  std::string(to_string(d.date.precision)), std::string());
+    // As candidates() would read it back from the row written below. The index of known.events
+    // holds the dates as they were: one that changes drops it.
+    auto date = interval_of(date_text(d.date.first), date_text(d.date.last),
+                            std::string(to_string(d.date.precision)), std::string());
+    // (An entry indexed without a date is visited by every search: it can take any.)
+    auto& known_date = known.dates[id];
+    if (known_date.known() && (known_date.first != date.first || known_date.last != date.last ||
+                               known_date.precision != date.precision))
+        known.events.clear();
+    known_date = std::move(date);
     if (row) {
         if (row->status == d.status && row->date.first == d.date.first &&
             row->date.last == d.date.last && row->date.precision == d.date.precision &&
@@ -940,6 +985,30 @@ StoreResult Store::put(const Batch& batch) {
             result.outcome = StoreResult::Outcome::replaced;
         }
         s.reset();
+    }
+    // Mentions (of_source): the events of the sources they name. A batch of mentions none of
+    // which has its event stored leaves nothing, not even its source.
+    std::vector<std::string> mentioned(batch.events.size());
+    {
+        std::size_t found = 0, mentions = 0;
+        for (std::size_t i = 0; i < batch.events.size(); ++i) {
+            if (batch.events[i].of_source.empty())
+                continue;
+            ++mentions;
+            auto& s = cache.use("SELECT event FROM evidence WHERE source=? LIMIT 1");
+            s.bind(batch.events[i].of_source);
+            if (s.step()) {
+                mentioned[i] = s.text(0);
+                ++found;
+            }
+            s.reset();
+        }
+        result.events_unmatched = static_cast<int>(mentions - found);
+        if (mentions > 0 && found == 0 && mentions == batch.events.size()) {
+            tx.rollback();
+            reset_guard.committed = true;  // nothing was written
+            return result;
+        }
     }
     // A put that only adds rows, in a bulk import, runs without triggers and foreign keys.
     impl_->checks(!impl_->in_bulk || result.outcome == StoreResult::Outcome::replaced);
@@ -1087,15 +1156,32 @@ StoreResult Store::put(const Batch& batch) {
         "INSERT OR IGNORE INTO evidence(event, source, sentence, span_begin, span_end, text, "
         "rule, confidence, status, date_from, date_to, precision, date_how, subtype, place) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    for (const auto& event : batch.events) {
+    for (std::size_t index = 0; index < batch.events.size(); ++index) {
+        const Event& given = batch.events[index];
+        // A mention: the event of the source it names, with that event's type and participants.
+        std::optional<Event> mention;
+        if (!given.of_source.empty()) {
+            const std::string& target = mentioned[index];
+            if (target.empty())
+                continue;
+            mention = given;
+            const Event& core = impl_->known_event(target).core;
+            mention->id = target;
+            mention->type = core.type;
+            mention->participants = core.participants;
+            mention->subtype = core.subtype;
+            mention->place = core.place;
+        }
+        const Event& event = mention ? *mention : given;
         auto key = impl_->key_actors(event);
         // The date as it is read back from the events and evidence rows.
         DateInterval stored_date = event.date;
         stored_date.first = date_of(date_text(event.date.first));
         stored_date.last = date_of(date_text(event.date.last));
-        std::string id;
+        std::string id = mention ? mention->id : std::string();
         // Loading a candidate (known_event) and its key leave known.dates alone.
-        for (const std::string* candidate : impl_->candidates(event)) {
+        for (const std::string* candidate :
+             mention ? std::vector<const std::string*>() : impl_->candidates(event)) {
             auto& stored = impl_->known_event(*candidate);
             if (same_event(event, key, stored.core, impl_->key_of(stored))) {
                 id = *candidate;
@@ -1169,6 +1255,11 @@ StoreResult Store::put(const Batch& batch) {
         for (const auto& [name, value] : event.attributes)
             ins_attribute.rebind().bind_kept(id).bind_kept(name).bind_kept(value).run();
         auto& known_event = impl_->known_event(id);
+        // A new event's date, as write_derived() will read it back, before it joins the index.
+        if (!impl_->known.dates.count(id))
+            impl_->known.dates[id] =
+                interval_of(date_text(event.date.first), date_text(event.date.last),
+                            std::string(to_string(event.date.precision)), std::string());
         for (const auto& p : event.participants) {
             int64_t actor_no = entity_no(p.actor, "a participant of ", id);
             if (impl_->in_bulk)

@@ -199,6 +199,10 @@ struct Event {
     std::optional<double> goldstein;  //!< Goldstein scale value, -10..10
     //! Dataset-specific values kept per event: ("gdelt.NumSources", "3"), in key order.
     std::vector<std::pair<std::string, std::string>> attributes;
+    //! Set by a reader of mentions (GDELT 2.0): the source whose event this one is. The store
+    //! adds this event's evidence to that event (its type and participants) and keeps nothing
+    //! when no such source is stored.
+    std::string of_source;
 };
 
 //! An article, a findings record or a GDELT file.

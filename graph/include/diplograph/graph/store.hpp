@@ -22,8 +22,9 @@ class StoreError : public std::runtime_error {
 //! What storing one batch did.
 struct StoreResult {
     enum class Outcome { added, replaced, unchanged } outcome = Outcome::added;
-    int events_new = 0;     //!< events created
-    int events_merged = 0;  //!< events that matched one already stored
+    int events_new = 0;        //!< events created
+    int events_merged = 0;     //!< events that matched one already stored
+    int events_unmatched = 0;  //!< events naming a source (of_source) that is not stored
 };
 
 struct StoreStats {
