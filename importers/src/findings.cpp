@@ -1,3 +1,4 @@
+#include <diplograph/importers/datasets.hpp>
 #include <diplograph/importers/findings.hpp>
 #include <diplograph/importers/text.hpp>
 
@@ -713,6 +714,7 @@ void register_builtin_importers() {
     ImporterRegistry::instance().add("findings",
                                      [] { return std::make_unique<FindingsImporter>(); });
     register_text_importers();
+    register_dataset_importers();
 }
 
 }  // namespace diplograph
