@@ -67,7 +67,7 @@ TEST(Findings, UnknownEventTypeNamesTheField) {
         "x.json: events[0].type: unknown event type \"MEETING\" (expected one of MEET, VISIT, "
         "AGREEMENT, COOPERATION, AID, SUPPORT, CONDEMN, EMBASSY_OPEN, EMBASSY_REOPEN, "
         "EMBASSY_CLOSE, RELATIONS_ESTABLISH, RELATIONS_RESTORE, RELATIONS_SEVER, "
-        "EXPEL_DIPLOMATS, SANCTION)");
+        "EXPEL_DIPLOMATS, SANCTION, OTHER)");
 }
 
 TEST(Findings, UnknownCountryCodeGetsASuggestion) {
