@@ -35,7 +35,10 @@ ImportOptions article_options(const std::string& lang, const std::string& publis
     if (!published.empty() && (published.size() != 10 || !Date::parse(published)))
         throw CommandError(Exit::usage,
                            fmt::format("--published {}: expected a date YYYY-MM-DD", published));
-    return ImportOptions{lang, published};
+    ImportOptions options;
+    options.lang = lang;
+    options.published = published;
+    return options;
 }
 
 std::string group_digits(long long n) {

@@ -98,7 +98,7 @@ void Graph::build(bool only_involved) {
     // every event becomes a (key, event) entry; sorted, each run of one key is an edge, in the
     // order (a, b, type). Sorting millions of entries is kinder to caches than a hash map. The
     // key packs the pair and the type in 64 bits: 30 bits per actor index, 4 for the type.
-    static_assert(static_cast<int>(EventType::SANCTION) < 16);
+    static_assert(static_cast<int>(EventType::OTHER) < 16);
     std::vector<std::pair<uint64_t, std::size_t>> keyed;
     std::size_t total = 0;
     for (const auto& list : event_actors_)

@@ -28,7 +28,7 @@ constexpr std::array<std::string_view, 5> kPrecisions = {"day", "month", "year",
                                                          "unknown"};
 
 // CAMEO codes as used by GDELT/ICEWS, PLOVER as used by POLECAT (DESIGN.md §2).
-constexpr std::array<EventTypeInfo, 15> kEventTypes = {{
+constexpr std::array<EventTypeInfo, 16> kEventTypes = {{
     {EventType::MEET, "MEET", "040-046", "CONSULT", "diplomatic", true},
     {EventType::VISIT, "VISIT", "042/043", "CONSULT", "diplomatic", false},
     {EventType::AGREEMENT, "AGREEMENT", "057", "AGREE", "cooperation", true},
@@ -44,6 +44,8 @@ constexpr std::array<EventTypeInfo, 15> kEventTypes = {{
     {EventType::RELATIONS_SEVER, "RELATIONS_SEVER", "161", "SANCTION", "conflict", false},
     {EventType::EXPEL_DIPLOMATS, "EXPEL_DIPLOMATS", "1663/174", "SANCTION", "conflict", false},
     {EventType::SANCTION, "SANCTION", "163", "SANCTION", "conflict", false},
+    // Coded events whose code is none of the above: directed, as datasets code them.
+    {EventType::OTHER, "OTHER", "", "", "other", false},
 }};
 
 bool is_leap(int year) {

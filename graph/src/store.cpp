@@ -230,6 +230,24 @@ CREATE TRIGGER participants_link AFTER INSERT ON participants
     FROM events e, entities a WHERE e.id = NEW.event AND a.id = NEW.actor;
 END;
 )sql",
+    // v4: what coded datasets (GDELT, ICEWS, POLECAT…) say of an event: its exact CAMEO code,
+    // PLOVER category and mode, Goldstein value, and values of their own per event
+    // (event_attributes: GDELT's NumSources, NumArticles…); the type OTHER for the codes that
+    // map to none of the 15 types. The columns are the event's, filled by the first source
+    // that gives them.
+    R"sql(
+ALTER TABLE events ADD COLUMN cameo TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN plover TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN plover_mode TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN goldstein REAL;
+CREATE TABLE event_attributes(
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY(event, key)
+) WITHOUT ROWID;
+INSERT INTO event_types(code, name) VALUES (15, 'OTHER');
+)sql",
 };
 
 // The links participants_link would have made for the deferred sources' participants, each
@@ -330,6 +348,9 @@ bool same_event(const Event& a, const std::set<std::string>& a_key, const Event&
                 const std::set<std::string>& b_key) {
     if (a.type != b.type)
         return false;
+    // OTHER gathers codes of every kind: one event only within one CAMEO root (its subtype).
+    if (a.type == EventType::OTHER && a.subtype != b.subtype)
+        return false;
     if (!a.date.compatible(b.date))
         return false;
     std::size_t common = 0;
@@ -341,11 +362,12 @@ bool same_event(const Event& a, const std::set<std::string>& a_key, const Event&
     if (info(a.type).symmetric)
         return true;
     // Directional types: who did it to whom must agree (both reopenings of "leurs ambassades"
-    // respectives" are two events).
+    // respectives" are two events). Countries and organisations: NATO accusing Russia and Russia
+    // accusing NATO on one day are two events (people count through their country above).
     auto side = [](const Event& e, ParticipantRole role) {
         std::set<std::string> out;
         for (const auto& p : e.participants)
-            if (p.role == role && p.actor.find('/') == std::string::npos)
+            if (p.role == role && p.actor.rfind("person/", 0) != 0)
                 out.insert(p.actor);
         return out;
     };
@@ -480,7 +502,40 @@ struct Store::Impl {
         //! (actor, type) → its events, by their entries in dates, for the pairs asked about so
         //! far: candidates() checks each one's date without hashing its id (at 10,000
         //! articles, an actor like USA has thousands of meetings).
-        std::map<std::pair<std::string, EventType>, std::set<Dated>> events;
+        //! By their first day, so that a dated event looks only at the events that can overlap
+        //! it (a day of GDELT gives USA tens of thousands of events of one type); an entry's
+        //! date is the one it had when added: a changed date drops the whole index (rare).
+        struct DatedSet {
+            std::set<std::pair<int64_t, Dated>> dated;  //!< (first day, entry)
+            std::set<Dated> undated;
+            int64_t longest = 0;  //!< the longest interval in dated, in days
+            void insert(Dated entry) {
+                const DateInterval& d = entry->second;
+                if (!d.known() || !d.first.valid() || !d.last.valid()) {
+                    undated.insert(entry);
+                    return;
+                }
+                const int64_t first = days_from_civil(d.first);
+                longest = std::max(longest, days_from_civil(d.last) - first);
+                dated.emplace(first, entry);
+            }
+            //! Calls f(entry) for each entry whose interval may overlap d (all when unknown).
+            template <typename F>
+            void overlapping(const DateInterval& d, F&& f) const {
+                for (Dated entry : undated)
+                    f(entry);
+                if (!d.known() || !d.first.valid() || !d.last.valid()) {
+                    for (const auto& [first, entry] : dated)
+                        f(entry);
+                    return;
+                }
+                const int64_t last = days_from_civil(d.last);
+                auto it = dated.lower_bound({days_from_civil(d.first) - longest, nullptr});
+                for (; it != dated.end() && it->first <= last; ++it)
+                    f(it->second);
+            }
+        };
+        std::map<std::pair<std::string, EventType>, DatedSet> events;
         Dated dated(const std::string& id) { return &*dates.try_emplace(id).first; }
         //! Event id → its row and distinct participants (as load_event_core reads them) and,
         //! once derived, what its fields are derived from: merging one more article into an
@@ -725,7 +780,7 @@ std::vector<const std::string*> Store::Impl::candidates(const Event& e) {
         auto key = std::make_pair(p.actor, e.type);
         auto it = known.events.find(key);
         if (it == known.events.end()) {
-            std::set<Known::Dated> events;
+            Known::DatedSet events;
             auto& s = cache.use(
                 "SELECT DISTINCT p.event, e.date_from, e.date_to, e.precision FROM participants "
                 "p JOIN events e ON e.id=p.event WHERE p.actor=? AND e.type=?");
@@ -737,9 +792,10 @@ std::vector<const std::string*> Store::Impl::candidates(const Event& e) {
             }
             it = known.events.emplace(std::move(key), std::move(events)).first;
         }
-        for (const auto* entry : it->second)
+        it->second.overlapping(e.date, [&](Known::Dated entry) {
             if (e.date.compatible(entry->second))
                 ids.push_back(&entry->first);
+        });
     }
     // In the order of the ids, each once (one id, one entry: equal ids are equal pointers).
     std::sort(ids.begin(), ids.end(), [](const auto* a, const auto* b) { return *a < *b; });
@@ -817,9 +873,16 @@ void Store::Impl::recompute(const std::string& id) {
 
 // Writes the derived fields into the events row, unless the row as known (row) has them.
 void Store::Impl::write_derived(const std::string& id, const Derivation& d, Event* row) {
-    // As candidates() would read it back from the row written below.
-    known.dates[id] = interval_of(date_text(d.date.first), date_text(d.date.last),
-                                  std::string(to_string(d.date.precision)), std::string());
+    // As candidates() would read it back from the row written below. The index of known.events
+    // holds the dates as they were: one that changes drops it.
+    auto date = interval_of(date_text(d.date.first), date_text(d.date.last),
+                            std::string(to_string(d.date.precision)), std::string());
+    // (An entry indexed without a date is visited by every search: it can take any.)
+    auto& known_date = known.dates[id];
+    if (known_date.known() && (known_date.first != date.first || known_date.last != date.last ||
+                               known_date.precision != date.precision))
+        known.events.clear();
+    known_date = std::move(date);
     if (row) {
         if (row->status == d.status && row->date.first == d.date.first &&
             row->date.last == d.date.last && row->date.precision == d.date.precision &&
@@ -922,6 +985,30 @@ StoreResult Store::put(const Batch& batch) {
             result.outcome = StoreResult::Outcome::replaced;
         }
         s.reset();
+    }
+    // Mentions (of_source): the events of the sources they name. A batch of mentions none of
+    // which has its event stored leaves nothing, not even its source.
+    std::vector<std::string> mentioned(batch.events.size());
+    {
+        std::size_t found = 0, mentions = 0;
+        for (std::size_t i = 0; i < batch.events.size(); ++i) {
+            if (batch.events[i].of_source.empty())
+                continue;
+            ++mentions;
+            auto& s = cache.use("SELECT event FROM evidence WHERE source=? LIMIT 1");
+            s.bind(batch.events[i].of_source);
+            if (s.step()) {
+                mentioned[i] = s.text(0);
+                ++found;
+            }
+            s.reset();
+        }
+        result.events_unmatched = static_cast<int>(mentions - found);
+        if (mentions > 0 && found == 0 && mentions == batch.events.size()) {
+            tx.rollback();
+            reset_guard.committed = true;  // nothing was written
+            return result;
+        }
     }
     // A put that only adds rows, in a bulk import, runs without triggers and foreign keys.
     impl_->checks(!impl_->in_bulk || result.outcome == StoreResult::Outcome::replaced);
@@ -1059,22 +1146,42 @@ StoreResult Store::put(const Batch& batch) {
 
     auto& ins_event = cache.use(
         "INSERT INTO events(id, type, subtype, status, date_from, date_to, precision, date_how, "
-        "place) VALUES(?,?,?,?,?,?,?,?,?)");
+        "place, cameo, plover, plover_mode, goldstein) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto& ins_attribute = cache.use(
+        "INSERT INTO event_attributes(event, key, value) VALUES(?,?,?) ON CONFLICT(event, key) "
+        "DO UPDATE SET value=excluded.value");
     auto& ins_part =
         cache.use("INSERT OR IGNORE INTO participants(event, actor, role, source) VALUES(?,?,?,?)");
     auto& ins_evidence = cache.use(
         "INSERT OR IGNORE INTO evidence(event, source, sentence, span_begin, span_end, text, "
         "rule, confidence, status, date_from, date_to, precision, date_how, subtype, place) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    for (const auto& event : batch.events) {
+    for (std::size_t index = 0; index < batch.events.size(); ++index) {
+        const Event& given = batch.events[index];
+        // A mention: the event of the source it names, with that event's type and participants.
+        std::optional<Event> mention;
+        if (!given.of_source.empty()) {
+            const std::string& target = mentioned[index];
+            if (target.empty())
+                continue;
+            mention = given;
+            const Event& core = impl_->known_event(target).core;
+            mention->id = target;
+            mention->type = core.type;
+            mention->participants = core.participants;
+            mention->subtype = core.subtype;
+            mention->place = core.place;
+        }
+        const Event& event = mention ? *mention : given;
         auto key = impl_->key_actors(event);
         // The date as it is read back from the events and evidence rows.
         DateInterval stored_date = event.date;
         stored_date.first = date_of(date_text(event.date.first));
         stored_date.last = date_of(date_text(event.date.last));
-        std::string id;
+        std::string id = mention ? mention->id : std::string();
         // Loading a candidate (known_event) and its key leave known.dates alone.
-        for (const std::string* candidate : impl_->candidates(event)) {
+        for (const std::string* candidate :
+             mention ? std::vector<const std::string*>() : impl_->candidates(event)) {
             auto& stored = impl_->known_event(*candidate);
             if (same_event(event, key, stored.core, impl_->key_of(stored))) {
                 id = *candidate;
@@ -1110,7 +1217,14 @@ StoreResult Store::put(const Batch& batch) {
                 .bind(to_string(event.date.precision))
                 .bind(event.date.how)
                 .bind(event.place)
-                .run();
+                .bind(event.cameo)
+                .bind(event.plover)
+                .bind(event.plover_mode);
+            if (event.goldstein)
+                ins_event.bind(*event.goldstein);
+            else
+                ins_event.bind_null();
+            ins_event.run();
             Event core;
             core.id = id;
             core.type = event.type;
@@ -1123,8 +1237,29 @@ StoreResult Store::put(const Batch& batch) {
             ++result.events_new;
         } else {
             ++result.events_merged;
+            // The codes are the event's: the first source that gives each one sets it.
+            if (!event.cameo.empty() || !event.plover.empty() || !event.plover_mode.empty() ||
+                event.goldstein) {
+                auto& fill = cache.use(
+                    "UPDATE events SET cameo=iif(cameo='', ?1, cameo), plover=iif(plover='', ?2, "
+                    "plover), plover_mode=iif(plover_mode='', ?3, plover_mode), "
+                    "goldstein=ifnull(goldstein, ?4) WHERE id=?5");
+                fill.bind(event.cameo).bind(event.plover).bind(event.plover_mode);
+                if (event.goldstein)
+                    fill.bind(*event.goldstein);
+                else
+                    fill.bind_null();
+                fill.bind(id).run();
+            }
         }
+        for (const auto& [name, value] : event.attributes)
+            ins_attribute.rebind().bind_kept(id).bind_kept(name).bind_kept(value).run();
         auto& known_event = impl_->known_event(id);
+        // A new event's date, as write_derived() will read it back, before it joins the index.
+        if (!impl_->known.dates.count(id))
+            impl_->known.dates[id] =
+                interval_of(date_text(event.date.first), date_text(event.date.last),
+                            std::string(to_string(event.date.precision)), std::string());
         for (const auto& p : event.participants) {
             int64_t actor_no = entity_no(p.actor, "a participant of ", id);
             if (impl_->in_bulk)
@@ -1473,7 +1608,7 @@ void Store::take_events(const Filter& filter,
     rest.among_actors = false;
     sqlite::Statement ev(db,
                          "SELECT id, type, subtype, status, date_from, date_to, precision, "
-                         "date_how, place FROM events" +
+                         "date_how, place, cameo, plover, plover_mode, goldstein FROM events" +
                              where + " ORDER BY id");
     bind_actors(ev);
     sqlite::Statement parts(db, "SELECT event, actor, role FROM participants" +
@@ -1491,6 +1626,11 @@ void Store::take_events(const Filter& filter,
                  : "SELECT v.event, v.source FROM evidence v" + evid_where +
                        " ORDER BY v.event, v.source, v.sentence, v.span_begin, v.rule");
     bind_actors(evid);
+    sqlite::Statement attrs(db, "SELECT event, key, value FROM event_attributes" +
+                                    (of_actors.empty() ? "" : " WHERE event IN " + of_actors) +
+                                    " ORDER BY event, key");
+    bind_actors(attrs);
+    bool has_attr = attrs.step();
     bool has_part = parts.step();
     bool has_evid = evid.step();
     while (ev.step()) {
@@ -1502,6 +1642,17 @@ void Store::take_events(const Filter& filter,
         e.status = status_from_string(ev.view(3)).value_or(Status::reported);
         e.date = interval_of(ev.text(4), ev.text(5), ev.text(6), ev.text(7));
         e.place = ev.text(8);
+        e.cameo = ev.text(9);
+        e.plover = ev.text(10);
+        e.plover_mode = ev.text(11);
+        if (!ev.is_null(12))
+            e.goldstein = ev.real(12);
+        while (has_attr && attrs.view(0) < e.id)
+            has_attr = attrs.step();
+        while (has_attr && attrs.view(0) == e.id) {
+            e.attributes.emplace_back(attrs.text(1), attrs.text(2));
+            has_attr = attrs.step();
+        }
         while (has_part && parts.view(0) < e.id)
             has_part = parts.step();
         while (has_part && parts.view(0) == e.id) {
@@ -1868,7 +2019,7 @@ std::string Store::dump() const {
          "JOIN entities b ON b.no = p.partner JOIN events e ON e.no = p.event LEFT JOIN "
          "event_types t ON t.code = p.type"}};
     for (const char* table : {"sources", "entities", "aliases", "roles", "events", "participants",
-                              "evidence", "event_links", "event_pairs"}) {
+                              "evidence", "event_links", "event_pairs", "event_attributes"}) {
         auto special = by_ids.find(table);
         sqlite::Statement s(db, special != by_ids.end() ? std::string(special->second)
                                                         : fmt::format("SELECT * FROM {}", table));

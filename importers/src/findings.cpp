@@ -1,3 +1,4 @@
+#include <diplograph/importers/datasets.hpp>
 #include <diplograph/importers/findings.hpp>
 #include <diplograph/importers/text.hpp>
 
@@ -247,6 +248,40 @@ class RecordReader {
                                              actor)};
     }
 
+    // What a coded dataset says of the event: cameo, plover, plover_mode, goldstein and
+    // attributes ({"key": "value" or number}), each optional.
+    static void read_codes(const Value& v, const std::string& field, Event& e) {
+        e.cameo = optional_string(v, "cameo", field + ".");
+        if (!e.cameo.empty() && !std::all_of(e.cameo.begin(), e.cameo.end(),
+                                             [](char c) { return c >= '0' && c <= '9'; }))
+            throw RecordError{field + ".cameo",
+                              fmt::format("\"{}\" is not a CAMEO code (digits: \"042\")", e.cameo)};
+        e.plover = optional_string(v, "plover", field + ".");
+        e.plover_mode = optional_string(v, "plover_mode", field + ".");
+        if (const Value* g = member(v, "goldstein")) {
+            if (!g->IsNumber() || g->GetDouble() < -10 || g->GetDouble() > 10)
+                throw RecordError{field + ".goldstein", "expected a number from -10 to 10"};
+            e.goldstein = g->GetDouble();
+        }
+        if (const Value* a = member(v, "attributes")) {
+            if (!a->IsObject())
+                throw RecordError{field + ".attributes", "expected an object of values"};
+            for (const auto& m : a->GetObject()) {
+                std::string key = str(m.name);
+                if (m.value.IsString())
+                    e.attributes.emplace_back(key, str(m.value));
+                else if (m.value.IsInt64())
+                    e.attributes.emplace_back(key, std::to_string(m.value.GetInt64()));
+                else if (m.value.IsNumber())
+                    e.attributes.emplace_back(key, fmt::format("{}", m.value.GetDouble()));
+                else
+                    throw RecordError{field + ".attributes." + key,
+                                      "expected a string or a number"};
+            }
+            std::sort(e.attributes.begin(), e.attributes.end());
+        }
+    }
+
     void read_event(const Value& v, const std::string& field) {
         if (!v.IsObject())
             throw RecordError{field, "expected an object"};
@@ -261,7 +296,8 @@ class RecordReader {
                                           event_type_list())};
         e.type = *t;
         e.subtype = optional_string(v, "subtype", field + ".");
-        if (!e.subtype.empty() &&
+        // OTHER's subtype is the name of its CAMEO root ("make public statement"): any text.
+        if (!e.subtype.empty() && e.type != EventType::OTHER &&
             std::find(kSubtypes.begin(), kSubtypes.end(), e.subtype) == kSubtypes.end())
             throw RecordError{field + ".subtype",
                               fmt::format("unknown subtype \"{}\" (expected military, security, "
@@ -292,6 +328,7 @@ class RecordReader {
                 e.date.how = how;
         }
         e.place = optional_string(v, "place", field + ".");
+        read_codes(v, field, e);
 
         const bool symmetric = info(e.type).symmetric;
         if (const Value* parts = member(v, "participants")) {
@@ -613,6 +650,25 @@ void write_batch(Writer& w, const Batch& batch, const FindingsWriteOptions& opti
             w.Key("date_how");
             write_string(w, ev.date.how);
         }
+        for (auto [key, value] : {std::pair{"cameo", &ev.cameo}, std::pair{"plover", &ev.plover},
+                                  std::pair{"plover_mode", &ev.plover_mode}})
+            if (!value->empty()) {
+                w.Key(key);
+                write_string(w, *value);
+            }
+        if (ev.goldstein) {
+            w.Key("goldstein");
+            w.Double(*ev.goldstein);
+        }
+        if (!ev.attributes.empty()) {
+            w.Key("attributes");
+            w.StartObject();
+            for (const auto& [key, value] : ev.attributes) {
+                write_string(w, key);
+                write_string(w, value);
+            }
+            w.EndObject();
+        }
         if (!ev.evidence.empty()) {
             const Evidence& first = ev.evidence.front();
             w.Key("rule");
@@ -658,6 +714,7 @@ void register_builtin_importers() {
     ImporterRegistry::instance().add("findings",
                                      [] { return std::make_unique<FindingsImporter>(); });
     register_text_importers();
+    register_dataset_importers();
 }
 
 }  // namespace diplograph

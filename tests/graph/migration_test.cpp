@@ -221,6 +221,16 @@ std::vector<std::string> edges_of(const Topology& t) {
 
 }  // namespace
 
+// What version 4 added, taken back (a file this version writes, turned into a v3 file).
+constexpr const char* kUndoV4 = R"sql(
+DROP TABLE event_attributes;
+DELETE FROM event_types WHERE code = 15;
+ALTER TABLE events DROP COLUMN cameo;
+ALTER TABLE events DROP COLUMN plover;
+ALTER TABLE events DROP COLUMN plover_mode;
+ALTER TABLE events DROP COLUMN goldstein;
+)sql";
+
 TEST(Migration, AVersion1FileOpensMigratedWithItsAnswersUnchanged) {
     TempDir dir;
     const auto old_file = dir / "v1.db";
@@ -362,8 +372,7 @@ TEST(Migration, AVersion2FileGetsDeferredLinksAndKeepsItsAnswers) {
     {
         // Back to version 2: its participants_link, without the deferral.
         RawFile raw(file);
-        raw.exec(R"sql(
-BEGIN;
+        raw.exec(std::string("BEGIN;") + kUndoV4 + R"sql(
 DROP TRIGGER participants_link;
 DROP TABLE links_deferred;
 CREATE TRIGGER participants_link AFTER INSERT ON participants BEGIN
@@ -397,4 +406,79 @@ COMMIT;
     EXPECT_EQ(raw.value("SELECT count(*) FROM event_links"), "7");
     EXPECT_EQ(raw.value("SELECT count(*) FROM event_pairs"), "10");  // 2 + 6 + 2, both ways
     EXPECT_EQ(Store::open_existing(file).dump(), expected);
+}
+
+TEST(Migration, AVersion3FileGetsTheCodesOfDatasets) {
+    TempDir dir;
+    auto batch = [](const std::string& n, std::vector<std::string> actors, EventType type) {
+        Batch b;
+        b.source.url = "https://a.example/" + n;
+        b.source.content_hash = "h" + n;
+        for (const auto& a : actors)
+            b.entities.push_back(Entity{a, EntityKind::country, a, "", {}});
+        Event e;
+        e.type = type;
+        e.status = Status::occurred;
+        e.date = *DateInterval::parse("2025-08-07");
+        for (const auto& a : actors)
+            e.participants.push_back({a, ParticipantRole::participant});
+        b.events.push_back(e);
+        return b;
+    };
+    const auto file = dir / "v3.db";
+    {
+        Store store(file);
+        store.put(batch("1", {"TGO", "RUS"}, EventType::MEET));
+    }
+    {
+        RawFile raw(file);
+        raw.exec(std::string("BEGIN;") + kUndoV4 + "PRAGMA user_version=3; COMMIT;");
+        EXPECT_EQ(raw.value("SELECT count(*) FROM event_types"), "15");
+    }
+    auto coded = batch("2", {"USA", "CHN"}, EventType::OTHER);
+    coded.events[0].participants = {{"USA", ParticipantRole::initiator},
+                                    {"CHN", ParticipantRole::target}};
+    coded.events[0].subtype = "make public statement";
+    coded.events[0].cameo = "010";
+    coded.events[0].plover = "OTHER";
+    coded.events[0].goldstein = 0.0;
+    coded.events[0].attributes = {{"gdelt.NumArticles", "4"}, {"gdelt.NumSources", "2"}};
+    std::string expected;
+    {
+        Store reference(dir / "new.db");
+        reference.put(batch("1", {"TGO", "RUS"}, EventType::MEET));
+        reference.put(coded);
+        expected = reference.dump();
+    }
+    {
+        Store migrated = Store::open_existing(file);
+        migrated.put(coded);
+    }
+    RawFile raw(file);
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "4");
+    EXPECT_EQ(raw.value("SELECT code FROM event_types WHERE name = 'OTHER'"), "15");
+    EXPECT_EQ(raw.value("SELECT type FROM event_links l JOIN entities a ON a.no = l.actor "
+                        "WHERE a.id = 'USA'"),
+              "15");
+    EXPECT_EQ(raw.value("SELECT cameo || ' ' || goldstein FROM events WHERE type = 'OTHER'"),
+              "010 0.0");
+    EXPECT_EQ(raw.value("SELECT cameo FROM events WHERE type = 'MEET'"), "");
+    EXPECT_EQ(raw.value("SELECT count(*) FROM event_attributes"), "2");
+    Store migrated = Store::open_existing(file);
+    EXPECT_EQ(migrated.dump(), expected);
+    auto events = migrated.events();
+    ASSERT_EQ(events.size(), 2u);
+    const Event* other = nullptr;
+    for (const auto& e : events)
+        if (e.event.type == EventType::OTHER)
+            other = &e.event;
+    ASSERT_NE(other, nullptr);
+    EXPECT_EQ(other->cameo, "010");
+    EXPECT_EQ(other->plover, "OTHER");
+    EXPECT_EQ(other->subtype, "make public statement");
+    ASSERT_TRUE(other->goldstein);
+    EXPECT_EQ(*other->goldstein, 0.0);
+    ASSERT_EQ(other->attributes.size(), 2u);
+    EXPECT_EQ(other->attributes[1].first, "gdelt.NumSources");
+    EXPECT_EQ(other->attributes[1].second, "2");
 }

@@ -68,18 +68,20 @@ TEST(DateInterval, CompatibleWhenOverlappingOrUnknown) {
     EXPECT_TRUE(day.compatible(DateInterval{}));
 }
 
-TEST(EventTypes, AllFifteenWithTheirCodes) {
+TEST(EventTypes, AllFifteenWithTheirCodesAndOther) {
     auto types = event_types();
-    ASSERT_EQ(types.size(), 15u);
+    ASSERT_EQ(types.size(), 16u);
     std::set<std::string_view> names;
     for (const auto& t : types) {
         names.insert(t.name);
         EXPECT_EQ(event_type_from_string(t.name), t.type);
         EXPECT_EQ(to_string(t.type), t.name);
         EXPECT_TRUE(t.family == "diplomatic" || t.family == "cooperation" ||
-                    t.family == "conflict");
+                    t.family == "conflict" || (t.type == EventType::OTHER && t.family == "other"));
     }
-    EXPECT_EQ(names.size(), 15u);
+    EXPECT_EQ(names.size(), 16u);
+    EXPECT_EQ(types.back().type, EventType::OTHER);
+    EXPECT_EQ(info(EventType::OTHER).cameo, "");
     EXPECT_EQ(info(EventType::AGREEMENT).cameo, "057");
     EXPECT_EQ(info(EventType::MEET).plover, "CONSULT");
     EXPECT_EQ(info(EventType::RELATIONS_SEVER).cameo, "161");

@@ -67,7 +67,7 @@ TEST(Findings, UnknownEventTypeNamesTheField) {
         "x.json: events[0].type: unknown event type \"MEETING\" (expected one of MEET, VISIT, "
         "AGREEMENT, COOPERATION, AID, SUPPORT, CONDEMN, EMBASSY_OPEN, EMBASSY_REOPEN, "
         "EMBASSY_CLOSE, RELATIONS_ESTABLISH, RELATIONS_RESTORE, RELATIONS_SEVER, "
-        "EXPEL_DIPLOMATS, SANCTION)");
+        "EXPEL_DIPLOMATS, SANCTION, OTHER)");
 }
 
 TEST(Findings, UnknownCountryCodeGetsASuggestion) {
@@ -220,4 +220,33 @@ TEST(Findings, AnOfficialOfAnOrganisationHasItsCodeAsCountry) {
     ASSERT_EQ(bad.problems.size(), 1u);
     EXPECT_NE(bad.problems[0].message.find("people[0].country"), std::string::npos)
         << bad.problems[0].message;
+}
+
+TEST(Findings, CodesOfDatasetsAreReadAndWrittenBack) {
+    auto r = read("x.jsonl",
+                  R"({"source": {"url": "https://a.example/1"}, "events": [{"type": "OTHER", )"
+                  R"("subtype": "make public statement", "actors": ["USA", "CHN"], "date": )"
+                  R"("2025-08-07", "cameo": "010", "plover": "OTHER", "goldstein": -0.5, )"
+                  R"("attributes": {"gdelt.NumSources": "2", "gdelt.NumArticles": 4}}]})");
+    ASSERT_TRUE(r.problems.empty()) << r.problems[0].message;
+    ASSERT_EQ(r.batches.size(), 1u);
+    const Event& e = r.batches[0].events.at(0);
+    EXPECT_EQ(e.type, EventType::OTHER);
+    EXPECT_EQ(e.cameo, "010");
+    EXPECT_EQ(e.plover, "OTHER");
+    ASSERT_TRUE(e.goldstein);
+    EXPECT_EQ(*e.goldstein, -0.5);
+    ASSERT_EQ(e.attributes.size(), 2u);
+    EXPECT_EQ(e.attributes[0], (std::pair<std::string, std::string>{"gdelt.NumArticles", "4"}));
+    // Written back, and read again the same.
+    auto again = read("y.json", to_findings_json(r.batches[0], {true, false}));
+    ASSERT_TRUE(again.problems.empty()) << again.problems[0].message;
+    const Event& f = again.batches.at(0).events.at(0);
+    EXPECT_EQ(f.cameo, e.cameo);
+    EXPECT_EQ(f.goldstein, e.goldstein);
+    EXPECT_EQ(f.attributes, e.attributes);
+    EXPECT_EQ(f.subtype, "make public statement");
+    EXPECT_EQ(one_problem("x.json", R"({"events": [{"type": "MEET", "actors": ["TGO"], )"
+                                    R"("cameo": "04x"}]})"),
+              "x.json: events[0].cameo: \"04x\" is not a CAMEO code (digits: \"042\")");
 }

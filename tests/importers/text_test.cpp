@@ -24,7 +24,10 @@ Batch extract(const std::string& lang, const std::string& text, const std::strin
     Article a;
     a.name = "test.txt";
     a.text = text;
-    return extract_article(a, dict, ImportOptions{lang, published});
+    ImportOptions options;
+    options.lang = lang;
+    options.published = published;
+    return extract_article(a, dict, options);
 }
 
 std::set<std::string> actors(const Event& e) {

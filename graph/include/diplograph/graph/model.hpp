@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace diplograph {
@@ -19,7 +20,8 @@ enum class EntityKind { country, person, organization, agreement, event, source 
 std::string_view to_string(EntityKind kind);
 std::optional<EntityKind> entity_kind_from_string(std::string_view text);
 
-//! The 15 event types of DESIGN.md §2.
+//! The 15 event types of DESIGN.md §2, and OTHER: a coded event (GDELT, ICEWS…) whose CAMEO or
+//! PLOVER code maps to none of them, kept with its code (subtype: the code's root name).
 enum class EventType {
     MEET,
     VISIT,
@@ -36,6 +38,7 @@ enum class EventType {
     RELATIONS_SEVER,
     EXPEL_DIPLOMATS,
     SANCTION,
+    OTHER,
 };
 
 //! A family groups event types for filters and colours: cooperation, conflict, diplomatic.
@@ -44,7 +47,7 @@ struct EventTypeInfo {
     std::string_view name;    //!< "MEET"
     std::string_view cameo;   //!< "040-046", "" where CAMEO has no code
     std::string_view plover;  //!< "CONSULT", "" where PLOVER has no code
-    std::string_view family;  //!< "diplomatic", "cooperation" or "conflict"
+    std::string_view family;  //!< "diplomatic", "cooperation", "conflict" or "other" (OTHER)
     bool symmetric;           //!< parties are interchangeable (MEET, AGREEMENT…)
 };
 
@@ -189,6 +192,17 @@ struct Event {
     std::string place;  //!< free text or a country id
     std::vector<Participant> participants;
     std::vector<Evidence> evidence;
+    // What a coded dataset says of the event (empty for what articles tell): kept as given.
+    std::string cameo;                //!< exact CAMEO code: "042", "1663"
+    std::string plover;               //!< PLOVER category: "CONSULT"
+    std::string plover_mode;          //!< PLOVER mode: "visit"
+    std::optional<double> goldstein;  //!< Goldstein scale value, -10..10
+    //! Dataset-specific values kept per event: ("gdelt.NumSources", "3"), in key order.
+    std::vector<std::pair<std::string, std::string>> attributes;
+    //! Set by a reader of mentions (GDELT 2.0): the source whose event this one is. The store
+    //! adds this event's evidence to that event (its type and participants) and keeps nothing
+    //! when no such source is stored.
+    std::string of_source;
 };
 
 //! An article, a findings record or a GDELT file.

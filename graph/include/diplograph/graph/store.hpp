@@ -22,8 +22,9 @@ class StoreError : public std::runtime_error {
 //! What storing one batch did.
 struct StoreResult {
     enum class Outcome { added, replaced, unchanged } outcome = Outcome::added;
-    int events_new = 0;     //!< events created
-    int events_merged = 0;  //!< events that matched one already stored
+    int events_new = 0;        //!< events created
+    int events_merged = 0;     //!< events that matched one already stored
+    int events_unmatched = 0;  //!< events naming a source (of_source) that is not stored
 };
 
 struct StoreStats {
@@ -104,7 +105,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
 
     //! Stores one batch in one transaction: unchanged when the same source content was stored
     //! already; replaces what came from an older version of the same source.

@@ -4,9 +4,11 @@
 #include <diplograph/graph/model.hpp>
 #include <diplograph/importers/dictionaries.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace diplograph {
@@ -21,6 +23,10 @@ struct Input {
 struct ImportOptions {
     std::string lang = "auto";  //!< "fr", "en" or "auto"
     std::string published;      //!< overrides the article's date when set (YYYY-MM-DD)
+    // Coded datasets (docs/datasets.md).
+    bool only_interstate = false;  //!< keep the rows whose two actors are different states
+    std::vector<EventType> types;  //!< keep the rows of these types; empty: all
+    std::string map_file;          //!< the declared mapping of `--map FILE`
 };
 
 //! A record that was skipped: "file:line 3: events[0].type: unknown event type 'MEETING'".
@@ -41,11 +47,29 @@ struct ImportContext {
     ImportOptions options;
 };
 
+//! Where a streaming importer sends what it reads, row by row.
+class RowSink {
+  public:
+    virtual ~RowSink() = default;
+    virtual void batch(Batch&& batch) = 0;
+    //! A bad row: "file:line 12: column 27 (EventCode): \"X\" is not a CAMEO code".
+    virtual void problem(Problem&& problem) = 0;
+    //! A good row left out, and why ("not interstate", "type not asked for"…).
+    virtual void left_out(std::string_view reason) = 0;
+    //! Called every few thousand rows: rows read, bytes read (decompressed).
+    virtual void progress(int64_t /*rows*/, int64_t /*bytes*/) {}
+};
+
 class Importer {
   public:
     virtual ~Importer() = default;
     //! Reads an input into batches. Expected problems (a bad record) are returned, not thrown.
     virtual ReadResult read(const Input& input, const ImportContext& context) const = 0;
+    //! Whether it reads files as a stream (stream()), in constant memory, .gz and .zip too.
+    virtual bool streams() const { return false; }
+    //! Reads the file at `path` row by row into `sink`. Throws std::runtime_error when the
+    //! file cannot be read at all.
+    virtual void stream(const std::string& path, const ImportContext& context, RowSink& sink) const;
 };
 
 //! The importers by format name: "findings", "text", "html", "json-article", "gdelt"…
