@@ -22,7 +22,10 @@ Batch extract(const std::string& lang, const std::string& text, const std::strin
     Article a;
     a.name = "test.txt";
     a.text = text;
-    return extract_article(a, dictionaries(), ImportOptions{lang, published});
+    ImportOptions options;
+    options.lang = lang;
+    options.published = published;
+    return extract_article(a, dictionaries(), options);
 }
 
 std::vector<const Event*> of_type(const Batch& b, EventType type) {

@@ -20,7 +20,10 @@ Batch extract(const std::string& lang, const std::string& text) {
     Article a;
     a.name = "test.txt";
     a.text = text;
-    return extract_article(a, dictionaries(), ImportOptions{lang, "2024-03-02"});
+    ImportOptions options;
+    options.lang = lang;
+    options.published = "2024-03-02";
+    return extract_article(a, dictionaries(), options);
 }
 
 std::set<std::string> ids(const Batch& b) {
