@@ -6,14 +6,21 @@ set -eu
 # Graphviz's own PNG writer spent most of a large diagram's time compressing). libpng-dev: the
 # viz tests decode those PNG files with an independent decoder. (Both also come with
 # libgraphviz-dev today, through libfreetype-dev, but that is not a promise.)
+# libcpp-httplib-dev: the HTTP server of `diplograph serve` (server/). chromium: its browser test
+# (tests/web/, driven by puppeteer-core without any browser download). nodejs and npm: the
+# build's `npm ci` of web/ (Cytoscape.js, fCoSE, puppeteer-core), only when no node and npm are
+# installed already (another Node.js, such as NodeSource's, brings its own npm).
 PACKAGES="build-essential cmake pkg-config git python3 python3-networkx
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libsqlite3-dev sqlite3
   libicu-dev libcli11-dev libfmt-dev libgumbo-dev libgtest-dev libgmock-dev libbenchmark-dev
-  iso-codes clang-format libxml2-utils zlib1g-dev libpng-dev"
+  iso-codes clang-format libxml2-utils zlib1g-dev libpng-dev libcpp-httplib-dev chromium"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing="$missing nodejs npm"
+fi
 [ -z "$missing" ] && exit 0
 echo "installing:$missing"
 SUDO=""
