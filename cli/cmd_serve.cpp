@@ -155,11 +155,15 @@ class Api {
         return static_cast<std::size_t>(number(req, "budget", static_cast<long long>(budget_), 1));
     }
 
-    std::string error_json(std::string message) const {
-        // The store's read-only name is the file the user gave.
+    //! A message with the store's read-only name replaced by the file the user gave.
+    std::string plain(std::string message) const {
         for (std::size_t at; (at = message.find(uri_)) != std::string::npos;)
             message.replace(at, uri_.size(), db_.string());
-        return fmt::format("{{\"error\": {}}}", json_string(message));
+        return message;
+    }
+
+    std::string error_json(const std::string& message) const {
+        return fmt::format("{{\"error\": {}}}", json_string(plain(message)));
     }
 
     const std::filesystem::path& db() const { return db_; }
@@ -253,22 +257,28 @@ Reply blocs_endpoint(const Api& api, const Request& req) {
     std::size_t budget = api.budget(req);
     Store store = api.store();
     BlocsResult r = query_blocs(store, scope, seed);
-    // Whole groups, in their order, while the actors listed stay within the budget.
+    // The groups in their order while their actors fit in the budget, the last one cut.
     std::string notice;
-    auto cut = [&](auto& groups, auto size_of) {
-        std::size_t listed = 0, kept = 0;
-        while (kept < groups.size() && listed + size_of(groups[kept]) <= budget)
-            listed += size_of(groups[kept++]);
-        if (kept < groups.size()) {
-            notice = fmt::format(
-                "listing {} of {} groups (the budget of {} actors; ask with "
-                "budget=N)",
-                kept, groups.size(), budget);
+    auto cut = [&](auto& groups, auto members_of) {
+        std::size_t listed = 0, total = 0, kept = 0;
+        for (auto& g : groups)
+            total += members_of(g).size();
+        for (; kept < groups.size() && listed < budget; ++kept) {
+            auto& members = members_of(groups[kept]);
+            if (listed + members.size() > budget)
+                members.resize(budget - listed);
+            listed += members.size();
+        }
+        if (listed < total) {
+            notice = fmt::format("listing {} of {} actors (the budget; ask with budget=N)",
+                                 group_digits(static_cast<long long>(listed)),
+                                 group_digits(static_cast<long long>(total)));
             groups.resize(kept);
         }
     };
-    cut(r.answer.components, [](const std::vector<NodeIndex>& c) { return c.size(); });
-    cut(r.answer.communities, [](const Bloc& c) { return c.members.size(); });
+    cut(r.answer.components,
+        [](std::vector<NodeIndex>& c) -> std::vector<NodeIndex>& { return c; });
+    cut(r.answer.communities, [](Bloc& b) -> std::vector<NodeIndex>& { return b.members; });
     return {blocs_json(r), notice};
 }
 
@@ -313,7 +323,14 @@ int run(const Globals& g, const Options& o) {
         throw CommandError(Exit::usage,
                            fmt::format("--port {}: expected 0 (any free port) to 65535", o.port));
     auto api = std::make_shared<Api>(g.db, static_cast<std::size_t>(o.budget));
-    api->store();  // a file that is no store, or too old to read without migrating, fails now
+    try {
+        api->store();  // a file that is no store, or too old to read without migrating, fails now
+    } catch (const StoreError& e) {
+        throw StoreError(fmt::format(
+            "{}: cannot be read read-only ({}); a store written by an older diplograph is "
+            "migrated by any other command first ('diplograph --db {} stats')",
+            g.db, api->plain(e.what()), g.db));
+    }
 
     server::HttpServer http;
     auto route = [&](const std::string& pattern, auto endpoint) {

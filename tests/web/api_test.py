@@ -212,8 +212,10 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(len(found), 5)
         self.assertIn("first 5 entities", res.getheader("X-Diplograph-Notice"))
         blocs = self.api("/api/blocs?budget=3")
-        self.assertTrue(sum(len(c) for c in blocs["components"]) <= 3)
-        self.assertIn("groups", blocs["notice"])
+        self.assertEqual(sum(len(c) for c in blocs["components"]), 3)
+        self.assertEqual(sum(len(c["members"]) for c in blocs["communities"]), 3)
+        whole = self.api("/api/blocs")
+        self.assertIn("listing 3 of %d actors" % sum(len(c) for c in whole["components"]), blocs["notice"])
         self.assertIn("at least 1", self.error("/api/rank?budget=0", 400))
 
     # ---- the page and its safety ----
@@ -253,6 +255,22 @@ class StartTest(unittest.TestCase):
         r = subprocess.run([BIN, "--db", "/nonexistent/x.db", "serve", "--port", "0"], capture_output=True, text=True)
         self.assertEqual(r.returncode, 3)
         self.assertIn("/nonexistent/x.db: no such database", r.stderr)
+
+    def test_a_store_to_migrate_is_refused_untouched(self):
+        # Migrating would write: the read-only server refuses the file and leaves it as it was.
+        import sqlite3
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "old.db")
+            subprocess.run([BIN, "--db", db, "import", EXAMPLES], capture_output=True, check=True)
+            c = sqlite3.connect(db)
+            c.execute("PRAGMA user_version=2")
+            c.close()
+            before = sha256(db)
+            r = subprocess.run([BIN, "--db", db, "serve", "--port", "0"], capture_output=True, text=True, timeout=30)
+            self.assertEqual(r.returncode, 3)
+            self.assertIn(db + ": cannot be read read-only (", r.stderr)
+            self.assertNotIn("file:", r.stderr)
+            self.assertEqual(sha256(db), before)
 
     def test_other_address_warns(self):
         with tempfile.TemporaryDirectory() as tmp:
