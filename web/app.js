@@ -196,6 +196,7 @@
     refreshing = refreshing.then(rebuild).catch(showError);
     return refreshing;
   }
+  window.diplograph.refresh = refresh;
 
   async function rebuild() {
     state.notices = [];
@@ -267,10 +268,23 @@
       cy.nodes().forEach((n) => {
         if (!nodes.has(n.id())) n.remove();
       });
+      // A new actor starts beside an actor already drawn that it is linked to, so that the
+      // layout only refines; fCoSE starts from random positions when most actors are new.
+      const near = new Map();
+      for (const link of links.values()) {
+        near.set(link.source, near.get(link.source) || link.target);
+        near.set(link.target, near.get(link.target) || link.source);
+      }
       for (const data of nodes.values()) {
         const existing = cy.getElementById(data.id);
-        if (existing.nonempty()) existing.data(data);
-        else fresh.push({ group: 'nodes', data });
+        if (existing.nonempty()) {
+          existing.data(data);
+          continue;
+        }
+        const anchor = cy.getElementById(near.get(data.id) || '');
+        const base = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
+        const position = { x: base.x + (Math.random() - 0.5) * 80, y: base.y + (Math.random() - 0.5) * 80 };
+        fresh.push({ group: 'nodes', data, position });
       }
       for (const data of links.values()) {
         const existing = cy.getElementById(data.id);
@@ -284,15 +298,16 @@
       cy.edges().removeClass('on-path');
       for (const id of onPath) cy.getElementById(id).addClass('on-path');
     });
-    if (fresh.some((f) => f.group === 'nodes')) layout();
+    const added = fresh.filter((f) => f.group === 'nodes').length;
+    if (added) layout(added * 2 > cy.nodes().length);
   }
 
-  function layout() {
+  function layout(randomize) {
     const big = cy.nodes().length > 400;
     cy.layout({
       name: 'fcose',
-      quality: big ? 'draft' : 'default',
-      randomize: cy.nodes().length < 3,
+      quality: big && randomize ? 'draft' : 'default',
+      randomize,
       animate: !big,
       animationDuration: 400,
       fit: true,
