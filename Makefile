@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 DB ?= out/examples.db
 
-.PHONY: deps build run test test-asan bench format clean
+.PHONY: deps build run serve test test-asan bench format clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -26,6 +26,12 @@ run: build
 	./$(BUILD)/diplograph --db $(DB) export --format svg -o out/examples.svg
 	./$(BUILD)/diplograph --db $(DB) export --format png -o out/examples.png
 	@echo "diagram of the example store: out/examples.svg (and out/examples.png)"
+	@echo "explore it in a browser: make serve (or ./$(BUILD)/diplograph --db $(DB) serve --open),"
+	@echo "then open http://127.0.0.1:8080/ (Ctrl-C stops the server)"
+
+# The store of `make run` in a browser (docs/api.md), on 127.0.0.1:8080.
+serve: build
+	./$(BUILD)/diplograph --db $(DB) serve
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -41,7 +47,7 @@ bench: deps $(BUILD)/CMakeCache.txt
 	./bench/run.sh $(BUILD)
 
 format:
-	find graph importers queries viz cli tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	find graph importers queries viz server cli tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) out

@@ -1,4 +1,5 @@
 // diplograph blocs : connected components and communities of the actor view.
+#include "answers.hpp"
 #include "common.hpp"
 #include "filters.hpp"
 #include "output.hpp"
@@ -20,9 +21,9 @@ struct Options {
 int run(const Globals& g, const Options& o) {
     Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
-    Graph graph = load_for_query(store, scope);
-    BlocsAnswer answer = blocs(graph, o.seed);
-    answer.selection.filters = describe(scope);
+    BlocsResult result = query_blocs(store, scope, o.seed);
+    const Graph& graph = result.graph;
+    BlocsAnswer& answer = result.answer;
     if (o.output.wanted())
         return write_selection(g, o.output, graph, std::move(answer.selection));
     auto ids = [&](const std::vector<NodeIndex>& members) {
@@ -34,25 +35,7 @@ int run(const Globals& g, const Options& o) {
     };
 
     if (g.json) {
-        std::string components, communities;
-        for (const auto& c : answer.components) {
-            std::string list;
-            for (const auto& id : ids(c))
-                list += (list.empty() ? "" : ", ") + json_string(id);
-            components += fmt::format("{}\n  [{}]", components.empty() ? "" : ",", list);
-        }
-        for (const auto& b : answer.communities) {
-            std::string list;
-            for (const auto& id : ids(b.members))
-                list += (list.empty() ? "" : ", ") + json_string(id);
-            communities += fmt::format("{}\n  {{\"component\": {}, \"members\": [{}]}}",
-                                       communities.empty() ? "" : ",", b.component, list);
-        }
-        fmt::print(
-            "{{\"filters\": {}, \"method\": \"label propagation\", \"seed\": {}, \"modularity\": "
-            "{:.6f}, \"components\": [{}{}], \"communities\": [{}{}]}}\n",
-            json_string(answer.selection.filters), o.seed, answer.modularity, components,
-            components.empty() ? "" : "\n", communities, communities.empty() ? "" : "\n");
+        fmt::print("{}\n", blocs_json(result));
         return Exit::ok;
     }
     if (!g.quiet)

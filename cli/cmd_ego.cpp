@@ -1,4 +1,5 @@
 // diplograph ego ACTOR [--depth N] : the actors within N hops of ACTOR.
+#include "answers.hpp"
 #include "common.hpp"
 #include "filters.hpp"
 #include "output.hpp"
@@ -24,19 +25,24 @@ struct Options {
 int run(const Globals& g, const Options& o) {
     Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
+    if (g.json || o.output.wanted()) {
+        EgoResult result = query_ego(store, scope, o.actor, o.depth);
+        if (g.json) {
+            fmt::print("{}\n", ego_json(result));
+            return Exit::ok;
+        }
+        return write_selection(g, o.output, result.graph, std::move(result.answer.selection));
+    }
     Entity actor = resolve(store, o.actor);
     Graph graph;
     EgoAnswer answer;
     std::size_t link_count = 0;
     // The table needs no events: the topology suffices. JSON lists every link with its dates
-    // and sources, which needs the events.
-    // Diagrams and exports draw the full graph's selection, so they take the full path too.
-    std::optional<Topology> topology;
-    if (!g.json && !o.output.wanted()) {
-        // Ring by ring through the event_links index while the neighbourhood is small (20,000
-        // actors); past that, the whole store is read.
-        topology = load_neighbourhood_topology(store, scope, actor.id, o.depth);
-    }
+    // and sources, which needs the events (query_ego); diagrams and exports draw the full
+    // graph's selection, so they take that path too.
+    // Ring by ring through the event_links index while the neighbourhood is small (20,000
+    // actors); past that, the whole store is read.
+    std::optional<Topology> topology = load_neighbourhood_topology(store, scope, actor.id, o.depth);
     if (topology) {
         if (topology->event_count() == 0)
             require_events(store);
@@ -65,26 +71,6 @@ int run(const Globals& g, const Options& o) {
         link_count = answer.selection.edges.size();
     }
     answer.selection.filters = describe(scope);
-    if (o.output.wanted())
-        return write_selection(g, o.output, graph, std::move(answer.selection));
-
-    if (g.json) {
-        std::string actors, links;
-        for (const auto& r : answer.rows) {
-            std::string node = json_node(graph, r.node);
-            node.pop_back();
-            actors += fmt::format("{}\n  {}, \"depth\": {}, \"partners\": {}}}",
-                                  actors.empty() ? "" : ",", node, r.depth, r.degree);
-        }
-        for (auto e : answer.selection.edges)
-            links += fmt::format("{}\n  {}", links.empty() ? "" : ",", json_link(graph, e));
-        fmt::print(
-            "{{\"centre\": {}, \"depth\": {}, \"filters\": {}, \"actors\": [{}{}], \"links\": "
-            "[{}{}]}}\n",
-            json_entity(actor), o.depth, json_string(answer.selection.filters), actors,
-            actors.empty() ? "" : "\n", links, links.empty() ? "" : "\n");
-        return Exit::ok;
-    }
     if (answer.rows.size() <= 1) {
         fmt::print("{} has no partners{}\n", label(actor),
                    answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");

@@ -1,4 +1,5 @@
 // diplograph entities [--kind K] [--match NAME] : lookup by id or any name, in any language.
+#include "answers.hpp"
 #include "common.hpp"
 
 #include <diplograph/queries/entities.hpp>
@@ -47,44 +48,11 @@ std::string roles_text(const Store& store, const Entity& e) {
 }
 
 int run(const Globals& g, const Options& o) {
-    std::optional<EntityKind> kind;
-    if (!o.kind.empty()) {
-        kind = entity_kind_from_string(o.kind);
-        if (!kind || (*kind != EntityKind::country && *kind != EntityKind::person &&
-                      *kind != EntityKind::organization))
-            throw CommandError(
-                Exit::usage,
-                fmt::format("--kind {}: expected country, person or organization", o.kind));
-    }
+    auto kind = entity_kind(o.kind);
     Store store = open_store(g);
-    auto matches = find_entities(store, o.match, kind);
-    if (o.limit && matches.size() > o.limit)
-        matches.resize(o.limit);
+    auto matches = query_entities(store, o.match, kind, o.limit);
     if (g.json) {
-        std::string out = "[";
-        for (std::size_t i = 0; i < matches.size(); ++i) {
-            const auto& m = matches[i];
-            std::string aliases;
-            for (const auto& a : m.entity.aliases)
-                aliases +=
-                    fmt::format("{}{{\"name\": {}, \"lang\": {}}}", aliases.empty() ? "" : ", ",
-                                json_string(a.text), json_string(a.lang));
-            std::string roles;
-            for (const auto& r : store.roles_of(m.entity.id))
-                roles +=
-                    fmt::format("{}{{\"title\": {}, \"of\": {}, \"from\": {}, \"to\": {}}}",
-                                roles.empty() ? "" : ", ", json_string(r.title), json_string(r.of),
-                                r.from.valid() ? json_string(r.from.to_string()) : "null",
-                                r.to.valid() ? json_string(r.to.to_string()) : "null");
-            out += fmt::format(
-                "{}\n  {{\"id\": {}, \"kind\": {}, \"name\": {}, \"country\": {}, \"matched\": {}, "
-                "\"distance\": {}, \"aliases\": [{}], \"roles\": [{}]}}",
-                i ? "," : "", json_string(m.entity.id), json_string(to_string(m.entity.kind)),
-                json_string(m.entity.name),
-                m.entity.country.empty() ? "null" : json_string(m.entity.country),
-                json_string(m.matched), m.distance, aliases, roles);
-        }
-        fmt::print("{}\n]\n", out);
+        fmt::print("{}\n", entities_json(store, matches));
         return Exit::ok;
     }
     if (matches.empty()) {

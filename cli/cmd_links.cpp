@@ -1,4 +1,5 @@
 // diplograph links ACTOR [OTHER] : the actors linked to ACTOR, per event type.
+#include "answers.hpp"
 #include "common.hpp"
 #include "filters.hpp"
 #include "output.hpp"
@@ -21,26 +22,16 @@ struct Options {
 int run(const Globals& g, const Options& o) {
     Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
-    // Only this actor's events are read, through the participants index.
-    ActorPair pair = load_actor_pair(store, scope, o.actor, o.other);
-    const Entity& actor = pair.actor;
-    const std::optional<Entity>& other = pair.other;
-    Graph& graph = pair.graph;
-    LinksAnswer answer;
-    if (pair.answerable())
-        answer = links(graph, *pair.a, pair.b);
-    answer.selection.filters = describe(scope);
+    LinksResult result = query_links(store, scope, o.actor, o.other);
+    const Entity& actor = result.pair.actor;
+    const std::optional<Entity>& other = result.pair.other;
+    Graph& graph = result.pair.graph;
+    LinksAnswer& answer = result.answer;
     if (o.output.wanted())
         return write_selection(g, o.output, graph, std::move(answer.selection));
 
     if (g.json) {
-        std::string rows;
-        for (const auto& r : answer.rows)
-            rows += fmt::format("{}\n  {{\"other\": {}, \"link\": {}}}", rows.empty() ? "" : ",",
-                                json_node(graph, r.other), json_link(graph, r.edge));
-        fmt::print("{{\"actor\": {}, \"other\": {}, \"filters\": {}, \"links\": [{}{}]}}\n",
-                   json_entity(actor), other ? json_entity(*other) : "null",
-                   json_string(answer.selection.filters), rows, rows.empty() ? "" : "\n");
+        fmt::print("{}\n", links_json(result));
         return Exit::ok;
     }
     if (answer.rows.empty()) {

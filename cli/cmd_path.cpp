@@ -1,4 +1,5 @@
 // diplograph path A B [--max-hops N] [--k K] : shortest paths between two actors.
+#include "answers.hpp"
 #include "common.hpp"
 #include "filters.hpp"
 #include "output.hpp"
@@ -32,80 +33,17 @@ std::string chain(const Graph& graph, const Path& p) {
 int run(const Globals& g, const Options& o) {
     Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
-    Entity from = resolve(store, o.from);
-    Entity to = resolve(store, o.to);
-    if (from.id == to.id)
-        throw CommandError(Exit::usage,
-                           fmt::format("path: {} is both ends; name two actors", label(from)));
-    Graph graph;
-    PathsAnswer answer;
-    // A path needs only who met whom: the types are read for the hops' events afterwards.
-    if (auto topology = load_topology(store, scope, /*with_types=*/false)) {
-        // The paths on the topology alone, then the events of the actors on them only.
-        if (topology->event_count() == 0)
-            require_events(store);
-        auto a = topology->find(from.id);
-        auto b = topology->find(to.id);
-        std::vector<std::vector<std::string>> found;
-        Scope along = scope;
-        if (a && b)
-            for (const auto& p :
-                 k_shortest_paths(topology->adjacency(), *a, *b, static_cast<std::size_t>(o.k),
-                                  static_cast<std::size_t>(o.max_hops))) {
-                std::vector<std::string> ids;
-                for (auto n : p) {
-                    ids.push_back(topology->node(n).id);
-                    along.filter.actors.push_back(ids.back());
-                }
-                found.push_back(std::move(ids));
-            }
-        topology.reset();
-        if (!found.empty()) {
-            std::sort(along.filter.actors.begin(), along.filter.actors.end());
-            along.filter.actors.erase(
-                std::unique(along.filter.actors.begin(), along.filter.actors.end()),
-                along.filter.actors.end());
-            graph = load_graph(store, along);
-            answer = paths_along(graph, *graph.find(from.id), *graph.find(to.id), found);
-        }
-    } else {
-        graph = load_for_query(store, scope, {from.id, to.id});
-        auto a = graph.find(from.id);
-        auto b = graph.find(to.id);
-        if (a && b)
-            answer = paths(graph, *a, *b, static_cast<std::size_t>(o.k),
-                           static_cast<std::size_t>(o.max_hops));
-    }
-    answer.selection.filters = describe(scope);
+    PathResult result = query_path(store, scope, o.from, o.to, static_cast<std::size_t>(o.k),
+                                   static_cast<std::size_t>(o.max_hops));
+    const Entity& from = result.from;
+    const Entity& to = result.to;
+    const Graph& graph = result.graph;
+    PathsAnswer& answer = result.answer;
     if (o.output.wanted())
         return write_selection(g, o.output, graph, std::move(answer.selection));
 
     if (g.json) {
-        std::string list;
-        for (const auto& p : answer.paths) {
-            std::string nodes, steps;
-            for (auto n : p.nodes)
-                nodes += (nodes.empty() ? "" : ", ") + json_string(graph.node(n).id);
-            for (const auto& h : p.hops) {
-                std::string hop_links;
-                for (auto e : h.edges) {
-                    std::string events;
-                    for (auto ev : graph.edges()[e].events)
-                        events += (events.empty() ? "" : ", ") + json_event(graph, ev, false);
-                    hop_links +=
-                        fmt::format("{}{{\"link\": {}, \"events\": [{}]}}",
-                                    hop_links.empty() ? "" : ", ", json_link(graph, e), events);
-                }
-                steps += fmt::format("{}\n    {{\"from\": {}, \"to\": {}, \"links\": [{}]}}",
-                                     steps.empty() ? "" : ",", json_string(graph.node(h.from).id),
-                                     json_string(graph.node(h.to).id), hop_links);
-            }
-            list += fmt::format("{}\n  {{\"hops\": {}, \"nodes\": [{}], \"steps\": [{}\n  ]}}",
-                                list.empty() ? "" : ",", p.hops.size(), nodes, steps);
-        }
-        fmt::print("{{\"from\": {}, \"to\": {}, \"filters\": {}, \"paths\": [{}{}]}}\n",
-                   json_entity(from), json_entity(to), json_string(answer.selection.filters), list,
-                   list.empty() ? "" : "\n");
+        fmt::print("{}\n", path_json(result));
         return Exit::ok;
     }
     if (answer.paths.empty()) {

@@ -1,4 +1,5 @@
 // diplograph rank [--by degree|weighted|betweenness|pagerank] [--top N] : central actors.
+#include "answers.hpp"
 #include "common.hpp"
 #include "filters.hpp"
 #include "output.hpp"
@@ -32,55 +33,17 @@ std::string score_text(RankBy by, double score) {
 }
 
 int run(const Globals& g, const Options& o) {
-    auto by = rank_by_from_string(o.by);
-    if (!by)
-        throw CommandError(Exit::usage, fmt::format("--by {}: expected degree, weighted, "
-                                                    "betweenness or pagerank",
-                                                    o.by));
+    RankBy by = rank_by(o.by);
     Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
-    Graph graph;
-    RankAnswer answer;
-    std::optional<RankAnswer> fast;
-    // No ranking needs the event types: each pair of partners counts once.
-    // Betweenness, diagrams and exports need the full graph.
-    auto topology = *by == RankBy::betweenness || o.output.wanted()
-                        ? std::nullopt
-                        : load_topology(store, scope, /*with_types=*/false);
-    if (topology)
-        fast = rank(*topology, *by, o.top);
-    if (fast) {
-        // Ranked on the topology alone; only the ranked actors are needed to print.
-        if (topology->event_count() == 0)
-            require_events(store);
-        answer = std::move(*fast);
-        std::vector<NodeIndex> nodes;
-        for (std::size_t i = 0; i < answer.rows.size(); ++i) {
-            nodes.push_back(answer.rows[i].node);
-            answer.rows[i].node = i;
-        }
-        graph = graph_of_nodes(*topology, nodes);
-    } else {
-        topology.reset();
-        graph = load_for_query(store, scope);
-        answer = rank(graph, *by, o.top);
-    }
-    answer.selection.filters = describe(scope);
+    RankResult result = query_rank(store, scope, by, o.top, o.output.wanted());
+    const Graph& graph = result.graph;
+    RankAnswer& answer = result.answer;
     if (o.output.wanted())
         return write_selection(g, o.output, graph, std::move(answer.selection));
 
     if (g.json) {
-        std::string rows;
-        for (std::size_t i = 0; i < answer.rows.size(); ++i) {
-            const auto& r = answer.rows[i];
-            std::string node = json_node(graph, r.node);
-            node.pop_back();
-            rows += fmt::format("{}\n  {}, \"rank\": {}, \"score\": {}, \"partners\": {}}}",
-                                i ? "," : "", node, i + 1, r.score, r.degree);
-        }
-        fmt::print("{{\"by\": {}, \"filters\": {}, \"actors\": [{}{}]}}\n",
-                   json_string(to_string(*by)), json_string(answer.selection.filters), rows,
-                   rows.empty() ? "" : "\n");
+        fmt::print("{}\n", rank_json(result));
         return Exit::ok;
     }
     if (answer.rows.empty()) {
@@ -91,11 +54,11 @@ int run(const Globals& g, const Options& o) {
     if (!g.quiet)
         fmt::print("{}{}\n\n", answer.selection.title,
                    answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
-    Table t({"rank", "actor", "kind", std::string(to_string(*by)), "partners"});
+    Table t({"rank", "actor", "kind", std::string(to_string(by)), "partners"});
     for (std::size_t i = 0; i < answer.rows.size(); ++i) {
         const auto& r = answer.rows[i];
         t.add({std::to_string(i + 1), label(graph, r.node),
-               std::string(to_string(graph.node(r.node).kind)), score_text(*by, r.score),
+               std::string(to_string(graph.node(r.node).kind)), score_text(by, r.score),
                std::to_string(r.degree)});
     }
     fmt::print("{}", t.render());

@@ -1,4 +1,5 @@
 // diplograph stats : what the store holds.
+#include "answers.hpp"
 #include "common.hpp"
 
 #include <fmt/format.h>
@@ -11,18 +12,7 @@ int run(const Globals& g) {
     Store store = open_store(g);
     StoreStats s = store.stats();
     if (g.json) {
-        std::string entities, events;
-        for (const auto& [k, n] : s.entities)
-            entities += fmt::format("{}{}: {}", entities.empty() ? "" : ", ", json_string(k), n);
-        for (const auto& t : event_types()) {
-            auto it = s.events.find(std::string(t.name));
-            events += fmt::format("{}{}: {}", events.empty() ? "" : ", ", json_string(t.name),
-                                  it == s.events.end() ? 0 : it->second);
-        }
-        fmt::print(
-            "{{\"sources\": {}, \"entities\": {{{}}}, \"events\": {{{}}}, \"evidence\": {}, "
-            "\"roles\": {}}}\n",
-            s.sources, entities, events, s.evidence, s.roles);
+        fmt::print("{}\n", stats_json(s));
         return Exit::ok;
     }
     fmt::print("{}: {} sources, {} evidence records, {} roles\n\n", store.path().string(),

@@ -1,4 +1,5 @@
 // diplograph timeline ACTOR [OTHER] : events in date order, with their evidence.
+#include "answers.hpp"
 #include "common.hpp"
 #include "filters.hpp"
 #include "output.hpp"
@@ -24,25 +25,16 @@ int run(const Globals& g, const Options& o) {
     Scope scope = make_scope(o.filters);
     Store store = open_store(g);
     // Only this actor's events are read, through the participants index.
-    ActorPair pair = load_actor_pair(store, scope, o.actor, o.other);
-    const Entity& actor = pair.actor;
-    const std::optional<Entity>& other = pair.other;
-    Graph& graph = pair.graph;
-    TimelineAnswer answer;
-    if (pair.answerable())
-        answer = timeline(graph, *pair.a, pair.b);
-    answer.selection.filters = describe(scope);
+    TimelineResult result = query_timeline(store, scope, o.actor, o.other);
+    const Entity& actor = result.pair.actor;
+    const std::optional<Entity>& other = result.pair.other;
+    Graph& graph = result.pair.graph;
+    TimelineAnswer& answer = result.answer;
     if (o.output.wanted())
         return write_selection(g, o.output, graph, std::move(answer.selection));
 
     if (g.json) {
-        std::string events;
-        for (auto e : answer.events)
-            events +=
-                fmt::format("{}\n  {}", events.empty() ? "" : ",", json_event(graph, e, true));
-        fmt::print("{{\"actor\": {}, \"other\": {}, \"filters\": {}, \"events\": [{}{}]}}\n",
-                   json_entity(actor), other ? json_entity(*other) : "null",
-                   json_string(answer.selection.filters), events, events.empty() ? "" : "\n");
+        fmt::print("{}\n", timeline_json(result));
         return Exit::ok;
     }
     if (answer.events.empty()) {

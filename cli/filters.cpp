@@ -127,7 +127,7 @@ Entity resolve(const Store& store, const std::string& name) {
     try {
         return resolve_actor(store, name);
     } catch (const UnknownActor& e) {
-        throw CommandError(Exit::bad_input, e.what());
+        throw UnknownActorError(e.what());
     }
 }
 

@@ -33,7 +33,14 @@ void add_filter_options(CLI::App* command, FilterOptions& options);
 //! YYYY-MM-DD".
 Scope make_scope(const FilterOptions& options);
 
-//! The actor a name designates (resolve_actor). Throws CommandError (exit 2):
+//! A name that designates no actor (exit 2; `serve` answers 404).
+class UnknownActorError : public CommandError {
+  public:
+    explicit UnknownActorError(const std::string& message)
+        : CommandError(Exit::bad_input, message) {}
+};
+
+//! The actor a name designates (resolve_actor). Throws UnknownActorError (exit 2):
 //! "no actor named 'Tgoo'; did you mean Togo (TGO)?".
 Entity resolve(const Store& store, const std::string& name);
 

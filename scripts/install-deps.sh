@@ -8,14 +8,22 @@ set -eu
 # libgraphviz-dev today, through libfreetype-dev, but that is not a promise.)
 # libarchive-dev: the coded datasets (GDELT…) are read as streams from .gz and .zip files.
 # python3-pandas: bench/datasets_import.sh compares the GDELT import with read_csv + to_sql.
+# libcpp-httplib-dev: the HTTP server of `diplograph serve` (server/). chromium: its browser test
+# (tests/web/, driven by puppeteer-core without any browser download). nodejs and npm: the
+# build's `npm ci` of web/ (Cytoscape.js, fCoSE, puppeteer-core), only when no node and npm are
+# installed already (another Node.js, such as NodeSource's, brings its own npm).
 PACKAGES="build-essential cmake pkg-config git python3 python3-networkx
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libsqlite3-dev sqlite3
   libicu-dev libcli11-dev libfmt-dev libgumbo-dev libgtest-dev libgmock-dev libbenchmark-dev
-  iso-codes clang-format libxml2-utils zlib1g-dev libpng-dev libarchive-dev python3-pandas"
+  iso-codes clang-format libxml2-utils zlib1g-dev libpng-dev libarchive-dev python3-pandas
+  libcpp-httplib-dev chromium"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing="$missing nodejs npm"
+fi
 [ -z "$missing" ] && exit 0
 echo "installing:$missing"
 SUDO=""

@@ -1,0 +1,307 @@
+#include "answers.hpp"
+#include "common.hpp"
+
+#include <diplograph/queries/load.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace diplograph::cli {
+
+LinksResult query_links(const Store& store, const Scope& scope, const std::string& actor,
+                        const std::string& other) {
+    // Only this actor's events are read, through the participants index.
+    LinksResult r{load_actor_pair(store, scope, actor, other), {}};
+    if (r.pair.answerable())
+        r.answer = links(r.pair.graph, *r.pair.a, r.pair.b);
+    r.answer.selection.filters = describe(scope);
+    return r;
+}
+
+std::string links_json(const LinksResult& r) {
+    const Graph& graph = r.pair.graph;
+    std::string rows;
+    for (const auto& row : r.answer.rows)
+        rows += fmt::format("{}\n  {{\"other\": {}, \"link\": {}}}", rows.empty() ? "" : ",",
+                            json_node(graph, row.other), json_link(graph, row.edge));
+    return fmt::format("{{\"actor\": {}, \"other\": {}, \"filters\": {}, \"links\": [{}{}]}}",
+                       json_entity(r.pair.actor),
+                       r.pair.other ? json_entity(*r.pair.other) : "null",
+                       json_string(r.answer.selection.filters), rows, rows.empty() ? "" : "\n");
+}
+
+TimelineResult query_timeline(const Store& store, const Scope& scope, const std::string& actor,
+                              const std::string& other) {
+    TimelineResult r{load_actor_pair(store, scope, actor, other), {}};
+    if (r.pair.answerable())
+        r.answer = timeline(r.pair.graph, *r.pair.a, r.pair.b);
+    r.answer.selection.filters = describe(scope);
+    return r;
+}
+
+std::string timeline_json(const TimelineResult& r) {
+    std::string events;
+    for (auto e : r.answer.events)
+        events +=
+            fmt::format("{}\n  {}", events.empty() ? "" : ",", json_event(r.pair.graph, e, true));
+    return fmt::format("{{\"actor\": {}, \"other\": {}, \"filters\": {}, \"events\": [{}{}]}}",
+                       json_entity(r.pair.actor),
+                       r.pair.other ? json_entity(*r.pair.other) : "null",
+                       json_string(r.answer.selection.filters), events, events.empty() ? "" : "\n");
+}
+
+EgoResult query_ego(const Store& store, const Scope& scope, const std::string& actor, int depth) {
+    EgoResult r{resolve(store, actor), depth, Graph(), {}};
+    // Only the neighbourhood is read, ring by ring through the participants index.
+    r.graph = load_neighbourhood(store, scope, r.centre.id, depth);
+    if (r.graph.events().empty())
+        require_events(store);
+    if (auto centre = r.graph.find(r.centre.id))
+        r.answer = ego(r.graph, *centre, depth);
+    r.answer.selection.filters = describe(scope);
+    return r;
+}
+
+std::string ego_json(const EgoResult& r) {
+    std::string actors, links;
+    for (const auto& row : r.answer.rows) {
+        std::string node = json_node(r.graph, row.node);
+        node.pop_back();
+        actors += fmt::format("{}\n  {}, \"depth\": {}, \"partners\": {}}}",
+                              actors.empty() ? "" : ",", node, row.depth, row.degree);
+    }
+    for (auto e : r.answer.selection.edges)
+        links += fmt::format("{}\n  {}", links.empty() ? "" : ",", json_link(r.graph, e));
+    return fmt::format(
+        "{{\"centre\": {}, \"depth\": {}, \"filters\": {}, \"actors\": [{}{}], \"links\": "
+        "[{}{}]}}",
+        json_entity(r.centre), r.depth, json_string(r.answer.selection.filters), actors,
+        actors.empty() ? "" : "\n", links, links.empty() ? "" : "\n");
+}
+
+PathResult query_path(const Store& store, const Scope& scope, const std::string& from_name,
+                      const std::string& to_name, std::size_t k, std::size_t max_hops) {
+    PathResult r{resolve(store, from_name), resolve(store, to_name), Graph(), {}};
+    const Entity& from = r.from;
+    const Entity& to = r.to;
+    if (from.id == to.id)
+        throw CommandError(Exit::usage,
+                           fmt::format("path: {} is both ends; name two actors", label(from)));
+    // A path needs only who met whom: the types are read for the hops' events afterwards.
+    if (auto topology = load_topology(store, scope, /*with_types=*/false)) {
+        // The paths on the topology alone, then the events of the actors on them only.
+        if (topology->event_count() == 0)
+            require_events(store);
+        auto a = topology->find(from.id);
+        auto b = topology->find(to.id);
+        std::vector<std::vector<std::string>> found;
+        Scope along = scope;
+        if (a && b)
+            for (const auto& p : k_shortest_paths(topology->adjacency(), *a, *b, k, max_hops)) {
+                std::vector<std::string> ids;
+                for (auto n : p) {
+                    ids.push_back(topology->node(n).id);
+                    along.filter.actors.push_back(ids.back());
+                }
+                found.push_back(std::move(ids));
+            }
+        topology.reset();
+        if (!found.empty()) {
+            std::sort(along.filter.actors.begin(), along.filter.actors.end());
+            along.filter.actors.erase(
+                std::unique(along.filter.actors.begin(), along.filter.actors.end()),
+                along.filter.actors.end());
+            r.graph = load_graph(store, along);
+            r.answer = paths_along(r.graph, *r.graph.find(from.id), *r.graph.find(to.id), found);
+        }
+    } else {
+        r.graph = load_for_query(store, scope, {from.id, to.id});
+        auto a = r.graph.find(from.id);
+        auto b = r.graph.find(to.id);
+        if (a && b)
+            r.answer = paths(r.graph, *a, *b, k, max_hops);
+    }
+    r.answer.selection.filters = describe(scope);
+    return r;
+}
+
+std::string path_json(const PathResult& r) {
+    const Graph& graph = r.graph;
+    std::string list;
+    for (const auto& p : r.answer.paths) {
+        std::string nodes, steps;
+        for (auto n : p.nodes)
+            nodes += (nodes.empty() ? "" : ", ") + json_string(graph.node(n).id);
+        for (const auto& h : p.hops) {
+            std::string hop_links;
+            for (auto e : h.edges) {
+                std::string events;
+                for (auto ev : graph.edges()[e].events)
+                    events += (events.empty() ? "" : ", ") + json_event(graph, ev, false);
+                hop_links +=
+                    fmt::format("{}{{\"link\": {}, \"events\": [{}]}}",
+                                hop_links.empty() ? "" : ", ", json_link(graph, e), events);
+            }
+            steps += fmt::format("{}\n    {{\"from\": {}, \"to\": {}, \"links\": [{}]}}",
+                                 steps.empty() ? "" : ",", json_string(graph.node(h.from).id),
+                                 json_string(graph.node(h.to).id), hop_links);
+        }
+        list += fmt::format("{}\n  {{\"hops\": {}, \"nodes\": [{}], \"steps\": [{}\n  ]}}",
+                            list.empty() ? "" : ",", p.hops.size(), nodes, steps);
+    }
+    return fmt::format("{{\"from\": {}, \"to\": {}, \"filters\": {}, \"paths\": [{}{}]}}",
+                       json_entity(r.from), json_entity(r.to),
+                       json_string(r.answer.selection.filters), list, list.empty() ? "" : "\n");
+}
+
+RankBy rank_by(const std::string& name) {
+    auto by = rank_by_from_string(name);
+    if (!by)
+        throw CommandError(Exit::usage, fmt::format("--by {}: expected degree, weighted, "
+                                                    "betweenness or pagerank",
+                                                    name));
+    return *by;
+}
+
+RankResult query_rank(const Store& store, const Scope& scope, RankBy by, std::size_t top,
+                      bool full_graph) {
+    RankResult r{by, Graph(), {}};
+    std::optional<RankAnswer> fast;
+    // No ranking needs the event types: each pair of partners counts once.
+    // Betweenness, diagrams and exports need the full graph.
+    auto topology = by == RankBy::betweenness || full_graph
+                        ? std::nullopt
+                        : load_topology(store, scope, /*with_types=*/false);
+    if (topology)
+        fast = rank(*topology, by, top);
+    if (fast) {
+        // Ranked on the topology alone; only the ranked actors are needed to print.
+        if (topology->event_count() == 0)
+            require_events(store);
+        r.answer = std::move(*fast);
+        std::vector<NodeIndex> nodes;
+        for (std::size_t i = 0; i < r.answer.rows.size(); ++i) {
+            nodes.push_back(r.answer.rows[i].node);
+            r.answer.rows[i].node = i;
+        }
+        r.graph = graph_of_nodes(*topology, nodes);
+    } else {
+        topology.reset();
+        r.graph = load_for_query(store, scope);
+        r.answer = rank(r.graph, by, top);
+    }
+    r.answer.selection.filters = describe(scope);
+    return r;
+}
+
+std::string rank_json(const RankResult& r) {
+    std::string rows;
+    for (std::size_t i = 0; i < r.answer.rows.size(); ++i) {
+        const auto& row = r.answer.rows[i];
+        std::string node = json_node(r.graph, row.node);
+        node.pop_back();
+        rows += fmt::format("{}\n  {}, \"rank\": {}, \"score\": {}, \"partners\": {}}}",
+                            i ? "," : "", node, i + 1, row.score, row.degree);
+    }
+    return fmt::format("{{\"by\": {}, \"filters\": {}, \"actors\": [{}{}]}}",
+                       json_string(to_string(r.by)), json_string(r.answer.selection.filters), rows,
+                       rows.empty() ? "" : "\n");
+}
+
+BlocsResult query_blocs(const Store& store, const Scope& scope, unsigned seed) {
+    BlocsResult r{seed, load_for_query(store, scope), {}};
+    r.answer = blocs(r.graph, seed);
+    r.answer.selection.filters = describe(scope);
+    return r;
+}
+
+std::string blocs_json(const BlocsResult& r) {
+    auto ids = [&](const std::vector<NodeIndex>& members) {
+        std::vector<std::string> out;
+        for (auto n : members)
+            out.push_back(r.graph.node(n).id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    std::string components, communities;
+    for (const auto& c : r.answer.components) {
+        std::string list;
+        for (const auto& id : ids(c))
+            list += (list.empty() ? "" : ", ") + json_string(id);
+        components += fmt::format("{}\n  [{}]", components.empty() ? "" : ",", list);
+    }
+    for (const auto& b : r.answer.communities) {
+        std::string list;
+        for (const auto& id : ids(b.members))
+            list += (list.empty() ? "" : ", ") + json_string(id);
+        communities += fmt::format("{}\n  {{\"component\": {}, \"members\": [{}]}}",
+                                   communities.empty() ? "" : ",", b.component, list);
+    }
+    return fmt::format(
+        "{{\"filters\": {}, \"method\": \"label propagation\", \"seed\": {}, \"modularity\": "
+        "{:.6f}, \"components\": [{}{}], \"communities\": [{}{}]}}",
+        json_string(r.answer.selection.filters), r.seed, r.answer.modularity, components,
+        components.empty() ? "" : "\n", communities, communities.empty() ? "" : "\n");
+}
+
+std::string stats_json(const StoreStats& s) {
+    std::string entities, events;
+    for (const auto& [k, n] : s.entities)
+        entities += fmt::format("{}{}: {}", entities.empty() ? "" : ", ", json_string(k), n);
+    for (const auto& t : event_types()) {
+        auto it = s.events.find(std::string(t.name));
+        events += fmt::format("{}{}: {}", events.empty() ? "" : ", ", json_string(t.name),
+                              it == s.events.end() ? 0 : it->second);
+    }
+    return fmt::format(
+        "{{\"sources\": {}, \"entities\": {{{}}}, \"events\": {{{}}}, \"evidence\": {}, "
+        "\"roles\": {}}}",
+        s.sources, entities, events, s.evidence, s.roles);
+}
+
+std::optional<EntityKind> entity_kind(const std::string& name) {
+    if (name.empty())
+        return std::nullopt;
+    auto kind = entity_kind_from_string(name);
+    if (!kind || (*kind != EntityKind::country && *kind != EntityKind::person &&
+                  *kind != EntityKind::organization))
+        throw CommandError(
+            Exit::usage, fmt::format("--kind {}: expected country, person or organization", name));
+    return kind;
+}
+
+std::vector<EntityMatch> query_entities(const Store& store, const std::string& match,
+                                        std::optional<EntityKind> kind, std::size_t limit) {
+    auto matches = find_entities(store, match, kind);
+    if (limit && matches.size() > limit)
+        matches.resize(limit);
+    return matches;
+}
+
+std::string entities_json(const Store& store, const std::vector<EntityMatch>& matches) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+        const auto& m = matches[i];
+        std::string aliases;
+        for (const auto& a : m.entity.aliases)
+            aliases += fmt::format("{}{{\"name\": {}, \"lang\": {}}}", aliases.empty() ? "" : ", ",
+                                   json_string(a.text), json_string(a.lang));
+        std::string roles;
+        for (const auto& r : store.roles_of(m.entity.id))
+            roles += fmt::format("{}{{\"title\": {}, \"of\": {}, \"from\": {}, \"to\": {}}}",
+                                 roles.empty() ? "" : ", ", json_string(r.title), json_string(r.of),
+                                 r.from.valid() ? json_string(r.from.to_string()) : "null",
+                                 r.to.valid() ? json_string(r.to.to_string()) : "null");
+        out += fmt::format(
+            "{}\n  {{\"id\": {}, \"kind\": {}, \"name\": {}, \"country\": {}, \"matched\": {}, "
+            "\"distance\": {}, \"aliases\": [{}], \"roles\": [{}]}}",
+            i ? "," : "", json_string(m.entity.id), json_string(to_string(m.entity.kind)),
+            json_string(m.entity.name),
+            m.entity.country.empty() ? "null" : json_string(m.entity.country),
+            json_string(m.matched), m.distance, aliases, roles);
+    }
+    return out + "\n]";
+}
+
+}  // namespace diplograph::cli
