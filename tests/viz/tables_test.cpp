@@ -80,5 +80,26 @@ TEST_F(Tables, LinksRankAndEntitiesReadBackAsCsvAndTsv) {
               "id,kind,name,country,matched,roles");
 }
 
+TEST_F(Tables, APersonsRoleInHerOwnCountryComesFirst) {
+    // Macron is also co-prince of Andorra (AND sorts before FRA): his French office leads.
+    const auto file = dir_.write(
+        "macron.jsonl",
+        "{\"source\": {\"url\": \"https://t.example/1\", \"title\": \"t\", \"published\": "
+        "\"2025-01-10\", \"lang\": \"en\"}, \"countries\": [\"FRA\", \"DEU\"], \"people\": "
+        "[{\"name\": \"Emmanuel Macron\", \"country\": \"FRA\"}], \"events\": [{\"type\": "
+        "\"MEET\", \"actors\": [\"FRA\", \"DEU\"], \"people\": [\"Emmanuel Macron\"], \"date\": "
+        "\"2025-01-09\", \"status\": \"occurred\", \"evidence\": \"Talks.\"}]}\n");
+    auto imported = run_diplograph({"--db", db_.string(), "import", file.string()});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    auto r =
+        run_diplograph({"--db", db_.string(), "entities", "--match", "Macron", "--format", "tsv"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = lines(r.out);
+    ASSERT_EQ(rows.size(), 2u) << r.out;
+    const auto roles = rows[1].substr(rows[1].rfind('\t') + 1);
+    EXPECT_EQ(roles.rfind("head of state of FRA", 0), 0u) << roles;
+    EXPECT_NE(roles.find("head of state of AND"), std::string::npos) << roles;
+}
+
 }  // namespace
 }  // namespace diplograph::test
