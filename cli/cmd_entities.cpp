@@ -16,11 +16,16 @@ struct Options {
     std::string kind;
     std::string match;
     std::size_t limit = 0;
+    std::string format;  //!< "" (a table), csv or tsv
 };
 
 std::string roles_text(const Store& store, const Entity& e) {
     std::string out;
     auto roles = store.roles_of(e.id);
+    // The roles in the person's own country first (Macron is head of state of FRA before he is
+    // co-prince of Andorra), each group in its stored order.
+    std::stable_partition(roles.begin(), roles.end(),
+                          [&](const Role& r) { return !e.country.empty() && r.of == e.country; });
     for (const auto& r : roles) {
         // An observation ("head of state as of 2025-11-20", from an article) adds nothing
         // when a dated role of the same office already covers that day.
@@ -68,7 +73,10 @@ int run(const Globals& g, const Options& o) {
         t.add({m.entity.id, std::string(to_string(m.entity.kind)), m.entity.name, m.entity.country,
                matched, m.entity.kind == EntityKind::person ? roles_text(store, m.entity) : ""});
     }
-    fmt::print("{}", t.render());
+    if (o.format.empty())
+        fmt::print("{}", t.render());
+    else
+        fmt::print("{}", t.render_delimited(o.format == "csv" ? ',' : '\t'));
     return Exit::ok;
 }
 
@@ -81,6 +89,9 @@ RegisterCommand reg{
          cmd->add_option("--match", o->match,
                          "A name, alias or id; accents and case are ignored, near spellings found");
          cmd->add_option("--limit", o->limit, "Show at most N entities");
+         cmd->add_option("--format,-f", o->format,
+                         "csv (RFC 4180) or tsv: the table for spreadsheets")
+             ->check(CLI::IsMember({"csv", "tsv"}));
          cmd->callback([&g, &action, o] { action = [&g, o] { return run(g, *o); }; });
      }}};
 

@@ -40,17 +40,21 @@ int run(const Globals& g, const Options& o) {
                    answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
         return Exit::ok;
     }
-    if (!g.quiet)
+    if (!g.quiet && !o.output.tabular())
         fmt::print("{}{}\n\n", answer.selection.title,
                    answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
-    Table t({"partner", "type", "events", "first", "last", "status", "sources"});
+    // The direction of each link as arrows between the two ends: A → B, A ← B, A – B.
+    Table t({"link", "partner", "type", "events", "first", "last", "status", "sources"});
     for (const auto& r : answer.rows) {
         const ActorEdge& e = graph.edges()[r.edge];
-        t.add({label(graph, r.other), std::string(to_string(e.type)), std::to_string(e.count),
-               date_text(e.first), date_text(e.last), statuses_text(e.statuses),
-               std::to_string(e.sources)});
+        const std::string& from = graph.node(r.actor).id;
+        const std::string& to = graph.node(r.other).id;
+        const char* arrow = !e.directed ? "–" : e.a == r.actor ? "→" : "←";
+        t.add({fmt::format("{} {} {}", from, arrow, to), label(graph, r.other),
+               std::string(to_string(e.type)), std::to_string(e.count), date_text(e.first),
+               date_text(e.last), statuses_text(e.statuses), std::to_string(e.sources)});
     }
-    fmt::print("{}", t.render());
+    print_table(o.output, t);
     return Exit::ok;
 }
 

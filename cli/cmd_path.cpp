@@ -56,12 +56,15 @@ int run(const Globals& g, const Options& o) {
         const Path& p = answer.paths[i];
         fmt::print("{}path {} ({} hop{}): {}\n", i ? "\n" : "", i + 1, p.hops.size(),
                    p.hops.size() == 1 ? "" : "s", chain(graph, p));
-        Table t({"from", "to", "type", "date", "status", "sources", "event"});
+        Table t({"from", "to", "link", "type", "date", "status", "sources", "event"});
         for (const auto& h : p.hops)
             for (auto e : h.edges)
                 for (auto ev : graph.edges()[e].events) {
                     const StoredEvent& se = graph.events()[ev];
-                    t.add({graph.node(h.from).id, graph.node(h.to).id,
+                    const ActorEdge& edge = graph.edges()[e];
+                    // Who acted on whom along the hop: → with the path, ← against it.
+                    const char* arrow = !edge.directed ? "–" : edge.a == h.from ? "→" : "←";
+                    t.add({graph.node(h.from).id, graph.node(h.to).id, arrow,
                            std::string(to_string(se.event.type)), se.event.date.to_string(),
                            std::string(to_string(se.event.status)),
                            std::to_string(se.corroboration()), se.event.id});

@@ -51,7 +51,7 @@ int run(const Globals& g, const Options& o) {
                    answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
         return Exit::ok;
     }
-    if (!g.quiet)
+    if (!g.quiet && !o.output.tabular())
         fmt::print("{}{}\n\n", answer.selection.title,
                    answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
     Table t({"rank", "actor", "kind", std::string(to_string(by)), "partners"});
@@ -61,7 +61,7 @@ int run(const Globals& g, const Options& o) {
                std::string(to_string(graph.node(r.node).kind)), score_text(by, r.score),
                std::to_string(r.degree)});
     }
-    fmt::print("{}", t.render());
+    print_table(o.output, t);
     return Exit::ok;
 }
 

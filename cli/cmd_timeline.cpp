@@ -37,6 +37,30 @@ int run(const Globals& g, const Options& o) {
         fmt::print("{}\n", timeline_json(result));
         return Exit::ok;
     }
+    if (o.output.tabular()) {
+        // One row per event, for spreadsheets: the evidence sentences joined by " | ".
+        Table t({"event", "date", "first", "last", "precision", "type", "subtype", "status",
+                 "initiators", "targets", "others", "sources", "evidence"});
+        for (auto e : answer.events) {
+            const StoredEvent& se = graph.events()[e];
+            const Event& ev = se.event;
+            std::string from, to, others, evidence;
+            for (const auto& p : ev.participants) {
+                std::string& list = p.role == ParticipantRole::initiator ? from
+                                    : p.role == ParticipantRole::target  ? to
+                                                                         : others;
+                list += (list.empty() ? "" : " ") + p.actor;
+            }
+            for (const auto& x : ev.evidence)
+                evidence += (evidence.empty() ? "" : " | ") + x.text;
+            t.add({ev.id, ev.date.to_string(), date_text(ev.date.first), date_text(ev.date.last),
+                   std::string(to_string(ev.date.precision)), std::string(to_string(ev.type)),
+                   ev.subtype, std::string(to_string(ev.status)), from, to, others,
+                   std::to_string(se.corroboration()), evidence});
+        }
+        print_table(o.output, t);
+        return Exit::ok;
+    }
     if (answer.events.empty()) {
         fmt::print("no events of {}{}{}\n", label(actor),
                    other ? " with " + label(*other) : std::string(),

@@ -93,6 +93,41 @@ std::string Table::render() const {
     return out;
 }
 
+std::string Table::render_delimited(char separator) const {
+    auto cell = [&](const std::string& text) {
+        if (separator != ',') {
+            std::string out = text;
+            for (auto& c : out)
+                if (c == '\t' || c == '\n' || c == '\r')
+                    c = ' ';
+            return out;
+        }
+        if (text.find_first_of(",\"\r\n") == std::string::npos)
+            return text;
+        std::string out = "\"";
+        for (char c : text) {
+            if (c == '"')
+                out += '"';
+            out += c;
+        }
+        return out + "\"";
+    };
+    const char* end = separator == ',' ? "\r\n" : "\n";
+    std::string out;
+    auto line = [&](const std::vector<std::string>& row) {
+        for (std::size_t i = 0; i < header_.size(); ++i) {
+            if (i)
+                out += separator;
+            out += cell(i < row.size() ? row[i] : std::string());
+        }
+        out += end;
+    };
+    line(header_);
+    for (const auto& r : rows_)
+        line(r);
+    return out;
+}
+
 std::string json_string(std::string_view text) {
     std::string out = "\"";
     for (unsigned char c : text) {

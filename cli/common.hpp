@@ -33,6 +33,10 @@ class Table {
     void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
     std::size_t size() const { return rows_.size(); }
     std::string render() const;
+    //! The same cells for spreadsheets: a header line, then one line per row. ',': CSV of
+    //! RFC 4180 (CRLF line ends, a field with a comma, quote or line break quoted, quotes
+    //! doubled); '\t': TSV (tabs and line breaks in a cell become spaces).
+    std::string render_delimited(char separator) const;
 
   private:
     std::vector<std::string> header_;

@@ -204,12 +204,13 @@ std::string json_link(const Graph& graph, EdgeIndex e) {
     for (auto ev : edge.events)
         events += (events.empty() ? "" : ", ") + json_string(graph.events()[ev].event.id);
     return fmt::format(
-        "{{\"a\": {}, \"b\": {}, \"type\": {}, \"family\": {}, \"count\": {}, \"first\": {}, "
-        "\"last\": {}, \"statuses\": [{}], \"sources\": {}, \"events\": [{}]}}",
+        "{{\"a\": {0}, \"b\": {1}, \"source\": {0}, \"target\": {1}, \"directed\": {2}, "
+        "\"type\": {3}, \"family\": {4}, \"count\": {5}, \"first\": {6}, \"last\": {7}, "
+        "\"statuses\": [{8}], \"sources\": {9}, \"events\": [{10}]}}",
         json_string(graph.node(edge.a).id), json_string(graph.node(edge.b).id),
-        json_string(to_string(edge.type)), json_string(info(edge.type).family), edge.count,
-        json_date_or_null(edge.first), json_date_or_null(edge.last), statuses, edge.sources,
-        events);
+        edge.directed ? "true" : "false", json_string(to_string(edge.type)),
+        json_string(info(edge.type).family), edge.count, json_date_or_null(edge.first),
+        json_date_or_null(edge.last), statuses, edge.sources, events);
 }
 
 std::string json_date(const DateInterval& date) {

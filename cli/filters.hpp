@@ -74,8 +74,8 @@ std::string json_node(const Graph& graph, NodeIndex n);
 std::string json_entity(const Entity& entity);
 //! "Togo (TGO)"
 std::string label(const Entity& entity);
-//! A link: {"a", "b", "type", "family", "count", "first", "last", "statuses", "sources",
-//! "events"}.
+//! A link: {"a", "b", "source", "target", "directed", "type", "family", "count", "first",
+//! "last", "statuses", "sources", "events"}; source → target when directed (a, b the same ends).
 std::string json_link(const Graph& graph, EdgeIndex e);
 //! An event: {"id", "type", "subtype", "status", "date", "place", "actors", "sources"[,
 //! "evidence"]}.

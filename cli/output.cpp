@@ -75,12 +75,21 @@ void write_output(const std::string& output, const std::string& content) {
 
 }  // namespace
 
+void print_table(const OutputOptions& o, const Table& table) {
+    if (!o.tabular()) {
+        fmt::print("{}", table.render());
+        return;
+    }
+    write_output(o.output, table.render_delimited(o.format == "csv" ? ',' : '\t'));
+}
+
 void add_output_options(CLI::App* command, OutputOptions& o) {
     command->add_option(
         "--format,-f", o.format,
         "Draw the answer (svg, png, pdf, dot) or export it (graphml, gexf, json for "
-        "Cytoscape.js, neo4j: a folder of CSV files for neo4j-admin import) instead of a table; "
-        "default: from the extension of -o");
+        "Cytoscape.js, neo4j: a folder of CSV files for neo4j-admin import) instead of a table, "
+        "or print the table as csv (RFC 4180) or tsv for spreadsheets; default: from the "
+        "extension of -o");
     command->add_option("-o,--output", o.output,
                         "Output file (folder for neo4j); - or none: stdout, for text formats");
     command->add_flag(
@@ -104,6 +113,10 @@ void add_output_options(CLI::App* command, OutputOptions& o) {
                      "actor off (default: 3 per actor, at least 500; 0: all)")
         ->check(at_least(0));
     command->add_flag("--no-legend", o.no_legend, "Diagrams: leave the legend out");
+    command
+        ->add_option("--gexf-version", o.gexf_version,
+                     "GEXF: 1.3 (default, Gephi 0.9+) or 1.2 (older readers, NetworkX 2.8)")
+        ->check(CLI::IsMember({"1.2", "1.3"}));
 }
 
 void check_output(const OutputOptions& o) {
@@ -160,7 +173,7 @@ int write_selection(const Globals& g, const OutputOptions& o, const Graph& graph
                 write_output(o.output, viz::to_graphml(graph, selection));
                 break;
             case viz::Format::gexf:
-                write_output(o.output, viz::to_gexf(graph, selection));
+                write_output(o.output, viz::to_gexf(graph, selection, o.gexf_version));
                 break;
             case viz::Format::json:
                 write_output(o.output, viz::to_cytoscape_json(graph, selection));

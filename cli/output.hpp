@@ -4,6 +4,7 @@
 #pragma once
 
 #include "command.hpp"
+#include "common.hpp"
 #include "filters.hpp"
 
 #include <diplograph/graph/graph.hpp>
@@ -22,10 +23,16 @@ struct OutputOptions {
     int budget = -1;  //!< -1: 150 actors for diagrams, no limit for data exports
     int links = -1;   //!< diagrams: links drawn at most; -1: viz::link_cap (3 per actor)
     bool no_legend = false;
+    std::string gexf_version = "1.3";  //!< 1.3, or 1.2 for older readers (NetworkX 2.8)
 
+    //! Whether the answer is a table for spreadsheets (--format csv or tsv).
+    bool tabular() const { return format == "csv" || format == "tsv"; }
     //! Whether the answer goes to a diagram or an export rather than a table.
-    bool wanted() const { return !format.empty() || !output.empty(); }
+    bool wanted() const { return !tabular() && (!format.empty() || !output.empty()); }
 };
+
+//! Prints a table as text, or as CSV or TSV with --format csv|tsv (to -o FILE when named).
+void print_table(const OutputOptions& options, const Table& table);
 
 //! Adds the output options.
 void add_output_options(CLI::App* command, OutputOptions& options);

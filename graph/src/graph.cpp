@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <stdexcept>
 #include <unordered_set>
 
 namespace diplograph {
@@ -35,8 +36,10 @@ Graph Graph::load(const Store& store, const Filter& filter) {
     return g;
 }
 
-Graph Graph::from_events(std::vector<Entity> actors, std::vector<StoredEvent> events) {
+Graph Graph::from_events(std::vector<Entity> actors, std::vector<StoredEvent> events,
+                         bool outsiders) {
     Graph g;
+    g.outsiders_ = outsiders;
     for (auto& a : actors) {
         if (g.index_.count(a.id))
             continue;
@@ -54,6 +57,8 @@ void Graph::build(bool only_involved) {
         auto& list = event_actors_[e];
         for (const auto& p : events_[e].event.participants) {
             auto it = index_.find(p.actor);
+            if (it == index_.end() && !outsiders_)
+                continue;
             if (it == index_.end()) {
                 // An actor the entity list lacks still gets a node, named by its id.
                 it = index_.emplace(p.actor, nodes_.size()).first;
@@ -94,24 +99,33 @@ void Graph::build(bool only_involved) {
         for (auto n : event_actors_[e])
             actor_events_[n].push_back(e);
 
-    // Actor view: one edge per (pair, type), aggregated over the events. Every (pair, type) of
-    // every event becomes a (key, event) entry; sorted, each run of one key is an edge, in the
-    // order (a, b, type). Sorting millions of entries is kinder to caches than a hash map. The
-    // key packs the pair and the type in 64 bits: 30 bits per actor index, 4 for the type.
-    static_assert(static_cast<int>(EventType::OTHER) < 16);
+    // Actor view: one edge per (pair, direction, type), aggregated over the events, each event's
+    // pairs drawn from its roles (edges.hpp). Every pair of every event becomes a (key, event)
+    // entry; sorted, each run of one key is an edge, in the order (a, b, directed, type). Sorting
+    // millions of entries is kinder to caches than a hash map. The key packs the pair, the
+    // direction and the type in 64 bits: 29 bits per actor index, 1 for direction, 5 for the type.
+    static_assert(static_cast<int>(EventType::OTHER) < 32);
+    if (nodes_.size() >= (std::size_t{1} << 29))
+        throw std::length_error("the actor view holds at most 2^29 actors");
+    constexpr uint64_t kActorMask = (uint64_t{1} << 29) - 1;
     std::vector<std::pair<uint64_t, std::size_t>> keyed;
-    std::size_t total = 0;
-    for (const auto& list : event_actors_)
-        total += list.size() * (list.size() - (list.empty() ? 0 : 1)) / 2;
-    keyed.reserve(total);
+    std::vector<EventPair> pairs;
+    gatherings_.clear();
     for (std::size_t e = 0; e < events_.size(); ++e) {
-        const auto& list = event_actors_[e];
-        const auto type = static_cast<uint64_t>(events_[e].event.type);
-        for (std::size_t i = 0; i < list.size(); ++i)
-            for (std::size_t j = i + 1; j < list.size(); ++j)
-                keyed.emplace_back((static_cast<uint64_t>(list[i]) << 34) |
-                                       (static_cast<uint64_t>(list[j]) << 4) | type,
-                                   e);
+        const auto members = event_members(e);
+        const EventType type = events_[e].event.type;
+        if (is_gathering(type, members))
+            gatherings_.push_back(e);
+        pairs.clear();
+        event_pairs(type, members, pairs);
+        for (const auto& p : pairs) {
+            if (p.from >= nodes_.size() || p.to >= nodes_.size())
+                continue;  // a participant without a node
+            keyed.emplace_back(
+                (static_cast<uint64_t>(p.from) << 35) | (static_cast<uint64_t>(p.to) << 6) |
+                    (static_cast<uint64_t>(p.directed) << 5) | static_cast<uint64_t>(type),
+                e);
+        }
     }
     std::sort(keyed.begin(), keyed.end());
     // What the edges need of each event, read in one sequential pass: the runs below visit the
@@ -132,9 +146,10 @@ void Graph::build(bool only_involved) {
     std::vector<std::string_view> sources;
     for (std::size_t run = 0; run < keyed.size();) {
         const uint64_t key = keyed[run].first;
-        ActorEdge edge{static_cast<NodeIndex>(key >> 34),
-                       static_cast<NodeIndex>((key >> 4) & ((uint64_t{1} << 30) - 1)),
-                       static_cast<EventType>(key & 15),
+        ActorEdge edge{static_cast<NodeIndex>(key >> 35),
+                       static_cast<NodeIndex>((key >> 6) & kActorMask),
+                       static_cast<EventType>(key & 31),
+                       ((key >> 5) & 1) != 0,
                        0,
                        {},
                        {},
@@ -202,6 +217,49 @@ const std::vector<NodeIndex>& Graph::event_actors(std::size_t e) const {
 }
 const std::vector<std::size_t>& Graph::actor_events(NodeIndex n) const {
     return actor_events_.at(n);
+}
+const std::vector<std::size_t>& Graph::gatherings() const {
+    return gatherings_;
+}
+std::vector<EventMember> Graph::event_members(std::size_t e) const {
+    // Every participant of the event, those without a node (outsiders_ false) numbered past
+    // the nodes. A person's side is her country's node, or a number past those for a country
+    // the graph lacks (two ministers of one country are one side whether it is drawn or not).
+    std::vector<EventMember> members;
+    std::vector<std::string_view> outside, absent;
+    const std::size_t past = nodes_.size() + events_[e].event.participants.size();
+    for (const auto& p : events_[e].event.participants) {
+        uint32_t n = 0;
+        if (auto it = index_.find(p.actor); it != index_.end()) {
+            n = static_cast<uint32_t>(it->second);
+        } else {
+            auto o = std::find(outside.begin(), outside.end(), p.actor);
+            n = static_cast<uint32_t>(nodes_.size() + (o - outside.begin()));
+            if (o == outside.end())
+                outside.push_back(p.actor);
+        }
+        auto m = std::find_if(members.begin(), members.end(),
+                              [&](const EventMember& x) { return x.actor == n; });
+        if (m != members.end()) {
+            m->roles |= role_bit(p.role);
+            continue;
+        }
+        uint32_t side = n;
+        if (n < nodes_.size() && nodes_[n].kind == EntityKind::person &&
+            !nodes_[n].country.empty()) {
+            const std::string& country = nodes_[n].country;
+            if (auto c = index_.find(country); c != index_.end()) {
+                side = static_cast<uint32_t>(c->second);
+            } else {
+                auto it = std::find(absent.begin(), absent.end(), country);
+                side = static_cast<uint32_t>(past + (it - absent.begin()));
+                if (it == absent.end())
+                    absent.push_back(country);
+            }
+        }
+        members.push_back(EventMember{n, side, role_bit(p.role)});
+    }
+    return members;
 }
 const std::vector<ActorEdge>& Graph::edges() const {
     return edges_;

@@ -1,4 +1,5 @@
 #include <diplograph/graph/store.hpp>
+#include <diplograph/graph/edges.hpp>
 
 #include "sqlite.hpp"
 
@@ -1803,7 +1804,8 @@ class ActorNumbering {
 
 }  // namespace
 
-std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_types) const {
+std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_types,
+                                             bool with_roles) const {
     if (filter.min_confidence > 0 || !filter.sources.empty() || filter.among_actors ||
         filter.actors.size() > 30000)  // SQLite's limit on bound parameters is 32766
         return std::nullopt;
@@ -1851,6 +1853,26 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
         bind_actors(*ev);
     }
     bool has_ev = ev && ev->step();
+    // The roles: a third scan in event order (events by number, their participants by key).
+    std::optional<sqlite::Statement> roles;
+    if (with_roles) {
+        roles.emplace(db,
+                      "SELECT e.no, a.no, p.role FROM events e JOIN participants p ON p.event "
+                      "= e.id JOIN entities a ON a.id = p.actor" +
+                          (of_actors.empty() ? "" : " WHERE e.no IN " + of_actors) +
+                          " ORDER BY e.no");
+        bind_actors(*roles);
+    }
+    bool has_role = roles && roles->step();
+    std::vector<std::pair<int64_t, uint8_t>> event_roles;  // the current event's (actor, role)
+    auto read_roles = [&](int64_t event) {
+        event_roles.clear();
+        while (has_role && roles->integer(0) < event)
+            has_role = roles->step();
+        for (; has_role && roles->integer(0) == event; has_role = roles->step())
+            if (auto r = participant_role_from_string(roles->view(2)))
+                event_roles.emplace_back(roles->integer(1), role_bit(*r));
+    };
     auto keep = [&](int64_t event, EventType type) {
         if (!filter.types.empty() &&
             std::find(filter.types.begin(), filter.types.end(), type) == filter.types.end())
@@ -1893,9 +1915,18 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
             kept = keep(e, type);
             if (kept && with_types)
                 out.types.push_back(type);
+            if (kept && with_roles)
+                read_roles(e);
         }
         if (kept) {
             const int64_t n = links.integer(1);
+            if (with_roles) {
+                uint8_t bits = 0;
+                for (const auto& [actor, bit] : event_roles)
+                    if (actor == n)
+                        bits |= bit;
+                out.roles.push_back(bits);
+            }
             low = numbers.empty() ? n : std::min(low, n);
             high = numbers.empty() ? n : std::max(high, n);
             numbers.push_back(n);

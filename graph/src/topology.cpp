@@ -1,6 +1,10 @@
 #include <diplograph/graph/topology.hpp>
 
+#include <diplograph/graph/edges.hpp>
+
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace diplograph {
 
@@ -12,7 +16,8 @@ std::optional<NodeIndex> Topology::find(const std::string& id) const {
 }
 
 std::optional<Topology> Topology::load(const Store& store, const Filter& filter, bool with_types) {
-    auto links = store.event_links(filter, with_types);
+    // The types and roles decide which pairs an event links (edges.hpp), whatever with_types.
+    auto links = store.event_links(filter, /*with_types=*/true, /*with_roles=*/true);
     if (!links)
         return std::nullopt;
     Topology t;
@@ -24,51 +29,49 @@ std::optional<Topology> Topology::load(const Store& store, const Filter& filter,
     t.index_.reserve(t.nodes_.size());
     for (NodeIndex n = 0; n < t.nodes_.size(); ++n)
         t.index_.emplace(t.nodes_[n].id, n);
+    // A person's side is her country (edges.hpp): its node, or a number past the nodes for a
+    // country no event of the filter involves, one per country.
+    std::vector<uint32_t> side(t.nodes_.size());
+    std::unordered_map<std::string_view, uint32_t> absent;
+    for (NodeIndex n = 0; n < t.nodes_.size(); ++n) {
+        side[n] = static_cast<uint32_t>(n);
+        const Node& node = t.nodes_[n];
+        if (node.kind == EntityKind::person && !node.country.empty()) {
+            if (auto c = t.find(node.country))
+                side[n] = static_cast<uint32_t>(*c);
+            else
+                side[n] = absent
+                              .try_emplace(node.country,
+                                           static_cast<uint32_t>(t.nodes_.size() + absent.size()))
+                              .first->second;
+        }
+    }
 
-    // The edges: one link (a, b, type) per pair of each event, merged by key.
+    // The edges: the pairs of each event, as undirected links (a < b), merged by key; a pair
+    // counts an event once, whatever its direction.
     std::vector<Link> pairs;
-    std::vector<uint32_t> list;
+    std::vector<EventMember> members;
+    std::vector<EventPair> drawn;
     for (std::size_t e = 0; e < links->event_count(); ++e) {
-        list.assign(links->members.begin() + links->offsets[e],
-                    links->members.begin() + links->offsets[e + 1]);
-        std::sort(list.begin(), list.end());
-        list.erase(std::unique(list.begin(), list.end()), list.end());
-        const auto type = links->types.empty() ? EventType::MEET : links->types[e];
-        for (std::size_t i = 0; i < list.size(); ++i)
-            for (std::size_t j = i + 1; j < list.size(); ++j)
-                pairs.push_back(Link{list[i], list[j], type, 1});
+        members.clear();
+        for (auto i = links->offsets[e]; i < links->offsets[e + 1]; ++i) {
+            const uint32_t n = links->members[i];
+            auto it = std::find_if(members.begin(), members.end(),
+                                   [&](const EventMember& m) { return m.actor == n; });
+            if (it == members.end())
+                members.push_back(EventMember{n, side[n], links->roles[i]});
+            else
+                it->roles |= links->roles[i];
+        }
+        const EventType type = links->types[e];
+        drawn.clear();
+        event_pairs(type, members, drawn);
+        for (const auto& p : drawn)
+            pairs.push_back(Link{std::min(p.from, p.to), std::max(p.from, p.to),
+                                 with_types ? type : EventType::MEET, 1});
     }
     links.reset();
     t.set_links(std::move(pairs));
-    return t;
-}
-
-std::optional<Topology> Topology::load_partners(const Store& store, const Filter& filter,
-                                                bool among_them) {
-    auto partners = store.partners(filter, among_them);
-    if (!partners)
-        return std::nullopt;
-    Topology t;
-    t.nodes_.reserve(partners->actors.size());
-    for (auto& e : partners->actors)
-        t.nodes_.push_back(Node{std::move(e.id), e.kind, std::move(e.name), std::move(e.country)});
-    t.index_.reserve(t.nodes_.size());
-    for (NodeIndex n = 0; n < t.nodes_.size(); ++n)
-        t.index_.emplace(t.nodes_[n].id, n);
-    // A link between two actors asked about comes both ways: kept once.
-    std::vector<bool> asked(t.nodes_.size(), false);
-    for (const auto& r : partners->rows)
-        asked[r.actor] = true;
-    std::vector<Link> links;
-    for (const auto& r : partners->rows) {
-        if (asked[r.partner] && r.partner < r.actor)
-            continue;
-        links.push_back(
-            Link{std::min(r.actor, r.partner), std::max(r.actor, r.partner), r.type, r.events});
-        t.event_count_ += r.events;
-    }
-    partners.reset();
-    t.set_links(std::move(links));
     return t;
 }
 

@@ -17,20 +17,15 @@ Graph restrict_kind(const Graph& graph, EntityKind kind, const std::vector<std::
         if (in[n])
             actors.push_back(Entity{node.id, node.kind, node.name, node.country, {}});
     }
+    // The events of the actors kept, whole: the others get no node but still decide how each
+    // event links the actors kept (edges.hpp).
     std::vector<StoredEvent> events;
     for (std::size_t e = 0; e < graph.events().size(); ++e) {
-        StoredEvent se = graph.events()[e];
-        auto& parts = se.event.participants;
-        parts.erase(std::remove_if(parts.begin(), parts.end(),
-                                   [&](const Participant& p) {
-                                       auto n = graph.find(p.actor);
-                                       return !n || !in[*n];
-                                   }),
-                    parts.end());
-        if (!parts.empty())
-            events.push_back(std::move(se));
+        const auto& list = graph.event_actors(e);
+        if (std::any_of(list.begin(), list.end(), [&](NodeIndex n) { return in[n]; }))
+            events.push_back(graph.events()[e]);
     }
-    return Graph::from_events(std::move(actors), std::move(events));
+    return Graph::from_events(std::move(actors), std::move(events), /*outsiders=*/false);
 }
 
 Graph load_graph(const Store& store, const Scope& scope, const std::vector<std::string>& keep) {
@@ -79,19 +74,18 @@ std::optional<Topology> load_neighbourhood_topology(const Store& store, const Sc
                                                     std::size_t max_actors) {
     if (scope.kind)
         return std::nullopt;
-    // The partners of the actors within d hops are those within d + 1; the partners of all the
-    // actors within depth hops give the links among them. Store::partners reads them from
-    // event_pairs, one range per actor; for filters it cannot apply (statuses, dates),
-    // Store::event_links reads the events of the same actors.
-    auto load = [&](std::vector<std::string> actors, bool among_them) {
+    // The partners of the actors within d hops are those within d + 1; the events of all the
+    // actors within depth hops give the links among them. Store::event_links reads the events
+    // of those actors with their roles (the links are drawn from the roles, edges.hpp; the
+    // table event_pairs holds every pair of participants and cannot tell them).
+    auto load = [&](std::vector<std::string> actors) {
         Filter f = scope.filter;
         f.actors = std::move(actors);
-        auto t = Topology::load_partners(store, f, among_them);
-        return t ? t : Topology::load(store, f);
+        return Topology::load(store, f);
     };
     std::vector<std::string> reached{centre}, frontier{centre};
     for (int d = 0; d < depth && !frontier.empty() && reached.size() <= max_actors; ++d) {
-        auto part = load(frontier, false);
+        auto part = load(frontier);
         if (!part)
             return std::nullopt;
         std::sort(reached.begin(), reached.end());
@@ -110,7 +104,7 @@ std::optional<Topology> load_neighbourhood_topology(const Store& store, const Sc
     if (reached.size() > max_actors)
         return load_topology(store, scope);
     // The links among them only: the BFS from the centre stays among them.
-    return load(std::move(reached), true);
+    return load(std::move(reached));
 }
 
 Graph graph_of_nodes(const Topology& topology, const std::vector<NodeIndex>& nodes) {

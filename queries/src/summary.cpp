@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
-#include <span>
 
 namespace diplograph {
 
@@ -65,25 +64,19 @@ Graph load_among(const Store& store, const Scope& scope, std::vector<Entity> act
         for (const auto& a : actors)
             filter.actors.push_back(a.id);
         filter.among_actors = true;
-        const auto& ids = filter.actors;  // in id order
-        store.take_events(filter, [&](StoredEvent&& e) {
-            // Only the actors drawn: another participant would become a node named by its id.
-            std::erase_if(e.event.participants, [&](const Participant& p) {
-                return !std::binary_search(ids.begin(), ids.end(), p.actor);
-            });
-            events.push_back(std::move(e));
-        });
+        store.take_events(filter, [&](StoredEvent&& e) { events.push_back(std::move(e)); });
     }
-    return Graph::from_events(std::move(actors), std::move(events));
+    // Only the actors drawn get a node; the others still decide how each event links them.
+    return Graph::from_events(std::move(actors), std::move(events), /*outsiders=*/false);
 }
 
 std::optional<Summary> summarise_all(const Store& store, const Scope& scope, std::size_t budget) {
     if (budget > kMaxAmong || scope.kind)
         return std::nullopt;
-    auto links = store.event_links(scope.filter, true);
-    if (!links)
+    auto topology = Topology::load(store, scope.filter);
+    if (!topology)
         return std::nullopt;
-    const std::size_t actors = links->actors.size(), events = links->event_count();
+    const std::size_t actors = topology->node_count();
     std::vector<std::size_t> kept;
     std::size_t left_out_edges = 0;
     if (budget == 0 || actors <= budget) {
@@ -94,45 +87,31 @@ std::optional<Summary> summarise_all(const Store& store, const Scope& scope, std
         kept.resize(actors);
         std::iota(kept.begin(), kept.end(), std::size_t{0});
     } else {
-        auto members = [&](std::size_t e) {
-            return std::span(links->members.data() + links->offsets[e],
-                             links->members.data() + links->offsets[e + 1]);
-        };
-        // Weighted degree as Graph counts it: an event of k actors is on k - 1 links of each.
+        // Weighted degree as Graph counts it: the events on each of the actor's links, the
+        // links drawn from the roles (edges.hpp).
         std::vector<long> weight(actors, 0);
-        for (std::size_t e = 0; e < events; ++e)
-            for (auto a : members(e))
-                weight[a] += static_cast<long>(members(e).size()) - 1;
+        for (const auto& l : topology->links()) {
+            weight[l.a] += l.count;
+            weight[l.b] += l.count;
+        }
         {
             std::vector<std::string> ids(actors);
             for (std::size_t a = 0; a < actors; ++a)
-                ids[a] = links->actors[a].id;
+                ids[a] = topology->node(a).id;
             kept = most_connected(ids, weight, {}, budget);
         }
         std::vector<bool> in(actors, false);
         for (auto a : kept)
             in[a] = true;
-        // The links (pair, type) left out: one key each, as Graph builds its edges (30 bits per
-        // actor, 4 for the type).
-        std::vector<uint64_t> keys;
-        for (std::size_t e = 0; e < events; ++e) {
-            auto m = members(e);
-            for (std::size_t i = 0; i < m.size(); ++i)
-                for (std::size_t j = i + 1; j < m.size(); ++j)
-                    keys.push_back(uint64_t{std::min(m[i], m[j])} << 34 |
-                                   uint64_t{std::max(m[i], m[j])} << 4 |
-                                   static_cast<uint64_t>(links->types[e]));
-        }
-        std::sort(keys.begin(), keys.end());
-        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-        for (auto key : keys)
-            left_out_edges += !(in[key >> 34] && in[(key >> 4) & ((uint64_t{1} << 30) - 1)]);
+        // The links (pair, type) left out.
+        for (const auto& l : topology->links())
+            left_out_edges += !(in[l.a] && in[l.b]);
     }
     std::vector<Entity> entities;
     entities.reserve(kept.size());
     for (auto a : kept)
-        entities.push_back(std::move(links->actors[a]));
-    links.reset();
+        entities.push_back(entity_of(topology->node(a)));
+    topology.reset();
     Summary out{load_among(store, scope, std::move(entities)), {}};
     out.selection = select_nodes(out.graph, "all actors", actors - kept.size(), left_out_edges);
     return out;

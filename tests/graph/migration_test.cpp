@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <sqlite3.h>
 
 #include <string>
@@ -204,11 +206,17 @@ void write_v1(const std::filesystem::path& path, const std::string& extra = {}) 
 }
 
 //! "a b TYPE count" for each edge of the actor view, by ids.
+// Both ends in node order, whatever the direction (Topology's links are undirected), in the
+// order of Topology::links().
 std::vector<std::string> edges_of(const Graph& g) {
-    std::vector<std::string> out;
+    std::vector<std::tuple<NodeIndex, NodeIndex, EventType, int>> keys;
     for (const auto& e : g.edges())
-        out.push_back(g.node(e.a).id + " " + g.node(e.b).id + " " + std::string(to_string(e.type)) +
-                      " " + std::to_string(e.count));
+        keys.emplace_back(std::min(e.a, e.b), std::max(e.a, e.b), e.type, e.count);
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::string> out;
+    for (const auto& [a, b, type, count] : keys)
+        out.push_back(g.node(a).id + " " + g.node(b).id + " " + std::string(to_string(type)) + " " +
+                      std::to_string(count));
     return out;
 }
 std::vector<std::string> edges_of(const Topology& t) {
@@ -327,7 +335,8 @@ TEST(Migration, ActorsMissingFromTheEntitiesBecomeEntitiesNamedByTheirId) {
     EXPECT_EQ(edges_of(*t), edges_of(g));
     auto n = t->find("org/AES");
     ASSERT_TRUE(n);
-    EXPECT_EQ(t->adjacency()[*n].size(), 2u);  // FRA and MLI
+    // MLI only: AES joins FRA as an initiator of FRA's sanction on MLI (edges.hpp).
+    EXPECT_EQ(t->adjacency()[*n].size(), 1u);
 }
 
 TEST(Migration, AFailedMigrationLeavesTheVersion1FileAsItWas) {

@@ -115,52 +115,6 @@ TEST(Topology, OfSomeActorsHoldsTheirEventsAndPartners) {
     EXPECT_GT(compared, 50);
 }
 
-TEST(Topology, OfPartnersHoldsTheAdjacencyOfTheActorsAskedAbout) {
-    std::mt19937 rng(77);
-    int compared = 0;
-    for (int i = 0; i < kStores; ++i) {
-        test::TempDir dir;
-        Store store(dir / "t.db");
-        fill(store, rng);
-        for (auto f : filters()) {
-            const Graph g = Graph::load(store, f);
-            for (NodeIndex n = 0; n < g.node_count(); ++n) {
-                f.actors = {g.node(n).id, g.node((n + 3) % g.node_count()).id};
-                const auto t = Topology::load_partners(store, f);
-                // Statuses, dates and sources are the events' own: event_pairs cannot apply
-                // them.
-                ASSERT_EQ(t.has_value(),
-                          f.statuses.empty() && !f.since && !f.until && f.min_sources <= 1);
-                if (!t)
-                    continue;
-                for (const auto& id : f.actors) {
-                    std::vector<std::string> expected, got;
-                    for (auto m : g.neighbours(*g.find(id)))
-                        expected.push_back(g.node(m).id);
-                    if (auto at = t->find(id))
-                        for (auto m : t->adjacency()[*at])
-                            got.push_back(t->node(m).id);
-                    std::sort(expected.begin(), expected.end());
-                    std::sort(got.begin(), got.end());
-                    EXPECT_EQ(got, expected);
-                    ++compared;
-                }
-                // Each link of an actor asked about, with its type and count, once.
-                for (const auto& l : t->links()) {
-                    auto a = g.find(t->node(l.a).id), b = g.find(t->node(l.b).id);
-                    ASSERT_TRUE(a && b);
-                    int count = -1;
-                    for (auto e : g.incident(*a))
-                        if (g.other(e, *a) == *b && g.edges()[e].type == l.type)
-                            count = g.edges()[e].count;
-                    EXPECT_EQ(static_cast<int>(l.count), count);
-                }
-            }
-        }
-    }
-    EXPECT_GT(compared, 100);
-}
-
 TEST(Topology, NeighbourhoodGivesTheEgoNetworkOfTheGraph) {
     std::mt19937 rng(4242);
     int compared = 0;

@@ -68,37 +68,41 @@ TEST_F(Export, DotMatchesGoldenAndReadsBackInCgraph) {
     DotGraph g(dot);
     ASSERT_NE(g.graph, nullptr);
     EXPECT_EQ(agnnodes(g.graph), 8);  // 7 actors and the legend
-    EXPECT_EQ(agnedges(g.graph), 11);
+    // No link between a minister and her own country (edges.hpp).
+    EXPECT_EQ(agnedges(g.graph), 9);
     EXPECT_EQ(attr(g.graph, "TGO", "label"), "Togo");
     EXPECT_EQ(attr(g.graph, "TGO", "shape"), "box");
     EXPECT_EQ(attr(g.graph, "person/amara-kossi", "shape"), "ellipse");
     EXPECT_EQ(attr(g.graph, "org/ECOWAS", "shape"), "hexagon");
     EXPECT_EQ(clusters(g.graph), 2);  // Togo and Russia, each with its minister
     EXPECT_EQ(std::string(agget(g.graph, const_cast<char*>("newrank"))), "true");
-    // Edge colours by family and styles by status.
-    EXPECT_NE(dot.find("\"FRA\" -- \"MLI\" [color=\"#C62828\""), std::string::npos);
+    // Edge colours by family and styles by status; directed links (initiator → target) with an
+    // arrowhead, the others without.
+    EXPECT_NE(dot.find("\"MLI\" -> \"FRA\" [color=\"#C62828\""), std::string::npos);
     EXPECT_NE(
-        dot.find("\"MLI\" -- \"TGO\" [color=\"#1565C0\", fontcolor=\"#1565C0\", style=dashed"),
+        dot.find("\"TGO\" -> \"MLI\" [color=\"#1565C0\", fontcolor=\"#1565C0\", style=dashed"),
         std::string::npos);
+    EXPECT_NE(dot.find("\"RUS\" -> \"TGO\" [dir=none, color="), std::string::npos);
+    EXPECT_EQ(dot.rfind("digraph", 0), 0u);
     EXPECT_NE(dot.find("style=dotted"), std::string::npos);
-    EXPECT_NE(dot.find("7 actors, 11 links, 6 events, 3 sources"), std::string::npos);
+    EXPECT_NE(dot.find("7 actors, 9 links, 6 events, 3 sources"), std::string::npos);
 }
 
 TEST_F(Export, LinkLimitIsReported) {
-    // 7 actors, 11 links, all connected: a spanning forest of 6 links is drawn whatever the
+    // 7 actors, 9 links, all connected: a spanning forest of 6 links is drawn whatever the
     // limit, so that no actor is cut off.
     auto r = run_diplograph(
         {"--db", db_.string(), "export", "-o", (dir_ / "few.dot").string(), "--links", "3"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.substr(0, r.out.find(" in ")),
               "wrote " + (dir_ / "few.dot").string() +
-                  " (dot): 7 actors, 6 links (5 weaker links left out by the link limit of 3)");
+                  " (dot): 7 actors, 6 links (3 weaker links left out by the link limit of 3)");
     std::string dot = read_file(dir_ / "few.dot");
     DotGraph g(dot);
     ASSERT_NE(g.graph, nullptr);
     EXPECT_EQ(agnedges(g.graph), 6);
     EXPECT_NE(dot.find("7 actors, 6 links,"), std::string::npos);
-    EXPECT_NE(dot.find("left out: 5 weaker links among these actors (each keeps its strongest, "
+    EXPECT_NE(dot.find("left out: 3 weaker links among these actors (each keeps its strongest, "
                        "none is cut off)"),
               std::string::npos);
 }
@@ -109,8 +113,9 @@ TEST_F(Export, EgoEventViewMatchesGolden) {
     expect_golden("ego_events.dot", dot);
     DotGraph g(dot);
     ASSERT_NE(g.graph, nullptr);
-    // RUS, TGO and the two ministers; MEET, AGREEMENT, EMBASSY_REOPEN; the legend.
-    EXPECT_EQ(agnnodes(g.graph), 4 + 3 + 1);
+    // RUS, TGO and Togo's minister (Russia's own minister is no partner of Russia: one side);
+    // MEET, AGREEMENT, EMBASSY_REOPEN; the legend.
+    EXPECT_EQ(agnnodes(g.graph), 3 + 3 + 1);
     EXPECT_EQ(attr(g.graph, "RUS", "penwidth"), "2.5");
     EXPECT_NE(dot.find("ego network of Russia (RUS), depth 1"), std::string::npos);
     EXPECT_NE(dot.find("filters: 2025-11-01.."), std::string::npos);
@@ -123,7 +128,7 @@ TEST_F(Export, SvgMatchesGoldenWithTooltipsAndLinks) {
     ASSERT_TRUE(xml_well_formed(dir_ / "small.svg"));
     auto doc = read_back("svg", dir_ / "small.svg");
     EXPECT_EQ(doc["nodes"].GetInt(), 8);
-    EXPECT_EQ(doc["edges"].GetInt(), 11);
+    EXPECT_EQ(doc["edges"].GetInt(), 9);
     std::set<std::string> hrefs;
     for (const auto& h : doc["hrefs"].GetArray())
         hrefs.insert(h.GetString());
@@ -156,7 +161,7 @@ TEST_F(Export, GraphmlMatchesGoldenAndReadsBackInNetworkx) {
     auto doc = read_back("graphml", dir_ / "small.graphml");
     EXPECT_TRUE(doc["multigraph"].GetBool());  // RUS–TGO has four types of link
     EXPECT_EQ(doc["nodes"].MemberCount(), 7u);
-    EXPECT_EQ(doc["edges"].Size(), 11u);
+    EXPECT_EQ(doc["edges"].Size(), 9u);
     EXPECT_STREQ(doc["nodes"]["TGO"]["label"].GetString(), "Togo");
     EXPECT_STREQ(doc["nodes"]["person/ivan-petrovsky"]["country"].GetString(), "RUS");
     EXPECT_STREQ(doc["graph"]["title"].GetString(), "all actors");
@@ -169,6 +174,17 @@ TEST_F(Export, GraphmlMatchesGoldenAndReadsBackInNetworkx) {
             EXPECT_STREQ(e[2]["first"].GetString(), "2025-11-19");
         }
     EXPECT_EQ(meet_rus_tgo, 1);
+    // Directed as a whole (NetworkX reads no mixed graph); each link says whether it is.
+    int directed = 0;
+    for (const auto& e : doc["edges"].GetArray())
+        if (e[2]["directed"].GetBool()) {
+            ++directed;
+            if (std::string(e[2]["type"].GetString()) == "RELATIONS_SEVER") {
+                EXPECT_STREQ(e[0].GetString(), "MLI");
+                EXPECT_STREQ(e[1].GetString(), "FRA");
+            }
+        }
+    EXPECT_EQ(directed, 4);  // the severance, the visit, the reopening, ECOWAS's praise
 }
 
 TEST_F(Export, GexfMatchesGoldenAndReadsBackInNetworkx) {
@@ -176,7 +192,8 @@ TEST_F(Export, GexfMatchesGoldenAndReadsBackInNetworkx) {
     ASSERT_TRUE(xml_well_formed(dir_ / "small.gexf"));
     auto doc = read_back("gexf", dir_ / "small.gexf");
     EXPECT_EQ(doc["nodes"].MemberCount(), 7u);
-    EXPECT_EQ(doc["edges"].Size(), 11u);
+    // 4 directed links and 5 mutual ones, which NetworkX reads as two edges each.
+    EXPECT_EQ(doc["edges"].Size(), 4u + 2 * 5u);
     EXPECT_STREQ(doc["graph"]["mode"].GetString(), "dynamic");
     EXPECT_STREQ(doc["nodes"]["MLI"]["start"].GetString(), "2025-08-01");
     bool reopen = false;
@@ -190,6 +207,19 @@ TEST_F(Export, GexfMatchesGoldenAndReadsBackInNetworkx) {
     EXPECT_TRUE(reopen);
 }
 
+TEST_F(Export, Gexf12ReadsBackInNetworkxAsItIs) {
+    std::string gexf = export_to("small12.gexf", {"--format", "gexf", "--gexf-version", "1.2"});
+    EXPECT_NE(gexf.find("xmlns=\"http://www.gexf.net/1.2draft\""), std::string::npos);
+    EXPECT_NE(gexf.find("version=\"1.2\""), std::string::npos);
+    ASSERT_TRUE(xml_well_formed(dir_ / "small12.gexf"));
+    auto doc = read_back("gexf12", dir_ / "small12.gexf");
+    EXPECT_EQ(doc["nodes"].MemberCount(), 7u);
+    EXPECT_EQ(doc["edges"].Size(), 4u + 2 * 5u);
+    auto bad = run_diplograph({"--db", db_.string(), "export", "--format", "gexf", "--gexf-version",
+                               "1.1", "-o", (dir_ / "x.gexf").string()});
+    EXPECT_EQ(bad.exit_code, 1);
+}
+
 TEST_F(Export, CytoscapeJsonMatchesGoldenAndHasItsShape) {
     std::string json = export_to("small.json", {"--format", "json"});
     expect_golden("small.json", json);
@@ -199,7 +229,7 @@ TEST_F(Export, CytoscapeJsonMatchesGoldenAndHasItsShape) {
     const auto& nodes = doc["elements"]["nodes"];
     const auto& edges = doc["elements"]["edges"];
     ASSERT_EQ(nodes.Size(), 7u);
-    ASSERT_EQ(edges.Size(), 11u);
+    ASSERT_EQ(edges.Size(), 9u);
     std::set<std::string> ids;
     for (const auto& n : nodes.GetArray())
         ids.insert(n["data"]["id"].GetString());
@@ -222,7 +252,8 @@ TEST_F(Export, Neo4jCsvMatchesGoldenWithImportHeaders) {
          "id:ID,type,subtype,family,status,first,last,place,sources:int,evidence,url,:LABEL"},
         {"sources.csv", "id:ID,url,title,outlet,published,lang,:LABEL"},
         {"links.csv",
-         ":START_ID,:END_ID,:TYPE,family,count:int,sources:int,first,last,statuses:string[]"},
+         ":START_ID,:END_ID,:TYPE,directed:boolean,family,count:int,sources:int,first,last,"
+         "statuses:string[]"},
         {"participates.csv", ":START_ID,:END_ID,role,:TYPE"},
         {"reported_by.csv", ":START_ID,:END_ID,:TYPE"},
     };

@@ -1,6 +1,6 @@
 """Reads an export back with the tool that consumes it and prints what it saw as JSON.
 
-    read_back.py graphml|gexf|svg|csv FILE
+    read_back.py graphml|gexf|gexf12|svg|csv|tsv FILE
 
 graphml and gexf are read by NetworkX, svg by xml.etree (well-formedness, tags, texts, links),
 csv by the csv module (the dialect neo4j-admin reads). Used by tests/viz/*_test.cpp.
@@ -75,11 +75,16 @@ def main():
                 "VERSION": "1.3",
             }
         out = graph_summary(networkx.read_gexf(path, version="1.3"))
+    elif kind == "gexf12":
+        import networkx
+
+        # GEXF 1.2 (--gexf-version 1.2): the 1.2draft namespace every NetworkX reads as it is.
+        out = graph_summary(networkx.read_gexf(path, version="1.2draft"))
     elif kind == "svg":
         out = svg_summary(path)
-    elif kind == "csv":
+    elif kind in ("csv", "tsv"):
         with open(path, newline="", encoding="utf-8") as f:
-            rows = list(csv.reader(f))
+            rows = list(csv.reader(f, delimiter="," if kind == "csv" else "\t"))
         out = {"header": rows[0], "rows": rows[1:]}
     else:
         raise SystemExit("unknown kind " + kind)

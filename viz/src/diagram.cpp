@@ -310,9 +310,9 @@ struct Writer {
             if (!when.empty())
                 label += "<BR/>" + when;
             std::string tooltip = fmt::format(
-                "{} – {}: {}, {} event{}, {} source{}{}", a.name, b.name, to_string(edge.type),
-                edge.count, edge.count == 1 ? "" : "s", edge.sources, edge.sources == 1 ? "" : "s",
-                when.empty() ? "" : ", " + when);
+                "{} {} {}: {}, {} event{}, {} source{}{}", a.name, edge.directed ? "→" : "–",
+                b.name, to_string(edge.type), edge.count, edge.count == 1 ? "" : "s", edge.sources,
+                edge.sources == 1 ? "" : "s", when.empty() ? "" : ", " + when);
             std::vector<std::size_t> events = edge.events;
             const auto& all = graph.events();
             std::sort(events.begin(), events.end(),
@@ -326,10 +326,11 @@ struct Writer {
                 if (url = detail::first_url(all[ev]); !url.empty())
                     break;
             out += fmt::format(
-                "  {} -- {} [color=\"{}\", fontcolor=\"{}\", style={}, penwidth={}{}, "
+                "  {} -> {} [{}color=\"{}\", fontcolor=\"{}\", style={}, penwidth={}{}, "
                 "tooltip={}{}];\n",
-                dot_quoted(a.id), dot_quoted(b.id), family_style(edge.type).colour,
-                family_style(edge.type).colour, line_style(edge.statuses), pen_width(edge.sources),
+                dot_quoted(a.id), dot_quoted(b.id), edge.directed ? "" : "dir=none, ",
+                family_style(edge.type).colour, family_style(edge.type).colour,
+                line_style(edge.statuses), pen_width(edge.sources),
                 edge_labels() ? ", label=<" + label + ">" : "", dot_tooltip(tooltip),
                 url.empty() ? "" : ", URL=" + dot_tooltip(url) + ", target=\"_blank\"");
         }
@@ -378,8 +379,9 @@ struct Writer {
             ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
             for (auto& [actor, role] : ends) {
                 bool plain = role == ParticipantRole::participant || role == ParticipantRole::party;
-                out += fmt::format("  {} -- {} [color=\"{}\", style={}{}];\n", dot_quoted(actor),
-                                   dot_quoted(ev.event.id), f.colour, line_style({ev.event.status}),
+                out += fmt::format("  {} -> {} [dir=none, color=\"{}\", style={}{}];\n",
+                                   dot_quoted(actor), dot_quoted(ev.event.id), f.colour,
+                                   line_style({ev.event.status}),
                                    plain ? "" : fmt::format(", label=<{}>", to_string(role)));
             }
         }
@@ -589,7 +591,8 @@ std::string to_dot(const Graph& graph, const Selection& full, const DiagramOptio
             ? choose_engine(w.view.nodes.size() + (options.events ? w.view.events.size() : 0),
                             components(graph, w.view), options.cluster != Clustering::none)
             : options.engine;
-    w.out += "graph \"diplograph\" {\n";
+    // A digraph: directed links (initiator → target) get an arrowhead, the others dir=none.
+    w.out += "digraph \"diplograph\" {\n";
     w.out += fmt::format(
         "  graph [charset=\"UTF-8\", layout={}, fontname=\"Helvetica\", fontsize=10, "
         "labelloc=\"b\", labeljust=\"l\", outputorder=\"edgesfirst\", {}, "

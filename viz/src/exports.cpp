@@ -83,12 +83,13 @@ std::string to_graphml(const Graph& graph, const Selection& selection) {
         {"left_out_nodes", "graph", "int"}, {"left_out_edges", "graph", "int"},
         {"label", "node", "string"},        {"kind", "node", "string"},
         {"country", "node", "string"},      {"focus", "node", "boolean"},
-        {"type", "edge", "string"},         {"family", "edge", "string"},
-        {"cameo", "edge", "string"},        {"plover", "edge", "string"},
-        {"count", "edge", "int"},           {"sources", "edge", "int"},
-        {"first", "edge", "string"},        {"last", "edge", "string"},
-        {"statuses", "edge", "string"},     {"events", "edge", "string"},
-        {"evidence", "edge", "string"},     {"url", "edge", "string"},
+        {"type", "edge", "string"},         {"directed", "edge", "boolean"},
+        {"family", "edge", "string"},       {"cameo", "edge", "string"},
+        {"plover", "edge", "string"},       {"count", "edge", "int"},
+        {"sources", "edge", "int"},         {"first", "edge", "string"},
+        {"last", "edge", "string"},         {"statuses", "edge", "string"},
+        {"events", "edge", "string"},       {"evidence", "edge", "string"},
+        {"url", "edge", "string"},
     };
     for (const auto& k : keys)
         out += fmt::format("  <key id=\"{0}\" for=\"{1}\" attr.name=\"{0}\" attr.type=\"{2}\"/>\n",
@@ -99,7 +100,12 @@ std::string to_graphml(const Graph& graph, const Selection& selection) {
             return std::string();
         return fmt::format("{}<data key=\"{}\">{}</data>\n", indent, key, xml_escape(value));
     };
-    out += "  <graph id=\"diplograph\" edgedefault=\"undirected\">\n";
+    // Directed as soon as one link is (initiator → target); a symmetric link then keeps its ends
+    // in id order with directed=false: GraphML allows mixed graphs per edge, but NetworkX,
+    // among others, refuses them.
+    const bool directed = detail::any_directed(graph, v);
+    out += fmt::format("  <graph id=\"diplograph\" edgedefault=\"{}\">\n",
+                       directed ? "directed" : "undirected");
     out += data("title", selection.title, "    ");
     out += data("filters", selection.filters, "    ");
     out += data("left_out_nodes", std::to_string(selection.left_out_nodes), "    ");
@@ -122,6 +128,7 @@ std::string to_graphml(const Graph& graph, const Selection& selection) {
                            xml_escape(detail::end_a(graph, edge).id),
                            xml_escape(detail::end_b(graph, edge).id));
         out += data("type", ti.name, "      ");
+        out += data("directed", edge.directed ? "true" : "false", "      ");
         out += data("family", ti.family, "      ");
         out += data("cameo", ti.cameo, "      ");
         out += data("plover", ti.plover, "      ");
@@ -139,14 +146,21 @@ std::string to_graphml(const Graph& graph, const Selection& selection) {
     return out;
 }
 
-std::string to_gexf(const Graph& graph, const Selection& selection) {
+std::string to_gexf(const Graph& graph, const Selection& selection, std::string_view version) {
     View v = detail::make_view(graph, selection);
+    const bool v12 = version == "1.2";
     std::string out =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<gexf xmlns=\"http://gexf.net/1.3\" "
-        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
-        "version=\"1.3\">\n";
+        v12 ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+              "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+              "xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
+              "http://www.gexf.net/1.2draft/gexf.xsd\" "
+              "version=\"1.2\">\n"
+            : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              "<gexf xmlns=\"http://gexf.net/1.3\" "
+              "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+              "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
+              "version=\"1.3\">\n";
     std::string description = selection.title;
     if (!selection.filters.empty())
         description += (description.empty() ? "" : "; ") + selection.filters;
@@ -154,9 +168,14 @@ std::string to_gexf(const Graph& graph, const Selection& selection) {
         "  <meta>\n    <creator>diplograph</creator>\n    <description>{}</description>\n"
         "  </meta>\n",
         xml_escape(description));
+    // Directed as soon as one link is; a symmetric link is then "mutual" (GEXF's own word for
+    // it, which Gephi and NetworkX read as both ways).
+    const bool directed = detail::any_directed(graph, v);
+    out += fmt::format(
+        "  <graph defaultedgetype=\"{}\" mode=\"dynamic\" timeformat=\"date\"{}>\n",
+        directed ? "directed" : "undirected",
+        v12 ? "" : " timerepresentation=\"interval\"");  // 1.3's; 1.2 has intervals only
     out +=
-        "  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"date\" "
-        "timerepresentation=\"interval\">\n"
         "    <attributes class=\"node\" mode=\"static\">\n"
         "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
         "      <attribute id=\"country\" title=\"country\" type=\"string\"/>\n"
@@ -164,6 +183,7 @@ std::string to_gexf(const Graph& graph, const Selection& selection) {
         "    </attributes>\n"
         "    <attributes class=\"edge\" mode=\"static\">\n"
         "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
+        "      <attribute id=\"directed\" title=\"directed\" type=\"boolean\"/>\n"
         "      <attribute id=\"family\" title=\"family\" type=\"string\"/>\n"
         "      <attribute id=\"count\" title=\"count\" type=\"integer\"/>\n"
         "      <attribute id=\"sources\" title=\"sources\" type=\"integer\"/>\n"
@@ -202,12 +222,14 @@ std::string to_gexf(const Graph& graph, const Selection& selection) {
         const ActorEdge& edge = graph.edges()[v.edges[i]];
         EdgeText t = edge_text(graph, edge);
         out += fmt::format(
-            "      <edge id=\"e{}\" source=\"{}\" target=\"{}\" kind=\"{}\" label=\"{}\" "
+            "      <edge id=\"e{}\" source=\"{}\" target=\"{}\"{} kind=\"{}\" label=\"{}\" "
             "weight=\"{}\">\n",
             i, xml_escape(detail::end_a(graph, edge).id), xml_escape(detail::end_b(graph, edge).id),
-            to_string(edge.type), to_string(edge.type), edge.count);
+            directed && !edge.directed ? " type=\"mutual\"" : "", to_string(edge.type),
+            to_string(edge.type), edge.count);
         out += "        <attvalues>\n";
         out += att("type", to_string(edge.type));
+        out += att("directed", edge.directed ? "true" : "false");
         out += att("family", info(edge.type).family);
         out += att("count", std::to_string(edge.count));
         out += att("sources", std::to_string(edge.sources));
@@ -262,14 +284,16 @@ std::string to_cytoscape_json(const Graph& graph, const Selection& selection) {
             events += (events.empty() ? "" : ", ") + json_quoted(id);
         auto date = [](const Date& d) { return d.valid() ? json_quoted(full_date(d)) : "null"; };
         out += fmt::format(
-            "{}\n   {{\"data\": {{\"id\": \"e{}\", \"source\": {}, \"target\": {}, \"type\": {}, "
-            "\"family\": {}, \"count\": {}, \"sources\": {}, \"first\": {}, \"last\": {}, "
+            "{}\n   {{\"data\": {{\"id\": \"e{}\", \"source\": {}, \"target\": {}, \"directed\": "
+            "{}, "
+            "\"type\": {}, \"family\": {}, \"count\": {}, \"sources\": {}, \"first\": {}, "
+            "\"last\": {}, "
             "\"statuses\": [{}], \"events\": [{}], \"evidence\": {}, \"url\": {}}}}}",
             i ? "," : "", i, json_quoted(detail::end_a(graph, edge).id),
-            json_quoted(detail::end_b(graph, edge).id), json_quoted(to_string(edge.type)),
-            json_quoted(info(edge.type).family), edge.count, edge.sources, date(edge.first),
-            date(edge.last), statuses, events, json_quoted(t.evidence),
-            t.url.empty() ? "null" : json_quoted(t.url));
+            json_quoted(detail::end_b(graph, edge).id), edge.directed ? "true" : "false",
+            json_quoted(to_string(edge.type)), json_quoted(info(edge.type).family), edge.count,
+            edge.sources, date(edge.first), date(edge.last), statuses, events,
+            json_quoted(t.evidence), t.url.empty() ? "null" : json_quoted(t.url));
     }
     out += "\n  ]\n }\n}\n";
     return out;
@@ -336,16 +360,18 @@ std::vector<NamedFile> to_neo4j_csv(const Graph& graph, const Selection& selecti
         sources += row({q(id), q(safe_url(s.url)), q(s.title), q(s.outlet), q(s.published),
                         q(s.lang), "Source"});
     std::string links =
-        ":START_ID,:END_ID,:TYPE,family,count:int,sources:int,first,last,statuses:string[]\n";
+        ":START_ID,:END_ID,:TYPE,directed:boolean,family,count:int,sources:int,first,last,"
+        "statuses:string[]\n";
     for (auto e : v.edges) {
         const ActorEdge& edge = graph.edges()[e];
         std::vector<std::string> st;
         for (auto s : edge.statuses)
             st.emplace_back(to_string(s));
         links += row({q(detail::end_a(graph, edge).id), q(detail::end_b(graph, edge).id),
-                      std::string(to_string(edge.type)), q(info(edge.type).family),
-                      std::to_string(edge.count), std::to_string(edge.sources),
-                      q(date_or_empty(edge.first)), q(date_or_empty(edge.last)), q(join(st, ";"))});
+                      std::string(to_string(edge.type)), edge.directed ? "true" : "false",
+                      q(info(edge.type).family), std::to_string(edge.count),
+                      std::to_string(edge.sources), q(date_or_empty(edge.first)),
+                      q(date_or_empty(edge.last)), q(join(st, ";"))});
     }
     return {{"actors.csv", actors},
             {"events.csv", events},

@@ -8,15 +8,24 @@
 namespace diplograph::viz::detail {
 
 const Node& end_a(const Graph& graph, const ActorEdge& edge) {
+    if (edge.directed)
+        return graph.node(edge.a);
     const Node& a = graph.node(edge.a);
     const Node& b = graph.node(edge.b);
     return a.id <= b.id ? a : b;
 }
 
 const Node& end_b(const Graph& graph, const ActorEdge& edge) {
+    if (edge.directed)
+        return graph.node(edge.b);
     const Node& a = graph.node(edge.a);
     const Node& b = graph.node(edge.b);
     return a.id <= b.id ? b : a;
+}
+
+bool any_directed(const Graph& graph, const View& view) {
+    return std::any_of(view.edges.begin(), view.edges.end(),
+                       [&](EdgeIndex e) { return graph.edges()[e].directed; });
 }
 
 View make_view(const Graph& graph, const Selection& selection) {
@@ -29,7 +38,7 @@ View make_view(const Graph& graph, const Selection& selection) {
     auto key = [&](EdgeIndex e) {
         const auto& edge = graph.edges()[e];
         return std::make_tuple(end_a(graph, edge).id, end_b(graph, edge).id,
-                               static_cast<int>(edge.type));
+                               static_cast<int>(edge.type), edge.directed);
     };
     std::sort(v.edges.begin(), v.edges.end(),
               [&](EdgeIndex x, EdgeIndex y) { return key(x) < key(y); });

@@ -23,9 +23,11 @@ struct View {
 
 View make_view(const Graph& graph, const Selection& selection);
 
-//! The first endpoint of an edge in id order.
+//! The source of a directed edge; the first endpoint in id order of an undirected one.
 const Node& end_a(const Graph& graph, const ActorEdge& edge);
 const Node& end_b(const Graph& graph, const ActorEdge& edge);
+//! Whether one of the view's edges is directed.
+bool any_directed(const Graph& graph, const View& view);
 
 //! "2025-11-19", "2025-11-19..2026", "" when undated.
 std::string interval_text(const Date& first, const Date& last);

@@ -4,6 +4,7 @@
 // see plain indices and the algorithms in algorithms.hpp.
 #pragma once
 
+#include <diplograph/graph/edges.hpp>
 #include <diplograph/graph/model.hpp>
 #include <diplograph/graph/store.hpp>
 
@@ -25,14 +26,16 @@ struct Node {
     std::string country;  //!< a person's country
 };
 
-//! An edge of the actor view: two actors linked by events of one type.
+//! An edge of the actor view: two actors linked by events of one type, drawn from the events'
+//! roles (edges.hpp): one edge per (pair, direction, type).
 struct ActorEdge {
-    NodeIndex a = 0;  //!< a < b: the view is undirected
-    NodeIndex b = 0;
+    NodeIndex a = 0;  //!< the source of a directed edge; a < b for an undirected one
+    NodeIndex b = 0;  //!< the target of a directed edge
     EventType type = EventType::MEET;
-    int count = 0;  //!< number of events
-    Date first;     //!< earliest known event start; invalid when no event is dated
-    Date last;      //!< latest known event end
+    bool directed = false;  //!< a → b (initiator → target); false: symmetric or both ways
+    int count = 0;          //!< number of events
+    Date first;             //!< earliest known event start; invalid when no event is dated
+    Date last;              //!< latest known event end
     std::vector<std::size_t> events;  //!< indices into Graph::events()
     int sources = 0;                  //!< distinct sources behind the events
     std::vector<Status> statuses;     //!< distinct statuses, sorted
@@ -44,7 +47,11 @@ class Graph {
     //! Loads the events that pass the filter and every actor they involve.
     static Graph load(const Store& store, const Filter& filter = {});
     //! Builds from events already in memory (tests, generated data).
-    static Graph from_events(std::vector<Entity> actors, std::vector<StoredEvent> events);
+    //! With outsiders false, the participants that are none of `actors` get no node: they
+    //! still count in how each event links the others (an initiator not drawn keeps its
+    //! targets apart, a summit stays a gathering), and the links they are on are left out.
+    static Graph from_events(std::vector<Entity> actors, std::vector<StoredEvent> events,
+                             bool outsiders = true);
 
     Graph();
     ~Graph();
@@ -62,6 +69,12 @@ class Graph {
     const std::vector<NodeIndex>& event_actors(std::size_t e) const;
     //! The events actor n takes part in.
     const std::vector<std::size_t>& actor_events(NodeIndex n) const;
+    //! The events that link no pair because they gather more than kMaxPairwiseSides sides
+    //! (summits, conferences): event nodes, or hyperedges, in diagrams and exports.
+    const std::vector<std::size_t>& gatherings() const;
+    //! How event e's actors go into event_pairs(): sides (a person with their country) and
+    //! roles.
+    std::vector<EventMember> event_members(std::size_t e) const;
 
     // Actor view.
     const std::vector<ActorEdge>& edges() const;
@@ -83,11 +96,13 @@ class Graph {
     //! Derives everything from nodes_ and events_; with only_involved, drops the nodes no
     //! event involves.
     void build(bool only_involved);
+    bool outsiders_ = true;  //!< participants the entity list lacks become nodes
     std::vector<Node> nodes_;
     std::unordered_map<std::string, NodeIndex> index_;
     std::vector<StoredEvent> events_;
     std::vector<std::vector<NodeIndex>> event_actors_;
     std::vector<std::vector<std::size_t>> actor_events_;
+    std::vector<std::size_t> gatherings_;
     std::vector<ActorEdge> edges_;
     std::vector<std::vector<EdgeIndex>> incident_;
     mutable std::unique_ptr<Boost> boost_;

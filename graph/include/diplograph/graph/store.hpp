@@ -74,11 +74,15 @@ struct EventLinks {
     std::vector<EventType> types;      //!< the type of each event; empty when not asked for
     std::vector<uint32_t> offsets{0};  //!< event e's actors: members[offsets[e], offsets[e+1])
     std::vector<uint32_t> members;     //!< indices into actors, each once per event
+    //! Each member's roles in its event (bits role_bit(ParticipantRole), edges.hpp); empty
+    //! when not asked for.
+    std::vector<uint8_t> roles;
     std::size_t event_count() const { return offsets.size() - 1; }
 };
 
-//! The partners of some actors, from the integer table event_pairs: what an ego network needs
-//! (who is linked to whom, by which types of event, how often) without reading any event.
+//! The partners of some actors, from the integer table event_pairs: every pair of participants
+//! of an event, whatever their roles (not the actor view of edges.hpp, which Topology::load
+//! draws from Store::event_links with roles).
 struct ActorPartners {
     //! The actors asked about (that have partners) and their partners, in id order (no
     //! aliases).
@@ -161,7 +165,9 @@ class Store {
     //! that need the evidence itself or the sources' ids (min_confidence, sources), among_actors,
     //! or more than 30,000 actors: use for_each_event for those. Events without participants are
     //! left out.
-    std::optional<EventLinks> event_links(const Filter& filter, bool with_types = true) const;
+    //! With roles, also each member's roles, from participants (one more scan).
+    std::optional<EventLinks> event_links(const Filter& filter, bool with_types = true,
+                                          bool with_roles = false) const;
 
     //! The partners of filter.actors through events passing the filter, by type; among_them:
     //! only the links among filter.actors. nullopt when the filter names no actors, more than

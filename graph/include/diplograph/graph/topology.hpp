@@ -25,20 +25,14 @@ class Topology {
         uint32_t count = 0;  //!< number of events
     };
 
-    //! nullopt when the filter needs what Store::event_links does not read. Without types
+    //! The links are drawn from each event's type and roles as Graph draws them (edges.hpp),
+    //! undirected here. nullopt when the filter needs what Store::event_links does not read.
+    //! Without types
     //! (enough for the adjacency, degrees and weighted degrees), links() holds one Link per pair,
     //! of type MEET, counting the events of every type. event_count() leaves out the events
     //! without participants.
     static std::optional<Topology> load(const Store& store, const Filter& filter,
                                         bool with_types = true);
-
-    //! The actors of filter.actors, their partners and the links of the first, from
-    //! Store::partners: enough for an ego network when filter.actors holds every actor within
-    //! its depth. The links among partners not asked about are missing, and so are these
-    //! partners' other neighbours; event_count() counts the events once per link. among_them:
-    //! only the links among filter.actors (and only those actors). nullopt as Store::partners.
-    static std::optional<Topology> load_partners(const Store& store, const Filter& filter,
-                                                 bool among_them = false);
 
     std::size_t node_count() const { return nodes_.size(); }
     const Node& node(NodeIndex n) const { return nodes_.at(n); }

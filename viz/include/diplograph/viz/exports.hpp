@@ -8,12 +8,16 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace diplograph::viz {
 
 std::string to_graphml(const Graph& graph, const Selection& selection);
-std::string to_gexf(const Graph& graph, const Selection& selection);
+//! GEXF 1.3 (Gephi 0.9+), or 1.2 ("1.2": the 1.2draft namespace, which older readers such as
+//! NetworkX 2.8 know).
+std::string to_gexf(const Graph& graph, const Selection& selection,
+                    std::string_view version = "1.3");
 //! {"data": {...}, "elements": {"nodes": [{"data": {...}}], "edges": [{"data": {...}}]}}
 std::string to_cytoscape_json(const Graph& graph, const Selection& selection);
 
