@@ -504,8 +504,8 @@ struct Store::Impl {
         //! far: candidates() checks each one's date without hashing its id (at 10,000
         //! articles, an actor like USA has thousands of meetings).
         //! By their first day, so that a dated event looks only at the events that can overlap
-        //! it (a day of GDELT gives USA tens of thousands of events of one type); an entry's
-        //! date is the one it had when added: a changed date drops the whole index (rare).
+        //! it (a day of GDELT gives USA tens of thousands of events of one type); an entry whose
+        //! date changes is moved in the sets that hold it (redate()).
         struct DatedSet {
             std::set<std::pair<int64_t, Dated>> dated;  //!< (first day, entry)
             std::set<Dated> undated;
@@ -519,6 +519,13 @@ struct Store::Impl {
                 const int64_t first = days_from_civil(d.first);
                 longest = std::max(longest, days_from_civil(d.last) - first);
                 dated.emplace(first, entry);
+            }
+            //! Removes the entry, indexed under the interval `as` (its date when inserted).
+            void erase(Dated entry, const DateInterval& as) {
+                if (!as.known() || !as.first.valid() || !as.last.valid())
+                    undated.erase(entry);
+                else
+                    dated.erase({days_from_civil(as.first), entry});
             }
             //! Calls f(entry) for each entry whose interval may overlap d (all when unknown).
             template <typename F>
@@ -537,7 +544,29 @@ struct Store::Impl {
             }
         };
         std::map<std::pair<std::string, EventType>, DatedSet> events;
+        //! The sets of `events` each entry is in (their addresses stay: a std::map's nodes).
+        std::unordered_map<Dated, std::vector<DatedSet*>> sets_of;
         Dated dated(const std::string& id) { return &*dates.try_emplace(id).first; }
+        void index(DatedSet& set, Dated entry) {
+            set.insert(entry);
+            auto& sets = sets_of[entry];
+            if (std::find(sets.begin(), sets.end(), &set) == sets.end())
+                sets.push_back(&set);
+        }
+        //! Gives the entry of `id` a new date, moving it in the sets that hold it: a merge that
+        //! narrows an event's date keeps the index (clearing it made each later article read
+        //! its actors' events again).
+        void redate(const std::string& id, DateInterval date) {
+            Dated entry = dated(id);
+            auto it = sets_of.find(entry);
+            if (it != sets_of.end())
+                for (DatedSet* set : it->second)
+                    set->erase(entry, entry->second);
+            dates[id] = std::move(date);
+            if (it != sets_of.end())
+                for (DatedSet* set : it->second)
+                    set->insert(entry);
+        }
         //! Event id → its row and distinct participants (as load_event_core reads them) and,
         //! once derived, what its fields are derived from: merging one more article into an
         //! event then neither reads its participants nor all its evidence again.
@@ -553,6 +582,7 @@ struct Store::Impl {
         int64_t data_version = -1;
         void clear() {
             events.clear();
+            sets_of.clear();
             dates.clear();
             cores.clear();
         }
@@ -781,17 +811,19 @@ std::vector<const std::string*> Store::Impl::candidates(const Event& e) {
         auto key = std::make_pair(p.actor, e.type);
         auto it = known.events.find(key);
         if (it == known.events.end()) {
-            Known::DatedSet events;
+            it = known.events.emplace(std::move(key), Known::DatedSet{}).first;
             auto& s = cache.use(
                 "SELECT DISTINCT p.event, e.date_from, e.date_to, e.precision FROM participants "
                 "p JOIN events e ON e.id=p.event WHERE p.actor=? AND e.type=?");
             s.bind(p.actor).bind(to_string(e.type));
             while (s.step()) {
-                auto entry = known.dates.insert_or_assign(
-                    s.text(0), interval_of(s.text(1), s.text(2), s.text(3), std::string()));
-                events.insert(&*entry.first);
+                auto date = interval_of(s.text(1), s.text(2), s.text(3), std::string());
+                Known::Dated entry = known.dated(s.text(0));
+                if (entry->second.first != date.first || entry->second.last != date.last ||
+                    entry->second.precision != date.precision)
+                    known.redate(entry->first, std::move(date));
+                known.index(it->second, entry);
             }
-            it = known.events.emplace(std::move(key), std::move(events)).first;
         }
         it->second.overlapping(e.date, [&](Known::Dated entry) {
             if (e.date.compatible(entry->second))
@@ -874,16 +906,14 @@ void Store::Impl::recompute(const std::string& id) {
 
 // Writes the derived fields into the events row, unless the row as known (row) has them.
 void Store::Impl::write_derived(const std::string& id, const Derivation& d, Event* row) {
-    // As candidates() would read it back from the row written below. The index of known.events
-    // holds the dates as they were: one that changes drops it.
+    // As candidates() would read it back from the row written below; the sets of known.events
+    // that hold it move it with its date.
     auto date = interval_of(date_text(d.date.first), date_text(d.date.last),
                             std::string(to_string(d.date.precision)), std::string());
-    // (An entry indexed without a date is visited by every search: it can take any.)
-    auto& known_date = known.dates[id];
-    if (known_date.known() && (known_date.first != date.first || known_date.last != date.last ||
-                               known_date.precision != date.precision))
-        known.events.clear();
-    known_date = std::move(date);
+    const DateInterval& known_date = known.dated(id)->second;
+    if (known_date.first != date.first || known_date.last != date.last ||
+        known_date.precision != date.precision)
+        known.redate(id, std::move(date));
     if (row) {
         if (row->status == d.status && row->date.first == d.date.first &&
             row->date.last == d.date.last && row->date.precision == d.date.precision &&
@@ -1280,7 +1310,7 @@ StoreResult Store::put(const Batch& batch) {
             }
             if (auto it = impl_->known.events.find({p.actor, event.type});
                 it != impl_->known.events.end())
-                it->second.insert(impl_->known.dated(id));
+                impl_->known.index(it->second, impl_->known.dated(id));
         }
         std::vector<Evidence> evidence = event.evidence;
         if (evidence.empty())
