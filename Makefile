@@ -18,7 +18,7 @@ build: deps $(BUILD)/CMakeCache.txt
 # The main job on the bundled examples: import them into a fresh store, then show it.
 run: build
 	@mkdir -p out
-	@rm -f $(DB) $(DB)-wal $(DB)-shm
+	@rm -f $(DB) $(DB)-wal $(DB)-shm out/examples.svg out/examples.png
 	./$(BUILD)/diplograph --db $(DB) import examples/
 	./$(BUILD)/diplograph --db $(DB) stats
 	./$(BUILD)/diplograph --db $(DB) entities

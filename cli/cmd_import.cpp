@@ -141,47 +141,65 @@ int run(const Globals& g, const Options& o) {
     // cost a tenth of the import, and one per 200 still a quarter (each commit rewrote the
     // same index pages to the WAL and checkpointed them). A crash loses at most the articles
     // of the open transaction, about a second of work, and never half of one.
-    auto bulk = store.bulk(2000);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const auto& file = files[i];
+    try {
+        auto bulk = store.bulk(2000);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const auto& file = files[i];
+            if (progress)
+                fmt::print(stderr, "\r\033[K[{}/{}] {}", i + 1, files.size(), file);
+            std::string error;
+            auto content = read_all(file, error);
+            if (!content) {
+                if (progress)
+                    fmt::print(stderr, "\r\033[K");
+                problem(fmt::format("{}: cannot read: {}", file, error));
+                continue;
+            }
+            Input input{file, std::move(*content)};
+            std::string format = o.format.empty() ? registry.detect(input) : o.format;
+            auto importer = format.empty() ? nullptr : registry.create(format);
+            if (!importer) {
+                if (progress)
+                    fmt::print(stderr, "\r\033[K");
+                problem(fmt::format("{}: not a format diplograph reads (findings .json/.jsonl{})",
+                                    file,
+                                    registry.create("text") ? ", articles .txt/.html/.json" : ""));
+                continue;
+            }
+            ReadResult result = importer->read(input, ctx);
+            if (progress && !result.problems.empty())
+                fmt::print(stderr, "\r\033[K");
+            for (const auto& p : result.problems)
+                problem(p.message);
+            for (const auto& batch : result.batches) {
+                StoreResult r = store.put(batch);
+                bulk.count();
+                ++imported;
+                if (r.outcome == StoreResult::Outcome::unchanged)
+                    ++unchanged;
+                if (r.outcome == StoreResult::Outcome::replaced)
+                    ++replaced;
+                events_new += r.events_new;
+                events_merged += r.events_merged;
+            }
+        }
+        bulk.commit();
+    } catch (const StoreError& e) {
+        // A full disk, a file-size limit, a lock held too long: what was committed stays (the
+        // Bulk commits every 2,000 articles); say how much, and that importing again resumes.
         if (progress)
-            fmt::print(stderr, "\r\033[K[{}/{}] {}", i + 1, files.size(), file);
-        std::string error;
-        auto content = read_all(file, error);
-        if (!content) {
-            if (progress)
-                fmt::print(stderr, "\r\033[K");
-            problem(fmt::format("{}: cannot read: {}", file, error));
-            continue;
-        }
-        Input input{file, std::move(*content)};
-        std::string format = o.format.empty() ? registry.detect(input) : o.format;
-        auto importer = format.empty() ? nullptr : registry.create(format);
-        if (!importer) {
-            if (progress)
-                fmt::print(stderr, "\r\033[K");
-            problem(fmt::format("{}: not a format diplograph reads (findings .json/.jsonl{})", file,
-                                registry.create("text") ? ", articles .txt/.html/.json" : ""));
-            continue;
-        }
-        ReadResult result = importer->read(input, ctx);
-        if (progress && !result.problems.empty())
             fmt::print(stderr, "\r\033[K");
-        for (const auto& p : result.problems)
-            problem(p.message);
-        for (const auto& batch : result.batches) {
-            StoreResult r = store.put(batch);
-            bulk.count();
-            ++imported;
-            if (r.outcome == StoreResult::Outcome::unchanged)
-                ++unchanged;
-            if (r.outcome == StoreResult::Outcome::replaced)
-                ++replaced;
-            events_new += r.events_new;
-            events_merged += r.events_merged;
+        std::string kept;
+        try {
+            kept = fmt::format("; the store keeps {} articles (those committed before the error)",
+                               group_digits(store.stats().sources));
+        } catch (const StoreError&) {
         }
+        throw StoreError(
+            fmt::format("{}{}; once the cause is fixed, run the same import again: "
+                        "what is stored already is skipped",
+                        e.what(), kept));
     }
-    bulk.commit();
     if (progress)
         fmt::print(stderr, "\r\033[K");
     if (g.json) {

@@ -22,6 +22,7 @@ struct OutputOptions {
     int budget = -1;  //!< -1: 150 actors for diagrams, no limit for data exports
     int links = -1;   //!< diagrams: links drawn at most; -1: viz::link_cap (3 per actor)
     bool no_legend = false;
+    bool force = false;  //!< overwrite an existing output file
 
     //! Whether the answer goes to a diagram or an export rather than a table.
     bool wanted() const { return !format.empty() || !output.empty(); }
