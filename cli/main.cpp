@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "terminal.hpp"
 
 #include <diplograph/graph/store.hpp>
 #include <diplograph/importers/dictionaries.hpp>
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     // Past the file-size limit (ulimit -f) a write fails with EFBIG, which the store reports
     // ("file too large"), instead of the signal killing the process mid-import.
     std::signal(SIGXFSZ, SIG_IGN);
+    escape_controls_on_terminal();
 
     CLI::App app{
         "diplograph: diplomatic news to a knowledge graph of countries, leaders, "

@@ -6,10 +6,13 @@ set -eu
 # Graphviz's own PNG writer spent most of a large diagram's time compressing). libpng-dev: the
 # viz tests decode those PNG files with an independent decoder. (Both also come with
 # libgraphviz-dev today, through libfreetype-dev, but that is not a promise.)
+# clang and libclang-rt-14-dev: `make fuzz` builds the libFuzzer targets of fuzz/ with clang
+# (libFuzzer and the sanitizer runtimes are in libclang-rt). util-linux: setpriv, with which
+# the read-only store test runs the tool as "nobody" when the suite runs as root.
 PACKAGES="build-essential cmake pkg-config git python3 python3-networkx
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libsqlite3-dev sqlite3
   libicu-dev libcli11-dev libfmt-dev libgumbo-dev libgtest-dev libgmock-dev libbenchmark-dev
-  iso-codes clang-format libxml2-utils zlib1g-dev libpng-dev"
+  iso-codes clang-format libxml2-utils zlib1g-dev libpng-dev clang libclang-rt-14-dev util-linux"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
