@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <sys/resource.h>
 #include <cstring>
 
 #include <cstdint>
@@ -82,6 +83,15 @@ inline std::string cause(sqlite3* db, int rc) {
                 return "the disk is full";
             if (system == EACCES || system == EPERM)
                 return "permission denied";
+            // SQLite reads errno after its own cleanup, which often clears EFBIG: a finite
+            // file-size limit is the likely cause of a failed write.
+            if (struct rlimit limit{}; (rc & 0xffff) == SQLITE_IOERR_WRITE &&
+                                       getrlimit(RLIMIT_FSIZE, &limit) == 0 &&
+                                       limit.rlim_cur != RLIM_INFINITY)
+                return fmt::format(
+                    "file too large: a write failed under the file-size limit "
+                    "(ulimit -f: {} bytes)",
+                    static_cast<unsigned long long>(limit.rlim_cur));
             return fmt::format("I/O error ({}){}", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc),
                                system ? ": " + std::string(std::strerror(system)) : "");
         default:

@@ -305,3 +305,23 @@ TEST(UncleanClose, IsCheckedWhenTheFileIsOpenedAgain) {
               0u)
         << r.err;
 }
+
+TEST(Limits, AFileSizeLimitIsReportedAndTheImportResumes) {
+    // `ulimit -f`: SIGXFSZ used to kill the import; now the write fails and says why.
+    TempDir dir;
+    auto file = dir.write("big.jsonl", findings(3'000, 1));
+    std::string db = (dir / "a.db").string();
+    auto r = shell("ulimit -f 1000; " + sh_quote(DIPLOGRAPH_BIN) + " --db " + sh_quote(db) +
+                   " import " + sh_quote(file.string()));
+    EXPECT_EQ(r.exit_code, 3) << r.out;
+    EXPECT_NE(r.err.find("file too large: a write failed under the file-size limit (ulimit -f: "),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find(" bytes); the store keeps "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("run the same import again"), std::string::npos) << r.err;
+    auto check = run_diplograph({"--db", db, "check"});
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+    auto again = run_diplograph({"--db", db, "--quiet", "import", file.string()});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(Store::open_existing(db).stats().sources, 3'000);
+}
