@@ -29,7 +29,7 @@ measure() {
     local best_cpu="" best_wall="" line=""
     for _ in $(seq "$runs"); do
         line=$(/usr/bin/time -f "TIME %U %S %e" -o "$work/time" \
-            "$tool" --db "$db" export --format "$format" -o "$work/out.$format" "$@")
+            "$tool" --db "$db" export --format "$format" --force -o "$work/out.$format" "$@")
         read -r _ user sys wall < "$work/time"
         local cpu
         cpu=$(echo "$user + $sys" | bc -l)

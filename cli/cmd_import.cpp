@@ -268,98 +268,115 @@ int run(const Globals& g, const Options& o) {
     // cost a tenth of the import, and one per 200 still a quarter (each commit rewrote the
     // same index pages to the WAL and checkpointed them). A crash loses at most the articles
     // of the open transaction, about a second of work, and never half of one.
-    auto bulk = store.bulk(2000);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const auto& file = files[i];
-        if (progress)
-            fmt::print(stderr, "\r\033[K[{}/{}] {}", i + 1, files.size(), file);
-        std::string error;
-        // A file is first looked at (its head, decompressed): a coded dataset is read as a
-        // stream, in constant memory, whatever its size.
-        if (file != "-" && fs::is_regular_file(file)) {
-            Input head;
-            try {
-                head = peek_file(file);
-            } catch (const std::exception& e) {
+    try {
+        auto bulk = store.bulk(2000);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const auto& file = files[i];
+            if (progress)
+                fmt::print(stderr, "\r\033[K[{}/{}] {}", i + 1, files.size(), file);
+            std::string error;
+            // A file is first looked at (its head, decompressed): a coded dataset is read as a
+            // stream, in constant memory, whatever its size.
+            if (file != "-" && fs::is_regular_file(file)) {
+                Input head;
+                try {
+                    head = peek_file(file);
+                } catch (const std::exception& e) {
+                    if (progress)
+                        fmt::print(stderr, "\r\033[K");
+                    problem(e.what());
+                    continue;
+                }
+                std::string format = forced.empty() ? registry.detect(head) : forced;
+                auto importer = format.empty() ? nullptr : registry.create(format);
+                if (!importer) {
+                    if (progress)
+                        fmt::print(stderr, "\r\033[K");
+                    std::string table = describe_table(head.content);
+                    problem(!table.empty()
+                                ? fmt::format("{}: {}", file, table)
+                                : fmt::format(
+                                      "{}: not a format diplograph reads (findings "
+                                      ".json/.jsonl{}, coded datasets: see --format)",
+                                      file,
+                                      registry.create("text") ? ", articles .txt/.html/.json" : ""));
+                    continue;
+                }
+                if (importer->streams()) {
+                    if (progress)
+                        fmt::print(stderr, "\r\033[K");
+                    StoreSink sink(store, bulk, !g.quiet && isatty(STDERR_FILENO), file);
+                    try {
+                        importer->stream(file, ctx, sink);
+                    } catch (const std::runtime_error& e) {
+                        sink.problem({e.what()});
+                    }
+                    if (!g.quiet)
+                        fmt::print(stderr, "{}\n", sink.summary());
+                    imported += sink.kept;
+                    skipped += sink.bad;
+                    unchanged += sink.unchanged;
+                    replaced += sink.replaced;
+                    events_new += sink.events_new;
+                    events_merged += sink.events_merged;
+                    continue;
+                }
+            }
+            auto content = read_all(file, error);
+            if (!content) {
                 if (progress)
                     fmt::print(stderr, "\r\033[K");
-                problem(e.what());
+                problem(fmt::format("{}: cannot read: {}", file, error));
                 continue;
             }
-            std::string format = forced.empty() ? registry.detect(head) : forced;
+            Input input{file, std::move(*content)};
+            std::string format = forced.empty() ? registry.detect(input) : forced;
             auto importer = format.empty() ? nullptr : registry.create(format);
             if (!importer) {
                 if (progress)
                     fmt::print(stderr, "\r\033[K");
-                std::string table = describe_table(head.content);
+                std::string table = describe_table(input.content);
                 problem(!table.empty()
                             ? fmt::format("{}: {}", file, table)
                             : fmt::format(
-                                  "{}: not a format diplograph reads (findings "
-                                  ".json/.jsonl{}, coded datasets: see --format)",
-                                  file,
+                                  "{}: not a format diplograph reads (findings .json/.jsonl{})", file,
                                   registry.create("text") ? ", articles .txt/.html/.json" : ""));
                 continue;
             }
-            if (importer->streams()) {
-                if (progress)
-                    fmt::print(stderr, "\r\033[K");
-                StoreSink sink(store, bulk, !g.quiet && isatty(STDERR_FILENO), file);
-                try {
-                    importer->stream(file, ctx, sink);
-                } catch (const std::runtime_error& e) {
-                    sink.problem({e.what()});
-                }
-                if (!g.quiet)
-                    fmt::print(stderr, "{}\n", sink.summary());
-                imported += sink.kept;
-                skipped += sink.bad;
-                unchanged += sink.unchanged;
-                replaced += sink.replaced;
-                events_new += sink.events_new;
-                events_merged += sink.events_merged;
-                continue;
+            ReadResult result = importer->read(input, ctx);
+            if (progress && !result.problems.empty())
+                fmt::print(stderr, "\r\033[K");
+            for (const auto& p : result.problems)
+                problem(p.message);
+            for (const auto& batch : result.batches) {
+                StoreResult r = store.put(batch);
+                bulk.count();
+                ++imported;
+                if (r.outcome == StoreResult::Outcome::unchanged)
+                    ++unchanged;
+                if (r.outcome == StoreResult::Outcome::replaced)
+                    ++replaced;
+                events_new += r.events_new;
+                events_merged += r.events_merged;
             }
         }
-        auto content = read_all(file, error);
-        if (!content) {
-            if (progress)
-                fmt::print(stderr, "\r\033[K");
-            problem(fmt::format("{}: cannot read: {}", file, error));
-            continue;
-        }
-        Input input{file, std::move(*content)};
-        std::string format = forced.empty() ? registry.detect(input) : forced;
-        auto importer = format.empty() ? nullptr : registry.create(format);
-        if (!importer) {
-            if (progress)
-                fmt::print(stderr, "\r\033[K");
-            std::string table = describe_table(input.content);
-            problem(!table.empty()
-                        ? fmt::format("{}: {}", file, table)
-                        : fmt::format(
-                              "{}: not a format diplograph reads (findings .json/.jsonl{})", file,
-                              registry.create("text") ? ", articles .txt/.html/.json" : ""));
-            continue;
-        }
-        ReadResult result = importer->read(input, ctx);
-        if (progress && !result.problems.empty())
+        bulk.commit();
+    } catch (const StoreError& e) {
+        // A full disk, a file-size limit, a lock held too long: what was committed stays (the
+        // Bulk commits every 2,000 articles); say how much, and that importing again resumes.
+        if (progress)
             fmt::print(stderr, "\r\033[K");
-        for (const auto& p : result.problems)
-            problem(p.message);
-        for (const auto& batch : result.batches) {
-            StoreResult r = store.put(batch);
-            bulk.count();
-            ++imported;
-            if (r.outcome == StoreResult::Outcome::unchanged)
-                ++unchanged;
-            if (r.outcome == StoreResult::Outcome::replaced)
-                ++replaced;
-            events_new += r.events_new;
-            events_merged += r.events_merged;
+        std::string kept;
+        try {
+            kept = fmt::format("; the store keeps {} articles (those committed before the error)",
+                               group_digits(store.stats().sources));
+        } catch (const StoreError&) {
         }
+        throw StoreError(
+            fmt::format("{}{}; once the cause is fixed, run the same import again: "
+                        "what is stored already is skipped",
+                        e.what(), kept));
     }
-    bulk.commit();
     if (progress)
         fmt::print(stderr, "\r\033[K");
     if (g.json) {

@@ -12,7 +12,7 @@ Store open_store(const Globals& globals) {
                            fmt::format("{}: no such database; import articles or findings first "
                                        "('diplograph import FILE') or name one with --db",
                                        globals.db));
-    return Store::open_existing(globals.db);
+    return Store::open_read_only(globals.db);
 }
 
 Store create_store(const Globals& globals) {

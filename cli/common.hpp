@@ -12,7 +12,7 @@
 
 namespace diplograph::cli {
 
-//! The store named by --db, which must exist (query commands).
+//! The store named by --db, which must exist, opened read-only (query commands).
 Store open_store(const Globals& globals);
 //! The store named by --db, created when missing (import).
 Store create_store(const Globals& globals);

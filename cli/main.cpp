@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "terminal.hpp"
 
 #include <diplograph/graph/store.hpp>
 #include <diplograph/importers/dictionaries.hpp>
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 
 namespace diplograph::cli {
@@ -22,6 +24,10 @@ int main(int argc, char** argv) {
     using namespace diplograph;
     using namespace diplograph::cli;
     register_builtin_importers();
+    // Past the file-size limit (ulimit -f) a write fails with EFBIG, which the store reports
+    // ("file too large"), instead of the signal killing the process mid-import.
+    std::signal(SIGXFSZ, SIG_IGN);
+    escape_controls_on_terminal();
 
     CLI::App app{
         "diplograph: diplomatic news to a knowledge graph of countries, leaders, "

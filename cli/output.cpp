@@ -73,6 +73,61 @@ void write_output(const std::string& output, const std::string& content) {
             fmt::format("{}: cannot write the file (does its folder exist?)", output));
 }
 
+// Whether two paths name the same file, existing or not (the store's -wal may not exist yet).
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+    std::error_code ec;
+    if (std::filesystem::exists(a, ec) && std::filesystem::exists(b, ec))
+        return std::filesystem::equivalent(a, b, ec);
+    return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
+}
+
+// An output never destroys an input (issue 14): not the store (nor its -wal and -shm), not an
+// existing file without --force, not a folder for a single file; and it creates at most its
+// last folder (neo4j), never a path of folders from a mistyped root.
+void check_output_path(const Globals& g, const OutputOptions& o, viz::Format format) {
+    namespace fs = std::filesystem;
+    if (o.output.empty() || o.output == "-")
+        return;
+    fs::path out(o.output);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        if (same_file(out, g.db + suffix))
+            throw CommandError(
+                Exit::usage,
+                fmt::format("-o {}: that is the store{}; name another file", o.output,
+                            *suffix ? std::string("'s ") + (suffix + 1) + " file" : std::string()));
+    }
+    std::error_code ec;
+    fs::path parent = out.parent_path();
+    if (format == viz::Format::neo4j) {
+        if (fs::exists(out, ec) && !fs::is_directory(out, ec))
+            throw CommandError(Exit::usage,
+                               fmt::format("-o {}: a file, not a folder; name a folder for the "
+                                           "neo4j CSV files",
+                                           o.output));
+        if (!parent.empty() && !fs::is_directory(parent, ec))
+            throw CommandError(Exit::usage,
+                               fmt::format("-o {}: no folder {}; create it first (only the last "
+                                           "folder of the path is created)",
+                                           o.output, parent.string()));
+        if (fs::is_directory(out, ec) && !o.force && !fs::is_empty(out, ec))
+            throw CommandError(Exit::usage,
+                               fmt::format("-o {}: the folder exists and is not empty; add "
+                                           "--force to write the CSV files into it",
+                                           o.output));
+        return;
+    }
+    if (fs::is_directory(out, ec))
+        throw CommandError(Exit::usage,
+                           fmt::format("-o {}: a folder; name a file to write", o.output));
+    if (!parent.empty() && !fs::is_directory(parent, ec))
+        throw CommandError(Exit::usage, fmt::format("-o {}: no folder {}; create it first",
+                                                    o.output, parent.string()));
+    if (fs::exists(out, ec) && !o.force)
+        throw CommandError(
+            Exit::usage,
+            fmt::format("-o {}: the file exists; add --force to overwrite it", o.output));
+}
+
 }  // namespace
 
 void print_table(const OutputOptions& o, const Table& table) {
@@ -117,6 +172,7 @@ void add_output_options(CLI::App* command, OutputOptions& o) {
         ->add_option("--gexf-version", o.gexf_version,
                      "GEXF: 1.3 (default, Gephi 0.9+) or 1.2 (older readers, NetworkX 2.8)")
         ->check(CLI::IsMember({"1.2", "1.3"}));
+    command->add_flag("--force", o.force, "Overwrite the output file (-o) if it exists");
 }
 
 void check_output(const OutputOptions& o) {
@@ -149,6 +205,7 @@ int write_selection(const Globals& g, const OutputOptions& o, const Graph& graph
                     Selection selection) {
     check_output(o);
     viz::Format format = output_format(o);
+    check_output_path(g, o, format);
     viz::DiagramOptions diagram = diagram_options(o);
     std::size_t budget = actor_budget(o);
     selection = viz::summarise(graph, std::move(selection), budget);

@@ -12,11 +12,14 @@ set -eu
 # (tests/web/, driven by puppeteer-core without any browser download). nodejs and npm: the
 # build's `npm ci` of web/ (Cytoscape.js, fCoSE, puppeteer-core), only when no node and npm are
 # installed already (another Node.js, such as NodeSource's, brings its own npm).
+# clang and libclang-rt-14-dev: `make fuzz` builds the libFuzzer targets of fuzz/ with clang
+# (libFuzzer and the sanitizer runtimes are in libclang-rt). util-linux: setpriv, with which
+# the read-only store test runs the tool as "nobody" when the suite runs as root.
 PACKAGES="build-essential cmake pkg-config git python3 python3-networkx
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libsqlite3-dev sqlite3
   libicu-dev libcli11-dev libfmt-dev libgumbo-dev libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes clang-format libxml2-utils zlib1g-dev libpng-dev libarchive-dev python3-pandas
-  libcpp-httplib-dev chromium"
+  libcpp-httplib-dev chromium clang libclang-rt-14-dev util-linux"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -36,7 +36,7 @@ tour() {
   run timeline TGO RUS
   run rank --by degree --top 5
   run blocs
-  run export --actor TGO --depth 2 --format svg -o out/tour-togo.svg
+  run export --actor TGO --depth 2 --format svg --force -o out/tour-togo.svg
   echo
   echo '<!-- tour: end -->'
 }

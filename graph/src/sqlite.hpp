@@ -3,7 +3,12 @@
 
 #include <diplograph/graph/store.hpp>
 
+#include <fmt/format.h>
 #include <sqlite3.h>
+
+#include <cerrno>
+#include <sys/resource.h>
+#include <cstring>
 
 #include <cstdint>
 #include <map>
@@ -17,13 +22,88 @@ namespace diplograph::sqlite {
 //! Process-wide SQLite settings, made once before the first connection opens (sqlite3_config
 //! refuses them later, with SQLITE_MISUSE, and SQLite keeps its defaults: nothing breaks).
 //! The statement journal, to which SQLite copies every page a savepoint changes (a bulk import
-//! puts each article in a savepoint of a long transaction, about 47 pages of 4 KiB each), is
-//! kept in memory up to 4 MiB instead of 64 KiB: past that, each page was two pwrite calls to a
-//! temporary file: 2 GB for 10,000 articles, 0.45 s of the import's 0.7 s of system time.
+//! puts each article in a savepoint of a long transaction, about 47 pages each), and the
+//! rollback journal of the temp database (temp.links_new) stay in memory and never spill to a
+//! temporary file. SQLite's default spilled them past 64 KiB: each page was two pwrite calls,
+//! 2 GB for 10,000 articles, 0.45 s of the import's 0.7 s of system time. A threshold of 1 or
+//! 4 MiB instead made SQLite 3.40 fail with SQLITE_FULL ("database or disk is full") at the
+//! first spill (issue 14: 20 records of 500 events): it copies the in-memory journal (123 KB)
+//! to a new temporary file, writes nothing more to it and reports the disk full, with no
+//! ENOSPC from the system (strace). In memory, a journal holds only the pages that existed
+//! before the savepoint and that it changes: at most the pages one article's put touches.
 inline void configure_once() {
-    constexpr int kStatementJournalSpill = 4 << 20;
+    constexpr int kStatementJournalSpill = -1;  // never
     static const int rc = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpill);
     (void)rc;
+}
+
+//! How long a connection waits for another one's lock before it reports "locked".
+inline constexpr int kBusyTimeoutMs = 5000;
+
+//! An error of SQLite, with its (extended) result code, so that the store can say what the
+//! cause is: locked, corrupt, not a database, permission, disk full, file too large.
+class Error : public StoreError {
+  public:
+    Error(const std::string& message, int code) : StoreError(message), code_(code) {}
+    int code() const { return code_; }
+    int primary() const { return code_ & 0xff; }
+
+  private:
+    int code_;
+};
+
+//! The cause of a failed call, in words a user can act on ("" when SQLite's message says it).
+inline std::string cause(sqlite3* db, int rc) {
+    int system = db ? sqlite3_system_errno(db) : 0;
+    switch (rc & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return fmt::format(
+                "locked by another diplograph (or another program) for more than "
+                "{} s; try again when it has finished",
+                kBusyTimeoutMs / 1000);
+        case SQLITE_NOTADB:
+            return "not an SQLite file";
+        case SQLITE_CORRUPT:
+            return "the file is corrupt (" + std::string(db ? sqlite3_errmsg(db) : "") +
+                   "); 'diplograph check --full' reports what is damaged";
+        case SQLITE_FULL:
+            return "the disk is full";
+        case SQLITE_PERM:
+        case SQLITE_AUTH:
+            return "permission denied";
+        case SQLITE_READONLY:
+            return "the file or its folder is read-only (a write was needed)";
+        case SQLITE_CANTOPEN:
+            return system == EACCES ? "permission denied" : "cannot open the file";
+        case SQLITE_IOERR:
+            if (system == EFBIG)
+                return "file too large: the file-size limit (ulimit -f) is reached";
+            if (system == ENOSPC)
+                return "the disk is full";
+            if (system == EACCES || system == EPERM)
+                return "permission denied";
+            // SQLite reads errno after its own cleanup, which often clears EFBIG: a finite
+            // file-size limit is the likely cause of a failed write.
+            if (struct rlimit limit{}; (rc & 0xffff) == SQLITE_IOERR_WRITE &&
+                                       getrlimit(RLIMIT_FSIZE, &limit) == 0 &&
+                                       limit.rlim_cur != RLIM_INFINITY)
+                return fmt::format(
+                    "file too large: a write failed under the file-size limit "
+                    "(ulimit -f: {} bytes)",
+                    static_cast<unsigned long long>(limit.rlim_cur));
+            return fmt::format("I/O error ({}){}", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc),
+                               system ? ": " + std::string(std::strerror(system)) : "");
+        default:
+            return db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    }
+}
+
+[[noreturn]] inline void fail(sqlite3* db, int rc, std::string_view context = {}) {
+    int code = db ? sqlite3_extended_errcode(db) : rc;
+    if ((code & 0xff) != (rc & 0xff))
+        code = rc;
+    throw Error(fmt::format("database error: {}{}", cause(db, code), context), code);
 }
 
 class Database {
@@ -35,12 +115,15 @@ class Database {
         int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
         db_ = db;
         if (rc != SQLITE_OK) {
-            std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+            std::string message = cause(db, sqlite3_extended_errcode(db));
             sqlite3_close(db_);
             db_ = nullptr;
-            throw StoreError(path + ": cannot open the database: " + message);
+            throw Error(path + ": cannot open the database: " + message, rc);
         }
         sqlite3_extended_result_codes(db_, 1);
+        // Before the first read: a store another process holds briefly (an import's commit)
+        // is waited for, not reported as "not an SQLite file" (issue 14).
+        sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     }
     ~Database() { sqlite3_close(db_); }
     Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
@@ -58,10 +141,9 @@ class Database {
 
     void exec(const std::string& sql) const {
         char* message = nullptr;
-        if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-            std::string text = message ? message : "unknown error";
+        if (int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message); rc != SQLITE_OK) {
             sqlite3_free(message);
-            throw StoreError("database error: " + text);
+            fail(db_, rc);
         }
     }
 
@@ -72,10 +154,15 @@ class Database {
 class Statement {
   public:
     Statement(const Database& db, std::string_view sql) : db_(db.get()) {
-        if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                               SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
-            throw StoreError("database error: " + std::string(sqlite3_errmsg(db_)) + " in " +
-                             std::string(sql));
+        if (int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                        SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+            rc != SQLITE_OK) {
+            // A syntax error is ours: name the SQL; anything else is the file's.
+            if ((rc & 0xff) == SQLITE_ERROR)
+                throw Error("database error: " + std::string(sqlite3_errmsg(db_)) + " in " +
+                                std::string(sql),
+                            rc);
+            fail(db_, rc);
         }
     }
     ~Statement() { sqlite3_finalize(stmt_); }
@@ -129,7 +216,7 @@ class Statement {
             return true;
         if (rc == SQLITE_DONE)
             return false;
-        throw StoreError("database error: " + std::string(sqlite3_errmsg(db_)));
+        fail(db_, rc);
     }
     void run() {
         while (step()) {
@@ -160,7 +247,7 @@ class Statement {
   private:
     void check(int rc) const {
         if (rc != SQLITE_OK)
-            throw StoreError("database error: " + std::string(sqlite3_errstr(rc)));
+            fail(db_, rc);
     }
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;

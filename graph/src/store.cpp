@@ -8,11 +8,14 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+
+#include <unistd.h>
 
 namespace diplograph {
 
@@ -588,7 +591,7 @@ struct Store::Impl {
         }
     } known;
 
-    void open(bool create);
+    void open(bool create, bool read_only = false);
     void migrate(int from);
     std::map<std::string, std::string> person_countries;
     uint64_t countries = 1;  // changes with any country in person_countries
@@ -664,16 +667,55 @@ struct Store::Impl {
     Source read_source(sqlite::Statement& s, int column) const;
 };
 
-void Store::Impl::open(bool create) {
-    bool existed = std::filesystem::exists(path);
+namespace {
+
+// Whether another process has the database open: each connection to a WAL file holds a read
+// lock on the "dead man switch" byte of its -shm file (SQLite's unix VFS: byte 128).
+bool in_use_elsewhere(const std::filesystem::path& shm) {
+    int fd = ::open(shm.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    lock.l_start = 128;
+    lock.l_len = 1;
+    bool used = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    ::close(fd);
+    return used;
+}
+
+// A file that was last closed cleanly has no -wal left (the last connection checkpoints and
+// deletes it); one with content and nobody using the file was left by a crash or a kill.
+bool closed_uncleanly(const std::filesystem::path& path) {
+    std::error_code ec;
+    auto wal = path.string() + "-wal";
+    auto size = std::filesystem::file_size(wal, ec);
+    return !ec && size > 0 && !in_use_elsewhere(path.string() + "-shm");
+}
+
+}  // namespace
+
+void Store::Impl::open(bool create, bool read_only) {
+    std::error_code ec;
+    bool existed = std::filesystem::exists(path, ec);
     if (!existed && !create)
         throw StoreError(path.string() + ": no such database");
+    // An empty file is what a failed or interrupted creation leaves, or not a store at all:
+    // a reader must not turn it into one (issue 14).
+    if (existed && !create && std::filesystem::is_regular_file(path, ec) &&
+        std::filesystem::file_size(path, ec) == 0 && !ec)
+        throw StoreError(path.string() +
+                         ": an empty file, not a diplograph database; left "
+                         "untouched. Import into it, or name another with --db");
+    bool check_first = existed && closed_uncleanly(path);
     // A Store is used by one thread at a time: no per-call mutexes (they cost ~5% of a full
     // read of a large store).
-    db = sqlite::Database(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-                                             (create ? SQLITE_OPEN_CREATE : 0));
+    int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX |
+                (create ? SQLITE_OPEN_CREATE : 0);
+    db = sqlite::Database(path.string(), flags);
     int app = 0, version = 0, tables = 0;
-    try {
+    auto read_header = [&] {
         sqlite::Statement a(db, "PRAGMA application_id");
         if (a.step())
             app = static_cast<int>(a.integer(0));
@@ -683,10 +725,33 @@ void Store::Impl::open(bool create) {
         sqlite::Statement t(db, "SELECT count(*) FROM sqlite_master");
         if (t.step())
             tables = static_cast<int>(t.integer(0));
-    } catch (const StoreError&) {
-        throw StoreError(path.string() +
-                         ": not a diplograph database (not an SQLite file); left untouched. "
-                         "Name another file with --db");
+    };
+    try {
+        try {
+            read_header();
+        } catch (const sqlite::Error& e) {
+            // A WAL file in a folder the user cannot write, closed cleanly (no -wal), cannot
+            // get its -shm: read it as immutable, which needs none. No writer can be at work,
+            // as it would need the folder too.
+            if (!read_only || std::filesystem::exists(path.string() + "-wal", ec) ||
+                (e.primary() != SQLITE_CANTOPEN && e.primary() != SQLITE_READONLY))
+                throw;
+            std::string uri = "file:";
+            for (char c : path.string()) {
+                if (c == '%' || c == '?' || c == '#')
+                    uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+                else
+                    uri += c;
+            }
+            db = sqlite::Database(uri + "?immutable=1", flags | SQLITE_OPEN_URI);
+            read_header();
+        }
+    } catch (const sqlite::Error& e) {
+        if (e.primary() == SQLITE_NOTADB)
+            throw StoreError(path.string() +
+                             ": not a diplograph database (not an SQLite file); left untouched. "
+                             "Name another file with --db");
+        throw StoreError(path.string() + ": " + e.what());
     }
     if (app != kApplicationId && !(app == 0 && version == 0 && tables == 0)) {
         throw StoreError(path.string() +
@@ -699,6 +764,26 @@ void Store::Impl::open(bool create) {
             "upgrade diplograph to open it",
             path.string(), version, kLatest));
     }
+    if (check_first) {
+        sqlite::Statement q(db, "PRAGMA quick_check");
+        std::string verdict = q.step() ? q.text(0) : "no answer";
+        if (verdict != "ok")
+            throw StoreError(fmt::format(
+                "{}: damaged (it was not closed cleanly, and PRAGMA quick_check says: {}); "
+                "'diplograph check --full' lists the damage",
+                path.string(), verdict));
+    }
+    if (read_only) {
+        if (tables == 0)
+            throw StoreError(path.string() + ": an empty database: nothing imported yet");
+        if (version < kLatest)
+            throw StoreError(fmt::format(
+                "{}: written by an older diplograph (schema version {}, this one reads {}); "
+                "run 'diplograph import' on it once to upgrade it",
+                path.string(), version, kLatest));
+        db.exec("PRAGMA mmap_size=17179869184");
+        return;
+    }
     // A new file gets pages of 8 KiB (SQLite's default is 4): shallower indexes of text keys
     // for the import to descend, for 3% less CPU time importing 10,000 articles (16 KiB cost
     // more: each article's savepoint copies every page it changes). Only before the first
@@ -707,7 +792,6 @@ void Store::Impl::open(bool create) {
         db.exec("PRAGMA page_size=8192");
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=NORMAL");
-    db.exec("PRAGMA busy_timeout=5000");
     // Reads map the file instead of copying pages through read() calls.
     db.exec("PRAGMA mmap_size=17179869184");
     // Before foreign keys are on: a migration that rebuilds a table must not cascade.
@@ -759,7 +843,33 @@ Store Store::open_existing(const std::filesystem::path& path) {
     return Store(std::move(impl));
 }
 
+Store Store::open_read_only(const std::filesystem::path& path) {
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->open(false, true);
+    return Store(std::move(impl));
+}
+
 Store::~Store() = default;
+
+std::vector<std::string> Store::check(bool full) const {
+    sqlite::Statement q(impl_->db,
+                        full ? "PRAGMA integrity_check(100)" : "PRAGMA quick_check(100)");
+    std::vector<std::string> out;
+    // One row per problem, or several problems in one row, a line each (SQLite 3.40).
+    while (q.step()) {
+        std::string text = q.text(0);
+        for (std::size_t start = 0; start < text.size();) {
+            auto end = std::min(text.find('\n', start), text.size());
+            if (end > start)
+                out.push_back(text.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    if (out.size() == 1 && out[0] == "ok")
+        out.clear();
+    return out;
+}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 

@@ -4,9 +4,10 @@
 
 #include <diplograph/graph/fold.hpp>
 
+#include "json.hpp"
+
 #include <fmt/format.h>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -31,6 +32,10 @@ struct RecordError {
 };
 
 using Value = rapidjson::Value;
+
+//! The members of a record: one at least must be there.
+constexpr std::array<const char*, 5> kRecordKeys = {"source", "countries", "organizations",
+                                                    "people", "events"};
 
 std::string str(const Value& v) {
     return {v.GetString(), v.GetStringLength()};
@@ -76,6 +81,12 @@ class RecordReader {
     void read(const Value& doc) {
         if (!doc.IsObject())
             throw RecordError{"", "expected a JSON object"};
+        // "{}" stored an article without a source, a title or anything else (issue 14).
+        if (std::none_of(kRecordKeys.begin(), kRecordKeys.end(),
+                         [&](const char* key) { return member(doc, key) != nullptr; }))
+            throw RecordError{"",
+                              "an empty record: no source, countries, organizations, people "
+                              "or events to import"};
         read_source(doc);
         for (rapidjson::SizeType i = 0; const auto& c : array_of(doc, "countries", "").GetArray()) {
             std::string field = fmt::format("countries[{}]", i++);
@@ -404,12 +415,10 @@ class RecordReader {
 void read_record(std::string_view text, const std::string& where, const ImportContext& ctx,
                  ReadResult& out) {
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseStopWhenDoneFlag>(
-        text.data(), text.size());
-    if (doc.HasParseError()) {
-        out.problems.push_back(
-            {fmt::format("{}, byte {}: malformed JSON: {}", where, doc.GetErrorOffset() + 1,
-                         rapidjson::GetParseError_En(doc.GetParseError()))});
+    std::string error;
+    if (!json::parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseStopWhenDoneFlag>(
+            doc, text, error)) {
+        out.problems.push_back({fmt::format("{}, {}", where, error)});
         return;
     }
     Batch batch;
@@ -447,14 +456,14 @@ ReadResult FindingsImporter::read(const Input& input, const ImportContext& ctx) 
         // A .json file holds one object or an array of them; several objects one per line
         // make it JSON Lines after all.
         rapidjson::Document doc;
-        doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
-        if (doc.HasParseError() &&
-            doc.GetParseError() == rapidjson::kParseErrorDocumentRootNotSingular) {
+        std::string error;
+        bool several = false;
+        bool parsed =
+            json::parse<rapidjson::kParseValidateEncodingFlag>(doc, text, error, &several);
+        if (several) {
             lines = true;
-        } else if (doc.HasParseError()) {
-            out.problems.push_back({fmt::format("{}: byte {}: malformed JSON: {}", input.name,
-                                                doc.GetErrorOffset() + 1,
-                                                rapidjson::GetParseError_En(doc.GetParseError()))});
+        } else if (!parsed) {
+            out.problems.push_back({fmt::format("{}: {}", input.name, error)});
             return out;
         } else if (doc.IsArray()) {
             for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {

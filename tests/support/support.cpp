@@ -1,5 +1,7 @@
 #include "support/support.hpp"
 
+#include <gtest/gtest.h>
+
 #include <fcntl.h>
 #include <csignal>
 #include <spawn.h>
@@ -110,6 +112,18 @@ std::filesystem::path test_data(const std::string& relative) {
 
 std::filesystem::path shared(const std::string& relative) {
     return std::filesystem::path(DIPLOGRAPH_SHARED_DIR) / relative;
+}
+
+bool shared_available(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec))
+        return true;
+    if (const char* require = std::getenv("DIPLOGRAPH_REQUIRE_SHARED");
+        require && std::string(require) == "1")
+        ADD_FAILURE() << path.string()
+                      << ": absent, and DIPLOGRAPH_REQUIRE_SHARED=1 requires the shared folder "
+                      << DIPLOGRAPH_SHARED_DIR;
+    return false;
 }
 
 std::vector<std::string> lines(const std::string& text) {

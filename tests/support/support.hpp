@@ -37,6 +37,17 @@ std::string read_file(const std::filesystem::path& path);
 std::filesystem::path test_data(const std::string& relative);
 //! ../shared/<relative>.
 std::filesystem::path shared(const std::string& relative);
+//! Whether a path of ../shared exists. When it does not, the test skips (SKIP_WITHOUT_SHARED):
+//! a clone outside the team's layout has no ../shared; under DIPLOGRAPH_REQUIRE_SHARED=1 (CI)
+//! a failure is recorded first, so that the test fails instead.
+bool shared_available(const std::filesystem::path& path);
+
+//! Skips the current test when `path` (of ../shared) is absent, naming the folder.
+#define SKIP_WITHOUT_SHARED(path)                                        \
+    if (!::diplograph::test::shared_available(path))                     \
+    GTEST_SKIP() << (path).string()                                      \
+                 << ": absent: the shared folder " DIPLOGRAPH_SHARED_DIR \
+                    " is not beside the repository"
 //! Lines of a text, without the line breaks.
 std::vector<std::string> lines(const std::string& text);
 

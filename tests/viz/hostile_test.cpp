@@ -25,6 +25,8 @@ const std::string lines_name = "two\nlines";
 const std::string rtl = "محمد بن سلمان ‏בנימין נתניהו";
 const std::string cjk = "习近平 外交部";
 const std::string broken = "bad\xff utf8\x01\x1b[0m";
+// Character references, numeric and named, valid or not in XML: each must stay text.
+const std::string charrefs = "A&#0;B &#x1F; &#65; &nbsp; &bogus; &#";
 const std::string sentence =
     "He said \"stop\" \\N \\G <script>document.cookie</script> & &lt; ]]> {x|y}\nthen left.";
 
@@ -67,19 +69,17 @@ StoredEvent meet(const std::string& a, const std::string& b, const std::string& 
 
 Graph hostile_graph() {
     std::vector<Entity> actors{
-        person("person/back", backslashes),
-        person("person/markup", markup),
-        person("person/lines", lines_name),
-        person("person/rtl", rtl),
-        person("person/cjk", cjk),
-        person("person/broken", broken),
-        organization("org/A&B\"<C>\\N{|}", "odd id"),
+        person("person/back", backslashes),  person("person/markup", markup),
+        person("person/lines", lines_name),  person("person/rtl", rtl),
+        person("person/cjk", cjk),           person("person/broken", broken),
+        person("person/charrefs", charrefs), organization("org/A&B\"<C>\\N{|}", "odd id"),
     };
     std::vector<StoredEvent> events{
         meet("person/back", "person/markup", "javascript:alert(document.domain)", 1),
         meet("person/lines", "person/rtl", "https://example.org/a b\"><script>x</script>", 2),
         meet("person/cjk", "person/broken", "https://example.org/ok?a=1&b=2", 3),
         meet("person/back", "org/A&B\"<C>\\N{|}", "data:text/html,<script>x</script>", 4),
+        meet("person/charrefs", "person/cjk", "https://example.org/&#0;", 5),
     };
     return Graph::from_events(std::move(actors), std::move(events));
 }
@@ -93,7 +93,7 @@ Selection hostile_selection(const Graph& g) {
 
 //! The names as every output must show them.
 std::vector<std::string> expected_names() {
-    return {backslashes, markup, lines_name, rtl, cjk, clean_text(broken)};
+    return {backslashes, markup, lines_name, rtl, cjk, clean_text(broken), charrefs};
 }
 
 TEST(Hostile, DotParsesInCgraphWithIdsIntact) {
@@ -101,9 +101,9 @@ TEST(Hostile, DotParsesInCgraphWithIdsIntact) {
     std::string dot = to_dot(g, hostile_selection(g), {});
     Agraph_t* parsed = agmemread(dot.c_str());
     ASSERT_NE(parsed, nullptr) << dot;
-    EXPECT_EQ(agnnodes(parsed), 7 + 1);
+    EXPECT_EQ(agnnodes(parsed), 8 + 1);
     EXPECT_NE(agnode(parsed, const_cast<char*>("org/A&B\"<C>\\N{|}"), 0), nullptr);
-    EXPECT_EQ(agnedges(parsed), 4);
+    EXPECT_EQ(agnedges(parsed), 5);
     agclose(parsed);
 }
 
@@ -127,7 +127,8 @@ TEST(Hostile, SvgShowsTheTextAndAddsNoMarkupOrScript) {
     for (const auto& h : doc["hrefs"].GetArray())
         hrefs.insert(h.GetString());
     EXPECT_EQ(hrefs,
-              (std::set<std::string>{"https://example.org/a%20b%22%3E%3Cscript%3Ex%3C/script%3E",
+              (std::set<std::string>{"https://example.org/&#0;",
+                                     "https://example.org/a%20b%22%3E%3Cscript%3Ex%3C/script%3E",
                                      "https://example.org/ok?a=1&b=2"}));
     // Every name is drawn as it is; the two-line name as two lines.
     std::vector<std::string> texts;
@@ -212,14 +213,14 @@ TEST(Hostile, Neo4jCsvKeepsOneRecordPerLine) {
     EXPECT_TRUE(names.count(backslashes));
     EXPECT_TRUE(names.count(rtl));
     auto events = read_back("csv", dir / "events.csv");
-    ASSERT_EQ(events["rows"].Size(), 4u);
+    ASSERT_EQ(events["rows"].Size(), 5u);
     for (const auto& row : events["rows"].GetArray()) {
         ASSERT_EQ(row.Size(), 12u);
         std::string url = row[10].GetString();
         EXPECT_TRUE(url.empty() || url.rfind("https://", 0) == 0) << url;
     }
     // One line per record plus the header: no raw newline escaped into a field.
-    EXPECT_EQ(lines(read_file(dir / "events.csv")).size(), 5u);
+    EXPECT_EQ(lines(read_file(dir / "events.csv")).size(), 6u);
 }
 
 }  // namespace

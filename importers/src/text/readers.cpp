@@ -2,13 +2,16 @@
 // importers that hand them to the text pipeline.
 #include <diplograph/importers/text.hpp>
 
+#include "../json.hpp"
+
 #include <fmt/format.h>
 #include <gumbo.h>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
+#include <unordered_map>
 
 namespace diplograph {
 
@@ -59,21 +62,147 @@ std::string iso_day(std::string_view s) {
 
 // ---- HTML ----
 
-void collect_text(const GumboNode* node, std::string& out) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
-        out += node->v.text.text;
-        return;
+// Gumbo's time grows with the number of elements times the depth of the open ones (each start
+// tag looks through the stack of open elements), and each parse error copied that stack: 20,000
+// unclosed <div> (100 KB) took 14 s and 3 GB, 100,000 nested ones 90 s (issue 14). A page is
+// measured before it is parsed, by the tags it writes, and refused past these limits (a news
+// page has a few thousand elements, nested a few dozen deep).
+constexpr std::size_t kMaxHtmlElements = 100'000;
+constexpr std::size_t kMaxHtmlDepth = 1'000;
+
+bool ascii_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Elements that never hold others (void), or that the parser closes by itself when the next
+// one of their kind (or a block) starts: neither deepens the tree however many are left open.
+bool never_nests(std::string_view name) {
+    return one_of(
+        name, {"area",  "base",  "br",       "col",     "embed",    "hr",     "img",      "input",
+               "link",  "meta",  "param",    "source",  "track",    "wbr",    "p",        "li",
+               "dt",    "dd",    "tr",       "td",      "th",       "option", "optgroup", "thead",
+               "tbody", "tfoot", "colgroup", "caption", "rb",       "rt",     "rp",       "html",
+               "head",  "body",  "frame",    "keygen",  "basefont", "bgsound"});
+}
+
+// Counts the start tags of a page and follows, as a parser would, the elements left open
+// (an end tag closes its element and those opened inside it; one without an open element is
+// ignored); the contents of script, style, textarea, title and comments are skipped. Throws
+// ArticleError past kMaxHtmlElements elements or kMaxHtmlDepth open ones. Linear: an element
+// is pushed and popped once.
+void check_html_shape(std::string_view text, const std::string& name) {
+    std::vector<std::string> open;
+    std::unordered_map<std::string, std::size_t> open_count;
+    std::size_t elements = 0;
+    int foreign = 0;  // open <svg> and <math>, inside which "/>" closes an element
+    std::size_t i = 0;
+    while ((i = text.find('<', i)) != std::string_view::npos) {
+        std::size_t at = i;
+        if (text.substr(i, 4) == "<!--") {
+            auto end = text.find("-->", i + 4);
+            i = end == std::string_view::npos ? text.size() : end + 3;
+            continue;
+        }
+        bool closing = i + 1 < text.size() && text[i + 1] == '/';
+        std::size_t b = i + (closing ? 2 : 1);
+        if (b >= text.size() || !ascii_alpha(text[b])) {
+            ++i;
+            continue;
+        }
+        std::size_t e = b;
+        while (e < text.size() && text[e] != '>' && text[e] != '/' && text[e] != ' ' &&
+               text[e] != '\t' && text[e] != '\n' && text[e] != '\r' && text[e] != '\f')
+            ++e;
+        std::string tag = lower_ascii(text.substr(b, e - b));
+        auto gt = text.find('>', e);
+        if (gt == std::string_view::npos)
+            break;
+        i = gt + 1;
+        if (closing) {
+            auto it = open_count.find(tag);
+            if (it == open_count.end() || it->second == 0)
+                continue;
+            while (!open.empty()) {
+                std::string top = std::move(open.back());
+                open.pop_back();
+                --open_count[top];
+                if (top == "svg" || top == "math")
+                    --foreign;
+                if (top == tag)
+                    break;
+            }
+            continue;
+        }
+        if (++elements > kMaxHtmlElements)
+            throw ArticleError(
+                fmt::format("{}: byte {}: more than {} HTML elements: too large "
+                            "for one article; split it into articles",
+                            name, at + 1, kMaxHtmlElements));
+        if (one_of(tag, {"script", "style", "textarea", "title", "xmp", "noembed", "noframes",
+                         "iframe"})) {
+            // Raw text up to the end tag: what looks like tags in it is not.
+            std::string end_tag = "</" + tag;
+            std::size_t j = i;
+            for (;;) {
+                j = text.find("</", j);
+                if (j == std::string_view::npos ||
+                    lower_ascii(text.substr(j, end_tag.size())) == end_tag)
+                    break;
+                j += 2;
+            }
+            i = j == std::string_view::npos ? text.size() : j;
+            continue;
+        }
+        if (text[gt - 1] == '/' && foreign > 0)
+            continue;
+        if (never_nests(tag))
+            continue;
+        if (tag == "svg" || tag == "math")
+            ++foreign;
+        open.push_back(tag);
+        ++open_count[tag];
+        if (open.size() > kMaxHtmlDepth)
+            throw ArticleError(
+                fmt::format("{}: byte {}: HTML elements nested more than {} deep "
+                            "(<{}> and the elements it is in are not closed); "
+                            "not an article diplograph reads",
+                            name, at + 1, kMaxHtmlDepth, tag));
     }
-    if (node->type != GUMBO_NODE_ELEMENT)
-        return;
-    auto tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE)
-        return;
-    if (tag == GUMBO_TAG_BR)
-        out += ' ';
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
-        collect_text(static_cast<const GumboNode*>(children.data[i]), out);
+}
+
+// The text under a node, in document order (an explicit stack: no recursion on deep trees).
+void collect_text(const GumboNode* root, std::string& out) {
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+        const GumboNode* node = stack.back();
+        stack.pop_back();
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+            out += node->v.text.text;
+            continue;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT)
+            continue;
+        auto tag = node->v.element.tag;
+        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE)
+            continue;
+        if (tag == GUMBO_TAG_BR)
+            out += ' ';
+        const GumboVector& children = node->v.element.children;
+        for (unsigned i = children.length; i-- > 0;)
+            stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
 }
 
 std::string squeeze(const std::string& s) {
@@ -101,7 +230,23 @@ struct HtmlWalk {
     std::string title, h1, og_title, published, lang;
     std::vector<std::string> article_paragraphs, paragraphs;
 
-    void walk(const GumboNode* node, bool in_article, bool in_chrome) {
+    struct Frame {
+        const GumboNode* node;
+        bool in_article, in_chrome;
+    };
+
+    // Pre-order, with an explicit stack: children are pushed last first.
+    void walk(const GumboNode* root) {
+        std::vector<Frame> stack{{root, false, false}};
+        while (!stack.empty()) {
+            Frame f = stack.back();
+            stack.pop_back();
+            visit(f, stack);
+        }
+    }
+
+    void visit(const Frame& f, std::vector<Frame>& stack) {
+        const GumboNode* node = f.node;
         if (node->type != GUMBO_NODE_ELEMENT)
             return;
         auto tag = node->v.element.tag;
@@ -150,9 +295,9 @@ struct HtmlWalk {
             if (const char* dt = attr(node, "datetime"))
                 published = iso_day(dt);
         }
-        bool chrome = in_chrome || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER ||
+        bool chrome = f.in_chrome || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER ||
                       tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FORM;
-        bool article = in_article || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
+        bool article = f.in_article || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
         if (tag == GUMBO_TAG_H1 && h1.empty()) {
             collect_text(node, h1);
             h1 = squeeze(h1);
@@ -167,8 +312,8 @@ struct HtmlWalk {
             return;
         }
         const GumboVector& children = node->v.element.children;
-        for (unsigned i = 0; i < children.length; ++i)
-            walk(static_cast<const GumboNode*>(children.data[i]), article, chrome);
+        for (unsigned i = children.length; i-- > 0;)
+            stack.push_back({static_cast<const GumboNode*>(children.data[i]), article, chrome});
     }
 };
 
@@ -184,11 +329,9 @@ std::string json_string(const rapidjson::Value& obj, const char* key) {
 void json_article(std::string_view record, const std::string& where, const std::string& name,
                   std::vector<Article>& out, std::vector<Problem>& problems) {
     rapidjson::Document doc;
-    doc.Parse(record.data(), record.size());
-    if (doc.HasParseError()) {
-        problems.push_back(
-            {fmt::format("{}: byte {}: malformed JSON: {}", where, doc.GetErrorOffset() + 1,
-                         rapidjson::GetParseError_En(doc.GetParseError()))});
+    std::string error;
+    if (!json::parse(doc, record, error)) {
+        problems.push_back({fmt::format("{}: {}", where, error)});
         return;
     }
     auto one = [&](const rapidjson::Value& v, const std::string& at) {
@@ -252,10 +395,14 @@ Article read_text_article(const Input& input) {
 
 Article read_html_article(const Input& input) {
     std::string_view text = checked_text(input);
-    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, text.data(), text.size());
+    check_html_shape(text, input.name);
+    // No parse errors kept: each copied the stack of open elements, and none is read.
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput* output = gumbo_parse_with_options(&options, text.data(), text.size());
     HtmlWalk w;
-    w.walk(output->root, false, false);
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    w.walk(output->root);
+    gumbo_destroy_output(&options, output);
     const auto& paragraphs = w.article_paragraphs.empty() ? w.paragraphs : w.article_paragraphs;
     if (paragraphs.empty())
         throw ArticleError(input.name +
@@ -285,9 +432,8 @@ std::vector<Article> read_json_articles(const Input& input, std::vector<Problem>
     bool lines = input.name.ends_with(".jsonl") || input.name.ends_with(".ndjson");
     if (!lines) {
         rapidjson::Document doc;
-        doc.Parse(text.data(), text.size());
-        lines = doc.HasParseError() &&
-                doc.GetParseError() == rapidjson::kParseErrorDocumentRootNotSingular;
+        std::string error;
+        json::parse(doc, text, error, &lines);
     }
     if (!lines) {
         json_article(text, input.name, input.name, out, problems);

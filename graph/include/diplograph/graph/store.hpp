@@ -103,6 +103,10 @@ class Store {
     explicit Store(const std::filesystem::path& path);
     //! Opens an existing database only; throws StoreError when it does not exist.
     static Store open_existing(const std::filesystem::path& path);
+    //! Opens an existing database for reading only (SQLITE_OPEN_READONLY): nothing is written,
+    //! not even the WAL files when the folder is read-only. Refuses a missing or empty file and
+    //! one of an older schema (a reader cannot migrate it).
+    static Store open_read_only(const std::filesystem::path& path);
     ~Store();
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
@@ -139,6 +143,9 @@ class Store {
     Bulk bulk(int every = 200);
 
     StoreStats stats() const;
+    //! SQLite's quick_check (full: integrity_check, which also compares every index with its
+    //! table): the problems found, at most 100; empty when the file is sound.
+    std::vector<std::string> check(bool full = false) const;
 
     std::optional<Entity> entity(const std::string& id) const;
     //! Every entity of a kind (all kinds when empty), aliases included.
