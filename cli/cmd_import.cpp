@@ -295,11 +295,12 @@ int run(const Globals& g, const Options& o) {
                     std::string table = describe_table(head.content);
                     problem(!table.empty()
                                 ? fmt::format("{}: {}", file, table)
-                                : fmt::format(
-                                      "{}: not a format diplograph reads (findings "
-                                      ".json/.jsonl{}, coded datasets: see --format)",
-                                      file,
-                                      registry.create("text") ? ", articles .txt/.html/.json" : ""));
+                                : fmt::format("{}: not a format diplograph reads (findings "
+                                              ".json/.jsonl{}, coded datasets: see --format)",
+                                              file,
+                                              registry.create("text")
+                                                  ? ", articles .txt/.html/.json"
+                                                  : ""));
                     continue;
                 }
                 if (importer->streams()) {
@@ -339,7 +340,8 @@ int run(const Globals& g, const Options& o) {
                 problem(!table.empty()
                             ? fmt::format("{}: {}", file, table)
                             : fmt::format(
-                                  "{}: not a format diplograph reads (findings .json/.jsonl{})", file,
+                                  "{}: not a format diplograph reads (findings .json/.jsonl{})",
+                                  file,
                                   registry.create("text") ? ", articles .txt/.html/.json" : ""));
                 continue;
             }
