@@ -264,6 +264,25 @@ int run(const Globals& g, const Options& o) {
     for (const auto& m : walk_problems)
         problem(m);
     const bool progress = !g.quiet && isatty(STDERR_FILENO) && files.size() > 1;
+    // The importer of a file (its head, or all of it), or null once the refusal is said: a
+    // table no importer claims is named by its shape, never read as an article.
+    auto importer_for = [&](const Input& input) {
+        std::string format = forced.empty() ? registry.detect(input) : forced;
+        auto importer = format.empty() ? nullptr : registry.create(format);
+        if (!importer) {
+            if (progress)
+                fmt::print(stderr, "\r\033[K");
+            std::string table = describe_table(input.content);
+            problem(
+                !table.empty()
+                    ? fmt::format("{}: {}", input.name, table)
+                    : fmt::format("{}: not a format diplograph reads (findings "
+                                  ".json/.jsonl{}, coded datasets: see --format)",
+                                  input.name,
+                                  registry.create("text") ? ", articles .txt/.html/.json" : ""));
+        }
+        return importer;
+    };
     // One transaction per 2,000 articles, each article in a savepoint: a commit per article
     // cost a tenth of the import, and one per 200 still a quarter (each commit rewrote the
     // same index pages to the WAL and checkpointed them). A crash loses at most the articles
@@ -287,22 +306,9 @@ int run(const Globals& g, const Options& o) {
                     problem(e.what());
                     continue;
                 }
-                std::string format = forced.empty() ? registry.detect(head) : forced;
-                auto importer = format.empty() ? nullptr : registry.create(format);
-                if (!importer) {
-                    if (progress)
-                        fmt::print(stderr, "\r\033[K");
-                    std::string table = describe_table(head.content);
-                    problem(!table.empty()
-                                ? fmt::format("{}: {}", file, table)
-                                : fmt::format("{}: not a format diplograph reads (findings "
-                                              ".json/.jsonl{}, coded datasets: see --format)",
-                                              file,
-                                              registry.create("text")
-                                                  ? ", articles .txt/.html/.json"
-                                                  : ""));
+                auto importer = importer_for(head);
+                if (!importer)
                     continue;
-                }
                 if (importer->streams()) {
                     if (progress)
                         fmt::print(stderr, "\r\033[K");
@@ -331,20 +337,9 @@ int run(const Globals& g, const Options& o) {
                 continue;
             }
             Input input{file, std::move(*content)};
-            std::string format = forced.empty() ? registry.detect(input) : forced;
-            auto importer = format.empty() ? nullptr : registry.create(format);
-            if (!importer) {
-                if (progress)
-                    fmt::print(stderr, "\r\033[K");
-                std::string table = describe_table(input.content);
-                problem(!table.empty()
-                            ? fmt::format("{}: {}", file, table)
-                            : fmt::format(
-                                  "{}: not a format diplograph reads (findings .json/.jsonl{})",
-                                  file,
-                                  registry.create("text") ? ", articles .txt/.html/.json" : ""));
+            auto importer = importer_for(input);
+            if (!importer)
                 continue;
-            }
             ReadResult result = importer->read(input, ctx);
             if (progress && !result.problems.empty())
                 fmt::print(stderr, "\r\033[K");

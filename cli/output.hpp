@@ -24,7 +24,7 @@ struct OutputOptions {
     int links = -1;   //!< diagrams: links drawn at most; -1: viz::link_cap (3 per actor)
     bool no_legend = false;
     std::string gexf_version = "1.3";  //!< 1.3, or 1.2 for older readers (NetworkX 2.8)
-    bool force = false;  //!< overwrite an existing output file
+    bool force = false;                //!< overwrite an existing output file
 
     //! Whether the answer is a table for spreadsheets (--format csv or tsv).
     bool tabular() const { return format == "csv" || format == "tsv"; }
