@@ -35,6 +35,28 @@ struct Options {
     std::string map;
 };
 
+// What the store did with the batches put: counted alike for articles and dataset rows.
+struct Stored {
+    long long kept = 0, unchanged = 0, replaced = 0, events_new = 0, events_merged = 0;
+    void add(const StoreResult& r) {
+        ++kept;
+        if (r.outcome == StoreResult::Outcome::unchanged)
+            ++unchanged;
+        if (r.outcome == StoreResult::Outcome::replaced)
+            ++replaced;
+        events_new += r.events_new;
+        events_merged += r.events_merged;
+    }
+    Stored& operator+=(const Stored& o) {
+        kept += o.kept;
+        unchanged += o.unchanged;
+        replaced += o.replaced;
+        events_new += o.events_new;
+        events_merged += o.events_merged;
+        return *this;
+    }
+};
+
 // Where a dataset's rows go: the store, with counts, progress and one line per bad row.
 class StoreSink : public RowSink {
   public:
@@ -55,13 +77,7 @@ class StoreSink : public RowSink {
             left_out("mention of an event not in the store");
             return;
         }
-        ++kept;
-        if (r.outcome == StoreResult::Outcome::unchanged)
-            ++unchanged;
-        if (r.outcome == StoreResult::Outcome::replaced)
-            ++replaced;
-        events_new += r.events_new;
-        events_merged += r.events_merged;
+        stored.add(r);
     }
     void problem(Problem&& p) override {
         clear_line();
@@ -98,11 +114,12 @@ class StoreSink : public RowSink {
             "{}: {} rows in {:.2f} s ({} rows/s): {} kept, {} left out{}, {} bad", file_,
             group_digits(rows_), s,
             group_digits(static_cast<long long>(static_cast<double>(rows_) / std::max(s, 1e-9))),
-            group_digits(kept), group_digits(out), reasons.empty() ? "" : " (" + reasons + ")",
-            group_digits(bad));
+            group_digits(stored.kept), group_digits(out),
+            reasons.empty() ? "" : " (" + reasons + ")", group_digits(bad));
     }
 
-    long long kept = 0, unchanged = 0, replaced = 0, events_new = 0, events_merged = 0, bad = 0;
+    Stored stored;
+    long long bad = 0;
     std::map<std::string, long long> left;
 
   private:
@@ -255,8 +272,8 @@ int run(const Globals& g, const Options& o) {
     std::vector<std::string> files, walk_problems;
     for (const auto& p : o.paths)
         expand(p, files, walk_problems);
-    long long imported = 0, skipped = 0, unchanged = 0, replaced = 0, events_new = 0,
-              events_merged = 0;
+    Stored stored;
+    long long skipped = 0;
     auto problem = [&](const std::string& message) {
         fmt::print(stderr, "{}\n", message);
         ++skipped;
@@ -320,12 +337,8 @@ int run(const Globals& g, const Options& o) {
                     }
                     if (!g.quiet)
                         fmt::print(stderr, "{}\n", sink.summary());
-                    imported += sink.kept;
+                    stored += sink.stored;
                     skipped += sink.bad;
-                    unchanged += sink.unchanged;
-                    replaced += sink.replaced;
-                    events_new += sink.events_new;
-                    events_merged += sink.events_merged;
                     continue;
                 }
             }
@@ -346,15 +359,8 @@ int run(const Globals& g, const Options& o) {
             for (const auto& p : result.problems)
                 problem(p.message);
             for (const auto& batch : result.batches) {
-                StoreResult r = store.put(batch);
+                stored.add(store.put(batch));
                 bulk.count();
-                ++imported;
-                if (r.outcome == StoreResult::Outcome::unchanged)
-                    ++unchanged;
-                if (r.outcome == StoreResult::Outcome::replaced)
-                    ++replaced;
-                events_new += r.events_new;
-                events_merged += r.events_merged;
             }
         }
         bulk.commit();
@@ -380,17 +386,18 @@ int run(const Globals& g, const Options& o) {
         fmt::print(
             "{{\"imported\": {}, \"skipped\": {}, \"unchanged\": {}, \"replaced\": {}, "
             "\"events_new\": {}, \"events_merged\": {}}}\n",
-            imported, skipped, unchanged, replaced, events_new, events_merged);
+            stored.kept, skipped, stored.unchanged, stored.replaced, stored.events_new,
+            stored.events_merged);
     } else if (!g.quiet) {
         std::string detail;
-        if (unchanged)
-            detail += fmt::format(", {} unchanged", group_digits(unchanged));
-        if (replaced)
-            detail += fmt::format(", {} replaced", group_digits(replaced));
+        if (stored.unchanged)
+            detail += fmt::format(", {} unchanged", group_digits(stored.unchanged));
+        if (stored.replaced)
+            detail += fmt::format(", {} replaced", group_digits(stored.replaced));
         fmt::print(
             "{} imported, {} skipped{} ({} new events, {} merged into events already stored)\n",
-            group_digits(imported), group_digits(skipped), detail, group_digits(events_new),
-            group_digits(events_merged));
+            group_digits(stored.kept), group_digits(skipped), detail,
+            group_digits(stored.events_new), group_digits(stored.events_merged));
     }
     return skipped ? Exit::bad_input : Exit::ok;
 }
