@@ -6,6 +6,8 @@
 
 #include <diplograph/importers/text.hpp>
 
+#include "extract_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <rapidjson/document.h>
@@ -13,20 +15,8 @@
 namespace diplograph {
 namespace {
 
-const Dictionaries& dictionaries() {
-    static const Dictionaries d = Dictionaries::load(DIPLOGRAPH_DATA_DIR);
-    return d;
-}
-
-Batch extract(const std::string& lang, const std::string& text, const std::string& published = {}) {
-    Article a;
-    a.name = "test.txt";
-    a.text = text;
-    ImportOptions options;
-    options.lang = lang;
-    options.published = published;
-    return extract_article(a, dictionaries(), options);
-}
+using test::dictionaries;
+using test::extract;
 
 std::vector<const Event*> of_type(const Batch& b, EventType type) {
     std::vector<const Event*> out;

@@ -4,6 +4,8 @@
 #include <diplograph/importers/findings.hpp>
 #include <diplograph/importers/text.hpp>
 
+#include "extract_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -11,19 +13,9 @@
 namespace diplograph {
 namespace {
 
-const Dictionaries& dictionaries() {
-    static const Dictionaries d = Dictionaries::load(DIPLOGRAPH_DATA_DIR);
-    return d;
-}
-
+using test::dictionaries;
 Batch extract(const std::string& lang, const std::string& text) {
-    Article a;
-    a.name = "test.txt";
-    a.text = text;
-    ImportOptions options;
-    options.lang = lang;
-    options.published = "2024-03-02";
-    return extract_article(a, dictionaries(), options);
+    return test::extract(lang, text, "2024-03-02");
 }
 
 std::set<std::string> ids(const Batch& b) {

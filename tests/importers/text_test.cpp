@@ -5,6 +5,8 @@
 #include <diplograph/importers/findings.hpp>
 #include <diplograph/importers/text.hpp>
 
+#include "extract_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,21 +16,8 @@
 namespace diplograph {
 namespace {
 
-const Dictionaries& dictionaries() {
-    static const Dictionaries d = Dictionaries::load(DIPLOGRAPH_DATA_DIR);
-    return d;
-}
-
-Batch extract(const std::string& lang, const std::string& text, const std::string& published = {},
-              const Dictionaries& dict = dictionaries()) {
-    Article a;
-    a.name = "test.txt";
-    a.text = text;
-    ImportOptions options;
-    options.lang = lang;
-    options.published = published;
-    return extract_article(a, dict, options);
-}
+using test::dictionaries;
+using test::extract;
 
 std::set<std::string> actors(const Event& e) {
     std::set<std::string> out;
