@@ -197,6 +197,12 @@
     return refreshing;
   }
   window.diplograph.refresh = refresh;
+  // Resolves once the refreshes asked for so far are drawn and the layout has stopped moving.
+  let laidOut = Promise.resolve();
+  window.diplograph.idle = async () => {
+    await refreshing;
+    await laidOut;
+  };
 
   async function rebuild() {
     state.notices = [];
@@ -304,7 +310,7 @@
 
   function layout(randomize) {
     const big = cy.nodes().length > 400;
-    cy.layout({
+    const run = cy.layout({
       name: 'fcose',
       quality: big && randomize ? 'draft' : 'default',
       randomize,
@@ -315,7 +321,9 @@
       nodeRepulsion: 9000,
       idealEdgeLength: 90,
       nodeDimensionsIncludeLabels: true,
-    }).run();
+    });
+    laidOut = run.promiseOn('layoutstop');
+    run.run();
   }
 
   // ---- the controls ----------------------------------------------------------------------

@@ -70,7 +70,9 @@ async function settle(page) {
     await new Promise((r) => setTimeout(r, 50));
   });
   await page.waitForFunction(() => document.querySelector('#details-body') !== null);
-  await sleep(900);
+  // Until the refreshes are drawn and the layout has stopped: a click lands where the test aimed.
+  await page.evaluate(() => window.diplograph.idle());
+  await sleep(150);
 }
 
 async function clickNode(page, id) {
@@ -87,16 +89,36 @@ async function clickNode(page, id) {
 }
 
 async function clickEdge(page, edgeId) {
-  const point = await page.evaluate((id) => {
-    const e = window.diplograph.cy.getElementById(id);
-    if (e.empty()) return null;
-    const p = e.renderedMidpoint();
-    const box = document.getElementById('cy').getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
-  }, edgeId);
-  if (!point) throw new Error('no edge ' + edgeId + ' in the view');
-  await page.mouse.click(point.x, point.y);
-  await settle(page);
+  // A real click on the edge, at a point of it that no node or other edge covers (a label or a
+  // parallel edge can lie over the midpoint); the panel must then name the edge's type.
+  for (const along of [0.5, 0.35, 0.65, 0.25, 0.75]) {
+    const point = await page.evaluate((id, t) => {
+      const cy = window.diplograph.cy;
+      const e = cy.getElementById(id);
+      if (e.empty()) return null;
+      const s = e.source().renderedPosition();
+      const d = e.target().renderedPosition();
+      const m = e.renderedMidpoint();
+      // A quadratic through the midpoint follows a bezier edge; a straight edge is the same line.
+      const u = 1 - t;
+      const cx = 2 * m.x - (s.x + d.x) / 2;
+      const cyy = 2 * m.y - (s.y + d.y) / 2;
+      const x = u * u * s.x + 2 * u * t * cx + t * t * d.x;
+      const y = u * u * s.y + 2 * u * t * cyy + t * t * d.y;
+      const box = document.getElementById('cy').getBoundingClientRect();
+      return { x: box.left + x, y: box.top + y };
+    }, edgeId, along);
+    if (!point) throw new Error('no edge ' + edgeId + ' in the view');
+    await page.mouse.click(point.x, point.y);
+    await settle(page);
+    const shown = await page
+      .waitForFunction(() => {
+        const t = document.getElementById('details').textContent;
+        return /^\s*[A-Z_]+: /.test(t) && !t.includes('reading the evidence');
+      }, { timeout: 3000 })
+      .then(() => true, () => false);
+    if (shown) return;
+  }
 }
 
 const nodeIds = (page) => page.evaluate(() => window.diplograph.cy.nodes().map((n) => n.id()).sort());
