@@ -116,6 +116,26 @@ TEST(Discourse, APassiveWithNoAgentIsTheStorysActor) {
     EXPECT_EQ(initiator(*visits[1]), "MAR");
 }
 
+TEST(Discourse, AnAgentNamedAloneActsInTheLaterPassive) {
+    // The headline names who opens, and no host (a continent); the body's passive names the
+    // hosts and nobody who opens: one event, Portugal → the three hosts.
+    auto b = extract("en",
+                     "Portugal to open three missions in Asia\n"
+                     "The cabinet approved the plan on Monday.\n"
+                     "The missions will be opened in Laos, Nepal and Bhutan by 2029.\n",
+                     "2026-03-02");
+    auto opened = of_type(b, EventType::EMBASSY_OPEN);
+    ASSERT_EQ(opened.size(), 1u);
+    EXPECT_EQ(initiator(*opened[0]), "PRT");
+    EXPECT_EQ(opened[0]->participants.size(), 4u);
+    // Alone, the agent tells no event.
+    auto alone = extract("en",
+                         "Portugal to open three missions in Asia\n"
+                         "The cabinet approved the plan on Monday.\n",
+                         "2026-03-02");
+    EXPECT_TRUE(of_type(alone, EventType::EMBASSY_OPEN).empty());
+}
+
 TEST(Discourse, ItIsTheStateThePreviousSentenceOpenedWith) {
     auto b = extract("en",
                      "Iran and Somalia\n"

@@ -230,8 +230,8 @@ std::vector<Told> tell_story(std::vector<Told> told, const std::vector<BackRefer
             e.participants.insert(e.participants.begin(), {a, ParticipantRole::initiator});
     }
     std::erase_if(told, [](const Told& t) {
-        // Still nobody who acts, and fewer than two parties: no event.
-        return t.agentless && actor_set(t.event, false).size() < 2;
+        // Still nobody who acts, and fewer than two parties: no event; an agent alone is none.
+        return t.lone || (t.agentless && actor_set(t.event, false).size() < 2);
     });
     auto story = merge_retellings(std::move(told));
     for (const auto& ref : references) {

@@ -28,6 +28,9 @@ struct Told {
     //! latest event of its type told before ("India will open embassies…" then "the missions
     //! will be opened in Chad and Togo").
     bool agentless = false;
+    //! One party acting and nobody else named ("India to open 18 missions in Africa"): no event
+    //! itself, only the agent of the agentless passives of its type told after it.
+    bool lone = false;
 };
 
 //! A noun with a definite or demonstrative determiner that names an event already told

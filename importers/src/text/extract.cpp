@@ -1863,7 +1863,12 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 guessed = true;
             }
         }
-        if (actors.size() < 2 && !agentless)
+        // One country acting and nobody else named: kept as the agent of the passives that
+        // tell the rest ("X to open embassies in Asia" … "they will be opened in A and B").
+        const bool lone = !agentless && !guessed && actors.size() == 1 && named == 1 &&
+                          (rule.direction == "dir" || rule.direction == "embassy") &&
+                          actors[0].pos < trig.first && dict_.country(actors[0].id) != nullptr;
+        if (actors.size() < 2 && !agentless && !lone)
             continue;
         // A suspension is a sanction only by an organisation of a member ("suspended from the
         // AU"); a dialogue or a flight "suspended since 2018" is none.
@@ -2116,6 +2121,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             f.another = cue_in(t, "another", trig.first >= 3 ? trig.first - 3 : 0, trig.first);
             f.definite = nouns_->definite_at(t, trig.first);
             f.agentless = agentless;
+            f.lone = lone;
             f.event.participants = parts;
             for (const auto& p : people)
                 f.event.participants.push_back({p, ParticipantRole::participant});
