@@ -46,6 +46,27 @@ TEST(NotParties, AGenericHeadNamesABodyOnlyOnceItWasNamedInFull) {
     EXPECT_EQ(ids(c).count("org/UNSC"), 1u) << to_findings_json(c);
 }
 
+TEST(NotParties, TheSubjectOfASubordinateClauseIsNoParty) {
+    // "a day after the Gambian authorities closed…": Gambia acts in its own clause, not in the
+    // condemnation, which names nobody it condemns.
+    auto b = extract("en",
+                     "Canada condemned the attack on Monday, a day after the Gambian authorities "
+                     "closed the border.\n");
+    EXPECT_EQ(ids(b).count("GMB"), 0u) << to_findings_json(b);
+    auto f = extract("fr",
+                     "Le Sénégal a fermé son ambassade lundi, deux jours après que le Niger a "
+                     "fermé sa frontière.\n");
+    EXPECT_EQ(ids(f).count("NER"), 0u) << to_findings_json(f);
+    // Named before the conjunction, a party stays one; a genitive after it is no subject.
+    auto g = extract("en",
+                     "Canada closed its embassy in Niger on Monday, a day after the Gambian "
+                     "authorities closed the border.\n");
+    EXPECT_EQ(ids(g).count("NER"), 1u) << to_findings_json(g);
+    EXPECT_EQ(ids(g).count("GMB"), 0u) << to_findings_json(g);
+    auto h = extract("en", "Chile thanked Brazil on Monday after Brazil's aid arrived.\n");
+    EXPECT_EQ(ids(h).count("BRA"), 1u) << to_findings_json(h);
+}
+
 TEST(NotParties, ASeaNamedAfterACountryIsNoParty) {
     auto b =
         extract("en",

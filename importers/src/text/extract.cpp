@@ -1530,6 +1530,26 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 open = k;
             }
         }
+        // A subordinate clause with a subject of its own ("closed on 14 February, ten days
+        // before Russia invaded", "came after the Gambian authorities set up…", "après que
+        // le Mali a rompu…"): a conjunction, a party within a few words, then a word of the
+        // sentence (its verb, or the noun the party qualifies before its verb).
+        for (std::size_t k = 1; k + 1 < t.size(); ++k) {
+            std::size_t end = cue_end(t, text::CueKind("subordinate").slot, k);
+            if (!end)
+                continue;
+            bool subject = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+                if (m.first < end || m.first > end + 2 || m.last >= t.size() || !t[m.last].word ||
+                    t[m.last].capitalized || cue_at(t, "clause", m.last) || genitive(t, m.last))
+                    return false;
+                for (std::size_t j = end; j < m.first; ++j)
+                    if (!t[j].word || t[j].capitalized)
+                        return false;
+                return true;
+            });
+            if (subject)
+                clauses.push_back(k);
+        }
         std::sort(clauses.begin(), clauses.end());
         clauses.erase(std::unique(clauses.begin(), clauses.end()), clauses.end());
     }

@@ -183,10 +183,10 @@ class PatternIndex {
 };
 
 //! The modality kinds of modality.tsv besides `future`: a cue's kind is its position here.
-inline constexpr std::array<std::string_view, 20> kCueKinds = {
+inline constexpr std::array<std::string_view, 21> kCueKinds = {
     "negation", "invitation",  "denial",  "agreed",  "planned",   "reported", "mutual",
     "both",     "both_people", "ousted",  "sourced", "comment",   "topic",    "aside",
-    "host",     "place_noun",  "another", "clause",  "committed", "vague"};
+    "host",     "place_noun",  "another", "clause",  "committed", "vague",    "subordinate"};
 
 //! A cue kind the code names, found in kCueKinds when compiling: a name that is none does not
 //! compile.
