@@ -136,6 +136,24 @@ TEST(Discourse, AnAgentNamedAloneActsInTheLaterPassive) {
     EXPECT_TRUE(of_type(alone, EventType::EMBASSY_OPEN).empty());
 }
 
+TEST(Discourse, TheOneAVisitIsByTravels) {
+    // The subject hosts "the first visit by" the one named after "by" / "par".
+    auto b = extract("en",
+                     "Visit\nHanoi prepared for the first visit by Japan's prime minister "
+                     "since 2017.\n",
+                     "2024-03-02");
+    auto visits = of_type(b, EventType::VISIT);
+    ASSERT_EQ(visits.size(), 1u);
+    EXPECT_EQ(initiator(*visits[0]), "JPN");
+    auto f = extract("fr",
+                     "Visite\nLa visite effectuée par le président sénégalais au Mali a duré "
+                     "deux jours.\n",
+                     "2024-03-02");
+    visits = of_type(f, EventType::VISIT);
+    ASSERT_EQ(visits.size(), 1u);
+    EXPECT_EQ(initiator(*visits[0]), "SEN");
+}
+
 TEST(Discourse, ItIsTheStateThePreviousSentenceOpenedWith) {
     auto b = extract("en",
                      "Iran and Somalia\n"

@@ -67,6 +67,21 @@ TEST(NotParties, TheSubjectOfASubordinateClauseIsNoParty) {
     EXPECT_EQ(ids(h).count("BRA"), 1u) << to_findings_json(h);
 }
 
+TEST(NotParties, WhatPartiesTalkAboutIsNoParty) {
+    auto b = extract("en", "Japan and South Korea agreed to cooperate on North Korea and Iran.\n");
+    EXPECT_EQ(ids(b).count("PRK"), 0u) << to_findings_json(b);
+    EXPECT_EQ(ids(b).count("IRN"), 0u) << to_findings_json(b);
+    EXPECT_EQ(ids(b).count("KOR"), 1u) << to_findings_json(b);
+    auto f = extract("fr",
+                     "Le Sénégal et la Gambie ont signé un accord sur la Mauritanie et le "
+                     "Mali.\n");
+    EXPECT_EQ(ids(f).count("MRT"), 0u) << to_findings_json(f);
+    EXPECT_EQ(ids(f).count("GMB"), 1u) << to_findings_json(f);
+    // A party introduced by "with" after the subject stays one.
+    auto g = extract("en", "South Korea agreed to cooperate on trade with Japan.\n");
+    EXPECT_EQ(ids(g).count("JPN"), 1u) << to_findings_json(g);
+}
+
 TEST(NotParties, ASeaNamedAfterACountryIsNoParty) {
     auto b =
         extract("en",

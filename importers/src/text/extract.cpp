@@ -338,6 +338,22 @@ bool clause_start(const std::vector<Token>& t, std::size_t k) {
            (k == 0 || (t[k - 1].norm != "well" && t[k - 1].norm != "such"));
 }
 
+// Between a symmetric trigger and a name after it, a preposition of subject ("on", "about",
+// "sur") nearer the name than any that introduces a party ("with", "between", "by"): the name
+// is what the parties talked or agreed about. "on" before a date word is none ("on Monday").
+bool about_after(const std::vector<Token>& t, std::size_t from, std::size_t name) {
+    static const WordSet kAbout = {"on", "about", "regarding", "concerning", "sur", "concernant"};
+    static const WordSet kParty = {"with", "avec", "between", "entre", "by", "par", "among"};
+    for (std::size_t k = name; k > from; --k) {
+        const Token& w = t[k - 1];
+        if (kParty.count(w.norm))
+            return false;
+        if (kAbout.count(w.norm) && k < t.size() && !t[k].light)
+            return true;
+    }
+    return false;
+}
+
 // Words before the place where something happens ("à Pékin", "in Beijing").
 bool at_place(std::string_view w) {
     return w == "a" || w == "in" || w == "at";
@@ -1758,6 +1774,10 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 // "in the Russian city of Kazan": where, not who.
             } else if (m.first > 0 && cue_in(t, "topic", m.first >= 3 ? m.first - 3 : 0, m.first)) {
                 // "s'est entretenu … de la guerre en Ukraine": what was discussed.
+            } else if (info(rule.type).symmetric && m.first >= trig.last &&
+                       about_after(t, trig.first, m.first)) {
+                // "agreed to cooperate on responses to threats, including Iran", "un
+                // entretien sur la situation au Mali": what was talked about.
             } else if (rule.type == EventType::VISIT && m.first > 0 &&
                        (t[m.first - 1].norm == "from" || t[m.first - 1].norm == "depuis")) {
                 // "From Pyongyang, Putin flew to Hanoi": where the visitor comes from.
@@ -2097,12 +2117,31 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                             !(t[k - 1].norm == "was" || t[k - 1].norm == "were" ||
                               t[k - 1].norm == "been" || t[k - 1].norm == "ete" ||
                               t[k - 1].norm == "be");
+            // "the first visit by a New Zealand prime minister", "la visite effectuée par le
+            // président": the visit's agent, named right after it, travels; the subject hosts.
+            const Actor* by = nullptr;
+            if (rule.type == EventType::VISIT && rule.direction == "dir")
+                for (std::size_t k = trig.last; k < t.size() && k < trig.last + 2 && !by; ++k) {
+                    if (t[k].norm != "by" && t[k].norm != "par")
+                        continue;
+                    const Mention* first = nullptr;
+                    for (const auto& m : mentions)
+                        if (m.first > k && m.first <= k + 4 && (!first || m.first < first->first))
+                            first = &m;
+                    if (!first)
+                        break;
+                    std::string id = actor_of(*first);
+                    for (const auto& x : actors)
+                        if (x.id == id)
+                            by = &x;
+                }
             std::vector<Participant> parts;
             for (const auto& x : actors) {
                 auto k = static_cast<std::size_t>(&x - actors.data());
-                bool init = before ? subject.count(k) != 0
-                            : adj  ? x.kind == NameKind::adj
-                                   : &x == &actors.front();
+                bool init = by       ? &x == by
+                            : before ? subject.count(k) != 0
+                            : adj    ? x.kind == NameKind::adj
+                                     : &x == &actors.front();
                 // "Morocco accepted help from Spain": the subject receives.
                 if (rule.direction == "recv" || hosts)
                     init = !init;
