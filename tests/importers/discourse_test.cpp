@@ -4,6 +4,7 @@
 // told in French and in English is one event in the store.
 #include "support/support.hpp"
 
+#include <diplograph/importers/findings.hpp>
 #include <diplograph/importers/text.hpp>
 
 #include "extract_support.hpp"
@@ -152,6 +153,21 @@ TEST(Discourse, TheOneAVisitIsByTravels) {
     visits = of_type(f, EventType::VISIT);
     ASSERT_EQ(visits.size(), 1u);
     EXPECT_EQ(initiator(*visits[0]), "SEN");
+}
+
+TEST(Discourse, AReactionAimsAtTheStorysPairOnlyWhenItNamesSomethingDone) {
+    const std::string story =
+        "Japan sends aid to the Philippines\n"
+        "Japan sent relief goods to the Philippines on Friday.\n"
+        "The Philippines thanked Japan for the help.\n";
+    // A reaction to nothing told ("condemned violence in general") aims at nobody.
+    auto b = extract("en", story + "Germany condemned violence in general.\n", "2024-03-02");
+    EXPECT_TRUE(of_type(b, EventType::CONDEMN).empty()) << to_findings_json(b);
+    // "condemned the attack": something of the story's.
+    auto c = extract("en", story + "Germany condemned the attack.\n", "2024-03-02");
+    auto condemned = of_type(c, EventType::CONDEMN);
+    ASSERT_EQ(condemned.size(), 1u) << to_findings_json(c);
+    EXPECT_EQ(initiator(*condemned[0]), "DEU");
 }
 
 TEST(Discourse, ItIsTheStateThePreviousSentenceOpenedWith) {

@@ -525,6 +525,15 @@ class Extractor {
     std::size_t cue_end(const std::vector<Token>& t, std::size_t kind, std::size_t i) const;
     mutable text::CueTable cues_;  //!< the current sentence's cues, found as they are asked for
     std::pair<std::string, std::string> top_pair() const;
+    //! Within the few words after position `from`, a noun that names an event back ("the
+    //! agreements", "cette décision"), or right at it a definite determiner ("the plan").
+    bool names_event_after(const std::vector<Token>& t, std::size_t from) const {
+        for (std::size_t k = from; k < t.size() && k < from + 4; ++k)
+            if (nouns_->definite_at(t, k))
+                return true;
+        // "condemned the plan", "a regretté le manque de transparence": a definite object.
+        return from < t.size() && nouns_->definite(t[from].norm);
+    }
     //! The two parties (countries or organisations) most named in the article so far.
     std::pair<std::string, std::string> top_parties() const;
     std::pair<std::string, std::string> recent_pair_;  //!< countries of the last two-party event
@@ -1896,8 +1905,11 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 add_actor(protagonist_.empty() ? a : protagonist_, 0, NameKind::name);
                 guessed = true;
             } else if (pair && named == 1 && actors[0].pos < trig.first &&
-                       (rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT)) {
-                // "The Palestinians condemned the agreements": what the article is about.
+                       (rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT) &&
+                       names_event_after(t, trig.last)) {
+                // "The Palestinians condemned the agreements": what the article is about. Only
+                // when what is condemned or welcomed is an event named back: "supports rapid
+                // humanitarian response", "recognized the sovereignty of…" aim at nobody told.
                 add_actor(a, trig.last, NameKind::name);
                 add_actor(b, trig.last, NameKind::name);
                 guessed = true;
