@@ -1,4 +1,5 @@
 #include <diplograph/graph/store.hpp>
+#include <diplograph/graph/merge_policy.hpp>
 #include <diplograph/graph/edges.hpp>
 
 #include "sqlite.hpp"
@@ -252,6 +253,19 @@ CREATE TABLE event_attributes(
 ) WITHOUT ROWID;
 INSERT INTO event_types(code, name) VALUES (15, 'OTHER');
 )sql",
+    // v5: reports that may tell one event but without the evidence to merge them (undated or
+    // year-only, from different sources: graph/src/merge_policy.cpp) stay two events, the
+    // later one a possible duplicate of the earlier, written by `source`'s put.
+    R"sql(
+CREATE TABLE possible_duplicates(
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  of TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  PRIMARY KEY(event, of)
+) WITHOUT ROWID;
+CREATE INDEX possible_duplicates_of ON possible_duplicates(of);
+CREATE INDEX possible_duplicates_source ON possible_duplicates(source);
+)sql",
 };
 
 // The links participants_link would have made for the deferred sources' participants, each
@@ -345,45 +359,6 @@ DateInterval interval_of(const std::string& from, const std::string& to, const s
     d.precision = precision_from_string(prec).value_or(Precision::unknown);
     d.how = how;
     return d;
-}
-
-// What two reports must share to be one event (DESIGN.md §2, "Evidence").
-bool same_event(const Event& a, const std::set<std::string>& a_key, const Event& b,
-                const std::set<std::string>& b_key) {
-    if (a.type != b.type)
-        return false;
-    // OTHER gathers codes of every kind: one event only within one CAMEO root (its subtype).
-    if (a.type == EventType::OTHER && a.subtype != b.subtype)
-        return false;
-    if (!a.date.compatible(b.date))
-        return false;
-    std::size_t common = 0;
-    for (const auto& x : a_key)
-        common += b_key.count(x);
-    std::size_t all = a_key.size() + b_key.size() - common;
-    if (all == 0 || common * 2 < all)
-        return false;
-    if (info(a.type).symmetric)
-        return true;
-    // Directional types: who did it to whom must agree (both reopenings of "leurs ambassades"
-    // respectives" are two events). Countries and organisations: NATO accusing Russia and Russia
-    // accusing NATO on one day are two events (people count through their country above).
-    auto side = [](const Event& e, ParticipantRole role) {
-        std::set<std::string> out;
-        for (const auto& p : e.participants)
-            if (p.role == role && p.actor.rfind("person/", 0) != 0)
-                out.insert(p.actor);
-        return out;
-    };
-    for (auto role : {ParticipantRole::initiator, ParticipantRole::target}) {
-        auto sa = side(a, role), sb = side(b, role);
-        if (sa.empty() || sb.empty())
-            continue;
-        bool overlap = std::any_of(sa.begin(), sa.end(), [&](auto& x) { return sb.count(x); });
-        if (!overlap)
-            return false;
-    }
-    return true;
 }
 
 // Where an evidence row comes in the order an event's fields are derived in: its primary key
@@ -1062,6 +1037,7 @@ void Store::Impl::remove_source(const std::string& source_id) {
     cache.use("DELETE FROM evidence WHERE source=?").bind(source_id).run();
     cache.use("DELETE FROM participants WHERE source=?").bind(source_id).run();
     cache.use("DELETE FROM roles WHERE source=?").bind(source_id).run();
+    cache.use("DELETE FROM possible_duplicates WHERE source=?").bind(source_id).run();
     known.clear();
     for (const auto& id : touched)
         recompute(id);
@@ -1297,6 +1273,9 @@ StoreResult Store::put(const Batch& batch) {
         "INSERT OR IGNORE INTO evidence(event, source, sentence, span_begin, span_end, text, "
         "rule, confidence, status, date_from, date_to, precision, date_how, subtype, place) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    // The events this source tells so far: a retelling in one article joins them (a replaced
+    // source's evidence was removed above, so no other event has any from it).
+    std::unordered_set<std::string> this_source;
     for (std::size_t index = 0; index < batch.events.size(); ++index) {
         const Event& given = batch.events[index];
         // A mention: the event of the source it names, with that event's type and participants.
@@ -1320,14 +1299,23 @@ StoreResult Store::put(const Batch& batch) {
         stored_date.first = date_of(date_text(event.date.first));
         stored_date.last = date_of(date_text(event.date.last));
         std::string id = mention ? mention->id : std::string();
-        // Loading a candidate (known_event) and its key leave known.dates alone.
-        for (const std::string* candidate :
-             mention ? std::vector<const std::string*>() : impl_->candidates(event)) {
-            auto& stored = impl_->known_event(*candidate);
-            if (same_event(event, key, stored.core, impl_->key_of(stored))) {
-                id = *candidate;
-                break;
+        // The policy decides (merge_policy.hpp); loading a candidate (known_event) and its key
+        // leave known.dates alone.
+        std::vector<std::string> duplicates_of;
+        if (!mention) {
+            std::vector<const std::string*> ids = impl_->candidates(event);
+            std::vector<MergeCandidate> candidates;
+            candidates.reserve(ids.size());
+            for (const std::string* candidate : ids) {
+                auto& stored = impl_->known_event(*candidate);
+                candidates.push_back(
+                    {{&stored.core, &impl_->key_of(stored)}, this_source.count(*candidate) > 0});
             }
+            MergeDecision decision = decide_merge({&event, &key}, candidates);
+            if (decision.merge_with)
+                id = *ids[*decision.merge_with];
+            for (std::size_t i : decision.possible_duplicates)
+                duplicates_of.push_back(*ids[i]);
         }
         if (id.empty()) {
             std::string basis =
@@ -1376,6 +1364,16 @@ StoreResult Store::put(const Batch& batch) {
             impl_->known.cores[id] = {
                 std::move(core), Derivation{}, sqlite3_last_insert_rowid(db.get()), {}, 0};
             ++result.events_new;
+            for (const auto& of : duplicates_of)
+                cache
+                    .use(
+                        "INSERT OR IGNORE INTO possible_duplicates(event, of, source) "
+                        "VALUES(?,?,?)")
+                    .bind(id)
+                    .bind(of)
+                    .bind(source.id)
+                    .run();
+            result.possible_duplicates += static_cast<int>(duplicates_of.size());
         } else {
             ++result.events_merged;
             // The codes are the event's: the first source that gives each one sets it.
@@ -1393,6 +1391,7 @@ StoreResult Store::put(const Batch& batch) {
                 fill.bind(id).run();
             }
         }
+        this_source.insert(id);
         for (const auto& [name, value] : event.attributes)
             ins_attribute.rebind().bind_kept(id).bind_kept(name).bind_kept(value).run();
         auto& known_event = impl_->known_event(id);
@@ -1771,6 +1770,13 @@ void Store::take_events(const Filter& filter,
                                     (of_actors.empty() ? "" : " WHERE event IN " + of_actors) +
                                     " ORDER BY event, key");
     bind_actors(attrs);
+    sqlite::Statement dups(
+        db,
+        "SELECT a, b FROM (SELECT event AS a, of AS b FROM possible_duplicates UNION SELECT of, "
+        "event FROM possible_duplicates)" +
+            (of_actors.empty() ? "" : " WHERE a IN " + of_actors) + " ORDER BY a, b");
+    bind_actors(dups);
+    bool has_dup = dups.step();
     bool has_attr = attrs.step();
     bool has_part = parts.step();
     bool has_evid = evid.step();
@@ -1793,6 +1799,12 @@ void Store::take_events(const Filter& filter,
         while (has_attr && attrs.view(0) == e.id) {
             e.attributes.emplace_back(attrs.text(1), attrs.text(2));
             has_attr = attrs.step();
+        }
+        while (has_dup && dups.view(0) < e.id)
+            has_dup = dups.step();
+        while (has_dup && dups.view(0) == e.id) {
+            se.possible_duplicates.push_back(dups.text(1));
+            has_dup = dups.step();
         }
         while (has_part && parts.view(0) < e.id)
             has_part = parts.step();
@@ -2189,8 +2201,9 @@ std::string Store::dump() const {
          "SELECT a.id, b.id, t.name, e.id FROM event_pairs p JOIN entities a ON a.no = p.actor "
          "JOIN entities b ON b.no = p.partner JOIN events e ON e.no = p.event LEFT JOIN "
          "event_types t ON t.code = p.type"}};
-    for (const char* table : {"sources", "entities", "aliases", "roles", "events", "participants",
-                              "evidence", "event_links", "event_pairs", "event_attributes"}) {
+    for (const char* table :
+         {"sources", "entities", "aliases", "roles", "events", "participants", "evidence",
+          "event_links", "event_pairs", "event_attributes", "possible_duplicates"}) {
         auto special = by_ids.find(table);
         sqlite::Statement s(db, special != by_ids.end() ? std::string(special->second)
                                                         : fmt::format("SELECT * FROM {}", table));
