@@ -636,6 +636,13 @@ struct Store::Impl {
     std::vector<const std::string*> candidates(const Event& e);
     Event load_event_core(const std::string& id, int64_t* no = nullptr);
     Known::KnownEvent& known_event(const std::string& id);
+    //! The stored event a report joins by the merge policy ("" for none), and the ones it
+    //! may duplicate otherwise. `this_source`: the events of the report's own source so far.
+    std::string match(const Event& report, const std::set<std::string>& key,
+                      const std::unordered_set<std::string>& this_source,
+                      std::vector<std::string>& duplicates_of);
+    //! A new event's id, from its type, date, source and participants; not yet taken.
+    std::string new_event_id(const Event& event, const std::string& source_id);
     void recompute(const std::string& id);
     void write_derived(const std::string& id, const Derivation& derivation, Event* row);
     void remove_source(const std::string& source_id);
@@ -956,6 +963,44 @@ Store::Impl::Known::KnownEvent& Store::Impl::known_event(const std::string& id) 
                  .first;
     }
     return it->second;
+}
+
+std::string Store::Impl::match(const Event& report, const std::set<std::string>& key,
+                               const std::unordered_set<std::string>& this_source,
+                               std::vector<std::string>& duplicates_of) {
+    // Loading a candidate (known_event) and its key leave known.dates alone.
+    std::vector<const std::string*> ids = candidates(report);
+    std::vector<MergeCandidate> stored;
+    stored.reserve(ids.size());
+    for (const std::string* id : ids) {
+        auto& known_one = known_event(*id);
+        stored.push_back({{&known_one.core, &key_of(known_one)}, this_source.count(*id) > 0});
+    }
+    MergeDecision decision = decide_merge({&report, &key}, stored);
+    for (std::size_t i : decision.possible_duplicates)
+        duplicates_of.push_back(*ids[i]);
+    return decision.merge_with ? *ids[*decision.merge_with] : std::string();
+}
+
+std::string Store::Impl::new_event_id(const Event& event, const std::string& source_id) {
+    std::string basis =
+        fmt::format("{}|{}|{}", to_string(event.type), event.date.to_string(), source_id);
+    auto parts = event.participants;
+    std::sort(parts.begin(), parts.end());
+    for (const auto& p : parts)
+        basis += "|" + p.actor + ":" + std::string(to_string(p.role));
+    std::string prefix = event.type == EventType::AGREEMENT ? "agreement/" : "event/";
+    std::string id = prefix + stable_hash(basis);
+    // Two distinct events of one source with the same basis get distinct ids.
+    for (int n = 2;; ++n) {
+        auto& s = cache.use("SELECT 1 FROM events WHERE id=?");
+        s.bind(id);
+        bool taken = s.step();
+        s.reset();
+        if (!taken)
+            return id;
+        id = prefix + stable_hash(basis + "#" + std::to_string(n));
+    }
 }
 
 // The event's status, date, subtype and place are derived from all its evidence (Derivation),
@@ -1299,43 +1344,13 @@ StoreResult Store::put(const Batch& batch) {
         stored_date.first = date_of(date_text(event.date.first));
         stored_date.last = date_of(date_text(event.date.last));
         std::string id = mention ? mention->id : std::string();
-        // The policy decides (merge_policy.hpp); loading a candidate (known_event) and its key
-        // leave known.dates alone.
+        // The policy decides (merge_policy.hpp); the stored events it may join come from
+        // candidates().
         std::vector<std::string> duplicates_of;
-        if (!mention) {
-            std::vector<const std::string*> ids = impl_->candidates(event);
-            std::vector<MergeCandidate> candidates;
-            candidates.reserve(ids.size());
-            for (const std::string* candidate : ids) {
-                auto& stored = impl_->known_event(*candidate);
-                candidates.push_back(
-                    {{&stored.core, &impl_->key_of(stored)}, this_source.count(*candidate) > 0});
-            }
-            MergeDecision decision = decide_merge({&event, &key}, candidates);
-            if (decision.merge_with)
-                id = *ids[*decision.merge_with];
-            for (std::size_t i : decision.possible_duplicates)
-                duplicates_of.push_back(*ids[i]);
-        }
+        if (!mention)
+            id = impl_->match(event, key, this_source, duplicates_of);
         if (id.empty()) {
-            std::string basis =
-                fmt::format("{}|{}|{}", to_string(event.type), event.date.to_string(), source.id);
-            auto parts = event.participants;
-            std::sort(parts.begin(), parts.end());
-            for (const auto& p : parts)
-                basis += "|" + p.actor + ":" + std::string(to_string(p.role));
-            std::string prefix = event.type == EventType::AGREEMENT ? "agreement/" : "event/";
-            id = prefix + stable_hash(basis);
-            // Two distinct events of one source with the same basis get distinct ids.
-            for (int n = 2;; ++n) {
-                auto& s = cache.use("SELECT 1 FROM events WHERE id=?");
-                s.bind(id);
-                bool taken = s.step();
-                s.reset();
-                if (!taken)
-                    break;
-                id = prefix + stable_hash(basis + "#" + std::to_string(n));
-            }
+            id = impl_->new_event_id(event, source.id);
             ins_event.reset()
                 .bind(id)
                 .bind(to_string(event.type))
