@@ -7,6 +7,7 @@
 #include <diplograph/queries/timeline.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace diplograph::cli {
 
@@ -40,7 +41,8 @@ int run(const Globals& g, const Options& o) {
     if (o.output.tabular()) {
         // One row per event, for spreadsheets: the evidence sentences joined by " | ".
         Table t({"event", "date", "first", "last", "precision", "type", "subtype", "status",
-                 "initiators", "targets", "others", "sources", "evidence"});
+                 "initiators", "targets", "others", "sources", "possible_duplicate_of",
+                 "evidence"});
         for (auto e : answer.events) {
             const StoredEvent& se = graph.events()[e];
             const Event& ev = se.event;
@@ -56,7 +58,8 @@ int run(const Globals& g, const Options& o) {
             t.add({ev.id, ev.date.to_string(), date_text(ev.date.first), date_text(ev.date.last),
                    std::string(to_string(ev.date.precision)), std::string(to_string(ev.type)),
                    ev.subtype, std::string(to_string(ev.status)), from, to, others,
-                   std::to_string(se.corroboration()), evidence});
+                   std::to_string(se.corroboration()),
+                   fmt::format("{}", fmt::join(se.possible_duplicates, " ")), evidence});
         }
         print_table(o.output, t);
         return Exit::ok;
@@ -90,6 +93,9 @@ int run(const Globals& g, const Options& o) {
                    to_string(ev.type), ev.subtype.empty() ? "" : "/" + ev.subtype,
                    to_string(ev.status), actors, se.corroboration(),
                    se.corroboration() == 1 ? "" : "s");
+        // Not merged for want of evidence (an undated report of the same kind elsewhere).
+        if (!se.possible_duplicates.empty())
+            fmt::print("    possible duplicate of {}\n", fmt::join(se.possible_duplicates, ", "));
         for (const auto& x : ev.evidence) {
             const Source* src = nullptr;
             for (const auto& s : se.sources)

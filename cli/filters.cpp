@@ -234,6 +234,10 @@ std::string json_event(const Graph& graph, std::size_t e, bool with_evidence) {
         ev.subtype.empty() ? "null" : json_string(ev.subtype), json_string(to_string(ev.status)),
         json_date(ev.date), ev.place.empty() ? "null" : json_string(ev.place), actors,
         se.corroboration());
+    std::string duplicates;
+    for (const auto& d : se.possible_duplicates)
+        duplicates += (duplicates.empty() ? "" : ", ") + json_string(d);
+    out += fmt::format(", \"possible_duplicate_of\": [{}]", duplicates);
     if (with_evidence) {
         std::string evidence;
         for (const auto& x : ev.evidence) {

@@ -1,4 +1,5 @@
 #include <diplograph/graph/store.hpp>
+#include <diplograph/graph/merge_policy.hpp>
 #include <diplograph/graph/edges.hpp>
 
 #include "sqlite.hpp"
@@ -252,6 +253,19 @@ CREATE TABLE event_attributes(
 ) WITHOUT ROWID;
 INSERT INTO event_types(code, name) VALUES (15, 'OTHER');
 )sql",
+    // v5: reports that may tell one event but without the evidence to merge them (undated or
+    // year-only, from different sources: graph/src/merge_policy.cpp) stay two events, the
+    // later one a possible duplicate of the earlier, written by `source`'s put.
+    R"sql(
+CREATE TABLE possible_duplicates(
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  of TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  PRIMARY KEY(event, of)
+) WITHOUT ROWID;
+CREATE INDEX possible_duplicates_of ON possible_duplicates(of);
+CREATE INDEX possible_duplicates_source ON possible_duplicates(source);
+)sql",
 };
 
 // The links participants_link would have made for the deferred sources' participants, each
@@ -345,45 +359,6 @@ DateInterval interval_of(const std::string& from, const std::string& to, const s
     d.precision = precision_from_string(prec).value_or(Precision::unknown);
     d.how = how;
     return d;
-}
-
-// What two reports must share to be one event (DESIGN.md §2, "Evidence").
-bool same_event(const Event& a, const std::set<std::string>& a_key, const Event& b,
-                const std::set<std::string>& b_key) {
-    if (a.type != b.type)
-        return false;
-    // OTHER gathers codes of every kind: one event only within one CAMEO root (its subtype).
-    if (a.type == EventType::OTHER && a.subtype != b.subtype)
-        return false;
-    if (!a.date.compatible(b.date))
-        return false;
-    std::size_t common = 0;
-    for (const auto& x : a_key)
-        common += b_key.count(x);
-    std::size_t all = a_key.size() + b_key.size() - common;
-    if (all == 0 || common * 2 < all)
-        return false;
-    if (info(a.type).symmetric)
-        return true;
-    // Directional types: who did it to whom must agree (both reopenings of "leurs ambassades"
-    // respectives" are two events). Countries and organisations: NATO accusing Russia and Russia
-    // accusing NATO on one day are two events (people count through their country above).
-    auto side = [](const Event& e, ParticipantRole role) {
-        std::set<std::string> out;
-        for (const auto& p : e.participants)
-            if (p.role == role && p.actor.rfind("person/", 0) != 0)
-                out.insert(p.actor);
-        return out;
-    };
-    for (auto role : {ParticipantRole::initiator, ParticipantRole::target}) {
-        auto sa = side(a, role), sb = side(b, role);
-        if (sa.empty() || sb.empty())
-            continue;
-        bool overlap = std::any_of(sa.begin(), sa.end(), [&](auto& x) { return sb.count(x); });
-        if (!overlap)
-            return false;
-    }
-    return true;
 }
 
 // Where an evidence row comes in the order an event's fields are derived in: its primary key
@@ -661,6 +636,13 @@ struct Store::Impl {
     std::vector<const std::string*> candidates(const Event& e);
     Event load_event_core(const std::string& id, int64_t* no = nullptr);
     Known::KnownEvent& known_event(const std::string& id);
+    //! The stored event a report joins by the merge policy ("" for none), and the ones it
+    //! may duplicate otherwise. `this_source`: the events of the report's own source so far.
+    std::string match(const Event& report, const std::set<std::string>& key,
+                      const std::unordered_set<std::string>& this_source,
+                      std::vector<std::string>& duplicates_of);
+    //! A new event's id, from its type, date, source and participants; not yet taken.
+    std::string new_event_id(const Event& event, const std::string& source_id);
     void recompute(const std::string& id);
     void write_derived(const std::string& id, const Derivation& derivation, Event* row);
     void remove_source(const std::string& source_id);
@@ -983,6 +965,44 @@ Store::Impl::Known::KnownEvent& Store::Impl::known_event(const std::string& id) 
     return it->second;
 }
 
+std::string Store::Impl::match(const Event& report, const std::set<std::string>& key,
+                               const std::unordered_set<std::string>& this_source,
+                               std::vector<std::string>& duplicates_of) {
+    // Loading a candidate (known_event) and its key leave known.dates alone.
+    std::vector<const std::string*> ids = candidates(report);
+    std::vector<MergeCandidate> stored;
+    stored.reserve(ids.size());
+    for (const std::string* id : ids) {
+        auto& known_one = known_event(*id);
+        stored.push_back({{&known_one.core, &key_of(known_one)}, this_source.count(*id) > 0});
+    }
+    MergeDecision decision = decide_merge({&report, &key}, stored);
+    for (std::size_t i : decision.possible_duplicates)
+        duplicates_of.push_back(*ids[i]);
+    return decision.merge_with ? *ids[*decision.merge_with] : std::string();
+}
+
+std::string Store::Impl::new_event_id(const Event& event, const std::string& source_id) {
+    std::string basis =
+        fmt::format("{}|{}|{}", to_string(event.type), event.date.to_string(), source_id);
+    auto parts = event.participants;
+    std::sort(parts.begin(), parts.end());
+    for (const auto& p : parts)
+        basis += "|" + p.actor + ":" + std::string(to_string(p.role));
+    std::string prefix = event.type == EventType::AGREEMENT ? "agreement/" : "event/";
+    std::string id = prefix + stable_hash(basis);
+    // Two distinct events of one source with the same basis get distinct ids.
+    for (int n = 2;; ++n) {
+        auto& s = cache.use("SELECT 1 FROM events WHERE id=?");
+        s.bind(id);
+        bool taken = s.step();
+        s.reset();
+        if (!taken)
+            return id;
+        id = prefix + stable_hash(basis + "#" + std::to_string(n));
+    }
+}
+
 // The event's status, date, subtype and place are derived from all its evidence (Derivation),
 // read in evidence order.
 void Store::Impl::recompute(const std::string& id) {
@@ -1062,6 +1082,7 @@ void Store::Impl::remove_source(const std::string& source_id) {
     cache.use("DELETE FROM evidence WHERE source=?").bind(source_id).run();
     cache.use("DELETE FROM participants WHERE source=?").bind(source_id).run();
     cache.use("DELETE FROM roles WHERE source=?").bind(source_id).run();
+    cache.use("DELETE FROM possible_duplicates WHERE source=?").bind(source_id).run();
     known.clear();
     for (const auto& id : touched)
         recompute(id);
@@ -1297,6 +1318,9 @@ StoreResult Store::put(const Batch& batch) {
         "INSERT OR IGNORE INTO evidence(event, source, sentence, span_begin, span_end, text, "
         "rule, confidence, status, date_from, date_to, precision, date_how, subtype, place) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    // The events this source tells so far: a retelling in one article joins them (a replaced
+    // source's evidence was removed above, so no other event has any from it).
+    std::unordered_set<std::string> this_source;
     for (std::size_t index = 0; index < batch.events.size(); ++index) {
         const Event& given = batch.events[index];
         // A mention: the event of the source it names, with that event's type and participants.
@@ -1320,34 +1344,13 @@ StoreResult Store::put(const Batch& batch) {
         stored_date.first = date_of(date_text(event.date.first));
         stored_date.last = date_of(date_text(event.date.last));
         std::string id = mention ? mention->id : std::string();
-        // Loading a candidate (known_event) and its key leave known.dates alone.
-        for (const std::string* candidate :
-             mention ? std::vector<const std::string*>() : impl_->candidates(event)) {
-            auto& stored = impl_->known_event(*candidate);
-            if (same_event(event, key, stored.core, impl_->key_of(stored))) {
-                id = *candidate;
-                break;
-            }
-        }
+        // The policy decides (merge_policy.hpp); the stored events it may join come from
+        // candidates().
+        std::vector<std::string> duplicates_of;
+        if (!mention)
+            id = impl_->match(event, key, this_source, duplicates_of);
         if (id.empty()) {
-            std::string basis =
-                fmt::format("{}|{}|{}", to_string(event.type), event.date.to_string(), source.id);
-            auto parts = event.participants;
-            std::sort(parts.begin(), parts.end());
-            for (const auto& p : parts)
-                basis += "|" + p.actor + ":" + std::string(to_string(p.role));
-            std::string prefix = event.type == EventType::AGREEMENT ? "agreement/" : "event/";
-            id = prefix + stable_hash(basis);
-            // Two distinct events of one source with the same basis get distinct ids.
-            for (int n = 2;; ++n) {
-                auto& s = cache.use("SELECT 1 FROM events WHERE id=?");
-                s.bind(id);
-                bool taken = s.step();
-                s.reset();
-                if (!taken)
-                    break;
-                id = prefix + stable_hash(basis + "#" + std::to_string(n));
-            }
+            id = impl_->new_event_id(event, source.id);
             ins_event.reset()
                 .bind(id)
                 .bind(to_string(event.type))
@@ -1376,6 +1379,16 @@ StoreResult Store::put(const Batch& batch) {
             impl_->known.cores[id] = {
                 std::move(core), Derivation{}, sqlite3_last_insert_rowid(db.get()), {}, 0};
             ++result.events_new;
+            for (const auto& of : duplicates_of)
+                cache
+                    .use(
+                        "INSERT OR IGNORE INTO possible_duplicates(event, of, source) "
+                        "VALUES(?,?,?)")
+                    .bind(id)
+                    .bind(of)
+                    .bind(source.id)
+                    .run();
+            result.possible_duplicates += static_cast<int>(duplicates_of.size());
         } else {
             ++result.events_merged;
             // The codes are the event's: the first source that gives each one sets it.
@@ -1393,6 +1406,7 @@ StoreResult Store::put(const Batch& batch) {
                 fill.bind(id).run();
             }
         }
+        this_source.insert(id);
         for (const auto& [name, value] : event.attributes)
             ins_attribute.rebind().bind_kept(id).bind_kept(name).bind_kept(value).run();
         auto& known_event = impl_->known_event(id);
@@ -1771,6 +1785,13 @@ void Store::take_events(const Filter& filter,
                                     (of_actors.empty() ? "" : " WHERE event IN " + of_actors) +
                                     " ORDER BY event, key");
     bind_actors(attrs);
+    sqlite::Statement dups(
+        db,
+        "SELECT a, b FROM (SELECT event AS a, of AS b FROM possible_duplicates UNION SELECT of, "
+        "event FROM possible_duplicates)" +
+            (of_actors.empty() ? "" : " WHERE a IN " + of_actors) + " ORDER BY a, b");
+    bind_actors(dups);
+    bool has_dup = dups.step();
     bool has_attr = attrs.step();
     bool has_part = parts.step();
     bool has_evid = evid.step();
@@ -1793,6 +1814,12 @@ void Store::take_events(const Filter& filter,
         while (has_attr && attrs.view(0) == e.id) {
             e.attributes.emplace_back(attrs.text(1), attrs.text(2));
             has_attr = attrs.step();
+        }
+        while (has_dup && dups.view(0) < e.id)
+            has_dup = dups.step();
+        while (has_dup && dups.view(0) == e.id) {
+            se.possible_duplicates.push_back(dups.text(1));
+            has_dup = dups.step();
         }
         while (has_part && parts.view(0) < e.id)
             has_part = parts.step();
@@ -2189,8 +2216,9 @@ std::string Store::dump() const {
          "SELECT a.id, b.id, t.name, e.id FROM event_pairs p JOIN entities a ON a.no = p.actor "
          "JOIN entities b ON b.no = p.partner JOIN events e ON e.no = p.event LEFT JOIN "
          "event_types t ON t.code = p.type"}};
-    for (const char* table : {"sources", "entities", "aliases", "roles", "events", "participants",
-                              "evidence", "event_links", "event_pairs", "event_attributes"}) {
+    for (const char* table :
+         {"sources", "entities", "aliases", "roles", "events", "participants", "evidence",
+          "event_links", "event_pairs", "event_attributes", "possible_duplicates"}) {
         auto special = by_ids.find(table);
         sqlite::Statement s(db, special != by_ids.end() ? std::string(special->second)
                                                         : fmt::format("SELECT * FROM {}", table));

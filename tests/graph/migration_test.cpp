@@ -239,6 +239,11 @@ ALTER TABLE events DROP COLUMN plover_mode;
 ALTER TABLE events DROP COLUMN goldstein;
 )sql";
 
+// What version 5 added, taken back (a file this version writes, turned into a v4 file).
+constexpr const char* kUndoV5 = R"sql(
+DROP TABLE possible_duplicates;
+)sql";
+
 TEST(Migration, AVersion1FileOpensMigratedWithItsAnswersUnchanged) {
     TempDir dir;
     const auto old_file = dir / "v1.db";
@@ -381,7 +386,7 @@ TEST(Migration, AVersion2FileGetsDeferredLinksAndKeepsItsAnswers) {
     {
         // Back to version 2: its participants_link, without the deferral.
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV4 + R"sql(
+        raw.exec(std::string("BEGIN;") + kUndoV5 + kUndoV4 + R"sql(
 DROP TRIGGER participants_link;
 DROP TABLE links_deferred;
 CREATE TRIGGER participants_link AFTER INSERT ON participants BEGIN
@@ -441,7 +446,7 @@ TEST(Migration, AVersion3FileGetsTheCodesOfDatasets) {
     }
     {
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV4 + "PRAGMA user_version=3; COMMIT;");
+        raw.exec(std::string("BEGIN;") + kUndoV5 + kUndoV4 + "PRAGMA user_version=3; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM event_types"), "15");
     }
     auto coded = batch("2", {"USA", "CHN"}, EventType::OTHER);
@@ -464,7 +469,7 @@ TEST(Migration, AVersion3FileGetsTheCodesOfDatasets) {
         migrated.put(coded);
     }
     RawFile raw(file);
-    EXPECT_EQ(raw.value("PRAGMA user_version"), "4");
+    EXPECT_EQ(raw.value("PRAGMA user_version"), std::to_string(Store::schema_version));
     EXPECT_EQ(raw.value("SELECT code FROM event_types WHERE name = 'OTHER'"), "15");
     EXPECT_EQ(raw.value("SELECT type FROM event_links l JOIN entities a ON a.no = l.actor "
                         "WHERE a.id = 'USA'"),
@@ -490,4 +495,58 @@ TEST(Migration, AVersion3FileGetsTheCodesOfDatasets) {
     ASSERT_EQ(other->attributes.size(), 2u);
     EXPECT_EQ(other->attributes[1].first, "gdelt.NumSources");
     EXPECT_EQ(other->attributes[1].second, "2");
+}
+
+TEST(Migration, AVersion4FileGetsPossibleDuplicates) {
+    TempDir dir;
+    // An undated sanction of USA on NIC, told by source n.
+    auto batch = [](const std::string& n) {
+        Batch b;
+        b.source.url = "https://a.example/" + n;
+        b.source.content_hash = "h" + n;
+        for (const char* a : {"USA", "NIC"})
+            b.entities.push_back(Entity{a, EntityKind::country, a, "", {}});
+        Event e;
+        e.type = EventType::SANCTION;
+        e.status = Status::occurred;
+        e.participants = {{"USA", ParticipantRole::initiator}, {"NIC", ParticipantRole::target}};
+        b.events.push_back(e);
+        return b;
+    };
+    const auto file = dir / "v4.db";
+    {
+        Store store(file);
+        store.put(batch("1"));
+    }
+    {
+        RawFile raw(file);
+        raw.exec(std::string("BEGIN;") + kUndoV5 + "PRAGMA user_version=4; COMMIT;");
+        EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_schema WHERE name = "
+                            "'possible_duplicates'"),
+                  "0");
+    }
+    std::string expected;
+    {
+        Store reference(dir / "new.db");
+        reference.put(batch("1"));
+        reference.put(batch("2"));
+        expected = reference.dump();
+    }
+    {
+        Store migrated = Store::open_existing(file);
+        auto result = migrated.put(batch("2"));
+        EXPECT_EQ(result.events_new, 1);
+        EXPECT_EQ(result.events_merged, 0);
+        EXPECT_EQ(result.possible_duplicates, 1);
+    }
+    RawFile raw(file);
+    EXPECT_EQ(raw.value("PRAGMA user_version"), std::to_string(Store::schema_version));
+    EXPECT_EQ(raw.value("SELECT count(*) FROM events"), "2");
+    EXPECT_EQ(raw.value("SELECT count(*) FROM possible_duplicates"), "1");
+    Store migrated = Store::open_existing(file);
+    EXPECT_EQ(migrated.dump(), expected);
+    auto events = migrated.events();
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].possible_duplicates, std::vector<std::string>{events[1].event.id});
+    EXPECT_EQ(events[1].possible_duplicates, std::vector<std::string>{events[0].event.id});
 }

@@ -140,7 +140,7 @@ TEST(Store, StatusAndDateAreDerivedFromAllEvidence) {
     TempDir dir;
     Store store(dir / "a.db");
     store.put(
-        batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025", Status::planned)}));
+        batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11", Status::planned)}));
     store.put(batch("https://b", "2",
                     {event(EventType::MEET, {tgo, rus}, "2025-11-19", Status::occurred)}));
     auto events = store.events();
@@ -152,7 +152,7 @@ TEST(Store, StatusAndDateAreDerivedFromAllEvidence) {
     events = store.events();
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].event.status, Status::planned);
-    EXPECT_EQ(events[0].event.date.to_string(), "2025");
+    EXPECT_EQ(events[0].event.date.to_string(), "2025-11");
 }
 
 // The store derives a merged event's fields one article at a time; this is the derivation
@@ -169,7 +169,8 @@ TEST(Store, IncrementalDerivationEqualsDerivationFromAllEvidence) {
         DateInterval date;
         std::string subtype, place;
     };
-    const char* dates[] = {"", "2025", "2025-11", "2025-11-19"};
+    // Dates known to the month at least: the articles' reports are one event (merge_policy).
+    const char* dates[] = {"2025-11", "2025-11", "2025-11-19", "2025-11-19"};
     const Status statuses[] = {Status::reported, Status::planned, Status::agreed, Status::occurred};
     const char* words[] = {"", "", "a", "b"};
     std::mt19937 random(20261128);
@@ -426,21 +427,34 @@ TEST(Store, ListsEntitiesWithAliases) {
     EXPECT_TRUE(store.entities(EntityKind::person).empty());
 }
 
-TEST(Store, AnOverlappingOrUnknownDateMergesADisjointOneDoesNot) {
+TEST(Store, AMonthOrDayDateMergesAYearOrUnknownOneIsAPossibleDuplicate) {
     TempDir dir;
     Store store(dir / "a.db");
     store.put(batch("https://a", "1", {event(EventType::MEET, {tgo, rus}, "2025-11-19")}));
-    EXPECT_EQ(store.put(batch("https://b", "2", {event(EventType::MEET, {tgo, rus}, "2025")}))
+    EXPECT_EQ(store.put(batch("https://b", "2", {event(EventType::MEET, {tgo, rus}, "2025-11")}))
                   .events_merged,
               1);
-    EXPECT_EQ(
-        store.put(batch("https://c", "3", {event(EventType::MEET, {tgo, rus}, "")})).events_merged,
-        1);
-    EXPECT_EQ(store.put(batch("https://d", "4", {event(EventType::MEET, {tgo, rus}, "2024-11")}))
-                  .events_new,
-              1);
-    // An undated event merges with the first stored one it may be, in id order.
-    EXPECT_EQ(store.stats().events.at("MEET"), 2);
+    // Year-only or undated, from another article: a new event linked to those it may be.
+    auto year = store.put(batch("https://c", "3", {event(EventType::MEET, {tgo, rus}, "2025")}));
+    EXPECT_EQ(year.events_new, 1);
+    EXPECT_EQ(year.possible_duplicates, 1);
+    auto undated = store.put(batch("https://d", "4", {event(EventType::MEET, {tgo, rus}, "")}));
+    EXPECT_EQ(undated.events_new, 1);
+    EXPECT_EQ(undated.possible_duplicates, 2);
+    // A disjoint date is no duplicate of a dated event, but may be the undated one.
+    auto disjoint =
+        store.put(batch("https://e", "5", {event(EventType::MEET, {tgo, rus}, "2024-11")}));
+    EXPECT_EQ(disjoint.events_new, 1);
+    EXPECT_EQ(disjoint.possible_duplicates, 1);
+    EXPECT_EQ(store.stats().events.at("MEET"), 4);
+    for (const auto& e : store.events()) {
+        const std::string date = e.event.date.to_string();
+        const std::size_t expected = date == "2025-11-19" ? 2
+                                     : date == "2025"     ? 2
+                                     : date == ""         ? 3
+                                                          : 1;
+        EXPECT_EQ(e.possible_duplicates.size(), expected) << date;
+    }
 }
 
 TEST(Store, AnEntityOfAFailedBatchIsWrittenByTheNextOne) {

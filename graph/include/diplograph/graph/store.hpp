@@ -25,6 +25,8 @@ struct StoreResult {
     int events_new = 0;        //!< events created
     int events_merged = 0;     //!< events that matched one already stored
     int events_unmatched = 0;  //!< events naming a source (of_source) that is not stored
+    //! Links written from a new event to stored ones it may duplicate (merge_policy.hpp).
+    int possible_duplicates = 0;
 };
 
 struct StoreStats {
@@ -39,6 +41,9 @@ struct StoreStats {
 struct StoredEvent {
     Event event;                  //!< aggregate status and date over its evidence
     std::vector<Source> sources;  //!< distinct sources, in id order
+    //! Events that may tell the same event without the evidence to be merged with it, either
+    //! way (table possible_duplicates), in id order.
+    std::vector<std::string> possible_duplicates;
     int corroboration() const { return static_cast<int>(sources.size()); }
 };
 
@@ -113,7 +118,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 4;
+    static constexpr int schema_version = 5;
 
     //! Stores one batch in one transaction: unchanged when the same source content was stored
     //! already; replaces what came from an older version of the same source.
