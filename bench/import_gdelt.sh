@@ -17,7 +17,7 @@ gdelt=$shared/data/gdelt
 file=/tmp/diplograph-bench-gdelt-$rows.export.CSV
 [ -f "$file" ] || python3 "$here/gen_gdelt.py" "$file" "$rows" \
     "$gdelt/20250807220000.export.CSV" "$gdelt/20250808131500.export.CSV"
-echo "input: $file, $rows rows, $(du -m "$file" | cut -f1) MB"
+echo "input: $file, $rows rows, $(du -mL "$file" | cut -f1) MB"
 
 # Wall time and CPU time (user + sys) of each whole process: on a loaded machine the CPU time
 # is the comparable figure.

@@ -7,7 +7,9 @@ set -eu
 # viz tests decode those PNG files with an independent decoder. (Both also come with
 # libgraphviz-dev today, through libfreetype-dev, but that is not a promise.)
 # libarchive-dev: the coded datasets (GDELT…) are read as streams from .gz and .zip files.
-# python3-pandas: bench/datasets_import.sh compares the GDELT import with read_csv + to_sql.
+# python3-pandas: bench/import_gdelt.sh compares the GDELT import with read_csv + to_sql.
+# python3-scipy: NetworkX's pagerank, the baseline of bench/queries_vs_networkx.sh and
+# bench/scale_gdelt.sh, needs it (without it that baseline fails).
 # libcpp-httplib-dev: the HTTP server of `diplograph serve` (server/). chromium: its browser test
 # (tests/web/, driven by puppeteer-core without any browser download). nodejs and npm: the
 # build's `npm ci` of web/ (Cytoscape.js, fCoSE, puppeteer-core), only when no node and npm are
@@ -18,7 +20,7 @@ set -eu
 PACKAGES="build-essential cmake pkg-config git python3 python3-networkx
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libsqlite3-dev sqlite3
   libicu-dev libcli11-dev libfmt-dev libgumbo-dev libgtest-dev libgmock-dev libbenchmark-dev
-  iso-codes clang-format libxml2-utils zlib1g-dev libpng-dev libarchive-dev python3-pandas
+  iso-codes clang-format libxml2-utils zlib1g-dev libpng-dev libarchive-dev python3-pandas python3-scipy
   libcpp-httplib-dev chromium clang libclang-rt-14-dev util-linux"
 missing=""
 for p in $PACKAGES; do

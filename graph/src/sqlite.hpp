@@ -303,22 +303,29 @@ class Transaction {
         : db_(db), cache_(&cache), nested_(nested) {
         cache_->use(nested_ ? "SAVEPOINT put" : "BEGIN IMMEDIATE").run();
     }
+    //! Joined to a savepoint that its opener rolls back or releases: begins nothing, and
+    //! commit() and rollback() do nothing (a rollback is the opener's, after an exception).
+    struct Joined {};
+    Transaction(const Database& db, Joined) : db_(db), joined_(true) {}
     ~Transaction() {
-        if (!done_)
+        if (!done_ && !joined_)
             sqlite3_exec(db_.get(), nested_ ? "ROLLBACK TO put; RELEASE put" : "ROLLBACK", nullptr,
                          nullptr, nullptr);
     }
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void commit() {
-        if (cache_)
+        if (joined_)
+            ;
+        else if (cache_)
             cache_->use(nested_ ? "RELEASE put" : "COMMIT").run();
         else
             db_.exec(nested_ ? "RELEASE put" : "COMMIT");
         done_ = true;
     }
     void rollback() {
-        db_.exec(nested_ ? "ROLLBACK TO put; RELEASE put" : "ROLLBACK");
+        if (!joined_)
+            db_.exec(nested_ ? "ROLLBACK TO put; RELEASE put" : "ROLLBACK");
         done_ = true;
     }
 
@@ -326,6 +333,7 @@ class Transaction {
     const Database& db_;
     StatementCache* cache_ = nullptr;
     bool nested_ = false;
+    bool joined_ = false;
     bool done_ = false;
 };
 

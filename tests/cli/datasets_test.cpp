@@ -343,6 +343,31 @@ TEST(Datasets, ATableNobodyClaimsIsRefusedNotReadAsAnArticle) {
     EXPECT_EQ(Store::open_existing(db).stats().sources, 0);
 }
 
+// A tiny table of 3 columns and a few rows is still a table: refused, never an article (it
+// was read as one before: below 4 columns nothing was taken for a table).
+TEST(Datasets, ATinyTableOfThreeColumnsIsRefused) {
+    TempDir dir;
+    std::string db = (dir / "t.db").string();
+    auto file = dir.write("capitals.tsv",
+                          "country\tcapital\tsince\n"
+                          "France\tParis\t987\n"
+                          "Germany\tBerlin\t1990\n"
+                          "Japan\tTokyo\t1869\n");
+    auto r = run_diplograph({"--db", db, "import", file.string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, file.string() +
+                         ": a tab-separated table with 3 columns: declare its columns with --map "
+                         "FILE (docs/datasets.md)\n");
+    EXPECT_EQ(Store::open_existing(db).stats().sources, 0);
+    // Paragraphs indented by a tab stay an article.
+    auto text = dir.write("indented.txt",
+                          "\tFrance and Germany signed a treaty in Paris on 3 March 2021.\n"
+                          "\tThe ministers met again in Berlin.\n");
+    auto r2 = run_diplograph({"--db", db, "import", text.string()});
+    EXPECT_EQ(r2.exit_code, 0) << r2.err;
+    EXPECT_EQ(Store::open_existing(db).stats().sources, 1);
+}
+
 TEST(Datasets, TypesFilterAndMergingWithWhatAnArticleSays) {
     TempDir dir;
     std::string db = (dir / "m.db").string();

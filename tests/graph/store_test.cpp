@@ -324,6 +324,48 @@ TEST(Store, InABulkAFailedBatchLeavesNothingAndTheOthersAreKept) {
     EXPECT_EQ(Store::open_existing(dir / "a.db").dump(), expected);
 }
 
+// A bulk's rows (batches of one event) share a savepoint by groups of 256: one that fails in
+// the middle of a group leaves nothing of itself and keeps every other row, before and after
+// it, as a savepoint per row did; the same dump as the good rows put alone.
+TEST(Store, InABulkARowThatFailsInTheMiddleOfAGroupKeepsTheOthers) {
+    auto row = [](int i) {
+        auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+        std::string day = "2025-" + two(1 + i % 12) + "-" + two(1 + i % 28);
+        return batch(
+            "https://row/" + std::to_string(i), std::to_string(i),
+            {event(i % 3 ? EventType::MEET : EventType::VISIT, {tgo, i % 2 ? rus : mli}, day)});
+    };
+    auto bad =
+        batch("https://bad", "bad",
+              {event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025")});
+    TempDir dir;
+    std::string expected;
+    {
+        Store alone(dir / "alone.db");
+        for (int i = 0; i < 600; ++i)
+            alone.put(row(i));
+        expected = alone.dump();
+    }
+    {
+        Store store(dir / "bulk.db");
+        auto bulk = store.bulk(1000);
+        int failed = 0;
+        for (int i = 0; i < 600; ++i) {
+            store.put(row(i));
+            bulk.count();
+            if (i == 300 || i == 301 || i == 555) {
+                try {
+                    store.put(bad);
+                } catch (const StoreError&) {
+                    ++failed;
+                }
+            }
+        }
+        EXPECT_EQ(failed, 3);
+    }
+    EXPECT_EQ(Store::open_existing(dir / "bulk.db").dump(), expected);
+}
+
 TEST(Store, ANameThatIsNoEntityFailsTheSameWayInABulkAndAlone) {
     // A bulk import runs without foreign keys: put() checks the names itself.
     auto message = [](bool in_bulk, const Batch& bad) {

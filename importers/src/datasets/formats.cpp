@@ -634,7 +634,8 @@ class Gdelt1 : public Gdelt {
 };
 
 // Counts the fields of the first lines: "tab-separated" with n columns when each of them
-// (up to five) has the same number of tabs, or commas, or semicolons (at least 4 columns).
+// (up to five) has the same number of tabs (at least 2 columns on 2 lines or more, 4 on one
+// line), or commas, or semicolons (at least 4 columns on 2 lines or more).
 struct Shape {
     char separator = 0;
     std::size_t columns = 0;
@@ -671,8 +672,18 @@ Shape shape_of(std::string_view head) {
             same = (i == 0 || fields[i].size() == columns);
             columns = fields[i].size();
         }
-        // One line alone is a table only tab-separated (a sentence has commas).
-        if (same && columns >= 4 && (lines.size() >= 2 || sep == '\t')) {
+        // One line alone is a table only tab-separated (a sentence has commas). Tabs on every
+        // line, as many on each, make a table from 2 columns on when there are 2 lines or
+        // more: prose has no tabs in the middle of its lines (a small table is no article),
+        // only before them (paragraphs indented by a tab: an empty first field).
+        auto indented = [&] {
+            return std::any_of(fields.begin(), fields.end(),
+                               [](const auto& f) { return f.empty() || f.front().empty(); });
+        };
+        bool table = sep == '\t'
+                         ? (columns >= 4 || (columns >= 2 && lines.size() >= 2 && !indented()))
+                         : (columns >= 4 && lines.size() >= 2);
+        if (same && table) {
             shape.separator = sep;
             shape.columns = columns;
             if (sep == '\t')

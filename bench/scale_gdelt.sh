@@ -1,0 +1,73 @@
+#!/bin/bash
+# A store of GDELT-like events at scale (issue 13): ROWS rows made by bench/gen_gdelt.py from the
+# real rows of $DIPLOGRAPH_SHARED_DIR/data/gdelt (repeated with shifted ids and dates, in /tmp,
+# never committed), imported by `diplograph import` into a fresh store; then the store's size per
+# event, and `links`, `path`, `ego --depth 2` and `rank --by pagerank` timed (whole processes,
+# best of RUNS) against NetworkX (Debian's python3-networkx, /usr/bin/python3) answering the same
+# questions from the same store file (bench/networkx_queries.py), with the ratio.
+#
+# usage: bench/scale_gdelt.sh [BUILD_DIR] [ROWS]     (default build, 10,000,000 rows)
+# environment: RUNS (default 3), A and B (the actors asked about; default USA and the actor
+#              with the fewest events that have a partner), KEEP=1 to reuse a store made by an
+#              earlier run. NetworkX's pagerank needs python3-scipy.
+# The GDELT rows of one day merge (same pair, type and day: one event), so the store has fewer
+# events than rows; both counts are printed.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../build}
+rows=${2:-10000000}
+runs=${RUNS:-3}
+shared=${DIPLOGRAPH_SHARED_DIR:-$here/../../shared}
+gdelt=$shared/data/gdelt
+tool=$build/diplograph
+[ -x "$tool" ] || { echo "no $tool: build it first (Release)" >&2; exit 1; }
+[ -f "$gdelt/20250807220000.export.CSV" ] || { echo "$gdelt: missing (set DIPLOGRAPH_SHARED_DIR)" >&2; exit 2; }
+file=/tmp/diplograph-bench-gdelt-$rows.export.CSV
+[ -f "$file" ] || /usr/bin/python3 "$here/gen_gdelt.py" "$file" "$rows" \
+    "$gdelt/20250807220000.export.CSV" "$gdelt/20250808131500.export.CSV"
+db=/tmp/diplograph-bench-scale-$rows.db
+if [ "${KEEP:-0}" != 1 ] || [ ! -f "$db" ]; then
+    rm -f "$db" "$db-wal" "$db-shm"
+    /usr/bin/time -f "%e %U %S %M" -o /tmp/diplograph-bench-scale.time \
+        "$tool" --db "$db" import "$file" 2>/tmp/diplograph-bench-scale.err >/dev/null || true
+    tail -1 /tmp/diplograph-bench-scale.err
+    read -r wall user sys rss < /tmp/diplograph-bench-scale.time
+    printf 'import of %s rows: %.1f s wall, %.1f s CPU, %.0f rows/s of CPU, peak memory %d MB\n' \
+        "$rows" "$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "$rows / ($user + $sys)" | bc -l)" \
+        $((rss / 1024))
+fi
+events=$(/usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM events').fetchone()[0])" "$db")
+bytes=$(stat -c %s "$db")
+printf 'store %s: %d MB, %s events, %.0f bytes per event, %.0f bytes per row\n' \
+    "$db" $((bytes >> 20)) "$events" "$(echo "$bytes / $events" | bc -l)" "$(echo "$bytes / $rows" | bc -l)"
+a=${A:-USA}
+b=${B:-$(/usr/bin/python3 -c "
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+print(con.execute('SELECT actor FROM participants WHERE event IN (SELECT event FROM participants GROUP BY event HAVING count(DISTINCT actor) > 1) GROUP BY actor ORDER BY count(DISTINCT event), actor LIMIT 1').fetchone()[0])" "$db")}
+
+best() {
+    local best_time=""
+    for _ in $(seq "$runs"); do
+        local start end t
+        start=$(date +%s.%N)
+        "$@" > /dev/null
+        end=$(date +%s.%N)
+        t=$(echo "$end - $start" | bc -l)
+        if [ -z "$best_time" ] || (( $(echo "$t < $best_time" | bc -l) )); then best_time=$t; fi
+    done
+    echo "$best_time"
+}
+echo "A=$a B=$b; best of $runs runs, wall seconds of whole processes"
+printf '%-22s %12s %12s %8s\n' question diplograph networkx ratio
+run() {
+    local name=$1 nx_question=$2; shift 2
+    local ours theirs
+    ours=$(best "$tool" --db "$db" "$@")
+    theirs=$(best /usr/bin/python3 "$here/networkx_queries.py" "$db" "$nx_question" "$a" "$b")
+    printf '%-22s %11.3fs %11.3fs %7.1fx\n' "$name" "$ours" "$theirs" "$(echo "$theirs / $ours" | bc -l)"
+}
+run "links A" links links "$a"
+run "path A B" path path "$a" "$b"
+run "ego A --depth 2" ego ego "$a" --depth 2
+run "rank --by pagerank" pagerank rank --by pagerank --top 20
