@@ -39,11 +39,8 @@ measure() {
         times+=("$t")
     done
     local sorted
-    sorted=$(printf '%s\n' "${times[@]}" | sort -g)
-    local best median worst
-    best=$(echo "$sorted" | head -1)
-    median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
-    worst=$(echo "$sorted" | tail -1)
+    mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -g)
+    local best=${sorted[0]} median=${sorted[$(( (runs - 1) / 2 ))]} worst=${sorted[$(( runs - 1 ))]}
     local notice=""
     grep -q '"notice"' "$work/body" && notice="  (cut by the budget)"
     ms() { printf '%.0f' "$(echo "$1 * 1000" | bc -l)"; }
