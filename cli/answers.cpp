@@ -63,7 +63,55 @@ EgoResult query_ego(const Store& store, const Scope& scope, const std::string& a
     return r;
 }
 
+EgoResult query_ego(const Store& store, const Scope& scope, const Topology& topology,
+                    const std::string& actor, int depth, std::size_t budget, std::size_t& total) {
+    EgoResult r{resolve(store, actor), depth, Graph(), {}};
+    total = 0;
+    if (topology.event_count() == 0)
+        require_events(store);
+    if (auto centre = topology.find(r.centre.id)) {
+        // Who is in the ego network, on the topology; then the events among the kept actors
+        // only (every event of a link between two of them, so the links are whole).
+        std::vector<EgoRow> rows = std::move(ego(topology, *centre, depth).answer.rows);
+        total = rows.size();
+        if (rows.size() > budget)
+            rows.resize(budget);  // by depth, then id: the nearest actors
+        Scope among = scope;
+        for (const auto& row : rows)
+            among.filter.actors.push_back(topology.node(row.node).id);
+        std::sort(among.filter.actors.begin(), among.filter.actors.end());
+        among.filter.among_actors = rows.size() > 1;
+        among.filter.with_evidence = false;  // the links count the sources, no more
+        r.graph = load_graph(store, among, {r.centre.id});
+        std::vector<NodeIndex> nodes;
+        for (auto& row : rows) {
+            auto n = r.graph.find(topology.node(row.node).id);
+            if (!n)
+                throw StoreError(r.centre.id +
+                                 ": the store changed while its ego network was read");
+            row.node = *n;
+            nodes.push_back(*n);
+        }
+        NodeIndex centre_node = rows.front().node;
+        r.answer.rows = std::move(rows);
+        r.answer.selection = induced(r.graph, std::move(nodes));
+        r.answer.selection.focus = {centre_node};
+    }
+    r.answer.selection.filters = describe(scope);
+    return r;
+}
+
 std::string ego_json(const EgoResult& r) {
+    return ego_json(r.centre, r.depth, r.graph, r.answer);
+}
+
+std::string ego_json(const Entity& centre, int depth, const Graph& graph, const EgoAnswer& answer) {
+    struct {
+        const Entity& centre;
+        int depth;
+        const Graph& graph;
+        const EgoAnswer& answer;
+    } r{centre, depth, graph, answer};
     std::string actors, links;
     for (const auto& row : r.answer.rows) {
         std::string node = json_node(r.graph, row.node);
@@ -81,7 +129,8 @@ std::string ego_json(const EgoResult& r) {
 }
 
 PathResult query_path(const Store& store, const Scope& scope, const std::string& from_name,
-                      const std::string& to_name, std::size_t k, std::size_t max_hops) {
+                      const std::string& to_name, std::size_t k, std::size_t max_hops,
+                      const Topology* cached) {
     PathResult r{resolve(store, from_name), resolve(store, to_name), Graph(), {}};
     const Entity& from = r.from;
     const Entity& to = r.to;
@@ -89,7 +138,11 @@ PathResult query_path(const Store& store, const Scope& scope, const std::string&
         throw CommandError(Exit::usage,
                            fmt::format("path: {} is both ends; name two actors", label(from)));
     // A path needs only who met whom: the types are read for the hops' events afterwards.
-    if (auto topology = load_topology(store, scope, /*with_types=*/false)) {
+    std::optional<Topology> loaded;
+    const Topology* topology = cached;
+    if (!topology && (loaded = load_topology(store, scope, /*with_types=*/false)))
+        topology = &*loaded;
+    if (topology) {
         // The paths on the topology alone, then the events of the actors on them only.
         if (topology->event_count() == 0)
             require_events(store);
@@ -106,7 +159,7 @@ PathResult query_path(const Store& store, const Scope& scope, const std::string&
                 }
                 found.push_back(std::move(ids));
             }
-        topology.reset();
+        loaded.reset();
         if (!found.empty()) {
             std::sort(along.filter.actors.begin(), along.filter.actors.end());
             along.filter.actors.erase(
@@ -165,14 +218,18 @@ RankBy rank_by(const std::string& name) {
 }
 
 RankResult query_rank(const Store& store, const Scope& scope, RankBy by, std::size_t top,
-                      bool full_graph) {
+                      bool full_graph, const Topology* cached) {
     RankResult r{by, Graph(), {}};
     std::optional<RankAnswer> fast;
     // No ranking needs the event types: each pair of partners counts once.
     // Betweenness, diagrams and exports need the full graph.
-    auto topology = by == RankBy::betweenness || full_graph
-                        ? std::nullopt
-                        : load_topology(store, scope, /*with_types=*/false);
+    std::optional<Topology> loaded;
+    const Topology* topology = nullptr;
+    if (by != RankBy::betweenness && !full_graph) {
+        topology = cached;
+        if (!topology && (loaded = load_topology(store, scope, /*with_types=*/false)))
+            topology = &*loaded;
+    }
     if (topology)
         fast = rank(*topology, by, top);
     if (fast) {
@@ -187,7 +244,7 @@ RankResult query_rank(const Store& store, const Scope& scope, RankBy by, std::si
         }
         r.graph = graph_of_nodes(*topology, nodes);
     } else {
-        topology.reset();
+        loaded.reset();
         r.graph = load_for_query(store, scope);
         r.answer = rank(r.graph, by, top);
     }
@@ -217,6 +274,15 @@ BlocsResult query_blocs(const Store& store, const Scope& scope, unsigned seed) {
 }
 
 std::string blocs_json(const BlocsResult& r) {
+    return blocs_json(r.seed, r.graph, r.answer);
+}
+
+std::string blocs_json(unsigned seed, const Graph& graph, const BlocsAnswer& answer) {
+    struct {
+        unsigned seed;
+        const Graph& graph;
+        const BlocsAnswer& answer;
+    } r{seed, graph, answer};
     auto ids = [&](const std::vector<NodeIndex>& members) {
         std::vector<std::string> out;
         for (auto n : members)

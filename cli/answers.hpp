@@ -43,7 +43,12 @@ struct EgoResult {
 };
 //! The ego network on the events (every link with its dates and sources).
 EgoResult query_ego(const Store& store, const Scope& scope, const std::string& actor, int depth);
+//! The same answer found on `topology` (the scope's, load_topology without types), cut to the
+//! `budget` nearest actors before any event is read; `total`: the actors of the whole network.
+EgoResult query_ego(const Store& store, const Scope& scope, const Topology& topology,
+                    const std::string& actor, int depth, std::size_t budget, std::size_t& total);
 std::string ego_json(const EgoResult& r);
+std::string ego_json(const Entity& centre, int depth, const Graph& graph, const EgoAnswer& answer);
 
 struct PathResult {
     Entity from;
@@ -51,9 +56,11 @@ struct PathResult {
     Graph graph;
     PathsAnswer answer;
 };
-//! Throws CommandError (usage) when both names designate the same actor.
+//! Throws CommandError (usage) when both names designate the same actor. `topology`: the
+//! scope's topology (load_topology, without types) when the caller keeps one (`serve`).
 PathResult query_path(const Store& store, const Scope& scope, const std::string& from,
-                      const std::string& to, std::size_t k, std::size_t max_hops);
+                      const std::string& to, std::size_t k, std::size_t max_hops,
+                      const Topology* topology = nullptr);
 std::string path_json(const PathResult& r);
 
 struct RankResult {
@@ -65,7 +72,7 @@ struct RankResult {
 RankBy rank_by(const std::string& name);
 //! `full_graph`: rank on the whole graph (diagrams need its edges), not on the topology alone.
 RankResult query_rank(const Store& store, const Scope& scope, RankBy by, std::size_t top,
-                      bool full_graph = false);
+                      bool full_graph = false, const Topology* topology = nullptr);
 std::string rank_json(const RankResult& r);
 
 struct BlocsResult {
@@ -75,6 +82,7 @@ struct BlocsResult {
 };
 BlocsResult query_blocs(const Store& store, const Scope& scope, unsigned seed);
 std::string blocs_json(const BlocsResult& r);
+std::string blocs_json(unsigned seed, const Graph& graph, const BlocsAnswer& answer);
 
 std::string stats_json(const StoreStats& stats);
 

@@ -14,6 +14,10 @@
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
+#include <future>
+#include <map>
+#include <mutex>
+#include <thread>
 
 extern char** environ;
 
@@ -101,6 +105,122 @@ std::string cut_notice(std::size_t shown, std::size_t total, std::string_view wh
         what, budget);
 }
 
+//! What the cache keys on: a scope's filters, each written out (describe() is for people).
+std::string scope_key(const Scope& scope) {
+    const Filter& f = scope.filter;
+    std::string key = fmt::format("{}|{}|{}|", f.since ? f.since->to_string() : "",
+                                  f.until ? f.until->to_string() : "", f.min_sources);
+    for (auto t : f.types)
+        key += fmt::format("t{},", static_cast<int>(t));
+    for (auto st : f.statuses)
+        key += fmt::format("s{},", static_cast<int>(st));
+    if (scope.kind)
+        key += fmt::format("k{}", static_cast<int>(*scope.kind));
+    return key;
+}
+
+//! The file and its write-ahead log as the file system sees them: an import by another process
+//! changes one of them, and the cache is dropped.
+struct Stamp {
+    std::filesystem::file_time_type db_time{}, wal_time{};
+    std::uintmax_t db_size = 0, wal_size = 0;
+    bool operator==(const Stamp&) const = default;
+};
+
+Stamp stamp_of(const std::filesystem::path& db) {
+    Stamp s;
+    std::error_code ec;
+    s.db_time = std::filesystem::last_write_time(db, ec);
+    s.db_size = std::filesystem::file_size(db, ec);
+    std::filesystem::path wal = db.string() + "-wal";
+    s.wal_time = std::filesystem::last_write_time(wal, ec);
+    s.wal_size = std::filesystem::file_size(wal, ec);
+    return s;
+}
+
+//! Values computed once per key, shared by the requests (and the threads) that ask for them;
+//! a request asking for a value being computed waits for it instead of computing it again.
+template <class T>
+class Memo {
+  public:
+    using Value = std::shared_ptr<const T>;
+
+    Value get(const std::string& key, const std::function<T()>& make) {
+        std::promise<Value> promise;
+        std::shared_future<Value> future;
+        bool mine = false;
+        {
+            std::lock_guard lock(mutex_);
+            auto it = values_.find(key);
+            if (it == values_.end()) {
+                if (values_.size() >= max_entries_)
+                    values_.clear();
+                future = promise.get_future().share();
+                values_.emplace(key, future);
+                mine = true;
+            } else {
+                future = it->second;
+            }
+        }
+        if (mine) {
+            try {
+                promise.set_value(std::make_shared<const T>(make()));
+            } catch (...) {
+                promise.set_exception(std::current_exception());
+                std::lock_guard lock(mutex_);
+                values_.erase(key);  // an error is not kept: the next request tries again
+            }
+        }
+        return future.get();
+    }
+
+    //! The value when it is computed already, else nullptr (without waiting).
+    Value peek(const std::string& key) {
+        std::lock_guard lock(mutex_);
+        auto it = values_.find(key);
+        if (it == values_.end() ||
+            it->second.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return nullptr;
+        try {
+            return it->second.get();
+        } catch (...) {
+            return nullptr;
+        }
+    }
+
+    explicit Memo(std::size_t max_entries = 64) : max_entries_(max_entries) {}
+
+    void clear() {
+        std::lock_guard lock(mutex_);
+        values_.clear();
+    }
+
+  private:
+    std::size_t max_entries_;
+    std::mutex mutex_;
+    std::map<std::string, std::shared_future<Value>> values_;
+};
+
+class Api;
+
+//! An open read-only store lent to one request, given back to the pool afterwards.
+class Lease {
+  public:
+    Lease(const Api* api, std::unique_ptr<Store> store, unsigned generation)
+        : api_(api), store_(std::move(store)), generation_(generation) {}
+    Lease(Lease&&) = default;
+    Lease(const Lease&) = delete;
+    ~Lease();
+    const Store& operator*() const { return *store_; }
+    const Store* operator->() const { return store_.get(); }
+    operator const Store&() const { return *store_; }
+
+  private:
+    const Api* api_;
+    std::unique_ptr<Store> store_;
+    unsigned generation_;
+};
+
 class Api {
   public:
     Api(std::filesystem::path db, std::size_t budget) : db_(std::move(db)), budget_(budget) {
@@ -117,19 +237,85 @@ class Api {
         uri_ += "?mode=ro";
     }
 
-    //! The store, read-only, for one request (a Store serves one thread at a time).
-    Store store() const {
+    //! The store, read-only, for one request (a Store serves one thread at a time): one of
+    //! the connections kept open, or a new one.
+    Lease store() const {
         if (!std::filesystem::exists(db_))
             throw StoreError(db_.string() +
                              ": no such database (deleted since the server started)");
-        return Store(uri_);
+        {
+            std::lock_guard lock(pool_mutex_);
+            if (!pool_.empty()) {
+                auto store = std::move(pool_.back());
+                pool_.pop_back();
+                return Lease(this, std::move(store), generation_);
+            }
+        }
+        unsigned generation = 0;
+        {
+            std::lock_guard lock(pool_mutex_);
+            generation = generation_;
+        }
+        return Lease(this, std::make_unique<Store>(uri_), generation);
     }
+
+    void give_back(std::unique_ptr<Store> store, unsigned generation) const {
+        std::lock_guard lock(pool_mutex_);
+        if (generation == generation_ && pool_.size() < 8)
+            pool_.push_back(std::move(store));
+    }
+
+    //! Drops what was computed and the open connections when the file changed since (another
+    //! process imported into it): called before each request.
+    void check_fresh() const {
+        Stamp now = stamp_of(db_);
+        std::lock_guard lock(pool_mutex_);
+        if (now == stamp_)
+            return;
+        stamp_ = now;
+        ++generation_;
+        pool_.clear();
+        topologies_.clear();
+        graphs_.clear();
+        ranks_.clear();
+        blocs_.clear();
+        stats_.clear();
+    }
+
+    //! The scope's topology (load_topology without types), kept between requests; nullptr
+    //! when the scope needs the events (--kind).
+    std::shared_ptr<const Topology> topology(const Store& store, const Scope& scope) const {
+        if (scope.kind)
+            return nullptr;
+        return topologies_.get(scope_key(scope), [&] {
+            auto t = load_topology(store, scope, /*with_types=*/false);
+            if (!t)
+                throw StoreError("the topology of these filters cannot be loaded");
+            return std::move(*t);
+        });
+    }
+
+    //! The scope's whole graph without evidence (blocs; the big ego networks once it is read).
+    std::shared_ptr<const Graph> graph(const Store& store, const Scope& scope) const {
+        return graphs_.get(scope_key(scope), [&] {
+            Scope lean = scope;
+            lean.filter.with_evidence = false;
+            return load_for_query(store, lean);
+        });
+    }
+
+    mutable Memo<Topology> topologies_;
+    mutable Memo<Graph> graphs_{2};  // a few hundred MB each on the bench store
+    mutable Memo<Reply> ranks_;
+    mutable Memo<Reply> blocs_;
+    mutable Memo<std::string> stats_;
 
     //! Runs an endpoint, turning the command line's errors into JSON answers with their codes.
     //! The notice goes in the X-Diplograph-Notice header too (an array has no room for it).
     Response answer(const std::function<Reply()>& endpoint) const {
         Response res;
         try {
+            check_fresh();
             Reply reply = endpoint();
             res.body = with_notice(std::move(reply.json), reply.notice);
             if (!reply.notice.empty())
@@ -172,31 +358,66 @@ class Api {
     std::filesystem::path db_;
     std::string uri_;
     std::size_t budget_;
+    mutable std::mutex pool_mutex_;
+    mutable std::vector<std::unique_ptr<Store>> pool_;
+    mutable unsigned generation_ = 0;
+    mutable Stamp stamp_;
 };
+
+Lease::~Lease() {
+    if (store_)
+        api_->give_back(std::move(store_), generation_);
+}
+
+//! Cuts an ego network to its `budget` nearest actors (rows are by depth, then id) and the
+//! links among them; the notice, or "" when nothing was cut.
+std::string cut_ego(const Graph& graph, EgoAnswer& answer, std::size_t budget) {
+    if (answer.rows.size() <= budget)
+        return "";
+    std::string notice = cut_notice(budget, answer.rows.size(), "actors", budget);
+    answer.rows.resize(budget);
+    std::vector<bool> kept(graph.node_count(), false);
+    for (const auto& row : answer.rows)
+        kept[row.node] = true;
+    auto& edges = answer.selection.edges;
+    edges.erase(std::remove_if(edges.begin(), edges.end(),
+                               [&](EdgeIndex e) {
+                                   const ActorEdge& edge = graph.edges()[e];
+                                   return !kept[edge.a] || !kept[edge.b];
+                               }),
+                edges.end());
+    return notice;
+}
 
 Reply ego_endpoint(const Api& api, const Request& req) {
     check_params(req, {"depth"});
     int depth = static_cast<int>(number(req, "depth", 1, 1));
     Scope scope = scope_of(req);
     std::size_t budget = api.budget(req);
-    Store store = api.store();
-    EgoResult r = query_ego(store, scope, req.captures.at(0), depth);
-    std::string notice;
-    if (r.answer.rows.size() > budget) {
-        // The nearest actors first (rows are by depth), and the links among them.
-        notice = cut_notice(budget, r.answer.rows.size(), "actors", budget);
-        r.answer.rows.resize(budget);
-        std::vector<bool> kept(r.graph.node_count(), false);
-        for (const auto& row : r.answer.rows)
-            kept[row.node] = true;
-        auto& edges = r.answer.selection.edges;
-        edges.erase(std::remove_if(edges.begin(), edges.end(),
-                                   [&](EdgeIndex e) {
-                                       const ActorEdge& edge = r.graph.edges()[e];
-                                       return !kept[edge.a] || !kept[edge.b];
-                                   }),
-                    edges.end());
+    Lease store = api.store();
+    if (auto graph = api.graphs_.peek(scope_key(scope))) {
+        // The whole graph is in memory already: no reading at all.
+        Entity centre = resolve(store, req.captures.at(0));
+        EgoAnswer answer;
+        if (auto n = graph->find(centre.id))
+            answer = ego(*graph, *n, depth);
+        else if (graph->events().empty())
+            require_events(store);
+        answer.selection.filters = describe(scope);
+        std::string notice = cut_ego(*graph, answer, budget);
+        return {ego_json(centre, depth, *graph, answer), notice};
     }
+    if (auto topology = api.topology(store, scope)) {
+        // Who is in it on the kept topology, cut to the budget before any event is read.
+        std::size_t total = 0;
+        EgoResult r = query_ego(store, scope, *topology, req.captures.at(0), depth, budget, total);
+        std::string notice;
+        if (total > budget)
+            notice = cut_notice(budget, total, "actors", budget);
+        return {ego_json(r), notice};
+    }
+    EgoResult r = query_ego(store, scope, req.captures.at(0), depth);
+    std::string notice = cut_ego(r.graph, r.answer, budget);
     return {ego_json(r), notice};
 }
 
@@ -205,16 +426,17 @@ Reply path_endpoint(const Api& api, const Request& req) {
     auto k = static_cast<std::size_t>(number(req, "k", 1, 1));
     auto max_hops = static_cast<std::size_t>(number(req, "max-hops", 0, 0));
     Scope scope = scope_of(req);
-    Store store = api.store();
-    return {
-        path_json(query_path(store, scope, req.captures.at(0), req.captures.at(1), k, max_hops)),
-        ""};
+    Lease store = api.store();
+    auto topology = api.topology(store, scope);
+    return {path_json(query_path(store, scope, req.captures.at(0), req.captures.at(1), k, max_hops,
+                                 topology.get())),
+            ""};
 }
 
 Reply links_endpoint(const Api& api, const Request& req) {
     check_params(req, {});
     Scope scope = scope_of(req);
-    Store store = api.store();
+    Lease store = api.store();
     return {links_json(query_links(store, scope, req.captures.at(0), req.captures.at(1))), ""};
 }
 
@@ -222,7 +444,7 @@ Reply timeline_endpoint(const Api& api, const Request& req) {
     check_params(req, {});
     Scope scope = scope_of(req);
     std::size_t budget = api.budget(req);
-    Store store = api.store();
+    Lease store = api.store();
     TimelineResult r = query_timeline(store, scope, req.captures.at(0), req.captures.at(1));
     std::string notice;
     if (r.answer.events.size() > budget) {
@@ -238,16 +460,23 @@ Reply rank_endpoint(const Api& api, const Request& req) {
     auto top = static_cast<std::size_t>(number(req, "top", 20, 0));
     Scope scope = scope_of(req);
     std::size_t budget = api.budget(req);
-    Store store = api.store();
+    Lease store = api.store();
     // One more than the budget tells whether there were more.
     std::size_t asked = top == 0 || top > budget ? budget + 1 : top;
-    RankResult r = query_rank(store, scope, by, asked);
-    std::string notice;
-    if (r.answer.rows.size() > budget) {
-        notice = fmt::format("showing the first {} actors (the budget; ask with budget=N)", budget);
-        r.answer.rows.resize(budget);
-    }
-    return {rank_json(r), notice};
+    // The answers are kept until the store changes: betweenness takes long, and the page asks
+    // for the same ranks again and again (node sizes).
+    std::string key = fmt::format("{}|{}|{}|{}", scope_key(scope), to_string(by), asked, budget);
+    return *api.ranks_.get(key, [&] {
+        auto topology = api.topology(store, scope);
+        RankResult r = query_rank(store, scope, by, asked, false, topology.get());
+        std::string notice;
+        if (r.answer.rows.size() > budget) {
+            notice =
+                fmt::format("showing the first {} actors (the budget; ask with budget=N)", budget);
+            r.answer.rows.resize(budget);
+        }
+        return Reply{rank_json(r), notice};
+    });
 }
 
 Reply blocs_endpoint(const Api& api, const Request& req) {
@@ -255,31 +484,39 @@ Reply blocs_endpoint(const Api& api, const Request& req) {
     auto seed = static_cast<unsigned>(number(req, "seed", 42, 0));
     Scope scope = scope_of(req);
     std::size_t budget = api.budget(req);
-    Store store = api.store();
-    BlocsResult r = query_blocs(store, scope, seed);
-    // The groups in their order while their actors fit in the budget, the last one cut.
-    std::string notice;
-    auto cut = [&](auto& groups, auto members_of) {
-        std::size_t listed = 0, total = 0, kept = 0;
-        for (auto& g : groups)
-            total += members_of(g).size();
-        for (; kept < groups.size() && listed < budget; ++kept) {
-            auto& members = members_of(groups[kept]);
-            if (listed + members.size() > budget)
-                members.resize(budget - listed);
-            listed += members.size();
-        }
-        if (listed < total) {
-            notice = fmt::format("listing {} of {} actors (the budget; ask with budget=N)",
-                                 group_digits(static_cast<long long>(listed)),
-                                 group_digits(static_cast<long long>(total)));
-            groups.resize(kept);
-        }
-    };
-    cut(r.answer.components,
-        [](std::vector<NodeIndex>& c) -> std::vector<NodeIndex>& { return c; });
-    cut(r.answer.communities, [](Bloc& b) -> std::vector<NodeIndex>& { return b.members; });
-    return {blocs_json(r), notice};
+    Lease store = api.store();
+    // Kept until the store changes: blocs read every event.
+    return *api.blocs_.get(fmt::format("{}|{}|{}", scope_key(scope), seed, budget), [&] {
+        auto graph = api.graph(store, scope);
+        BlocsAnswer answer = blocs(*graph, seed);
+        answer.selection.filters = describe(scope);
+        struct {
+            BlocsAnswer& answer;
+        } r{answer};
+        // The groups in their order while their actors fit in the budget, the last one cut.
+        std::string notice;
+        auto cut = [&](auto& groups, auto members_of) {
+            std::size_t listed = 0, total = 0, kept = 0;
+            for (auto& g : groups)
+                total += members_of(g).size();
+            for (; kept < groups.size() && listed < budget; ++kept) {
+                auto& members = members_of(groups[kept]);
+                if (listed + members.size() > budget)
+                    members.resize(budget - listed);
+                listed += members.size();
+            }
+            if (listed < total) {
+                notice = fmt::format("listing {} of {} actors (the budget; ask with budget=N)",
+                                     group_digits(static_cast<long long>(listed)),
+                                     group_digits(static_cast<long long>(total)));
+                groups.resize(kept);
+            }
+        };
+        cut(r.answer.components,
+            [](std::vector<NodeIndex>& c) -> std::vector<NodeIndex>& { return c; });
+        cut(r.answer.communities, [](Bloc& b) -> std::vector<NodeIndex>& { return b.members; });
+        return Reply{blocs_json(seed, *graph, answer), notice};
+    });
 }
 
 Reply entities_endpoint(const Api& api, const Request& req) {
@@ -287,7 +524,7 @@ Reply entities_endpoint(const Api& api, const Request& req) {
     auto kind = entity_kind(req.param("kind").value_or(""));
     auto limit = static_cast<std::size_t>(number(req, "limit", 20, 0));
     std::size_t budget = api.budget(req);
-    Store store = api.store();
+    Lease store = api.store();
     std::size_t asked = limit == 0 || limit > budget ? budget + 1 : limit;
     auto matches = query_entities(store, req.param("match").value_or(""), kind, asked);
     std::string notice;
@@ -340,7 +577,7 @@ int run(const Globals& g, const Options& o) {
     };
     route("/api/stats", [](const Api& a, const Request& req) {
         check_params(req, {}, false);
-        return Reply{stats_json(a.store().stats()), ""};
+        return Reply{*a.stats_.get("", [&] { return stats_json(a.store()->stats()); }), ""};
     });
     route("/api/entities", entities_endpoint);
     route(fmt::format("/api/ego/{}", kActor), ego_endpoint);
@@ -382,6 +619,18 @@ int run(const Globals& g, const Options& o) {
     std::fflush(stdout);
     if (o.open)
         open_browser(url);
+    // The topology of the whole store, read while the first page loads; the first request
+    // that needs it waits for this reading instead of starting another.
+    std::thread([api] {
+        try {
+            api->check_fresh();
+            Lease store = api->store();
+            api->topology(store, Scope{});
+            api->graph(store, Scope{});
+        } catch (const std::exception&) {
+            // the request that needs it will report the error
+        }
+    }).detach();
     http.listen();
     return Exit::ok;
 }

@@ -13,6 +13,12 @@
   const ALL_FAMILIES = ['cooperation', 'conflict', 'diplomatic'];
   const ALL_STATUSES = ['occurred', 'agreed', 'planned', 'reported'];
   const VIEW_BUDGET = 2000; // actors in the view at most
+  // Above this many actors: no animation, a draft layout, actors added to the view put in rings
+  // around the actor they are linked to instead of laying the whole view out again, and the
+  // labels drawn only when zoomed in enough to read them.
+  const BIG_VIEW = 400;
+  let big = false;
+  let styledBig = false;
 
   const $ = (id) => document.getElementById(id);
 
@@ -281,6 +287,7 @@
         near.set(link.source, near.get(link.source) || link.target);
         near.set(link.target, near.get(link.target) || link.source);
       }
+      const around = new Map(); // anchor id → the new actors put beside it
       for (const data of nodes.values()) {
         const existing = cy.getElementById(data.id);
         if (existing.nonempty()) {
@@ -290,7 +297,27 @@
         const anchor = cy.getElementById(near.get(data.id) || '');
         const base = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
         const position = { x: base.x + (Math.random() - 0.5) * 80, y: base.y + (Math.random() - 0.5) * 80 };
-        fresh.push({ group: 'nodes', data, position });
+        const node = { group: 'nodes', data, position };
+        if (anchor.nonempty()) around.set(anchor.id(), (around.get(anchor.id()) || []).concat([node]));
+        fresh.push(node);
+      }
+      big = nodes.size > BIG_VIEW;
+      if (big) {
+        // Rings around the anchor, 45 px apart, an actor every 30 px of each.
+        for (const [id, added] of around) {
+          const c = cy.getElementById(id).position();
+          let ring = 1;
+          let slot = 0;
+          for (const node of added) {
+            if (slot >= Math.floor((2 * Math.PI * 45 * ring) / 30)) {
+              ring += 1;
+              slot = 0;
+            }
+            const angle = (2 * Math.PI * slot) / Math.floor((2 * Math.PI * 45 * ring) / 30) + ring;
+            node.position = { x: c.x + 45 * ring * Math.cos(angle), y: c.y + 45 * ring * Math.sin(angle) };
+            slot += 1;
+          }
+        }
       }
       for (const data of links.values()) {
         const existing = cy.getElementById(data.id);
@@ -304,13 +331,28 @@
       cy.edges().removeClass('on-path');
       for (const id of onPath) cy.getElementById(id).addClass('on-path');
     });
+    if (big !== styledBig) {
+      styledBig = big;
+      // Straight edges (haystack) draw several times faster than bezier curves.
+      cy.style().selector('node').style('min-zoomed-font-size', big ? 9 : 0).selector('edge').style('curve-style', big ? 'haystack' : 'bezier').update();
+    }
     const added = fresh.filter((f) => f.group === 'nodes').length;
-    if (added) layout(added * 2 > cy.nodes().length);
+    const most = added * 2 > cy.nodes().length;
+    // A big view is laid out once, when most of it is new; later actors keep their rings.
+    if (added && (most || !big)) layout(most);
   }
 
   function layout(randomize) {
-    const big = cy.nodes().length > 400;
-    const run = cy.layout({
+    // A big view drawn anew: rings by number of partners around the expanded actors (linear
+    // time; fCoSE's draft took seconds and left such a star in a heap).
+    const run = big && randomize ? cy.layout({
+      name: 'concentric',
+      concentric: (n) => (n.hasClass('focus') ? 1e9 : n.degree()),
+      minNodeSpacing: 12,
+      animate: false,
+      fit: true,
+      padding: 40,
+    }) : cy.layout({
       name: 'fcose',
       quality: big && randomize ? 'draft' : 'default',
       randomize,

@@ -11,34 +11,52 @@ namespace diplograph {
 namespace {
 
 //! Edit distance over code points counting a swap of two neighbours as one edit (optimal
-//! string alignment): "tgoo" is one edit from "togo".
-std::size_t near_distance(std::string_view a_text, std::string_view b_text) {
-    auto points = [](std::string_view s) {
-        std::vector<std::string_view> out;
+//! string alignment): "tgoo" is one edit from "togo". Past `limit`, any value above it (the
+//! rows stop as soon as none of their cells can come back under it).
+std::size_t near_distance(std::string_view a_text, std::string_view b_text, std::size_t limit) {
+    // Code points as 32-bit numbers, in buffers kept by the thread: names are short.
+    auto points = [](std::string_view s, std::vector<uint32_t>& out) {
+        out.clear();
         for (std::size_t i = 0; i < s.size();) {
-            std::size_t n = 1;
-            while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80)
-                ++n;
-            out.push_back(s.substr(i, n));
-            i += n;
+            uint32_t c = static_cast<unsigned char>(s[i++]);
+            if (c >= 0x80)
+                while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+                    c = (c << 6) ^ static_cast<unsigned char>(s[i++]);
+            out.push_back(c);
         }
-        return out;
     };
-    auto a = points(a_text), b = points(b_text);
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i)
-        d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        d[0][j] = j;
+    thread_local std::vector<uint32_t> a, b;
+    thread_local std::vector<std::size_t> rows;
+    points(a_text, a);
+    points(b_text, b);
+    std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+    if (gap > limit)
+        return limit + 1;
+    const std::size_t w = b.size() + 1;
+    rows.assign(3 * w, 0);
+    std::size_t* before = rows.data();  // row i - 2
+    std::size_t* prev = before + w;     // row i - 1
+    std::size_t* cur = prev + w;        // row i
+    for (std::size_t j = 0; j < w; ++j)
+        prev[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
+        cur[0] = i;
+        std::size_t low = cur[0];
+        for (std::size_t j = 1; j < w; ++j) {
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+                cur[j] = std::min(cur[j], before[j - 2] + 1);
+            low = std::min(low, cur[j]);
         }
+        if (low > limit)
+            return limit + 1;
+        std::size_t* recycled = before;
+        before = prev;
+        prev = cur;
+        cur = recycled;
     }
-    return d[a.size()][b.size()];
+    return prev[b.size()];
 }
 
 }  // namespace
@@ -71,7 +89,7 @@ std::vector<EntityMatch> find_entities(const Store& store, const std::string& qu
                 std::size_t limit = std::min<std::size_t>(3, q.size() / 3);
                 if (limit == 0)
                     return;
-                std::size_t near = near_distance(f, q);
+                std::size_t near = near_distance(f, q, limit);
                 if (q.find(' ') == std::string::npos) {
                     std::size_t start = 0;
                     while (start <= f.size()) {
@@ -79,7 +97,9 @@ std::vector<EntityMatch> find_entities(const Store& store, const std::string& qu
                         if (end == std::string::npos)
                             end = f.size();
                         if (end > start)
-                            near = std::min(near, near_distance(f.substr(start, end - start), q));
+                            near = std::min(
+                                near, near_distance(std::string_view(f).substr(start, end - start),
+                                                    q, limit));
                         start = end + 1;
                     }
                 }
