@@ -130,7 +130,19 @@ std::string Table::render_delimited(char separator) const {
 
 std::string json_string(std::string_view text) {
     std::string out = "\"";
-    for (unsigned char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        // DEL and the C1 controls (U+0080-U+009F, C2 80-9F in UTF-8) are valid JSON as they
+        // are, but a terminal acts on them: escaped, the output stays inert on a terminal (where
+        // the escaping of terminal.cpp would otherwise make them invalid JSON) and equal.
+        if (c == 0xC2 && i + 1 < text.size()) {
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) {
+                out += fmt::format("\\u{:04x}", next);
+                ++i;
+                continue;
+            }
+        }
         switch (c) {
             case '"':
                 out += "\\\"";
@@ -148,7 +160,7 @@ std::string json_string(std::string_view text) {
                 out += "\\t";
                 break;
             default:
-                if (c < 0x20) {
+                if (c < 0x20 || c == 0x7F) {
                     out += fmt::format("\\u{:04x}", c);
                 } else {
                     out += static_cast<char>(c);

@@ -12,3 +12,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FindingsImporter().read(Input{name, fuzz::text(data, size)}, ctx);
     return 0;
 }
+
+// Before the first input (libFuzzer's -timeout does not count this): loading data/ takes a few
+// seconds under the sanitizers, and more than the 10 s of -timeout on a loaded machine, where
+// the first input of a run was reported as a timeout.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    diplograph::fuzz::dictionaries();
+    return 0;
+}
