@@ -73,6 +73,8 @@ Scope scope_of(const Request& req) {
     f.until = req.param("until").value_or("");
     f.types = req.list("type");
     f.statuses = req.list("status");
+    f.cameo = req.list("cameo");
+    f.plover = req.list("plover");
     f.min_sources = static_cast<int>(number(req, "min-sources", 1, 1));
     f.kind = req.param("kind").value_or("");
     return make_scope(f);
