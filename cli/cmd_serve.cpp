@@ -37,8 +37,8 @@ struct ApiError {
     std::string message;
 };
 
-const std::vector<std::string> kFilterParams{"since",       "until", "type",  "status",
-                                             "min-sources", "kind",  "budget"};
+const std::vector<std::string> kFilterParams{"since",  "until",       "type", "status", "cameo",
+                                             "plover", "min-sources", "kind", "budget"};
 
 //! Refuses parameters the endpoint does not know, so that a misspelt filter is no silent no-op.
 void check_params(const Request& req, std::vector<std::string> known, bool filters = true) {
