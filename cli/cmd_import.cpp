@@ -1,6 +1,7 @@
 // diplograph import PATH… : stores findings files and articles with their sources.
 #include "common.hpp"
 
+#include <diplograph/importers/codes.hpp>
 #include <diplograph/importers/datasets.hpp>
 #include <diplograph/importers/importer.hpp>
 
@@ -69,6 +70,7 @@ class StoreSink : public RowSink {
           shown_(start_) {}
 
     void batch(Batch&& batch) override {
+        assign_codes(batch);
         StoreResult r = store_.put(batch);
         // A row is a small batch: one commit per 50,000 rows rather than per 2,000 articles.
         if (++puts_ % 25 == 0)
@@ -358,7 +360,8 @@ int run(const Globals& g, const Options& o) {
                 fmt::print(stderr, "\r\033[K");
             for (const auto& p : result.problems)
                 problem(p.message);
-            for (const auto& batch : result.batches) {
+            for (auto& batch : result.batches) {
+                assign_codes(batch);
                 stored.add(store.put(batch));
                 bulk.count();
             }

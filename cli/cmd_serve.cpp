@@ -41,8 +41,8 @@ struct ApiError {
     std::string message;
 };
 
-const std::vector<std::string> kFilterParams{"since",       "until", "type",  "status",
-                                             "min-sources", "kind",  "budget"};
+const std::vector<std::string> kFilterParams{"since",  "until",       "type", "status", "cameo",
+                                             "plover", "min-sources", "kind", "budget"};
 
 //! Refuses parameters the endpoint does not know, so that a misspelt filter is no silent no-op.
 void check_params(const Request& req, std::vector<std::string> known, bool filters = true) {
@@ -77,6 +77,8 @@ Scope scope_of(const Request& req) {
     f.until = req.param("until").value_or("");
     f.types = req.list("type");
     f.statuses = req.list("status");
+    f.cameo = req.list("cameo");
+    f.plover = req.list("plover");
     f.min_sources = static_cast<int>(number(req, "min-sources", 1, 1));
     f.kind = req.param("kind").value_or("");
     return make_scope(f);

@@ -13,6 +13,17 @@ namespace diplograph::cli {
 
 namespace {
 
+// " [043 CONSULT/host +2.8]": the event's codes after its type, what it lacks left out.
+std::string codes_text(const Event& ev) {
+    std::string out = ev.cameo;
+    if (!ev.plover.empty())
+        out += (out.empty() ? "" : " ") + ev.plover +
+               (ev.plover_mode.empty() ? "" : "/" + ev.plover_mode);
+    if (ev.goldstein)
+        out += fmt::format("{}{:+.1f}", out.empty() ? "" : " ", *ev.goldstein);
+    return out.empty() ? out : " [" + out + "]";
+}
+
 struct Options {
     std::string actor;
     std::string other;
@@ -41,8 +52,8 @@ int run(const Globals& g, const Options& o) {
     if (o.output.tabular()) {
         // One row per event, for spreadsheets: the evidence sentences joined by " | ".
         Table t({"event", "date", "first", "last", "precision", "type", "subtype", "status",
-                 "initiators", "targets", "others", "sources", "possible_duplicate_of",
-                 "evidence"});
+                 "cameo", "plover", "plover_mode", "goldstein", "initiators", "targets", "others",
+                 "sources", "possible_duplicate_of", "evidence"});
         for (auto e : answer.events) {
             const StoredEvent& se = graph.events()[e];
             const Event& ev = se.event;
@@ -57,8 +68,9 @@ int run(const Globals& g, const Options& o) {
                 evidence += (evidence.empty() ? "" : " | ") + x.text;
             t.add({ev.id, ev.date.to_string(), date_text(ev.date.first), date_text(ev.date.last),
                    std::string(to_string(ev.date.precision)), std::string(to_string(ev.type)),
-                   ev.subtype, std::string(to_string(ev.status)), from, to, others,
-                   std::to_string(se.corroboration()),
+                   ev.subtype, std::string(to_string(ev.status)), ev.cameo, ev.plover,
+                   ev.plover_mode, ev.goldstein ? fmt::format("{}", *ev.goldstein) : "", from, to,
+                   others, std::to_string(se.corroboration()),
                    fmt::format("{}", fmt::join(se.possible_duplicates, " ")), evidence});
         }
         print_table(o.output, t);
@@ -89,8 +101,8 @@ int run(const Globals& g, const Options& o) {
         if (!actors.empty() && !others.empty() && (!from.empty() || !to.empty()))
             actors += ", " + others;
         std::string date = ev.date.known() ? ev.date.to_string() : "undated";
-        fmt::print("\n{} ({})  {}{}  {}  {}  {} source{}\n", date, to_string(ev.date.precision),
-                   to_string(ev.type), ev.subtype.empty() ? "" : "/" + ev.subtype,
+        fmt::print("\n{} ({})  {}{}{}  {}  {}  {} source{}\n", date, to_string(ev.date.precision),
+                   to_string(ev.type), ev.subtype.empty() ? "" : "/" + ev.subtype, codes_text(ev),
                    to_string(ev.status), actors, se.corroboration(),
                    se.corroboration() == 1 ? "" : "s");
         // Not merged for want of evidence (an undated report of the same kind elsewhere).

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 
 namespace diplograph::cli {
 
@@ -41,6 +43,16 @@ void add_filter_options(CLI::App* command, FilterOptions& o) {
                      "repeatable or comma-separated")
         ->delimiter(',');
     command
+        ->add_option("--cameo", o.cameo,
+                     "Only events whose CAMEO code starts with this (16: reduce relations, 042: "
+                     "a visit); repeatable or comma-separated")
+        ->delimiter(',');
+    command
+        ->add_option("--plover", o.plover,
+                     "Only events of this PLOVER category (CONSULT, AGREE, SANCTION…); "
+                     "repeatable or comma-separated")
+        ->delimiter(',');
+    command
         ->add_option("--min-sources", o.min_sources, "Only events reported by at least N sources")
         ->check(at_least(1));
     command->add_option("--kind", o.kind,
@@ -48,6 +60,11 @@ void add_filter_options(CLI::App* command, FilterOptions& o) {
 }
 
 namespace {
+
+// PLOVER's 16 categories (the 2021 codebook, as POLECAT uses them).
+constexpr std::array<std::string_view, 16> kPloverCategories = {
+    "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT",  "THREATEN", "PROTEST", "SANCTION",  "MOBILIZE", "COERCE",  "ASSAULT"};
 
 DateInterval parse_date(const std::string& option, const std::string& text) {
     auto d = DateInterval::parse(text);
@@ -109,6 +126,31 @@ Scope make_scope(const FilterOptions& o) {
                                            "reported",
                                            s));
         f.statuses.push_back(*status);
+    }
+    for (const auto& c : o.cameo) {
+        if (c.empty() || c.size() > 4 ||
+            !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+            throw CommandError(Exit::usage,
+                               fmt::format("--cameo {}: not a CAMEO code; expected 1 to 4 digits "
+                                           "(16, 042, 1663)",
+                                           c));
+        f.cameo.push_back(c);
+    }
+    for (const auto& p : o.plover) {
+        std::string upper = p;
+        for (auto& ch : upper)
+            ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        if (std::find(kPloverCategories.begin(), kPloverCategories.end(), upper) ==
+            kPloverCategories.end()) {
+            std::string names;
+            for (auto n : kPloverCategories)
+                names += std::string(names.empty() ? "" : ", ") + std::string(n);
+            throw CommandError(Exit::usage,
+                               fmt::format("--plover {}: no such PLOVER category; expected one "
+                                           "of {}",
+                                           p, names));
+        }
+        f.plover.push_back(upper);
     }
     f.min_sources = o.min_sources;
     if (!o.kind.empty()) {
@@ -229,11 +271,13 @@ std::string json_event(const Graph& graph, std::size_t e, bool with_evidence) {
                               json_string(p.actor), json_string(to_string(p.role)));
     std::string out = fmt::format(
         "{{\"id\": {}, \"type\": {}, \"subtype\": {}, \"status\": {}, \"date\": {}, \"place\": "
-        "{}, \"actors\": [{}], \"sources\": {}",
+        "{}, \"actors\": [{}], \"sources\": {}, \"cameo\": {}, \"plover\": {}, "
+        "\"plover_mode\": {}, \"goldstein\": {}",
         json_string(ev.id), json_string(to_string(ev.type)),
         ev.subtype.empty() ? "null" : json_string(ev.subtype), json_string(to_string(ev.status)),
         json_date(ev.date), ev.place.empty() ? "null" : json_string(ev.place), actors,
-        se.corroboration());
+        se.corroboration(), json_string(ev.cameo), json_string(ev.plover),
+        json_string(ev.plover_mode), ev.goldstein ? fmt::format("{}", *ev.goldstein) : "null");
     std::string duplicates;
     for (const auto& d : se.possible_duplicates)
         duplicates += (duplicates.empty() ? "" : ", ") + json_string(d);

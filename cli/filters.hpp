@@ -1,5 +1,5 @@
-// The options every query command shares (--since, --until, --type, --status, --min-sources,
-// --kind), actor naming, and the JSON pieces of the answers. `export` reuses them.
+// The options every query command shares (--since, --until, --type, --status, --cameo,
+// --plover, --min-sources, --kind), actor naming, and the JSON pieces of the answers. `export` reuses them.
 #pragma once
 
 #include "command.hpp"
@@ -18,6 +18,8 @@ struct FilterOptions {
     std::string until;
     std::vector<std::string> types;     //!< event types or families
     std::vector<std::string> statuses;  //!< occurred, agreed, planned, reported
+    std::vector<std::string> cameo;     //!< CAMEO code prefixes: "16", "042"
+    std::vector<std::string> plover;    //!< PLOVER categories: "SANCTION"
     int min_sources = 1;
     std::string kind;  //!< country, person or org(anization)
 };
@@ -77,8 +79,8 @@ std::string label(const Entity& entity);
 //! A link: {"a", "b", "source", "target", "directed", "type", "family", "count", "first",
 //! "last", "statuses", "sources", "events"}; source → target when directed (a, b the same ends).
 std::string json_link(const Graph& graph, EdgeIndex e);
-//! An event: {"id", "type", "subtype", "status", "date", "place", "actors", "sources"[,
-//! "evidence"]}.
+//! An event: {"id", "type", "subtype", "status", "date", "place", "actors", "sources", "cameo",
+//! "plover", "plover_mode", "goldstein"[, "evidence"]}.
 std::string json_event(const Graph& graph, std::size_t e, bool with_evidence);
 //! {"text": "2025-11", "from": "2025-11-01", "to": "2025-11-30", "precision": "month", "how"}
 std::string json_date(const DateInterval& date);

@@ -27,22 +27,24 @@ constexpr std::array<std::string_view, 6> kParticipantRoles = {"initiator", "tar
 constexpr std::array<std::string_view, 5> kPrecisions = {"day", "month", "year", "approximate",
                                                          "unknown"};
 
-// CAMEO codes as used by GDELT/ICEWS, PLOVER as used by POLECAT (DESIGN.md §2).
+// Each type's usual CAMEO code and PLOVER category (docs/codes.md): what `stats` shows. An
+// event's own code is chosen from its wording as well (importers/src/codes.cpp): a hosted
+// visit is 043, a phone call 041…
 constexpr std::array<EventTypeInfo, 16> kEventTypes = {{
-    {EventType::MEET, "MEET", "040-046", "CONSULT", "diplomatic", true},
-    {EventType::VISIT, "VISIT", "042/043", "CONSULT", "diplomatic", false},
+    {EventType::MEET, "MEET", "040", "CONSULT", "diplomatic", true},
+    {EventType::VISIT, "VISIT", "042", "CONSULT", "diplomatic", false},
     {EventType::AGREEMENT, "AGREEMENT", "057", "AGREE", "cooperation", true},
-    {EventType::COOPERATION, "COOPERATION", "05x/06x", "COOPERATE", "cooperation", true},
-    {EventType::AID, "AID", "07x", "AID", "cooperation", false},
+    {EventType::COOPERATION, "COOPERATION", "050", "COOPERATE", "cooperation", true},
+    {EventType::AID, "AID", "070", "AID", "cooperation", false},
     {EventType::SUPPORT, "SUPPORT", "051", "SUPPORT", "cooperation", false},
-    {EventType::CONDEMN, "CONDEMN", "111/112", "ACCUSE", "conflict", false},
-    {EventType::EMBASSY_OPEN, "EMBASSY_OPEN", "", "", "diplomatic", false},
-    {EventType::EMBASSY_REOPEN, "EMBASSY_REOPEN", "", "", "diplomatic", false},
-    {EventType::EMBASSY_CLOSE, "EMBASSY_CLOSE", "", "", "conflict", false},
-    {EventType::RELATIONS_ESTABLISH, "RELATIONS_ESTABLISH", "054", "", "diplomatic", true},
-    {EventType::RELATIONS_RESTORE, "RELATIONS_RESTORE", "", "", "diplomatic", true},
+    {EventType::CONDEMN, "CONDEMN", "111", "ACCUSE", "conflict", false},
+    {EventType::EMBASSY_OPEN, "EMBASSY_OPEN", "050", "COOPERATE", "diplomatic", false},
+    {EventType::EMBASSY_REOPEN, "EMBASSY_REOPEN", "050", "COOPERATE", "diplomatic", false},
+    {EventType::EMBASSY_CLOSE, "EMBASSY_CLOSE", "161", "SANCTION", "conflict", false},
+    {EventType::RELATIONS_ESTABLISH, "RELATIONS_ESTABLISH", "054", "COOPERATE", "diplomatic", true},
+    {EventType::RELATIONS_RESTORE, "RELATIONS_RESTORE", "054", "COOPERATE", "diplomatic", true},
     {EventType::RELATIONS_SEVER, "RELATIONS_SEVER", "161", "SANCTION", "conflict", false},
-    {EventType::EXPEL_DIPLOMATS, "EXPEL_DIPLOMATS", "1663/174", "SANCTION", "conflict", false},
+    {EventType::EXPEL_DIPLOMATS, "EXPEL_DIPLOMATS", "161", "SANCTION", "conflict", false},
     {EventType::SANCTION, "SANCTION", "163", "SANCTION", "conflict", false},
     // Coded events whose code is none of the above: directed, as datasets code them.
     {EventType::OTHER, "OTHER", "", "", "other", false},

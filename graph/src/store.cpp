@@ -417,6 +417,12 @@ bool Filter::accepts(const StoredEvent& stored) const {
     if (!statuses.empty() &&
         std::find(statuses.begin(), statuses.end(), e.status) == statuses.end())
         return false;
+    if (!cameo.empty() && std::none_of(cameo.begin(), cameo.end(), [&](const std::string& c) {
+            return e.cameo.compare(0, c.size(), c) == 0;
+        }))
+        return false;
+    if (!plover.empty() && std::find(plover.begin(), plover.end(), e.plover) == plover.end())
+        return false;
     if (stored.corroboration() < min_sources)
         return false;
     if (since || until) {
@@ -2047,6 +2053,7 @@ class ActorNumbering {
 std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_types,
                                              bool with_roles) const {
     if (filter.min_confidence > 0 || !filter.sources.empty() || filter.among_actors ||
+        !filter.cameo.empty() || !filter.plover.empty() ||  // codes: read through take_events
         filter.actors.size() > 30000)  // SQLite's limit on bound parameters is 32766
         return std::nullopt;
     auto& db = impl_->db;
@@ -2187,7 +2194,8 @@ std::optional<EventLinks> Store::event_links(const Filter& filter, bool with_typ
 std::optional<ActorPartners> Store::partners(const Filter& filter, bool among_them) const {
     if (filter.min_sources > 1 || filter.min_confidence > 0 || !filter.sources.empty() ||
         filter.among_actors || !filter.statuses.empty() || filter.since || filter.until ||
-        filter.actors.empty() || filter.actors.size() > 30000)
+        !filter.cameo.empty() || !filter.plover.empty() || filter.actors.empty() ||
+        filter.actors.size() > 30000)
         return std::nullopt;
     auto& db = impl_->db;
     const auto type_of_code = read_type_codes(db);

@@ -133,6 +133,16 @@ std::string describe(const Scope& scope) {
         parts.push_back("types " + join(f.types));
     if (!f.statuses.empty())
         parts.push_back("status " + join(f.statuses));
+    auto words = [](const std::vector<std::string>& items) {
+        std::string out;
+        for (const auto& x : items)
+            out += (out.empty() ? "" : ", ") + x;
+        return out;
+    };
+    if (!f.cameo.empty())
+        parts.push_back("CAMEO " + words(f.cameo));
+    if (!f.plover.empty())
+        parts.push_back("PLOVER " + words(f.plover));
     if (f.min_sources > 1)
         parts.push_back(fmt::format("min {} sources", f.min_sources));
     if (scope.kind)

@@ -255,12 +255,13 @@ TEST_F(Queries, TimelineWithEvidence) {
     EXPECT_EQ(types, (std::vector<std::string>{"CONDEMN", "SANCTION", "MEET", "AGREEMENT"}));
 
     auto text = query({"timeline", "UKR"});
-    EXPECT_EQ(text.out,
-              "timeline of Ukraine (UKR): 1 event\n"
-              "\n"
-              "2024-06 (month)  CONDEMN  occurred  UKR → RUS  1 source\n"
-              "    \"Test sentence nine: Kyiv condemned the strikes.\" — New measures against "
-              "Moscow <https://example.com/d/sanctions>\n");
+    EXPECT_EQ(
+        text.out,
+        "timeline of Ukraine (UKR): 1 event\n"
+        "\n"
+        "2024-06 (month)  CONDEMN [111 ACCUSE/criticize -2.0]  occurred  UKR → RUS  1 source\n"
+        "    \"Test sentence nine: Kyiv condemned the strikes.\" — New measures against "
+        "Moscow <https://example.com/d/sanctions>\n");
 }
 
 TEST_F(Queries, Rank) {

@@ -249,11 +249,12 @@ TEST_F(Export, Neo4jCsvMatchesGoldenWithImportHeaders) {
     const std::map<std::string, std::string> headers{
         {"actors.csv", "id:ID,name,kind,country,:LABEL"},
         {"events.csv",
-         "id:ID,type,subtype,family,status,first,last,place,sources:int,evidence,url,:LABEL"},
+         "id:ID,type,subtype,family,status,first,last,place,cameo,plover,plover_mode,"
+         "goldstein:float,sources:int,evidence,url,:LABEL"},
         {"sources.csv", "id:ID,url,title,outlet,published,lang,:LABEL"},
         {"links.csv",
-         ":START_ID,:END_ID,:TYPE,directed:boolean,family,count:int,sources:int,first,last,"
-         "statuses:string[]"},
+         ":START_ID,:END_ID,:TYPE,directed:boolean,family,cameo:string[],plover:string[],"
+         "goldstein:float,count:int,sources:int,first,last,statuses:string[]"},
         {"participates.csv", ":START_ID,:END_ID,role,:TYPE"},
         {"reported_by.csv", ":START_ID,:END_ID,:TYPE"},
     };

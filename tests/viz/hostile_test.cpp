@@ -215,8 +215,8 @@ TEST(Hostile, Neo4jCsvKeepsOneRecordPerLine) {
     auto events = read_back("csv", dir / "events.csv");
     ASSERT_EQ(events["rows"].Size(), 5u);
     for (const auto& row : events["rows"].GetArray()) {
-        ASSERT_EQ(row.Size(), 12u);
-        std::string url = row[10].GetString();
+        ASSERT_EQ(row.Size(), 16u);
+        std::string url = row[14].GetString();
         EXPECT_TRUE(url.empty() || url.rfind("https://", 0) == 0) << url;
     }
     // One line per record plus the header: no raw newline escaped into a field.

@@ -39,18 +39,24 @@ TEST_F(Tables, TimelineCsvHasOneRowPerEventWithItsQuotedEvidence) {
     auto doc = table({"timeline", "MLI"}, "csv");
     EXPECT_EQ(strings(doc["header"]),
               (std::vector<std::string>{"event", "date", "first", "last", "precision", "type",
-                                        "subtype", "status", "initiators", "targets", "others",
-                                        "sources", "possible_duplicate_of", "evidence"}));
+                                        "subtype", "status", "cameo", "plover", "plover_mode",
+                                        "goldstein", "initiators", "targets", "others", "sources",
+                                        "possible_duplicate_of", "evidence"}));
     ASSERT_EQ(doc["rows"].Size(), 2u);  // the severance of August, the visit of December
     auto sever = strings(doc["rows"][0]);
-    ASSERT_EQ(sever.size(), 14u);
+    ASSERT_EQ(sever.size(), 18u);
     EXPECT_EQ(sever[5], "RELATIONS_SEVER");
     EXPECT_EQ(sever[1], "2025-08");
-    EXPECT_EQ(sever[8], "MLI");
-    EXPECT_EQ(sever[9], "FRA");
+    // Its codes (docs/codes.md): one exact CAMEO code, PLOVER category and mode, Goldstein.
+    EXPECT_EQ(sever[8], "161");
+    EXPECT_EQ(sever[9], "SANCTION");
+    EXPECT_EQ(sever[10], "relations");
+    EXPECT_EQ(sever[11], "-4");
+    EXPECT_EQ(sever[12], "MLI");
+    EXPECT_EQ(sever[13], "FRA");
     // A comma inside a field survives the round trip.
-    EXPECT_EQ(sever[12], "");  // no possible duplicate
-    EXPECT_EQ(sever[13], "Mali cut diplomatic ties with France in August, the ministry said.");
+    EXPECT_EQ(sever[16], "");  // no possible duplicate
+    EXPECT_EQ(sever[17], "Mali cut diplomatic ties with France in August, the ministry said.");
     // RFC 4180: CRLF line ends, the field with a comma quoted.
     auto raw = read_file(dir_ / "out.csv");
     EXPECT_NE(raw.find("\r\n"), std::string::npos);

@@ -121,6 +121,8 @@ std::string node_tooltip(const Graph& graph, const Selection& selection, NodeInd
 std::string event_line(const StoredEvent& ev) {
     std::string line = fmt::format("{} {}", interval_text(ev.event.date.first, ev.event.date.last),
                                    to_string(ev.event.status));
+    if (!ev.event.cameo.empty())
+        line += " (CAMEO " + ev.event.cameo + ")";
     if (auto sentence = detail::first_evidence(ev); !sentence.empty())
         line += ": “" + sentence + "”";
     if (!ev.sources.empty()) {

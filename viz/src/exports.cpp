@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -65,6 +66,44 @@ std::string status_list(const std::vector<Status>& statuses) {
     return join(parts, " ");
 }
 
+// The codes of an edge's events: their distinct CAMEO codes and PLOVER categories (sorted,
+// space-separated: "042 043") and the mean Goldstein value of those that have one.
+struct EdgeCodes {
+    std::string cameo;
+    std::string plover;
+    std::optional<double> goldstein;
+    std::vector<std::string> cameo_list, plover_list;
+};
+
+EdgeCodes edge_codes(const Graph& graph, const ActorEdge& edge) {
+    EdgeCodes c;
+    std::set<std::string> cameo, plover;
+    double sum = 0;
+    int n = 0;
+    for (auto e : edge.events) {
+        const Event& ev = graph.events()[e].event;
+        if (!ev.cameo.empty())
+            cameo.insert(ev.cameo);
+        if (!ev.plover.empty())
+            plover.insert(ev.plover);
+        if (ev.goldstein) {
+            sum += *ev.goldstein;
+            ++n;
+        }
+    }
+    c.cameo_list.assign(cameo.begin(), cameo.end());
+    c.plover_list.assign(plover.begin(), plover.end());
+    c.cameo = join(c.cameo_list, " ");
+    c.plover = join(c.plover_list, " ");
+    if (n)
+        c.goldstein = sum / n;
+    return c;
+}
+
+std::string number_or_empty(const std::optional<double>& value) {
+    return value ? fmt::format("{}", *value) : std::string();
+}
+
 }  // namespace
 
 std::string to_graphml(const Graph& graph, const Selection& selection) {
@@ -85,11 +124,11 @@ std::string to_graphml(const Graph& graph, const Selection& selection) {
         {"country", "node", "string"},      {"focus", "node", "boolean"},
         {"type", "edge", "string"},         {"directed", "edge", "boolean"},
         {"family", "edge", "string"},       {"cameo", "edge", "string"},
-        {"plover", "edge", "string"},       {"count", "edge", "int"},
-        {"sources", "edge", "int"},         {"first", "edge", "string"},
-        {"last", "edge", "string"},         {"statuses", "edge", "string"},
-        {"events", "edge", "string"},       {"evidence", "edge", "string"},
-        {"url", "edge", "string"},
+        {"plover", "edge", "string"},       {"goldstein", "edge", "double"},
+        {"count", "edge", "int"},           {"sources", "edge", "int"},
+        {"first", "edge", "string"},        {"last", "edge", "string"},
+        {"statuses", "edge", "string"},     {"events", "edge", "string"},
+        {"evidence", "edge", "string"},     {"url", "edge", "string"},
     };
     for (const auto& k : keys)
         out += fmt::format("  <key id=\"{0}\" for=\"{1}\" attr.name=\"{0}\" attr.type=\"{2}\"/>\n",
@@ -130,8 +169,11 @@ std::string to_graphml(const Graph& graph, const Selection& selection) {
         out += data("type", ti.name, "      ");
         out += data("directed", edge.directed ? "true" : "false", "      ");
         out += data("family", ti.family, "      ");
-        out += data("cameo", ti.cameo, "      ");
-        out += data("plover", ti.plover, "      ");
+        // The codes of its events (an edge of one type may carry 042 and 043).
+        EdgeCodes codes = edge_codes(graph, edge);
+        out += data("cameo", codes.cameo, "      ");
+        out += data("plover", codes.plover, "      ");
+        out += data("goldstein", number_or_empty(codes.goldstein), "      ");
         out += data("count", std::to_string(edge.count), "      ");
         out += data("sources", std::to_string(edge.sources), "      ");
         out += data("first", date_or_empty(edge.first), "      ");
@@ -185,6 +227,9 @@ std::string to_gexf(const Graph& graph, const Selection& selection, std::string_
         "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
         "      <attribute id=\"directed\" title=\"directed\" type=\"boolean\"/>\n"
         "      <attribute id=\"family\" title=\"family\" type=\"string\"/>\n"
+        "      <attribute id=\"cameo\" title=\"cameo\" type=\"string\"/>\n"
+        "      <attribute id=\"plover\" title=\"plover\" type=\"string\"/>\n"
+        "      <attribute id=\"goldstein\" title=\"goldstein\" type=\"double\"/>\n"
         "      <attribute id=\"count\" title=\"count\" type=\"integer\"/>\n"
         "      <attribute id=\"sources\" title=\"sources\" type=\"integer\"/>\n"
         "      <attribute id=\"statuses\" title=\"statuses\" type=\"string\"/>\n"
@@ -231,6 +276,13 @@ std::string to_gexf(const Graph& graph, const Selection& selection, std::string_
         out += att("type", to_string(edge.type));
         out += att("directed", edge.directed ? "true" : "false");
         out += att("family", info(edge.type).family);
+        EdgeCodes codes = edge_codes(graph, edge);
+        if (!codes.cameo.empty())
+            out += att("cameo", codes.cameo);
+        if (!codes.plover.empty())
+            out += att("plover", codes.plover);
+        if (codes.goldstein)
+            out += att("goldstein", number_or_empty(codes.goldstein));
         out += att("count", std::to_string(edge.count));
         out += att("sources", std::to_string(edge.sources));
         out += att("statuses", status_list(edge.statuses));
@@ -282,18 +334,28 @@ std::string to_cytoscape_json(const Graph& graph, const Selection& selection) {
             statuses += (statuses.empty() ? "" : ", ") + json_quoted(to_string(s));
         for (const auto& id : t.event_ids)
             events += (events.empty() ? "" : ", ") + json_quoted(id);
+        EdgeCodes codes = edge_codes(graph, edge);
+        auto quoted_list = [](const std::vector<std::string>& items) {
+            std::string list;
+            for (const auto& x : items)
+                list += (list.empty() ? "" : ", ") + json_quoted(x);
+            return list;
+        };
         auto date = [](const Date& d) { return d.valid() ? json_quoted(full_date(d)) : "null"; };
         out += fmt::format(
             "{}\n   {{\"data\": {{\"id\": \"e{}\", \"source\": {}, \"target\": {}, \"directed\": "
             "{}, "
             "\"type\": {}, \"family\": {}, \"count\": {}, \"sources\": {}, \"first\": {}, "
             "\"last\": {}, "
-            "\"statuses\": [{}], \"events\": [{}], \"evidence\": {}, \"url\": {}}}}}",
+            "\"statuses\": [{}], \"events\": [{}], \"cameo\": [{}], \"plover\": [{}], "
+            "\"goldstein\": {}, \"evidence\": {}, \"url\": {}}}}}",
             i ? "," : "", i, json_quoted(detail::end_a(graph, edge).id),
             json_quoted(detail::end_b(graph, edge).id), edge.directed ? "true" : "false",
             json_quoted(to_string(edge.type)), json_quoted(info(edge.type).family), edge.count,
             edge.sources, date(edge.first), date(edge.last), statuses, events,
-            json_quoted(t.evidence), t.url.empty() ? "null" : json_quoted(t.url));
+            quoted_list(codes.cameo_list), quoted_list(codes.plover_list),
+            codes.goldstein ? number_or_empty(codes.goldstein) : "null", json_quoted(t.evidence),
+            t.url.empty() ? "null" : json_quoted(t.url));
     }
     out += "\n  ]\n }\n}\n";
     return out;
@@ -331,18 +393,21 @@ std::vector<NamedFile> to_neo4j_csv(const Graph& graph, const Selection& selecti
                        label_of(node.kind)});
     }
     std::string events =
-        "id:ID,type,subtype,family,status,first,last,place,sources:int,evidence,url,:LABEL\n";
+        "id:ID,type,subtype,family,status,first,last,place,cameo,plover,plover_mode,"
+        "goldstein:float,sources:int,evidence,url,:LABEL\n";
     std::string participates = ":START_ID,:END_ID,role,:TYPE\n";
     std::string reported = ":START_ID,:END_ID,:TYPE\n";
     const auto& all = graph.events();
     for (auto e : v.events) {
         const StoredEvent& ev = all[e];
-        events += row({q(ev.event.id), q(to_string(ev.event.type)), q(ev.event.subtype),
-                       q(info(ev.event.type).family), q(to_string(ev.event.status)),
-                       q(date_or_empty(ev.event.date.first)), q(date_or_empty(ev.event.date.last)),
-                       q(ev.event.place), std::to_string(ev.corroboration()),
-                       q(detail::first_evidence(ev)), q(detail::first_url(ev)),
-                       ev.event.type == EventType::AGREEMENT ? "Agreement" : "Event"});
+        events +=
+            row({q(ev.event.id), q(to_string(ev.event.type)), q(ev.event.subtype),
+                 q(info(ev.event.type).family), q(to_string(ev.event.status)),
+                 q(date_or_empty(ev.event.date.first)), q(date_or_empty(ev.event.date.last)),
+                 q(ev.event.place), q(ev.event.cameo), q(ev.event.plover), q(ev.event.plover_mode),
+                 number_or_empty(ev.event.goldstein), std::to_string(ev.corroboration()),
+                 q(detail::first_evidence(ev)), q(detail::first_url(ev)),
+                 ev.event.type == EventType::AGREEMENT ? "Agreement" : "Event"});
         std::set<std::pair<std::string, std::string>> seen;
         for (const auto& p : ev.event.participants) {
             auto n = graph.find(p.actor);
@@ -360,18 +425,20 @@ std::vector<NamedFile> to_neo4j_csv(const Graph& graph, const Selection& selecti
         sources += row({q(id), q(safe_url(s.url)), q(s.title), q(s.outlet), q(s.published),
                         q(s.lang), "Source"});
     std::string links =
-        ":START_ID,:END_ID,:TYPE,directed:boolean,family,count:int,sources:int,first,last,"
-        "statuses:string[]\n";
+        ":START_ID,:END_ID,:TYPE,directed:boolean,family,cameo:string[],plover:string[],"
+        "goldstein:float,count:int,sources:int,first,last,statuses:string[]\n";
     for (auto e : v.edges) {
         const ActorEdge& edge = graph.edges()[e];
         std::vector<std::string> st;
         for (auto s : edge.statuses)
             st.emplace_back(to_string(s));
+        EdgeCodes codes = edge_codes(graph, edge);
         links += row({q(detail::end_a(graph, edge).id), q(detail::end_b(graph, edge).id),
                       std::string(to_string(edge.type)), edge.directed ? "true" : "false",
-                      q(info(edge.type).family), std::to_string(edge.count),
-                      std::to_string(edge.sources), q(date_or_empty(edge.first)),
-                      q(date_or_empty(edge.last)), q(join(st, ";"))});
+                      q(info(edge.type).family), q(join(codes.cameo_list, ";")),
+                      q(join(codes.plover_list, ";")), number_or_empty(codes.goldstein),
+                      std::to_string(edge.count), std::to_string(edge.sources),
+                      q(date_or_empty(edge.first)), q(date_or_empty(edge.last)), q(join(st, ";"))});
     }
     return {{"actors.csv", actors},
             {"events.csv", events},

@@ -45,8 +45,8 @@ enum class EventType {
 struct EventTypeInfo {
     EventType type;
     std::string_view name;    //!< "MEET"
-    std::string_view cameo;   //!< "040-046", "" where CAMEO has no code
-    std::string_view plover;  //!< "CONSULT", "" where PLOVER has no code
+    std::string_view cameo;   //!< the type's usual CAMEO code: "040"; "" for OTHER
+    std::string_view plover;  //!< its PLOVER category: "CONSULT"; "" for OTHER
     std::string_view family;  //!< "diplomatic", "cooperation", "conflict" or "other" (OTHER)
     bool symmetric;           //!< parties are interchangeable (MEET, AGREEMENT…)
 };
@@ -192,7 +192,8 @@ struct Event {
     std::string place;  //!< free text or a country id
     std::vector<Participant> participants;
     std::vector<Evidence> evidence;
-    // What a coded dataset says of the event (empty for what articles tell): kept as given.
+    // The event's codes: a coded dataset's, kept as given, or chosen from the wording of an
+    // article or findings record when it is imported (importers/codes.hpp, docs/codes.md).
     std::string cameo;                //!< exact CAMEO code: "042", "1663"
     std::string plover;               //!< PLOVER category: "CONSULT"
     std::string plover_mode;          //!< PLOVER mode: "visit"

@@ -53,6 +53,10 @@ struct Filter {
     std::optional<Date> until;
     std::vector<EventType> types;  //!< empty: every type
     std::vector<Status> statuses;  //!< empty: every status
+    //! Events whose CAMEO code starts with one of these ("16", "042"); empty: every event.
+    std::vector<std::string> cameo;
+    //! Events of one of these PLOVER categories ("SANCTION"); empty: every event.
+    std::vector<std::string> plover;
     int min_sources = 1;
     double min_confidence = 0.0;
     std::vector<std::string> sources;  //!< restrict to these source ids; empty: all
