@@ -301,11 +301,15 @@ std::string blocs_json(unsigned seed, const Graph& graph, const BlocsAnswer& ans
         std::string list;
         for (const auto& id : ids(b.members))
             list += (list.empty() ? "" : ", ") + json_string(id);
-        communities += fmt::format("{}\n  {{\"component\": {}, \"members\": [{}]}}",
-                                   communities.empty() ? "" : ",", b.component, list);
+        communities += fmt::format(
+            "{}\n  {{\"component\": {}, \"members\": [{}], \"events_inside\": {}, "
+            "\"conflict_inside\": {}, \"conflict\": {:.6f}}}",
+            communities.empty() ? "" : ",", b.component, list, b.events_inside, b.conflict_inside,
+            b.conflict());
     }
     return fmt::format(
-        "{{\"filters\": {}, \"method\": \"label propagation\", \"seed\": {}, \"modularity\": "
+        "{{\"filters\": {}, \"method\": \"signed modularity (Gomez, Jensen, Arenas 2009), "
+        "Louvain\", \"seed\": {}, \"modularity\": "
         "{:.6f}, \"components\": [{}{}], \"communities\": [{}{}]}}",
         json_string(r.answer.selection.filters), r.seed, r.answer.modularity, components,
         components.empty() ? "" : "\n", communities, communities.empty() ? "" : "\n");

@@ -40,13 +40,13 @@ int run(const Globals& g, const Options& o) {
     }
     if (!g.quiet)
         fmt::print(
-            "{} actors: {} component{}, {} communit{} (label propagation, seed {}, modularity "
-            "{:.3f}){}\n\n",
+            "{} actors: {} component{}, {} communit{} (signed modularity: cooperation and "
+            "diplomatic events +1, conflict -1; Louvain, seed {}; modularity {:.3f}){}\n\n",
             graph.node_count(), answer.components.size(), answer.components.size() == 1 ? "" : "s",
             answer.communities.size(), answer.communities.size() == 1 ? "y" : "ies", o.seed,
             answer.modularity,
             answer.selection.filters.empty() ? "" : " (" + answer.selection.filters + ")");
-    Table t({"community", "component", "size", "members"});
+    Table t({"community", "component", "size", "conflict inside", "members"});
     for (std::size_t i = 0; i < answer.communities.size(); ++i) {
         const auto& b = answer.communities[i];
         auto members = ids(b.members);
@@ -56,7 +56,10 @@ int run(const Globals& g, const Options& o) {
         if (members.size() > 12)
             list += fmt::format(", … ({} more)", members.size() - 12);
         t.add({std::to_string(i + 1), std::to_string(b.component + 1),
-               std::to_string(members.size()), list});
+               std::to_string(members.size()),
+               fmt::format("{:.2f} ({} of {} events)", b.conflict(), b.conflict_inside,
+                           b.events_inside),
+               list});
     }
     fmt::print("{}", t.render());
     return Exit::ok;
@@ -66,8 +69,10 @@ RegisterCommand reg{
     {35, [](CLI::App& app, Globals& g, Action& action) {
          auto o = std::make_shared<Options>();
          auto* cmd = app.add_subcommand(
-             "blocs", "Connected components and communities (label propagation) of the actors");
-         cmd->add_option("--seed", o->seed, "Seed of the label propagation order")
+             "blocs",
+             "Connected components and blocs of the actors: communities of signed "
+             "modularity (cooperation +, conflict -), each with its internal conflict");
+         cmd->add_option("--seed", o->seed, "Seed of the order in which Louvain moves the actors")
              ->capture_default_str();
          add_filter_options(cmd, o->filters);
          add_output_options(cmd, o->output);

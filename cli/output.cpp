@@ -51,6 +51,8 @@ viz::DiagramOptions diagram_options(const OutputOptions& o) {
     else if (o.cluster != "none")
         throw CommandError(Exit::usage,
                            fmt::format("--cluster {}: expected none, country or bloc", o.cluster));
+    d.pairs = o.edges != "each";
+    d.people = o.people != "off";
     d.events = o.events;
     d.legend = !o.no_legend;
     d.engine = o.engine;
@@ -150,9 +152,20 @@ void add_output_options(CLI::App* command, OutputOptions& o) {
     command->add_flag(
         "--events", o.events,
         "Diagrams: draw events and agreements as nodes (event view) instead of links");
-    command->add_option("--cluster", o.cluster,
-                        "Diagrams: group nodes: none, country (people inside their country) or "
-                        "bloc");
+    command
+        ->add_option("--cluster", o.cluster,
+                     "Diagrams: group nodes: country (default: people inside their country), "
+                     "bloc or none")
+        ->capture_default_str();
+    command
+        ->add_option("--edges", o.edges,
+                     "Diagrams: pair (default: one link per pair and direction, labelled with "
+                     "its types and counts) or each (one link per type)")
+        ->check(CLI::IsMember({"pair", "each"}));
+    command
+        ->add_option("--people", o.people,
+                     "Diagrams: on (default) or off (each person folded into their country)")
+        ->check(CLI::IsMember({"on", "off"}));
     command->add_option("--engine", o.engine,
                         "Diagrams: Graphviz layout: dot, sfdp, neato, fdp, circo, twopi (default: "
                         "dot; neato, or fdp with clusters, when the selection falls into many "

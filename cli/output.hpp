@@ -18,7 +18,9 @@ struct OutputOptions {
     std::string format;  //!< dot, svg, png, pdf, graphml, gexf, json, neo4j; "": from -o
     std::string output;  //!< a file, a folder for neo4j, "-" for stdout; "": stdout
     bool events = false;
-    std::string cluster = "none";
+    std::string cluster = "country";
+    std::string edges = "pair";  //!< diagrams: one link per pair and direction, or "each" type
+    std::string people = "on";   //!< diagrams: "off" folds people into their country
     std::string engine;
     int budget = -1;  //!< -1: 150 actors for diagrams, no limit for data exports
     int links = -1;   //!< diagrams: links drawn at most; -1: viz::link_cap (3 per actor)

@@ -300,13 +300,22 @@ TEST_F(Queries, Blocs) {
     std::vector<std::vector<std::string>> communities;
     for (const auto& c : d["communities"].GetArray())
         communities.push_back(ids(c["members"]));
-    EXPECT_EQ(
-        communities,
-        (std::vector<std::vector<std::string>>{
-            {"FRA", "RUS", "TGO", "UKR", "USA", "person/faure-gnassingbe", "person/vladimir-putin"},
-            {"BFA", "MLI", "NER", "org/ECOWAS"},
-            {"ARG", "BRA"}}));
-    EXPECT_GT(d["modularity"].GetDouble(), 0.3);
+    // Signed blocs: hostility (sanctions, condemnations, expulsions) keeps USA, UKR and ECOWAS
+    // out of the blocs of those they act against.
+    EXPECT_EQ(communities, (std::vector<std::vector<std::string>>{
+                               {"BFA", "MLI", "NER"},
+                               {"FRA", "RUS", "TGO"},
+                               {"ARG", "BRA"},
+                               {"person/faure-gnassingbe", "person/vladimir-putin"},
+                               {"UKR"},
+                               {"USA"},
+                               {"org/ECOWAS"}}));
+    EXPECT_GT(d["modularity"].GetDouble(), 0.0);
+    EXPECT_EQ(std::string(d["method"].GetString()).rfind("signed modularity", 0), 0u);
+    for (const auto& c : d["communities"].GetArray()) {
+        EXPECT_GE(c["conflict"].GetDouble(), 0.0);
+        EXPECT_LE(c["conflict_inside"].GetInt(), c["events_inside"].GetInt());
+    }
     auto old = json({"blocs", "--until", "2024"});
     EXPECT_EQ(old["components"].Size(), 3u);  // USA–RUS–UKR, ECOWAS–NER, BRA–ARG
 }

@@ -224,10 +224,11 @@ TEST(Diagram, EngineIsChosenBySize) {
     EXPECT_EQ(choose_engine(80, 12), "neato");
     EXPECT_EQ(choose_engine(80, 12, true), "fdp");  // neato draws no clusters
     EXPECT_EQ(choose_engine(80, 3), "dot");
-    // Five separate pairs: neato packs them instead of one long row.
+    EXPECT_EQ(choose_engine(80, 8), "dot");  // dot's labels never overlap: up to 8 pieces
+    // Ten separate pairs: neato packs them instead of one long row, with xlabels.
     std::vector<Entity> none;
     std::vector<StoredEvent> pairs;
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < 10; ++i) {
         StoredEvent se;
         se.event.id = fmt::format("event/{}", i);
         se.event.participants = {{fmt::format("P{}a", i), ParticipantRole::participant},
@@ -235,7 +236,12 @@ TEST(Diagram, EngineIsChosenBySize) {
         pairs.push_back(se);
     }
     Graph apart = Graph::from_events(none, pairs);
-    EXPECT_NE(to_dot(apart, select_all(apart)).find("layout=\"neato\""), std::string::npos);
+    std::string neato = to_dot(apart, select_all(apart));
+    EXPECT_NE(neato.find("layout=\"neato\""), std::string::npos);
+    EXPECT_NE(neato.find("forcelabels=\"false\""), std::string::npos);
+    EXPECT_NE(neato.find("xlabel=<MEET>"), std::string::npos);
+    EXPECT_EQ(neato.find(" label=<MEET>"), std::string::npos);
+    EXPECT_NE(neato.find("link labels that would overlap are left out"), std::string::npos);
     Graph g = generated(400);
     EXPECT_NE(to_dot(g, select_all(g)).find("layout=\"sfdp\""), std::string::npos);
     DiagramOptions options;
@@ -282,6 +288,129 @@ TEST(Diagram, BlocClustersGroupTheDenseParts) {
         groups.insert(members);
     EXPECT_EQ(groups, (std::set<std::set<std::string>>{{"B0", "B1", "B2", "B3"},
                                                        {"B4", "B5", "B6", "B7"}}));
+}
+
+//! A small store: Macron (FRA) and Tebboune (DZA) meet three times with their countries, sign
+//! an agreement; DZA expels French diplomats; Macron meets his minister (a compatriot).
+Graph leaders() {
+    std::vector<Entity> actors;
+    auto add = [&](std::string id, EntityKind kind, std::string name, std::string country) {
+        Entity e;
+        e.id = id;
+        e.kind = kind;
+        e.name = name;
+        e.country = country;
+        actors.push_back(e);
+    };
+    add("FRA", EntityKind::country, "France", "");
+    add("DZA", EntityKind::country, "Algeria", "");
+    add("person/macron", EntityKind::person, "Emmanuel Macron", "FRA");
+    add("person/tebboune", EntityKind::person, "Abdelmadjid Tebboune", "DZA");
+    add("person/barrot", EntityKind::person, "Jean-Noël Barrot", "FRA");
+    std::vector<StoredEvent> events;
+    auto event = [&](std::string id, EventType type, std::string date,
+                     std::vector<Participant> who) {
+        StoredEvent se;
+        se.event.id = id;
+        se.event.type = type;
+        se.event.date = *DateInterval::parse(date);
+        se.event.participants = std::move(who);
+        events.push_back(se);
+    };
+    auto party = ParticipantRole::party;
+    for (int i = 0; i < 3; ++i)
+        event(
+            fmt::format("event/meet{}", i), EventType::MEET, fmt::format("202{}", 3 + i),
+            {{"FRA", party}, {"DZA", party}, {"person/macron", party}, {"person/tebboune", party}});
+    event("event/agreement", EventType::AGREEMENT, "2025-03", {{"FRA", party}, {"DZA", party}});
+    event("event/expel", EventType::EXPEL_DIPLOMATS, "2025-04",
+          {{"DZA", ParticipantRole::initiator}, {"FRA", ParticipantRole::target}});
+    event("event/cabinet", EventType::MEET, "2025",
+          {{"person/macron", party}, {"person/barrot", party}});
+    return Graph::from_events(actors, events);
+}
+
+//! The edges of a DOT text: "A -> B" with their attribute list.
+std::vector<std::string> dot_edges(const std::string& dot) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while ((at = dot.find(" -> ", at)) != std::string::npos) {
+        std::size_t begin = dot.rfind('\n', at) + 1;
+        std::size_t end = dot.find('\n', at);
+        if (dot.substr(begin, end - begin).find("style=invis") == std::string::npos)
+            out.push_back(dot.substr(begin, end - begin));
+        at = end;
+    }
+    return out;
+}
+
+TEST(Diagram, OneLinkPerPairAndDirectionLabelledWithItsTypes) {
+    Graph g = leaders();
+    std::string dot = to_dot(g, select_all(g));
+    auto edges = dot_edges(dot);
+    // FRA–DZA (MEET ×3, AGREEMENT), DZA → FRA (EXPEL), and the leaders' meetings: each person
+    // with the other side (3 pairs); never a person with her own country or compatriot.
+    int fra_dza = 0;
+    for (const auto& e : edges) {
+        if (e.find("\"DZA\" -> \"FRA\"") != std::string::npos &&
+            e.find("dir=none") != std::string::npos) {
+            ++fra_dza;
+            EXPECT_NE(e.find("label=<MEET ×3 2023..2025 · AGREEMENT 2025>"), std::string::npos)
+                << e;
+            // Two families: one parallel line each (cooperation, then diplomatic).
+            EXPECT_NE(e.find("color=\"#2E7D32:#1565C0\""), std::string::npos) << e;
+        }
+        EXPECT_EQ(e.find("\"FRA\" -> \"person/macron\""), std::string::npos) << e;
+        EXPECT_EQ(e.find("\"person/barrot\" -> \"person/macron\""), std::string::npos) << e;
+    }
+    EXPECT_EQ(fra_dza, 1);
+    auto expel = std::count_if(edges.begin(), edges.end(), [](const std::string& e) {
+        return e.find("\"DZA\" -> \"FRA\" [color") != std::string::npos &&
+               e.find("label=<EXPEL_DIPLOMATS 2025>") != std::string::npos;
+    });
+    EXPECT_EQ(expel, 1);
+    // `--edges each`: one link per type.
+    DiagramOptions each;
+    each.pairs = false;
+    auto typed = dot_edges(to_dot(g, select_all(g), each));
+    EXPECT_EQ(typed.size(), edges.size() + 1);  // FRA–DZA as MEET and AGREEMENT
+    EXPECT_EQ(edges.size(), g.edges().size() - 1);
+}
+
+TEST(Diagram, PeopleInsideTheirCountryOrFoldedIntoIt) {
+    Graph g = leaders();
+    DiagramOptions by_country;
+    by_country.cluster = Clustering::country;
+    by_country.engine = "fdp";
+    std::string dot = to_dot(g, select_all(g), by_country);
+    Agraph_t* parsed = agmemread(dot.c_str());
+    ASSERT_NE(parsed, nullptr);
+    std::map<std::string, std::set<std::string>> clusters;
+    for (Agraph_t* s = agfstsubg(parsed); s; s = agnxtsubg(s))
+        for (Agnode_t* n = agfstnode(s); n; n = agnxtnode(s, n))
+            clusters[agget(s, const_cast<char*>("label"))].insert(agnameof(n));
+    agclose(parsed);
+    EXPECT_EQ(clusters["France"], (std::set<std::string>{"FRA", "person/barrot", "person/macron"}));
+    EXPECT_EQ(clusters["Algeria"], (std::set<std::string>{"DZA", "person/tebboune"}));
+    // dot: each person on the row of their country, held beside it by an invisible link.
+    by_country.engine.clear();
+    std::string rows = to_dot(g, select_all(g), by_country);
+    EXPECT_NE(rows.find("layout=\"dot\""), std::string::npos);
+    EXPECT_NE(rows.find("rank=same; \"DZA\"; \"person/tebboune\"; }"), std::string::npos);
+    EXPECT_NE(rows.find("\"FRA\" -> \"person/macron\" [style=invis"), std::string::npos);
+    EXPECT_EQ(rows.find("cluster_"), std::string::npos);
+
+    DiagramOptions folded = by_country;
+    folded.people = false;
+    std::string off = to_dot(g, select_all(g), folded);
+    EXPECT_EQ(off.find("person/"), std::string::npos);
+    EXPECT_EQ(off.find("subgraph"), std::string::npos);  // no country has people left
+    auto edges = dot_edges(off);
+    ASSERT_EQ(edges.size(), 2u);  // FRA–DZA and DZA → FRA; the cabinet meeting vanished
+    EXPECT_NE(edges[0].find("label=<MEET ×3 2023..2025 · AGREEMENT 2025>"), std::string::npos)
+        << edges[0];
+    EXPECT_NE(off.find("2 actors, 2 links (6 by type)"), std::string::npos);
+    EXPECT_NE(off.find("3 people folded into their country"), std::string::npos);
 }
 
 TEST(Render, ThreadsShareGraphvizSafely) {

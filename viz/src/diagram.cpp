@@ -228,6 +228,15 @@ std::size_t components(const Graph& graph, const View& view) {
     return count;
 }
 
+//! What a diagram draws between two actors: one link per pair and direction (or per pair,
+//! direction and type with `--edges each`), the actor view's edges behind it.
+struct Link {
+    NodeIndex a = 0;  //!< the source of a directed link, else the first in id order
+    NodeIndex b = 0;
+    bool directed = false;
+    std::vector<EdgeIndex> edges;  //!< in the view's order
+};
+
 struct Writer {
     const Graph& graph;
     const Selection& selection;
@@ -235,6 +244,56 @@ struct Writer {
     View view;
     std::size_t weaker_links;  //!< links among the actors drawn, left out by the link limit
     std::string out;
+    std::string engine;
+    std::vector<NodeIndex> drawn;  //!< the actors drawn, sorted by id (people folded or not)
+    std::vector<NodeIndex> rep;    //!< by NodeIndex: the actor it is drawn as
+    std::size_t folded = 0;        //!< people folded into their country
+    std::vector<Link> links;
+
+    //! Folds people (`--people off`) and groups the view's edges into links.
+    void prepare() {
+        rep.resize(graph.node_count());
+        for (NodeIndex n = 0; n < rep.size(); ++n)
+            rep[n] = n;
+        std::set<NodeIndex> seen;
+        for (auto n : view.nodes) {
+            const Node& nd = graph.node(n);
+            if (!options.people && nd.kind == EntityKind::person && !nd.country.empty())
+                if (auto c = graph.find(nd.country)) {
+                    rep[n] = *c;
+                    ++folded;
+                }
+            seen.insert(rep[n]);
+        }
+        drawn.assign(seen.begin(), seen.end());
+        auto by_id = [&](NodeIndex x, NodeIndex y) { return graph.node(x).id < graph.node(y).id; };
+        std::sort(drawn.begin(), drawn.end(), by_id);
+        std::map<std::tuple<NodeIndex, NodeIndex, bool, int>, std::size_t> index;
+        for (auto e : view.edges) {
+            const ActorEdge& edge = graph.edges()[e];
+            NodeIndex a = rep[edge.a], b = rep[edge.b];
+            if (a == b)
+                continue;  // a person and their own country, folded
+            if (!edge.directed && by_id(b, a))
+                std::swap(a, b);
+            int type = options.pairs ? -1 : static_cast<int>(edge.type);
+            auto [it, fresh] = index.try_emplace({a, b, edge.directed, type}, links.size());
+            if (fresh)
+                links.push_back({a, b, edge.directed, {}});
+            links[it->second].edges.push_back(e);
+        }
+        std::stable_sort(links.begin(), links.end(), [&](const Link& x, const Link& y) {
+            const auto& ax = graph.node(x.a).id;
+            const auto& ay = graph.node(y.a).id;
+            if (ax != ay)
+                return ax < ay;
+            const auto& bx = graph.node(x.b).id;
+            const auto& by = graph.node(y.b).id;
+            if (bx != by)
+                return bx < by;
+            return x.directed < y.directed;
+        });
+    }
 
     void node(NodeIndex n, std::string_view indent) {
         const Node& nd = graph.node(n);
@@ -250,9 +309,10 @@ struct Writer {
         std::vector<std::vector<NodeIndex>> groups;
         std::vector<std::string> names;
         std::set<NodeIndex> grouped;
+        std::set<NodeIndex> in(drawn.begin(), drawn.end());
         if (options.cluster == Clustering::country) {
             std::map<std::string, std::vector<NodeIndex>> by_country;
-            for (auto n : view.nodes) {
+            for (auto n : drawn) {
                 const Node& nd = graph.node(n);
                 if (nd.kind == EntityKind::country)
                     by_country[nd.id].push_back(n);
@@ -273,7 +333,8 @@ struct Writer {
             auto labels = blocs(graph, view);
             std::map<std::size_t, std::vector<NodeIndex>> by_label;
             for (std::size_t i = 0; i < view.nodes.size(); ++i)
-                by_label[labels[i]].push_back(view.nodes[i]);
+                if (in.count(view.nodes[i]))
+                    by_label[labels[i]].push_back(view.nodes[i]);
             std::vector<std::vector<NodeIndex>> found;
             for (auto& [l, members] : by_label)
                 if (members.size() >= 2)
@@ -284,6 +345,29 @@ struct Writer {
                 names.push_back(fmt::format("bloc {}", i + 1));
                 groups.push_back(found[i]);
             }
+        }
+        if (options.cluster == Clustering::country && engine == "dot") {
+            // dot lays out clusters of people badly (with newrank they overlap, labels with
+            // them; without, the drawing is one long row): each person goes on the row of
+            // their country, held beside it by an invisible link.
+            for (auto n : drawn)
+                node(n, "  ");
+            for (std::size_t i = 0; i < groups.size(); ++i) {
+                std::string members;
+                for (auto n : groups[i])
+                    members += " " + dot_quoted(graph.node(n).id) + ";";
+                out += fmt::format("  subgraph \"country_{}\" {{ rank=same;{} }}\n", i, members);
+                auto country = std::find_if(groups[i].begin(), groups[i].end(), [&](NodeIndex n) {
+                    return graph.node(n).kind == EntityKind::country;
+                });
+                if (country != groups[i].end())
+                    for (auto n : groups[i])
+                        if (n != *country)
+                            out += fmt::format("  {} -> {} [style=invis, dir=none, weight=10];\n",
+                                               dot_quoted(graph.node(*country).id),
+                                               dot_quoted(graph.node(n).id));
+            }
+            return;
         }
         for (std::size_t i = 0; i < groups.size(); ++i) {
             out += fmt::format(
@@ -296,29 +380,73 @@ struct Writer {
             }
             out += "  }\n";
         }
-        for (auto n : view.nodes)
+        for (auto n : drawn)
             if (!grouped.count(n))
                 node(n, "  ");
     }
 
-    void actor_edges() {
-        for (auto e : view.edges) {
+    //! "MEET ×3 2024..2025 · AGREEMENT 2025" (two types a line); with `--edges each`,
+    //! "MEET ×3<BR/>2024-03-01..2025-06".
+    std::string link_label(const Link& link) const {
+        // Distinct events: with people folded, one meeting links several pairs that become one.
+        std::map<EventType, std::tuple<std::set<std::size_t>, Date, Date>> by_type;
+        for (auto e : link.edges) {
             const ActorEdge& edge = graph.edges()[e];
-            const Node& a = detail::end_a(graph, edge);
-            const Node& b = detail::end_b(graph, edge);
-            std::string when = interval_text(edge.first, edge.last);
-            std::string label = fmt::format("{}{}", to_string(edge.type),
-                                            edge.count > 1 ? fmt::format(" ×{}", edge.count) : "");
-            if (!when.empty())
-                label += "<BR/>" + when;
-            std::string tooltip = fmt::format(
-                "{} {} {}: {}, {} event{}, {} source{}{}", a.name, edge.directed ? "→" : "–",
-                b.name, to_string(edge.type), edge.count, edge.count == 1 ? "" : "s", edge.sources,
-                edge.sources == 1 ? "" : "s", when.empty() ? "" : ", " + when);
-            std::vector<std::size_t> events = edge.events;
-            const auto& all = graph.events();
+            auto [it, fresh] = by_type.try_emplace(edge.type);
+            auto& [events, first, last] = it->second;
+            events.insert(edge.events.begin(), edge.events.end());
+            if (edge.first.valid() && (!first.valid() || edge.first < first))
+                first = edge.first;
+            if (edge.last.valid() && (!last.valid() || last < edge.last))
+                last = edge.last;
+        }
+        std::string label;
+        std::size_t i = 0;
+        for (auto& [type, t] : by_type) {
+            auto& [events, first, last] = t;
+            std::size_t n = events.size();
+            std::string part =
+                fmt::format("{}{}", to_string(type), n > 1 ? fmt::format(" ×{}", n) : "");
+            if (!options.pairs) {
+                if (auto when = interval_text(first, last); !when.empty())
+                    part += "<BR/>" + when;
+            } else if (first.valid()) {
+                int y1 = last.valid() ? last.year : first.year;
+                part += y1 == first.year ? fmt::format(" {}", first.year)
+                                         : fmt::format(" {}..{}", first.year, y1);
+            }
+            label += (i == 0 ? "" : i % 2 == 0 ? "<BR/>" : " · ") + part;
+            ++i;
+        }
+        return label;
+    }
+
+    void actor_edges() {
+        const auto& all = graph.events();
+        for (const auto& link : links) {
+            const Node& a = graph.node(link.a);
+            const Node& b = graph.node(link.b);
+            std::set<std::string_view> present;
+            std::vector<Status> statuses;
+            int sources = 0;
+            std::string tooltip;
+            std::vector<std::size_t> events;
+            for (auto e : link.edges) {
+                const ActorEdge& edge = graph.edges()[e];
+                present.insert(info(edge.type).family);
+                statuses.insert(statuses.end(), edge.statuses.begin(), edge.statuses.end());
+                sources = std::max(sources, edge.sources);
+                std::string when = interval_text(edge.first, edge.last);
+                tooltip += fmt::format(
+                    "{}{} {} {}: {}, {} event{}, {} source{}{}", tooltip.empty() ? "" : "\n",
+                    graph.node(edge.a).name, edge.directed ? "→" : "–", graph.node(edge.b).name,
+                    to_string(edge.type), edge.count, edge.count == 1 ? "" : "s", edge.sources,
+                    edge.sources == 1 ? "" : "s", when.empty() ? "" : ", " + when);
+                events.insert(events.end(), edge.events.begin(), edge.events.end());
+            }
             std::sort(events.begin(), events.end(),
                       [&](auto x, auto y) { return all[x].event.id < all[y].event.id; });
+            events.erase(std::unique(events.begin(), events.end()), events.end());
             std::string url;
             for (std::size_t i = 0; i < events.size() && i < 3; ++i)
                 tooltip += "\n• " + event_line(all[events[i]]);
@@ -327,25 +455,42 @@ struct Writer {
             for (auto ev : events)
                 if (url = detail::first_url(all[ev]); !url.empty())
                     break;
+            // Several families: parallel lines, one colour each; the label in dark grey.
+            std::string colour;
+            for (const auto& f : families)
+                if (present.count(f.family))
+                    colour += (colour.empty() ? "" : ":") + std::string(f.colour);
+            std::string font = present.size() == 1 ? colour : "#424242";
+            std::string label;
+            if (edge_labels())
+                label = fmt::format(", {}=<{}>", xlabels() ? "xlabel" : "label", link_label(link));
             out += fmt::format(
                 "  {} -> {} [{}color=\"{}\", fontcolor=\"{}\", style={}, penwidth={}{}, "
                 "tooltip={}{}];\n",
-                dot_quoted(a.id), dot_quoted(b.id), edge.directed ? "" : "dir=none, ",
-                family_style(edge.type).colour, family_style(edge.type).colour,
-                line_style(edge.statuses), pen_width(edge.sources),
-                edge_labels() ? ", label=<" + label + ">" : "", dot_tooltip(tooltip),
+                dot_quoted(a.id), dot_quoted(b.id), link.directed ? "" : "dir=none, ", colour, font,
+                line_style(statuses), pen_width(sources), label, dot_tooltip(tooltip),
                 url.empty() ? "" : ", URL=" + dot_tooltip(url) + ", target=\"_blank\"");
         }
     }
 
+    //! dot lays edge labels out as nodes, so they never overlap; the other engines put them
+    //! at the middle of the edge, where they do: there they are xlabels, placed after the
+    //! layout, and those that would overlap are left out (forcelabels=false).
+    bool xlabels() const { return engine != "dot"; }
+    //! Whether the diagram has Graphviz clusters (not the rows of people beside their country).
+    bool clusters() const {
+        return options.cluster == Clustering::bloc ||
+               (options.cluster == Clustering::country && engine != "dot");
+    }
+
     //! Labels on a few hundred links are read; on thousands they hide the drawing and cost
     //! most of the layout time, so they stay in the tooltips only.
-    bool edge_labels() const { return view.edges.size() <= max_edge_labels; }
+    bool edge_labels() const { return links.size() <= max_edge_labels; }
     bool large() const { return view.nodes.size() >= 300 || view.edges.size() > 1000; }
 
     void event_view() {
         const auto& all = graph.events();
-        std::set<NodeIndex> in(view.nodes.begin(), view.nodes.end());
+        std::set<NodeIndex> in(drawn.begin(), drawn.end());
         for (auto e : view.events) {
             const StoredEvent& ev = all[e];
             const FamilyStyle& f = family_style(ev.event.type);
@@ -374,8 +519,8 @@ struct Writer {
             std::vector<std::pair<std::string, ParticipantRole>> ends;
             for (const auto& p : ev.event.participants) {
                 auto n = graph.find(p.actor);
-                if (n && in.count(*n))
-                    ends.push_back({p.actor, p.role});
+                if (n && in.count(rep[*n]))
+                    ends.push_back({graph.node(rep[*n]).id, p.role});
             }
             std::sort(ends.begin(), ends.end());
             ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
@@ -384,7 +529,9 @@ struct Writer {
                 out += fmt::format("  {} -> {} [dir=none, color=\"{}\", style={}{}];\n",
                                    dot_quoted(actor), dot_quoted(ev.event.id), f.colour,
                                    line_style({ev.event.status}),
-                                   plain ? "" : fmt::format(", label=<{}>", to_string(role)));
+                                   plain ? ""
+                                         : fmt::format(", {}=<{}>", xlabels() ? "xlabel" : "label",
+                                                       to_string(role)));
             }
         }
     }
@@ -401,7 +548,7 @@ struct Writer {
             "<TR><TD>┈┈┈</TD><TD ALIGN=\"LEFT\">reported</TD></TR>"
             "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">width: number of sources</TD></TR>";
         std::set<EntityKind> present;
-        for (auto n : view.nodes)
+        for (auto n : drawn)
             present.insert(graph.node(n).kind);
         if (options.events) {
             present.insert(EntityKind::event);
@@ -426,9 +573,16 @@ struct Writer {
             text += "<BR ALIGN=\"LEFT\"/>filters: " + html_label_escape(selection.filters);
         std::string window = interval_text(view.first, view.last);
         text += "<BR ALIGN=\"LEFT\"/>time window: " + (window.empty() ? "undated" : window);
-        text += "<BR ALIGN=\"LEFT\"/>" + count(view.nodes.size(), "actor") + ", " +
-                count(view.edges.size(), "link") + ", " + count(view.events.size(), "event") +
-                ", " + count(view.sources.size(), "source");
+        text += "<BR ALIGN=\"LEFT\"/>" + count(drawn.size(), "actor") + ", " +
+                count(options.events ? view.edges.size() : links.size(), "link") +
+                (!options.events && links.size() != view.edges.size()
+                     ? fmt::format(" ({} by type)", view.edges.size())
+                     : std::string()) +
+                ", " + count(view.events.size(), "event") + ", " +
+                count(view.sources.size(), "source");
+        if (folded)
+            text += fmt::format("<BR ALIGN=\"LEFT\"/>{} {} folded into their country", folded,
+                                folded == 1 ? "person" : "people");
         if (selection.left_out_nodes || selection.left_out_edges)
             text += fmt::format(
                 "<BR ALIGN=\"LEFT\"/>left out: {} actors and {} links (the least connected)",
@@ -438,6 +592,10 @@ struct Writer {
                 "<BR ALIGN=\"LEFT\"/>left out: {} weaker links among these actors (each keeps its "
                 "strongest, none is cut off)",
                 weaker_links);
+        if (!options.events && edge_labels() && xlabels())
+            text +=
+                "<BR ALIGN=\"LEFT\"/>link labels that would overlap are left out (see the "
+                "tooltips)";
         if (!options.events && !edge_labels())
             text += fmt::format(
                 "<BR ALIGN=\"LEFT\"/>link labels left out above {} links (see the tooltips)",
@@ -470,7 +628,7 @@ bool is_diagram(Format format) {
 std::string choose_engine(std::size_t nodes, std::size_t components, bool clusters) {
     if (nodes >= 300)
         return "sfdp";
-    if (components > 3)
+    if (components > 8)
         return clusters ? "fdp" : "neato";  // fdp draws clusters, neato does not
     return "dot";
 }
@@ -587,20 +745,26 @@ std::string to_dot(const Graph& graph, const Selection& full, const DiagramOptio
              options,
              detail::make_view(graph, selection),
              full.edges.size() - selection.edges.size(),
+             {},
+             {},
+             {},
+             {},
+             0,
              {}};
-    std::string engine =
-        options.engine.empty()
-            ? choose_engine(w.view.nodes.size() + (options.events ? w.view.events.size() : 0),
-                            components(graph, w.view), options.cluster != Clustering::none)
-            : options.engine;
+    w.prepare();
+    w.engine = options.engine.empty()
+                   ? choose_engine(w.drawn.size() + (options.events ? w.view.events.size() : 0),
+                                   components(graph, w.view), options.cluster != Clustering::none)
+                   : options.engine;
     // A digraph: directed links (initiator → target) get an arrowhead, the others dir=none.
     w.out += "digraph \"diplograph\" {\n";
     w.out += fmt::format(
         "  graph [charset=\"UTF-8\", layout={}, fontname=\"Helvetica\", fontsize=10, "
         "labelloc=\"b\", labeljust=\"l\", outputorder=\"edgesfirst\", {}, "
-        "splines=\"{}\"{}, tooltip={}, label=<{}>];\n",
-        dot_quoted(engine), overlap(w.large()), splines(engine, w.large()),
-        options.cluster != Clustering::none ? ", newrank=\"true\"" : "",
+        "splines=\"{}\"{}{}, tooltip={}, label=<{}>];\n",
+        dot_quoted(w.engine), overlap(w.large()), splines(w.engine, w.large()),
+        w.clusters() ? ", newrank=\"true\"" : "",
+        w.xlabels() ? ", forcelabels=\"false\"" : "",
         dot_tooltip(selection.title.empty() ? "diplograph" : selection.title), w.caption());
     w.out +=
         "  node [fontname=\"Helvetica\", fontsize=11, penwidth=1];\n"

@@ -27,15 +27,23 @@ enum class Clustering { none, country, bloc };
 struct DiagramOptions {
     bool events = false;  //!< event view: one node per event or agreement
     Clustering cluster = Clustering::none;
+    //! One link per pair and direction, labelled with its types and counts ("MEET ×3 ·
+    //! AGREEMENT 2025"); false: one link per pair, direction and type (`--edges each`).
+    bool pairs = true;
+    //! false: each person is folded into their country (`--people off`): their links become
+    //! the country's, links inside a country vanish.
+    bool people = true;
     bool legend = true;
     std::string engine;  //!< "dot", "sfdp", "neato"…; empty: chosen by size
     //! Links drawn at most (0: all of them); nullopt: link_cap() of the actors drawn.
     std::optional<std::size_t> max_links;
 };
 
-//! "sfdp" from 300 nodes; below, "dot", but when the graph falls into more than three
-//! components (which dot sets side by side in one very wide row) "neato", or "fdp" with
-//! clusters (neato does not draw clusters).
+//! "sfdp" from 300 nodes; below, "dot" (its edge labels are laid out as nodes, so they never
+//! overlap), but when the graph falls into more than eight components (which dot sets side by
+//! side in one very wide row) "neato", or "fdp" with clusters (neato does not draw clusters).
+//! Engines other than dot place link labels as xlabels and leave out those that would
+//! overlap (the caption says so; the tooltips keep them).
 std::string choose_engine(std::size_t nodes, std::size_t components = 1, bool clusters = false);
 
 //! Keeps at most `budget` actors (0: no limit): the focus, then the most connected by weighted
