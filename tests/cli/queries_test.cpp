@@ -392,7 +392,9 @@ TEST(QueriesStore, NewerStore) {
         EXPECT_EQ(r.exit_code, 3) << cmd;
         EXPECT_EQ(r.err, "diplograph: " + db +
                              ": written by a newer diplograph (schema version 99, this one reads "
-                             "up to 4); upgrade diplograph to open it\n")
+                             "up to " +
+                             std::to_string(Store::schema_version) +
+                             "); upgrade diplograph to open it\n")
             << cmd;
     }
 }
