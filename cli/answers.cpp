@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #include <diplograph/queries/load.hpp>
+#include <diplograph/queries/roles.hpp>
 
 #include <fmt/format.h>
 
@@ -358,7 +359,7 @@ std::string entities_json(const Store& store, const std::vector<EntityMatch>& ma
             aliases += fmt::format("{}{{\"name\": {}, \"lang\": {}}}", aliases.empty() ? "" : ", ",
                                    json_string(a.text), json_string(a.lang));
         std::string roles;
-        for (const auto& r : store.roles_of(m.entity.id))
+        for (const auto& r : display_roles(m.entity.country, store.roles_of(m.entity.id)))
             roles += fmt::format("{}{{\"title\": {}, \"of\": {}, \"from\": {}, \"to\": {}}}",
                                  roles.empty() ? "" : ", ", json_string(r.title), json_string(r.of),
                                  r.from.valid() ? json_string(r.from.to_string()) : "null",

@@ -3,10 +3,9 @@
 #include "common.hpp"
 
 #include <diplograph/queries/entities.hpp>
+#include <diplograph/queries/roles.hpp>
 
 #include <fmt/format.h>
-
-#include <algorithm>
 
 namespace diplograph::cli {
 
@@ -18,39 +17,6 @@ struct Options {
     std::size_t limit = 0;
     std::string format;  //!< "" (a table), csv or tsv
 };
-
-std::string roles_text(const Store& store, const Entity& e) {
-    std::string out;
-    auto roles = store.roles_of(e.id);
-    // The roles in the person's own country first (Macron is head of state of FRA before he is
-    // co-prince of Andorra), each group in its stored order.
-    std::stable_partition(roles.begin(), roles.end(),
-                          [&](const Role& r) { return !e.country.empty() && r.of == e.country; });
-    for (const auto& r : roles) {
-        // An observation ("head of state as of 2025-11-20", from an article) adds nothing
-        // when a dated role of the same office already covers that day.
-        if (r.from.valid() && r.from == r.to &&
-            std::any_of(roles.begin(), roles.end(), [&](const Role& o) {
-                return &o != &r && o.title == r.title && o.of == r.of && !(o.from == o.to) &&
-                       (!o.from.valid() || o.from <= r.from) && (!o.to.valid() || r.to <= o.to);
-            }))
-            continue;
-        std::string when;
-        if (r.from.valid() && r.from == r.to) {
-            when = " as of " + r.from.to_string();
-        } else if (r.from.valid() && r.to.valid()) {
-            when = fmt::format(" {}..{}", r.from.to_string(), r.to.to_string());
-        } else if (r.from.valid()) {
-            when = " since " + r.from.to_string();
-        } else if (r.to.valid()) {
-            when = " until " + r.to.to_string();
-        }
-        std::string line = fmt::format("{} of {}{}", r.title, r.of, when);
-        if (out.find(line) == std::string::npos)
-            out += (out.empty() ? "" : "; ") + line;
-    }
-    return out;
-}
 
 int run(const Globals& g, const Options& o) {
     auto kind = entity_kind(o.kind);
@@ -71,7 +37,10 @@ int run(const Globals& g, const Options& o) {
         std::string matched =
             m.matched == m.entity.name || m.matched == m.entity.id ? "" : m.matched;
         t.add({m.entity.id, std::string(to_string(m.entity.kind)), m.entity.name, m.entity.country,
-               matched, m.entity.kind == EntityKind::person ? roles_text(store, m.entity) : ""});
+               matched,
+               m.entity.kind == EntityKind::person
+                   ? roles_text(display_roles(m.entity.country, store.roles_of(m.entity.id)))
+                   : ""});
     }
     if (o.format.empty())
         fmt::print("{}", t.render());

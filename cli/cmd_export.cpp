@@ -1,6 +1,6 @@
 // diplograph export --format F -o OUT [filters] : diagrams (dot, svg, png, pdf) and data
-// exports (graphml, gexf, json, neo4j) of the whole graph, an ego network or a path. The
-// filter options are those of every query (filters.hpp), the output options those of
+// exports (graphml, gexf, json, neo4j, csv/tsv tables) of the whole graph, an ego network or a
+// path. The filter options are those of every query (filters.hpp), the output options those of
 // `links … --format F` (output.hpp).
 #include "common.hpp"
 #include "filters.hpp"
@@ -112,7 +112,7 @@ RegisterCommand reg{
          auto* cmd = app.add_subcommand(
              "export",
              "Draw the graph (svg, png, pdf, dot) or export it (graphml, gexf, json, "
-             "neo4j): all of it, an ego network (--actor) or a path (--path)");
+             "neo4j, csv or tsv tables): all of it, an ego network (--actor) or a path (--path)");
          cmd->add_option("--actor", o->actor, "Ego network of this actor (id or any name)");
          cmd->add_option("--depth", o->depth, "Hops around --actor (default 1)")
              ->check(at_least(0));

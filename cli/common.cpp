@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include <diplograph/viz/escape.hpp>
+
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -94,37 +96,12 @@ std::string Table::render() const {
 }
 
 std::string Table::render_delimited(char separator) const {
-    auto cell = [&](const std::string& text) {
-        if (separator != ',') {
-            std::string out = text;
-            for (auto& c : out)
-                if (c == '\t' || c == '\n' || c == '\r')
-                    c = ' ';
-            return out;
-        }
-        if (text.find_first_of(",\"\r\n") == std::string::npos)
-            return text;
-        std::string out = "\"";
-        for (char c : text) {
-            if (c == '"')
-                out += '"';
-            out += c;
-        }
-        return out + "\"";
-    };
-    const char* end = separator == ',' ? "\r\n" : "\n";
-    std::string out;
-    auto line = [&](const std::vector<std::string>& row) {
-        for (std::size_t i = 0; i < header_.size(); ++i) {
-            if (i)
-                out += separator;
-            out += cell(i < row.size() ? row[i] : std::string());
-        }
-        out += end;
-    };
-    line(header_);
-    for (const auto& r : rows_)
-        line(r);
+    std::string out = viz::delimited_row(header_, separator);
+    for (const auto& r : rows_) {
+        std::vector<std::string> row = r;
+        row.resize(header_.size());
+        out += viz::delimited_row(row, separator);
+    }
     return out;
 }
 

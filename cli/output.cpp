@@ -19,7 +19,7 @@ namespace {
 // The summary line reports the whole command's time, store loading included.
 const auto started = std::chrono::steady_clock::now();
 
-constexpr const char* formats_text = "svg, png, pdf, dot, graphml, gexf, json or neo4j";
+constexpr const char* formats_text = "svg, png, pdf, dot, graphml, gexf, json, neo4j, csv or tsv";
 
 //! The format asked for, or guessed from the extension of -o.
 viz::Format output_format(const OutputOptions& o) {
@@ -86,7 +86,7 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
 // An output never destroys an input (issue 14): not the store (nor its -wal and -shm), not an
 // existing file without --force, not a folder for a single file; and it creates at most its
 // last folder (neo4j), never a path of folders from a mistyped root.
-void check_output_path(const Globals& g, const OutputOptions& o, viz::Format format) {
+void check_output_path(const Globals& g, const OutputOptions& o, bool folder) {
     namespace fs = std::filesystem;
     if (o.output.empty() || o.output == "-")
         return;
@@ -100,12 +100,12 @@ void check_output_path(const Globals& g, const OutputOptions& o, viz::Format for
     }
     std::error_code ec;
     fs::path parent = out.parent_path();
-    if (format == viz::Format::neo4j) {
+    if (folder) {
         if (fs::exists(out, ec) && !fs::is_directory(out, ec))
             throw CommandError(Exit::usage,
                                fmt::format("-o {}: a file, not a folder; name a folder for the "
-                                           "neo4j CSV files",
-                                           o.output));
+                                           "{} files",
+                                           o.output, o.tabular() ? o.format : "neo4j CSV"));
         if (!parent.empty() && !fs::is_directory(parent, ec))
             throw CommandError(Exit::usage,
                                fmt::format("-o {}: no folder {}; create it first (only the last "
@@ -114,8 +114,8 @@ void check_output_path(const Globals& g, const OutputOptions& o, viz::Format for
         if (fs::is_directory(out, ec) && !o.force && !fs::is_empty(out, ec))
             throw CommandError(Exit::usage,
                                fmt::format("-o {}: the folder exists and is not empty; add "
-                                           "--force to write the CSV files into it",
-                                           o.output));
+                                           "--force to write the {} files into it",
+                                           o.output, o.tabular() ? o.format : "CSV"));
         return;
     }
     if (fs::is_directory(out, ec))
@@ -128,6 +128,53 @@ void check_output_path(const Globals& g, const OutputOptions& o, viz::Format for
         throw CommandError(
             Exit::usage,
             fmt::format("-o {}: the file exists; add --force to overwrite it", o.output));
+}
+
+//! "wrote OUT (FORMAT): N actors, M links in S s" (or its JSON), unless quiet or on stdout.
+void print_written(const Globals& g, const OutputOptions& o, std::string_view format,
+                   const Selection& selection, std::size_t budget, std::size_t weaker_links,
+                   std::size_t link_limit) {
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (o.output.empty() || o.output == "-" || g.quiet)
+        return;
+    if (g.json) {
+        fmt::print(
+            "{{\"output\": {}, \"format\": {}, \"actors\": {}, \"links\": {}, "
+            "\"left_out_actors\": {}, \"left_out_links\": {}, \"weaker_links_left_out\": {}, "
+            "\"seconds\": {:.3f}}}\n",
+            json_string(o.output), json_string(format), selection.nodes.size(),
+            selection.edges.size() - weaker_links, selection.left_out_nodes,
+            selection.left_out_edges, weaker_links, seconds);
+    } else {
+        std::string left_out;
+        if (selection.left_out_nodes)
+            left_out = fmt::format("{} actors and {} links left out by the budget of {}",
+                                   selection.left_out_nodes, selection.left_out_edges, budget);
+        if (weaker_links)
+            left_out += fmt::format("{}{} weaker links left out by the link limit of {}",
+                                    left_out.empty() ? "" : "; ", weaker_links, link_limit);
+        fmt::print("wrote {} ({}): {} actors, {} links{} in {:.2f} s\n", o.output, format,
+                   selection.nodes.size(), selection.edges.size() - weaker_links,
+                   left_out.empty() ? "" : " (" + left_out + ")", seconds);
+    }
+}
+
+//! export --format csv|tsv: a folder of tables (viz::to_tables).
+int write_tables(const Globals& g, const OutputOptions& o, const Graph& graph,
+                 Selection selection) {
+    check_output_path(g, o, true);
+    std::size_t budget = actor_budget(o);
+    selection = viz::summarise(graph, std::move(selection), budget);
+    PeopleRoles roles = people_roles(open_store(g), graph, selection.nodes);
+    try {
+        viz::write_files(o.output,
+                         viz::to_tables(graph, selection, roles, o.format == "csv" ? ',' : '\t'));
+    } catch (const std::runtime_error& e) {
+        throw CommandError(Exit::bad_input, e.what());
+    }
+    print_written(g, o, o.format, selection, budget, 0, 0);
+    return Exit::ok;
 }
 
 }  // namespace
@@ -145,8 +192,9 @@ void add_output_options(CLI::App* command, OutputOptions& o) {
         "--format,-f", o.format,
         "Draw the answer (svg, png, pdf, dot) or export it (graphml, gexf, json for "
         "Cytoscape.js, neo4j: a folder of CSV files for neo4j-admin import) instead of a table, "
-        "or print the table as csv (RFC 4180) or tsv for spreadsheets; default: from the "
-        "extension of -o");
+        "or print the table as csv (RFC 4180) or tsv for spreadsheets (export: a folder of "
+        "tables: events, participants, evidence, actors, roles); default: from the extension "
+        "of -o");
     command->add_option("-o,--output", o.output,
                         "Output file (folder for neo4j); - or none: stdout, for text formats");
     command->add_flag(
@@ -189,6 +237,16 @@ void add_output_options(CLI::App* command, OutputOptions& o) {
 }
 
 void check_output(const OutputOptions& o) {
+    if (o.tabular()) {
+        // export's tables: a folder of files (a query prints its one table instead).
+        diagram_options(o);
+        if (o.output.empty() || o.output == "-")
+            throw CommandError(Exit::usage,
+                               fmt::format("--format {}: writes a folder of tables; name it with "
+                                           "-o FOLDER",
+                                           o.format));
+        return;
+    }
     if (o.format.empty() && o.output.empty())
         throw CommandError(Exit::usage, fmt::format("--format: missing; expected {} (or -o FILE "
                                                     "with one of their extensions)",
@@ -211,17 +269,23 @@ void check_output(const OutputOptions& o) {
 std::size_t actor_budget(const OutputOptions& o) {
     if (o.budget >= 0)
         return static_cast<std::size_t>(o.budget);
-    return viz::is_diagram(output_format(o)) ? 150 : 0;
+    return !o.tabular() && viz::is_diagram(output_format(o)) ? 150 : 0;
 }
 
 int write_selection(const Globals& g, const OutputOptions& o, const Graph& graph,
                     Selection selection) {
     check_output(o);
+    if (o.tabular())
+        return write_tables(g, o, graph, std::move(selection));
     viz::Format format = output_format(o);
-    check_output_path(g, o, format);
+    check_output_path(g, o, format == viz::Format::neo4j);
     viz::DiagramOptions diagram = diagram_options(o);
     std::size_t budget = actor_budget(o);
     selection = viz::summarise(graph, std::move(selection), budget);
+    // Data exports carry the selected people's dated roles, read from the store.
+    PeopleRoles roles;
+    if (!viz::is_diagram(format))
+        roles = people_roles(open_store(g), graph, selection.nodes);
     // A diagram draws fewer links than the selection has when they pass the link limit.
     std::size_t link_limit = diagram.max_links.value_or(viz::link_cap(selection.nodes.size()));
     std::size_t weaker_links = 0;
@@ -240,16 +304,16 @@ int write_selection(const Globals& g, const OutputOptions& o, const Graph& graph
                 break;
             }
             case viz::Format::graphml:
-                write_output(o.output, viz::to_graphml(graph, selection));
+                write_output(o.output, viz::to_graphml(graph, selection, roles));
                 break;
             case viz::Format::gexf:
-                write_output(o.output, viz::to_gexf(graph, selection, o.gexf_version));
+                write_output(o.output, viz::to_gexf(graph, selection, o.gexf_version, roles));
                 break;
             case viz::Format::json:
-                write_output(o.output, viz::to_cytoscape_json(graph, selection));
+                write_output(o.output, viz::to_cytoscape_json(graph, selection, roles));
                 break;
             case viz::Format::neo4j:
-                viz::write_files(o.output, viz::to_neo4j_csv(graph, selection));
+                viz::write_files(o.output, viz::to_neo4j_csv(graph, selection, roles));
                 break;
         }
     } catch (const viz::RenderError& e) {
@@ -259,31 +323,7 @@ int write_selection(const Globals& g, const OutputOptions& o, const Graph& graph
     } catch (const std::runtime_error& e) {
         throw CommandError(Exit::bad_input, e.what());
     }
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (o.output.empty() || o.output == "-" || g.quiet)
-        return Exit::ok;
-    if (g.json) {
-        fmt::print(
-            "{{\"output\": {}, \"format\": {}, \"actors\": {}, \"links\": {}, "
-            "\"left_out_actors\": {}, \"left_out_links\": {}, \"weaker_links_left_out\": {}, "
-            "\"seconds\": {:.3f}}}\n",
-            json_string(o.output), json_string(viz::to_string(format)), selection.nodes.size(),
-            selection.edges.size() - weaker_links, selection.left_out_nodes,
-            selection.left_out_edges, weaker_links, seconds);
-    } else {
-        std::string left_out;
-        if (selection.left_out_nodes)
-            left_out = fmt::format("{} actors and {} links left out by the budget of {}",
-                                   selection.left_out_nodes, selection.left_out_edges, budget);
-        if (weaker_links)
-            left_out += fmt::format("{}{} weaker links left out by the link limit of {}",
-                                    left_out.empty() ? "" : "; ", weaker_links, link_limit);
-        fmt::print("wrote {} ({}): {} actors, {} links{} in {:.2f} s\n", o.output,
-                   viz::to_string(format), selection.nodes.size(),
-                   selection.edges.size() - weaker_links,
-                   left_out.empty() ? "" : " (" + left_out + ")", seconds);
-    }
+    print_written(g, o, viz::to_string(format), selection, budget, weaker_links, link_limit);
     return Exit::ok;
 }
 

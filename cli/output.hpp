@@ -41,7 +41,7 @@ void print_table(const OutputOptions& options, const Table& table);
 void add_output_options(CLI::App* command, OutputOptions& options);
 
 //! Checks the options before any work. Throws CommandError (exit 1) with one line:
-//! "--format bmp: expected svg, png, pdf, dot, graphml, gexf, json or neo4j",
+//! "--format bmp: expected svg, png, pdf, dot, graphml, gexf, json, neo4j, csv or tsv",
 //! "--format png: binary output; name a file with -o FILE (or -o - to pipe it)".
 void check_output(const OutputOptions& options);
 

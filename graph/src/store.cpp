@@ -266,6 +266,93 @@ CREATE TABLE possible_duplicates(
 CREATE INDEX possible_duplicates_of ON possible_duplicates(of);
 CREATE INDEX possible_duplicates_source ON possible_duplicates(source);
 )sql",
+    // v6 (issue 12): read-only views for analysts (docs/schema.md): v_events, one
+    // row per event; v_links, the actor view's links as `links` draws them from roles
+    // (graph/edges.hpp: sides, direction, gatherings of more than 4 sides link nothing);
+    // v_roles, people's dated roles. Views only: nothing to fill, usable on a read-only file.
+    R"sql(
+CREATE VIEW v_events AS
+SELECT e.id AS event, e.type, e.subtype, e.status,
+  CASE e.precision WHEN 'day' THEN e.date_from
+                   WHEN 'month' THEN substr(e.date_from, 1, 7)
+                   WHEN 'year' THEN substr(e.date_from, 1, 4)
+                   WHEN 'approximate' THEN
+                     CASE WHEN substr(e.date_from, 1, 7) = substr(e.date_to, 1, 7)
+                          THEN substr(e.date_from, 1, 7) ELSE substr(e.date_from, 1, 4) END
+                   ELSE '' END AS date,
+  e.date_from AS first, e.date_to AS last, e.precision, e.place,
+  e.cameo, e.plover, e.plover_mode, e.goldstein,
+  (SELECT group_concat(actor, ' ') FROM (SELECT DISTINCT actor FROM participants
+     WHERE event = e.id AND role = 'initiator' ORDER BY actor)) AS initiators,
+  (SELECT group_concat(actor, ' ') FROM (SELECT DISTINCT actor FROM participants
+     WHERE event = e.id AND role = 'target' ORDER BY actor)) AS targets,
+  (SELECT group_concat(actor, ' ') FROM (SELECT DISTINCT actor FROM participants
+     WHERE event = e.id AND role NOT IN ('initiator', 'target') ORDER BY actor)) AS others,
+  (SELECT count(DISTINCT source) FROM evidence WHERE event = e.id) AS sources
+FROM events e;
+CREATE VIEW v_links AS
+WITH members AS (
+  -- Each actor of each event once: its side (a person with her country) and roles.
+  SELECT p.event, p.actor,
+    CASE WHEN a.kind = 'person' AND a.country <> '' THEN a.country ELSE p.actor END AS side,
+    max(p.role IN ('initiator', 'guest')) AS src, max(p.role IN ('target', 'host')) AS tgt
+  FROM participants p LEFT JOIN entities a ON a.id = p.actor
+  GROUP BY p.event, p.actor),
+sides AS (
+  SELECT event, side, max(src) AS src, max(tgt) AS tgt FROM members GROUP BY event, side),
+shape AS (
+  -- Read with direction: a directed type with a directed role. Events without evidence are
+  -- in no query's graph.
+  SELECT e.id AS event,
+    (e.type NOT IN ('MEET', 'AGREEMENT', 'COOPERATION', 'RELATIONS_ESTABLISH',
+                    'RELATIONS_RESTORE') AND max(s.src OR s.tgt)) AS directed,
+    count(*) AS n_sides, sum(s.src) AS n_src, sum(s.tgt) AS n_tgt
+  FROM events e JOIN sides s ON s.event = e.id
+  WHERE EXISTS (SELECT 1 FROM evidence v WHERE v.event = e.id)
+  GROUP BY e.id),
+side_pairs AS (
+  -- Symmetric: each pair of sides, up to 4 sides (more: a gathering, no pair).
+  SELECT h.event, x.side AS sx, y.side AS sy, 0 AS directed
+  FROM shape h JOIN sides x ON x.event = h.event JOIN sides y ON y.event = h.event
+  WHERE NOT h.directed AND h.n_sides <= 4 AND x.side < y.side
+  UNION ALL
+  -- Two initiators and no target: a mutual act.
+  SELECT h.event, x.side, y.side, 0
+  FROM shape h JOIN sides x ON x.event = h.event JOIN sides y ON y.event = h.event
+  WHERE h.directed AND h.n_tgt = 0 AND h.n_src = 2 AND x.src AND y.src AND x.side < y.side
+  UNION ALL
+  -- Initiator (guest) towards target (host); told both ways: once, undirected.
+  SELECT h.event, x.side, y.side, NOT (y.src AND x.tgt)
+  FROM shape h JOIN sides x ON x.event = h.event JOIN sides y ON y.event = h.event
+  WHERE h.directed AND h.n_tgt > 0 AND x.src AND y.tgt AND x.side <> y.side
+    AND (NOT (y.src AND x.tgt) OR x.side < y.side)),
+pairs AS (
+  SELECT DISTINCT sp.event,
+    CASE WHEN sp.directed OR a.actor < b.actor THEN a.actor ELSE b.actor END AS source,
+    CASE WHEN sp.directed OR a.actor < b.actor THEN b.actor ELSE a.actor END AS target,
+    sp.directed
+  FROM side_pairs sp JOIN members a ON a.event = sp.event AND a.side = sp.sx
+  JOIN members b ON b.event = sp.event AND b.side = sp.sy),
+counted AS (
+  SELECT p.source, p.target, e.type, p.directed, count(*) AS events,
+    min(CASE WHEN e.precision <> 'unknown' THEN nullif(e.date_from, '') END) AS first,
+    max(CASE WHEN e.precision <> 'unknown' THEN nullif(e.date_to, '') END) AS last
+  FROM pairs p JOIN events e ON e.id = p.event
+  GROUP BY p.source, p.target, e.type, p.directed),
+sourced AS (
+  SELECT p.source, p.target, e.type, p.directed, count(DISTINCT v.source) AS sources
+  FROM pairs p JOIN events e ON e.id = p.event JOIN evidence v ON v.event = p.event
+  GROUP BY p.source, p.target, e.type, p.directed)
+SELECT c.source, c.target, c.type, c.directed, c.events, c.first, c.last, s.sources
+FROM counted c JOIN sourced s ON s.source = c.source AND s.target = c.target
+  AND s.type = c.type AND s.directed = c.directed;
+CREATE VIEW v_roles AS
+SELECT r.person, p.name, r.title AS role, r.of, o.name AS of_name, o.kind AS of_kind,
+  r.of = p.country AS own_country, r.date_from AS since, r.date_to AS until,
+  count(r.source) AS sources
+FROM roles r JOIN entities p ON p.id = r.person LEFT JOIN entities o ON o.id = r.of
+GROUP BY r.person, r.title, r.of, r.date_from, r.date_to;
+)sql",
 };
 
 // The links participants_link would have made for the deferred sources' participants, each

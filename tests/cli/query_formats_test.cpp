@@ -183,8 +183,8 @@ TEST_F(QueryFormats, ErrorsAreOneLineWithExitCodeOne) {
     auto unknown = query({"links", "TGO", "--format", "bmp"});
     EXPECT_EQ(unknown.exit_code, 1);
     EXPECT_EQ(unknown.err,
-              "diplograph: --format bmp: expected svg, png, pdf, dot, graphml, gexf, json or "
-              "neo4j\n");
+              "diplograph: --format bmp: expected svg, png, pdf, dot, graphml, gexf, json, "
+              "neo4j, csv or tsv\n");
     EXPECT_EQ(unknown.out, "");
     auto binary = query({"ego", "RUS", "--format", "png"});
     EXPECT_EQ(binary.exit_code, 1);

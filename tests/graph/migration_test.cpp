@@ -9,7 +9,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <set>
 #include <tuple>
+#include <vector>
 
 #include <sqlite3.h>
 
@@ -180,6 +184,19 @@ class RawFile {
             throw std::runtime_error(text);
         }
     }
+    //! The first column of every row as text.
+    std::vector<std::string> rows(const std::string& sql) {
+        sqlite3_stmt* s = nullptr;
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(db_));
+        std::vector<std::string> out;
+        while (sqlite3_step(s) == SQLITE_ROW)
+            out.emplace_back(sqlite3_column_text(s, 0)
+                                 ? reinterpret_cast<const char*>(sqlite3_column_text(s, 0))
+                                 : "");
+        sqlite3_finalize(s);
+        return out;
+    }
     //! The first column of the first row as text ("" when none).
     std::string value(const std::string& sql) {
         sqlite3_stmt* s = nullptr;
@@ -228,6 +245,14 @@ std::vector<std::string> edges_of(const Topology& t) {
 }
 
 }  // namespace
+
+// What version 6 added, taken back (the analysts' views), which every older undo needs first: a
+// view naming a dropped column or table would make the ALTER or DROP fail.
+constexpr const char* kUndoV6 = R"sql(
+DROP VIEW v_events;
+DROP VIEW v_links;
+DROP VIEW v_roles;
+)sql";
 
 // What version 4 added, taken back (a file this version writes, turned into a v3 file).
 constexpr const char* kUndoV4 = R"sql(
@@ -386,7 +411,7 @@ TEST(Migration, AVersion2FileGetsDeferredLinksAndKeepsItsAnswers) {
     {
         // Back to version 2: its participants_link, without the deferral.
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV5 + kUndoV4 + R"sql(
+        raw.exec(std::string("BEGIN;") + kUndoV6 + kUndoV5 + kUndoV4 + R"sql(
 DROP TRIGGER participants_link;
 DROP TABLE links_deferred;
 CREATE TRIGGER participants_link AFTER INSERT ON participants BEGIN
@@ -446,7 +471,7 @@ TEST(Migration, AVersion3FileGetsTheCodesOfDatasets) {
     }
     {
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV5 + kUndoV4 + "PRAGMA user_version=3; COMMIT;");
+        raw.exec(std::string("BEGIN;") + kUndoV6 + kUndoV5 + kUndoV4 + "PRAGMA user_version=3; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM event_types"), "15");
     }
     auto coded = batch("2", {"USA", "CHN"}, EventType::OTHER);
@@ -520,7 +545,7 @@ TEST(Migration, AVersion4FileGetsPossibleDuplicates) {
     }
     {
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV5 + "PRAGMA user_version=4; COMMIT;");
+        raw.exec(std::string("BEGIN;") + kUndoV6 + kUndoV5 + "PRAGMA user_version=4; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_schema WHERE name = "
                             "'possible_duplicates'"),
                   "0");
@@ -549,4 +574,109 @@ TEST(Migration, AVersion4FileGetsPossibleDuplicates) {
     ASSERT_EQ(events.size(), 2u);
     EXPECT_EQ(events[0].possible_duplicates, std::vector<std::string>{events[1].event.id});
     EXPECT_EQ(events[1].possible_duplicates, std::vector<std::string>{events[0].event.id});
+// v6 adds read-only views for analysts (docs/schema.md). v_links must say what the actor view
+// says: the same links, directions, counts, dates and sources as Graph::load's edges, on events
+// that exercise each rule of graph/edges.hpp.
+TEST(Migration, AVersion5FileGetsViewsThatAgreeWithTheGraph) {
+    TempDir dir;
+    int n = 0;
+    auto batch = [&](std::vector<Participant> who, EventType type, const std::string& date) {
+        Batch b;
+        b.source.url = "https://v.example/" + std::to_string(++n);
+        b.source.content_hash = "h" + std::to_string(n);
+        for (const auto& p : who) {
+            if (p.actor.rfind("person/", 0) == 0)
+                b.entities.push_back(Entity{p.actor, EntityKind::person, p.actor, "TGO", {}});
+            else
+                b.entities.push_back(Entity{p.actor, EntityKind::country, p.actor, "", {}});
+        }
+        Event e;
+        e.type = type;
+        e.status = Status::occurred;
+        if (!date.empty())
+            e.date = *DateInterval::parse(date);
+        e.participants = who;
+        e.evidence.push_back(Evidence{"", 0, 0, 5, "Text " + std::to_string(n) + ".", "t", 1.0});
+        b.events.push_back(e);
+        return b;
+    };
+    using R = ParticipantRole;
+    const auto file = dir / "v4.db";
+    {
+        Store store(file);
+        // Three embassies: DNK → each host, never host – host.
+        store.put(batch(
+            {{"DNK", R::initiator}, {"RWA", R::target}, {"SEN", R::target}, {"TUN", R::target}},
+            EventType::EMBASSY_OPEN, "2025-03"));
+        // A meeting: Togo's minister is on Togo's side (linked to RUS, not to TGO).
+        store.put(batch({{"TGO", R::participant},
+                         {"RUS", R::participant},
+                         {"person/amara-kossi", R::participant}},
+                        EventType::MEET, "2025-11-19"));
+        store.put(batch({{"TGO", R::participant}, {"RUS", R::participant}}, EventType::MEET,
+                        "2026-01-10"));
+        // A summit of 5 sides: a gathering, no pair.
+        store.put(batch({{"AAA", R::party},
+                         {"BBB", R::party},
+                         {"CCC", R::party},
+                         {"DDD", R::party},
+                         {"EEE", R::party}},
+                        EventType::MEET, "2025-05-05"));
+        // A mutual act (two initiators), an undated sanction, a condemnation told both ways.
+        store.put(batch({{"TGO", R::initiator}, {"RUS", R::initiator}}, EventType::EMBASSY_REOPEN,
+                        "2026"));
+        store.put(batch({{"USA", R::initiator}, {"NIC", R::target}}, EventType::SANCTION, ""));
+        store.put(batch(
+            {{"MLI", R::initiator}, {"FRA", R::target}, {"FRA", R::initiator}, {"MLI", R::target}},
+            EventType::CONDEMN, "2025-08-07"));
+        Batch role = batch({{"TGO", R::participant}}, EventType::MEET, "");
+        role.events.clear();  // a role alone: no event to merge with the meetings
+        role.roles.push_back(
+            Role{"person/amara-kossi", "foreign minister", "TGO", {2025, 5, 1}, {}, std::nullopt});
+        store.put(role);
+    }
+    {
+        RawFile raw(file);
+        EXPECT_EQ(raw.value("SELECT count(*) FROM v_links"), "8");
+        raw.exec(std::string("BEGIN;") + kUndoV6 + "PRAGMA user_version=5; COMMIT;");
+        EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_master WHERE type = 'view'"), "0");
+    }
+    Store migrated = Store::open_existing(file);
+    Graph graph = Graph::load(migrated);
+    std::set<std::string> expected;
+    for (const auto& e : graph.edges()) {
+        std::string a = graph.node(e.a).id, b = graph.node(e.b).id;
+        if (!e.directed && b < a)
+            std::swap(a, b);
+        auto day = [](const Date& d) {
+            return d.valid() ? fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+                             : std::string("NULL");
+        };
+        expected.insert(fmt::format("{} {} {} {} {} {} {} {}", a, b, to_string(e.type),
+                                    e.directed ? 1 : 0, e.count, day(e.first), day(e.last),
+                                    e.sources));
+    }
+    RawFile raw(file);
+    EXPECT_EQ(raw.value("PRAGMA user_version"), std::to_string(Store::schema_version));
+    std::set<std::string> viewed;
+    for (const auto& row : raw.rows("SELECT source || ' ' || target || ' ' || type || ' ' || "
+                                    "directed || ' ' || events || ' ' || ifnull(first, 'NULL') "
+                                    "|| ' ' || ifnull(last, 'NULL') || ' ' || sources "
+                                    "FROM v_links"))
+        viewed.insert(row);
+    EXPECT_EQ(viewed, expected);
+    EXPECT_EQ(viewed.size(), 8u);  // 3 embassies, 2 meeting pairs, mutual, sanction, condemn
+    EXPECT_TRUE(viewed.count("TGO RUS MEET 0 2 2025-11-19 2026-01-10 2") == 0);
+    std::string all;
+    for (const auto& v : viewed)
+        all += v + "\n";
+    EXPECT_TRUE(viewed.count("RUS TGO MEET 0 2 2025-11-19 2026-01-10 2")) << all;
+    EXPECT_TRUE(viewed.count("USA NIC SANCTION 1 1 NULL NULL 1"));
+    EXPECT_TRUE(viewed.count("FRA MLI CONDEMN 0 1 2025-08-07 2025-08-07 1"));
+    EXPECT_EQ(raw.value("SELECT initiators || '|' || targets || '|' || date FROM v_events "
+                        "WHERE type = 'EMBASSY_OPEN'"),
+              "DNK|RWA SEN TUN|2025-03");
+    EXPECT_EQ(raw.value("SELECT role || ' of ' || of || ' since ' || since || ' own ' || "
+                        "own_country FROM v_roles"),
+              "foreign minister of TGO since 2025-05-01 own 1");
 }

@@ -63,5 +63,12 @@ TEST(SafeUrl, OnlyHttpAndPercentEncoded) {
               "https://example.org/a%20b%22%3Cc%3E%5CN/%C3%A9");
 }
 
+TEST(DelimitedRow, Rfc4180QuotesOnlyWhatNeedsItAndTsvNeverQuotes) {
+    EXPECT_EQ(delimited_row({"plain", "a,b", "say \"x\"", "two\nlines", ""}, ','),
+              "plain,\"a,b\",\"say \"\"x\"\"\",\"two\nlines\",\r\n");
+    EXPECT_EQ(delimited_row({"a\tb", "say \"x\"", "two\r\nlines"}, '\t'),
+              "a b\tsay \"x\"\ttwo  lines\n");
+}
+
 }  // namespace
 }  // namespace diplograph::viz

@@ -262,6 +262,7 @@ TEST_F(Export, Neo4jCsvMatchesGoldenWithImportHeaders) {
          "goldstein:float,count:int,sources:int,first,last,statuses:string[]"},
         {"participates.csv", ":START_ID,:END_ID,role,:TYPE"},
         {"reported_by.csv", ":START_ID,:END_ID,:TYPE"},
+        {"holds_role.csv", ":START_ID,:END_ID,role,since,until,:TYPE"},
     };
     std::set<std::string> ids;
     std::vector<rapidjson::Document> relationships;
@@ -324,8 +325,8 @@ TEST_F(Export, ErrorsAreOneLineWithTheRightExitCode) {
         {"--db", db_.string(), "export", "--format", "bmp", "-o", (dir_ / "x").string()});
     EXPECT_EQ(bad_format.exit_code, 1);
     EXPECT_EQ(bad_format.err,
-              "diplograph: --format bmp: expected svg, png, pdf, dot, graphml, gexf, json or "
-              "neo4j\n");
+              "diplograph: --format bmp: expected svg, png, pdf, dot, graphml, gexf, json, "
+              "neo4j, csv or tsv\n");
     auto unknown = run_diplograph({"--db", db_.string(), "export", "--format", "svg", "-o",
                                    (dir_ / "x.svg").string(), "--actor", "Atlantide"});
     EXPECT_EQ(unknown.exit_code, 2);

@@ -84,7 +84,11 @@ def main():
         out = svg_summary(path)
     elif kind in ("csv", "tsv"):
         with open(path, newline="", encoding="utf-8") as f:
-            rows = list(csv.reader(f, delimiter="," if kind == "csv" else "\t"))
+            # TSV fields are never quoted (tabs and line breaks become spaces): a quote is text.
+            if kind == "csv":
+                rows = list(csv.reader(f))
+            else:
+                rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
         out = {"header": rows[0], "rows": rows[1:]}
     else:
         raise SystemExit("unknown kind " + kind)

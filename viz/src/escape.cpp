@@ -243,6 +243,31 @@ std::string csv_field(std::string_view text) {
     return out + "\"";
 }
 
+std::string delimited_row(const std::vector<std::string>& cells, char separator) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i)
+            out += separator;
+        const std::string& text = cells[i];
+        if (separator != ',') {
+            for (char c : text)
+                out += c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+        } else if (text.find_first_of(",\"\r\n") == std::string::npos) {
+            out += text;
+        } else {
+            out += '"';
+            for (char c : text) {
+                if (c == '"')
+                    out += '"';
+                out += c;
+            }
+            out += '"';
+        }
+    }
+    out += separator == ',' ? "\r\n" : "\n";
+    return out;
+}
+
 std::string safe_url(std::string_view url) {
     std::string clean = clean_text(url);
     auto starts = [&](std::string_view prefix) {

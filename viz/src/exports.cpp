@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <optional>
+#include <tuple>
 #include <set>
 #include <stdexcept>
 
@@ -59,6 +61,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     return out;
 }
 
+//! Role dates as ISO text, "" when unknown.
+std::string role_date(const Date& d) {
+    return d.valid() ? d.to_string() : std::string();
+}
+
 std::string status_list(const std::vector<Status>& statuses) {
     std::vector<std::string> parts;
     for (auto s : statuses)
@@ -106,7 +113,7 @@ std::string number_or_empty(const std::optional<double>& value) {
 
 }  // namespace
 
-std::string to_graphml(const Graph& graph, const Selection& selection) {
+std::string to_graphml(const Graph& graph, const Selection& selection, const PeopleRoles& roles) {
     View v = detail::make_view(graph, selection);
     std::string out =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -122,9 +129,11 @@ std::string to_graphml(const Graph& graph, const Selection& selection) {
         {"left_out_nodes", "graph", "int"}, {"left_out_edges", "graph", "int"},
         {"label", "node", "string"},        {"kind", "node", "string"},
         {"country", "node", "string"},      {"focus", "node", "boolean"},
-        {"type", "edge", "string"},         {"directed", "edge", "boolean"},
-        {"family", "edge", "string"},       {"cameo", "edge", "string"},
-        {"plover", "edge", "string"},       {"goldstein", "edge", "double"},
+        {"roles", "node", "string"},        {"role", "node", "string"},
+        {"role_of", "node", "string"},      {"type", "edge", "string"},
+        {"directed", "edge", "boolean"},    {"family", "edge", "string"},
+        {"cameo", "edge", "string"},        {"plover", "edge", "string"},
+        {"goldstein", "edge", "double"},
         {"count", "edge", "int"},           {"sources", "edge", "int"},
         {"first", "edge", "string"},        {"last", "edge", "string"},
         {"statuses", "edge", "string"},     {"events", "edge", "string"},
@@ -157,6 +166,11 @@ std::string to_graphml(const Graph& graph, const Selection& selection) {
         if (!node.country.empty())
             out += data("country", node.country, "      ");
         out += data("focus", v.focus[n] ? "true" : "false", "      ");
+        if (const auto& rs = roles.of(node.id); !rs.empty()) {
+            out += data("roles", roles_text(rs), "      ");
+            out += data("role", rs.front().title, "      ");
+            out += data("role_of", rs.front().of, "      ");
+        }
         out += "    </node>\n";
     }
     for (std::size_t i = 0; i < v.edges.size(); ++i) {
@@ -188,7 +202,8 @@ std::string to_graphml(const Graph& graph, const Selection& selection) {
     return out;
 }
 
-std::string to_gexf(const Graph& graph, const Selection& selection, std::string_view version) {
+std::string to_gexf(const Graph& graph, const Selection& selection, std::string_view version,
+                    const PeopleRoles& roles) {
     View v = detail::make_view(graph, selection);
     const bool v12 = version == "1.2";
     std::string out =
@@ -222,6 +237,9 @@ std::string to_gexf(const Graph& graph, const Selection& selection, std::string_
         "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
         "      <attribute id=\"country\" title=\"country\" type=\"string\"/>\n"
         "      <attribute id=\"focus\" title=\"focus\" type=\"boolean\"/>\n"
+        "      <attribute id=\"roles\" title=\"roles\" type=\"string\"/>\n"
+        "      <attribute id=\"role\" title=\"role\" type=\"string\"/>\n"
+        "      <attribute id=\"role_of\" title=\"role_of\" type=\"string\"/>\n"
         "    </attributes>\n"
         "    <attributes class=\"edge\" mode=\"static\">\n"
         "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
@@ -259,6 +277,11 @@ std::string to_gexf(const Graph& graph, const Selection& selection, std::string_
         if (!node.country.empty())
             out += att("country", node.country);
         out += att("focus", v.focus[n] ? "true" : "false");
+        if (const auto& rs = roles.of(node.id); !rs.empty()) {
+            out += att("roles", roles_text(rs));
+            out += att("role", rs.front().title);
+            out += att("role_of", rs.front().of);
+        }
         out += "        </attvalues>\n      </node>\n";
     }
     out += "    </nodes>\n    <edges>\n";
@@ -308,7 +331,8 @@ std::string to_gexf(const Graph& graph, const Selection& selection, std::string_
     return out;
 }
 
-std::string to_cytoscape_json(const Graph& graph, const Selection& selection) {
+std::string to_cytoscape_json(const Graph& graph, const Selection& selection,
+                              const PeopleRoles& roles) {
     View v = detail::make_view(graph, selection);
     std::string out = fmt::format(
         "{{\"data\": {{\"title\": {}, \"filters\": {}, \"left_out_nodes\": {}, "
@@ -317,13 +341,20 @@ std::string to_cytoscape_json(const Graph& graph, const Selection& selection) {
         selection.left_out_edges);
     for (std::size_t i = 0; i < v.nodes.size(); ++i) {
         const Node& node = graph.node(v.nodes[i]);
+        std::string held;
+        for (const auto& r : roles.of(node.id))
+            held += fmt::format(
+                "{}{{\"title\": {}, \"of\": {}, \"since\": {}, \"until\": {}, \"text\": {}}}",
+                held.empty() ? "" : ", ", json_quoted(r.title), json_quoted(r.of),
+                r.from.valid() ? json_quoted(r.from.to_string()) : "null",
+                r.to.valid() ? json_quoted(r.to.to_string()) : "null", json_quoted(role_text(r)));
         out += fmt::format(
             "{}\n   {{\"data\": {{\"id\": {}, \"label\": {}, \"kind\": {}, \"country\": {}, "
-            "\"focus\": {}}}}}",
+            "\"focus\": {}, \"roles\": [{}]}}}}",
             i ? "," : "", json_quoted(node.id), json_quoted(node.name),
             json_quoted(to_string(node.kind)),
             node.country.empty() ? "null" : json_quoted(node.country),
-            v.focus[v.nodes[i]] ? "true" : "false");
+            v.focus[v.nodes[i]] ? "true" : "false", held);
     }
     out += "\n  ],\n  \"edges\": [";
     for (std::size_t i = 0; i < v.edges.size(); ++i) {
@@ -361,7 +392,8 @@ std::string to_cytoscape_json(const Graph& graph, const Selection& selection) {
     return out;
 }
 
-std::vector<NamedFile> to_neo4j_csv(const Graph& graph, const Selection& selection) {
+std::vector<NamedFile> to_neo4j_csv(const Graph& graph, const Selection& selection,
+                                    const PeopleRoles& roles) {
     View v = detail::make_view(graph, selection);
     auto row = [](std::initializer_list<std::string> fields) {
         std::string line;
@@ -391,6 +423,26 @@ std::vector<NamedFile> to_neo4j_csv(const Graph& graph, const Selection& selecti
         const Node& node = graph.node(n);
         actors += row({q(node.id), q(node.name), q(to_string(node.kind)), q(node.country),
                        label_of(node.kind)});
+    }
+    // HOLDS_ROLE: each selected person's dated roles, towards the country or organisation,
+    // which becomes an actor node when the selection lacks it.
+    std::string holds = ":START_ID,:END_ID,role,since,until,:TYPE\n";
+    std::set<std::string> offices;
+    for (auto n : v.nodes)
+        for (const auto& r : roles.of(graph.node(n).id)) {
+            holds += row({q(r.person), q(r.of), q(r.title), q(role_date(r.from)),
+                          q(role_date(r.to)), "HOLDS_ROLE"});
+            auto o = graph.find(r.of);
+            if (!(o && in.count(*o)))
+                offices.insert(r.of);
+        }
+    for (const auto& id : offices) {
+        auto it = roles.offices.find(id);
+        const Entity office = it != roles.offices.end()
+                                  ? it->second
+                                  : Entity{id, EntityKind::organization, id, "", {}};
+        actors += row({q(office.id), q(office.name), q(to_string(office.kind)), q(office.country),
+                       label_of(office.kind)});
     }
     std::string events =
         "id:ID,type,subtype,family,status,first,last,place,cameo,plover,plover_mode,"
@@ -445,7 +497,124 @@ std::vector<NamedFile> to_neo4j_csv(const Graph& graph, const Selection& selecti
             {"sources.csv", sources},
             {"links.csv", links},
             {"participates.csv", participates},
-            {"reported_by.csv", reported}};
+            {"reported_by.csv", reported},
+            {"holds_role.csv", holds}};
+}
+
+std::vector<NamedFile> to_tables(const Graph& graph, const Selection& selection,
+                                 const PeopleRoles& roles, char separator) {
+    View v = detail::make_view(graph, selection);
+    auto table = [&](const std::vector<std::string>& header) {
+        return delimited_row(header, separator);
+    };
+    std::set<NodeIndex> selected(v.nodes.begin(), v.nodes.end());
+    // The events behind the links, and the gatherings (summits, which link no pair) of at least
+    // two selected actors: the events the selection is about.
+    std::vector<std::size_t> events = v.events;
+    const auto& all = graph.events();
+    for (auto e : graph.gatherings()) {
+        const auto& actors = graph.event_actors(e);
+        if (std::count_if(actors.begin(), actors.end(),
+                          [&](NodeIndex n) { return selected.count(n) > 0; }) >= 2)
+            events.push_back(e);
+    }
+    std::sort(events.begin(), events.end(), [&](std::size_t x, std::size_t y) {
+        return std::tie(all[x].event.id, x) < std::tie(all[y].event.id, y);
+    });
+    events.erase(std::unique(events.begin(), events.end()), events.end());
+
+    std::string events_out =
+        table({"event", "date", "first", "last", "precision", "type", "subtype", "family", "status",
+               "place", "cameo", "plover", "plover_mode", "goldstein", "initiators", "targets",
+               "others", "sources"});
+    std::string participants_out = table({"event", "actor", "role"});
+    std::string evidence_out = table({"event", "sentence", "url", "title", "outlet", "published",
+                                      "source", "rule", "confidence"});
+    std::set<std::string> others;  // participants the selection does not hold
+    std::map<std::string, Source> sources;
+    for (auto e : events) {
+        const StoredEvent& se = all[e];
+        const Event& ev = se.event;
+        std::string from, to, rest;
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const auto& p : ev.participants) {
+            const std::string role(to_string(p.role));
+            if (!seen.insert({p.actor, role}).second)
+                continue;
+            std::string& list = p.role == ParticipantRole::initiator ? from
+                                : p.role == ParticipantRole::target  ? to
+                                                                     : rest;
+            list += (list.empty() ? "" : " ") + p.actor;
+            participants_out += table({ev.id, p.actor, role});
+            auto n = graph.find(p.actor);
+            if (!(n && selected.count(*n)))
+                others.insert(p.actor);
+        }
+        events_out +=
+            table({ev.id, ev.date.to_string(), date_or_empty(ev.date.first),
+                   date_or_empty(ev.date.last), std::string(to_string(ev.date.precision)),
+                   std::string(to_string(ev.type)), ev.subtype, std::string(info(ev.type).family),
+                   std::string(to_string(ev.status)), ev.place, ev.cameo, ev.plover, ev.plover_mode,
+                   ev.goldstein ? fmt::format("{}", *ev.goldstein) : std::string(), from, to, rest,
+                   std::to_string(se.corroboration())});
+        for (const auto& s : se.sources)
+            sources.emplace(s.id, s);
+        for (const auto& x : ev.evidence) {
+            auto it = sources.find(x.source);
+            const Source none;
+            const Source& s = it != sources.end() ? it->second : none;
+            evidence_out += table({ev.id, x.text, safe_url(s.url), s.title, s.outlet, s.published,
+                                   x.source, x.rule, fmt::format("{}", x.confidence)});
+        }
+    }
+
+    std::string actors_out =
+        table({"actor", "name", "kind", "country", "selected", "focus", "roles"});
+    auto actor_row = [&](const std::string& id, const std::string& name, EntityKind kind,
+                         const std::string& country, bool in, bool focus) {
+        actors_out += table({id, name, std::string(to_string(kind)), country, in ? "true" : "false",
+                             focus ? "true" : "false", roles_text(roles.of(id))});
+    };
+    for (auto n : v.nodes) {
+        const Node& node = graph.node(n);
+        actor_row(node.id, node.name, node.kind, node.country, true, v.focus[n]);
+    }
+    std::string roles_out =
+        table({"person", "name", "role", "of", "of_name", "of_kind", "since", "until"});
+    for (auto n : v.nodes)
+        for (const auto& r : roles.of(graph.node(n).id)) {
+            auto office = roles.offices.find(r.of);
+            std::string of_name = office != roles.offices.end() ? office->second.name : r.of;
+            std::string of_kind(office != roles.offices.end() ? to_string(office->second.kind)
+                                                              : "");
+            roles_out += table({r.person, graph.node(n).name, r.title, r.of, of_name, of_kind,
+                                role_date(r.from), role_date(r.to)});
+            auto o = graph.find(r.of);
+            if (!(o && selected.count(*o)))
+                others.insert(r.of);
+        }
+    // The other participants and the roles' countries and organisations, so that every actor
+    // id of the other tables is a row of actors.csv.
+    for (const auto& id : others) {
+        if (auto n = graph.find(id)) {
+            const Node& node = graph.node(*n);
+            actor_row(node.id, node.name, node.kind, node.country, false, false);
+        } else if (auto it = roles.offices.find(id); it != roles.offices.end()) {
+            actor_row(id, it->second.name, it->second.kind, it->second.country, false, false);
+        } else {
+            actor_row(id, id,
+                      id.rfind("person/", 0) == 0 ? EntityKind::person
+                      : id.rfind("org/", 0) == 0  ? EntityKind::organization
+                                                  : EntityKind::country,
+                      "", false, false);
+        }
+    }
+    const std::string ext = separator == ',' ? ".csv" : ".tsv";
+    return {{"events" + ext, events_out},
+            {"participants" + ext, participants_out},
+            {"evidence" + ext, evidence_out},
+            {"actors" + ext, actors_out},
+            {"roles" + ext, roles_out}};
 }
 
 void write_files(const std::filesystem::path& dir, const std::vector<NamedFile>& files) {

@@ -122,7 +122,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 5;
+    static constexpr int schema_version = 6;
 
     //! Stores one batch in one transaction: unchanged when the same source content was stored
     //! already; replaces what came from an older version of the same source.

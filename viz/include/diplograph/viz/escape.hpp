@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace diplograph::viz {
 
@@ -32,6 +33,11 @@ std::string json_quoted(std::string_view text);
 //! One CSV field, always quoted, quotes doubled; newlines and tabs become spaces (Neo4j's
 //! importer rejects multi-line fields unless told otherwise).
 std::string csv_field(std::string_view text);
+
+//! One row of a delimited table, line end included. separator ',': RFC 4180 (a field with a
+//! comma, quote or line break quoted, quotes doubled; CRLF); '\t': TSV (tabs and line breaks in
+//! a field become spaces; LF). The tables of `--format csv|tsv` and of the csv export.
+std::string delimited_row(const std::vector<std::string>& cells, char separator);
 
 //! An http(s) URL made safe for href attributes: other schemes (javascript:, data:…) give "";
 //! spaces, quotes, backslashes, < > and non-ASCII bytes are percent-encoded.
