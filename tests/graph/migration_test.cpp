@@ -574,6 +574,8 @@ TEST(Migration, AVersion4FileGetsPossibleDuplicates) {
     ASSERT_EQ(events.size(), 2u);
     EXPECT_EQ(events[0].possible_duplicates, std::vector<std::string>{events[1].event.id});
     EXPECT_EQ(events[1].possible_duplicates, std::vector<std::string>{events[0].event.id});
+}
+
 // v6 adds read-only views for analysts (docs/schema.md). v_links must say what the actor view
 // says: the same links, directions, counts, dates and sources as Graph::load's edges, on events
 // that exercise each rule of graph/edges.hpp.
