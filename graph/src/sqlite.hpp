@@ -37,8 +37,16 @@ inline void configure_once() {
     (void)rc;
 }
 
-//! How long a connection waits for another one's lock before it reports "locked".
+//! How long a connection waits for another one's lock before it reports "locked": a reader
+//! (queries, stats) waits at most a commit's length; a writer (an import) waits for another
+//! import's transaction, which on a loaded machine takes longer (tests/faults/concurrency.py).
 inline constexpr int kBusyTimeoutMs = 5000;
+inline constexpr int kWriterBusyTimeoutMs = 60000;
+
+//! The wait of a connection: a writer's when it may write.
+inline int busy_timeout_ms(sqlite3* db) {
+    return db && sqlite3_db_readonly(db, "main") == 0 ? kWriterBusyTimeoutMs : kBusyTimeoutMs;
+}
 
 //! An error of SQLite, with its (extended) result code, so that the store can say what the
 //! cause is: locked, corrupt, not a database, permission, disk full, file too large.
@@ -61,7 +69,7 @@ inline std::string cause(sqlite3* db, int rc) {
             return fmt::format(
                 "locked by another diplograph (or another program) for more than "
                 "{} s; try again when it has finished",
-                kBusyTimeoutMs / 1000);
+                busy_timeout_ms(db) / 1000);
         case SQLITE_NOTADB:
             return "not an SQLite file";
         case SQLITE_CORRUPT:
@@ -123,7 +131,8 @@ class Database {
         sqlite3_extended_result_codes(db_, 1);
         // Before the first read: a store another process holds briefly (an import's commit)
         // is waited for, not reported as "not an SQLite file" (issue 14).
-        sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+        sqlite3_busy_timeout(
+            db_, (flags & SQLITE_OPEN_READWRITE) ? kWriterBusyTimeoutMs : kBusyTimeoutMs);
     }
     ~Database() { sqlite3_close(db_); }
     Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
