@@ -1,5 +1,6 @@
 // The options every query command shares (--since, --until, --type, --status, --cameo,
-// --plover, --min-sources, --kind), actor naming, and the JSON pieces of the answers. `export` reuses them.
+// --plover, --min-sources, --kind), actor naming, and the JSON pieces of the answers. `export`
+// reuses them.
 #pragma once
 
 #include "command.hpp"

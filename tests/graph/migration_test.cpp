@@ -471,7 +471,8 @@ TEST(Migration, AVersion3FileGetsTheCodesOfDatasets) {
     }
     {
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV6 + kUndoV5 + kUndoV4 + "PRAGMA user_version=3; COMMIT;");
+        raw.exec(std::string("BEGIN;") + kUndoV6 + kUndoV5 + kUndoV4 +
+                 "PRAGMA user_version=3; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM event_types"), "15");
     }
     auto coded = batch("2", {"USA", "CHN"}, EventType::OTHER);

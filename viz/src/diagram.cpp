@@ -763,8 +763,7 @@ std::string to_dot(const Graph& graph, const Selection& full, const DiagramOptio
         "labelloc=\"b\", labeljust=\"l\", outputorder=\"edgesfirst\", {}, "
         "splines=\"{}\"{}{}, tooltip={}, label=<{}>];\n",
         dot_quoted(w.engine), overlap(w.large()), splines(w.engine, w.large()),
-        w.clusters() ? ", newrank=\"true\"" : "",
-        w.xlabels() ? ", forcelabels=\"false\"" : "",
+        w.clusters() ? ", newrank=\"true\"" : "", w.xlabels() ? ", forcelabels=\"false\"" : "",
         dot_tooltip(selection.title.empty() ? "diplograph" : selection.title), w.caption());
     w.out +=
         "  node [fontname=\"Helvetica\", fontsize=11, penwidth=1];\n"

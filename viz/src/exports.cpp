@@ -133,11 +133,11 @@ std::string to_graphml(const Graph& graph, const Selection& selection, const Peo
         {"role_of", "node", "string"},      {"type", "edge", "string"},
         {"directed", "edge", "boolean"},    {"family", "edge", "string"},
         {"cameo", "edge", "string"},        {"plover", "edge", "string"},
-        {"goldstein", "edge", "double"},
-        {"count", "edge", "int"},           {"sources", "edge", "int"},
-        {"first", "edge", "string"},        {"last", "edge", "string"},
-        {"statuses", "edge", "string"},     {"events", "edge", "string"},
-        {"evidence", "edge", "string"},     {"url", "edge", "string"},
+        {"goldstein", "edge", "double"},    {"count", "edge", "int"},
+        {"sources", "edge", "int"},         {"first", "edge", "string"},
+        {"last", "edge", "string"},         {"statuses", "edge", "string"},
+        {"events", "edge", "string"},       {"evidence", "edge", "string"},
+        {"url", "edge", "string"},
     };
     for (const auto& k : keys)
         out += fmt::format("  <key id=\"{0}\" for=\"{1}\" attr.name=\"{0}\" attr.type=\"{2}\"/>\n",
