@@ -194,6 +194,33 @@ class Named : public TableFormat {
                                                                 : std::string_view();
     }
     std::string name(int i) const { return i >= 0 ? header_[static_cast<std::size_t>(i)] : ""; }
+    //! A Goldstein-scale intensity (-10..10) into row.goldstein; the error, "" when none.
+    static std::string read_intensity(const std::vector<std::string_view>& f, int column,
+                                      std::string_view label, Row& row) {
+        if (auto g = at(f, column); !g.empty()) {
+            auto v = to_double(g);
+            if (!v || *v < -10 || *v > 10)
+                return column_error(static_cast<std::size_t>(column), label,
+                                    fmt::format("\"{}\" is not a value from -10 to 10", g));
+            row.goldstein = *v;
+        }
+        return {};
+    }
+    //! An actor is its country; one without (an organisation) by its name.
+    static const Entity* actor_of(const ActorCodes& codes, const std::vector<std::string_view>& f,
+                                  int country, int name) {
+        if (auto c = at(f, country); !c.empty())
+            return codes.country_named(c);
+        return codes.country_named(at(f, name));
+    }
+    //! Where it happened: the country's id, else the column's text.
+    static void read_place(const ActorCodes& codes, const std::vector<std::string_view>& f,
+                           int column, Row& row) {
+        if (auto c = at(f, column); !c.empty()) {
+            const Entity* place = codes.country_named(c);
+            row.place = place ? place->id : std::string(c);
+        }
+    }
     std::vector<std::string> header_;
 };
 
@@ -243,27 +270,13 @@ class Icews : public Named {
                                 fmt::format("\"{}\" is not a CAMEO code", code));
         row.type = *type;
         row.cameo.assign(code);
-        if (auto g = at(f, intensity_); !g.empty()) {
-            auto v = to_double(g);
-            if (!v || *v < -10 || *v > 10)
-                return column_error(static_cast<std::size_t>(intensity_), "Intensity",
-                                    fmt::format("\"{}\" is not a value from -10 to 10", g));
-            row.goldstein = *v;
-        }
-        // An actor is its country; one without (an organisation) by its name.
-        auto actor = [&](int country, int name) -> const Entity* {
-            if (auto c = at(f, country); !c.empty())
-                return codes_.country_named(c);
-            return codes_.country_named(at(f, name));
-        };
-        row.actor1 = actor(source_, source_name_);
-        row.actor2 = actor(target_, target_name_);
+        if (auto error = read_intensity(f, intensity_, "Intensity", row); !error.empty())
+            return error;
+        row.actor1 = actor_of(codes_, f, source_, source_name_);
+        row.actor2 = actor_of(codes_, f, target_, target_name_);
         row.text.assign(at(f, text_));
         row.outlet.assign(at(f, publisher_));
-        if (auto c = at(f, country_); !c.empty()) {
-            const Entity* place = codes_.country_named(c);
-            row.place = place ? place->id : std::string(c);
-        }
+        read_place(codes_, f, country_, row);
         for (auto [column, key] :
              {std::pair{source_name_, "icews.Source Name"},
               std::pair{source_sectors_, "icews.Source Sectors"},
@@ -329,27 +342,14 @@ class Polecat : public Named {
         row.plover = category;
         row.plover_mode.assign(at(f, mode_));
         row.type = plover_type(category, row.plover_mode);
-        if (auto g = at(f, intensity_); !g.empty()) {
-            auto v = to_double(g);
-            if (!v || *v < -10 || *v > 10)
-                return column_error(static_cast<std::size_t>(intensity_), "Event Intensity",
-                                    fmt::format("\"{}\" is not a value from -10 to 10", g));
-            row.goldstein = *v;
-        }
-        auto actor = [&](int country, int name) -> const Entity* {
-            if (auto c = at(f, country); !c.empty())
-                return codes_.country_named(c);
-            return codes_.country_named(at(f, name));
-        };
-        row.actor1 = actor(actor_, actor_name_);
-        row.actor2 = actor(recipient_, recipient_name_);
+        if (auto error = read_intensity(f, intensity_, "Event Intensity", row); !error.empty())
+            return error;
+        row.actor1 = actor_of(codes_, f, actor_, actor_name_);
+        row.actor2 = actor_of(codes_, f, recipient_, recipient_name_);
         if (auto p = parse_dataset_date(at(f, published_)))
             row.published = p->to_string();
         row.outlet.assign(at(f, source_));
-        if (auto c = at(f, country_); !c.empty()) {
-            const Entity* place = codes_.country_named(c);
-            row.place = place ? place->id : std::string(c);
-        }
+        read_place(codes_, f, country_, row);
         for (auto [column, key] :
              {std::pair{context_, "polecat.Contexts"}, std::pair{actor_name_, "polecat.Actor Name"},
               std::pair{recipient_name_, "polecat.Recipient Name"},
