@@ -27,10 +27,13 @@ long long arg_value(int& i, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        fmt::print(stderr,
-                   "usage: diplograph_gen_store OUT.db [--actors N] [--events M] [--sources S]\n");
-        return 1;
+    constexpr auto usage =
+        "usage: diplograph_gen_store OUT.db [--actors N] [--events M] [--sources S]\n";
+    if (argc < 2 || std::string(argv[1]).starts_with("-")) {
+        // An option in the place of OUT.db ("--help") must not become a 2 GB file of that name.
+        fmt::print(stderr, usage);
+        return argc >= 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") ? 0
+                                                                                               : 1;
     }
     std::string out = argv[1];
     long long actors = 100000, events = 2000000, sources = 0;

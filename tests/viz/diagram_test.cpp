@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <regex>
 #include <set>
 #include <thread>
 
@@ -290,6 +292,51 @@ TEST(Diagram, BlocClustersGroupTheDenseParts) {
                                                        {"B4", "B5", "B6", "B7"}}));
 }
 
+TEST(Diagram, BlocClustersSplitCampsThatCondemnEachOther) {
+    // Two camps of three that meet inside and condemn each other more often than they meet:
+    // counted as plain links the six form one dense group; signed, they are two blocs.
+    std::vector<Entity> actors;
+    for (int i = 0; i < 6; ++i) {
+        Entity e;
+        e.id = fmt::format("C{}", i);
+        e.name = e.id;
+        actors.push_back(e);
+    }
+    std::vector<StoredEvent> events;
+    auto link = [&](int a, int b, EventType type, int times) {
+        for (int t = 0; t < times; ++t) {
+            StoredEvent se;
+            se.event.id = fmt::format("event/{}-{}-{}-{}", a, b, to_string(type), t);
+            se.event.type = type;
+            se.event.participants = {{actors[a].id, ParticipantRole::initiator},
+                                     {actors[b].id, ParticipantRole::target}};
+            events.push_back(se);
+        }
+    };
+    for (int base : {0, 3})
+        for (int a = base; a < base + 3; ++a)
+            for (int b = a + 1; b < base + 3; ++b)
+                link(a, b, EventType::MEET, 1);
+    for (int a = 0; a < 3; ++a)
+        for (int b = 3; b < 6; ++b)
+            link(a, b, EventType::CONDEMN, 2);
+    Graph g = Graph::from_events(actors, events);
+    DiagramOptions options;
+    options.cluster = Clustering::bloc;
+    std::string dot = to_dot(g, select_all(g), options);
+    Agraph_t* parsed = agmemread(dot.c_str());
+    ASSERT_NE(parsed, nullptr);
+    std::set<std::set<std::string>> groups;
+    for (Agraph_t* s = agfstsubg(parsed); s; s = agnxtsubg(s)) {
+        std::set<std::string> members;
+        for (Agnode_t* n = agfstnode(s); n; n = agnxtnode(s, n))
+            members.insert(agnameof(n));
+        groups.insert(members);
+    }
+    agclose(parsed);
+    EXPECT_EQ(groups, (std::set<std::set<std::string>>{{"C0", "C1", "C2"}, {"C3", "C4", "C5"}}));
+}
+
 //! A small store: Macron (FRA) and Tebboune (DZA) meet three times with their countries, sign
 //! an agreement; DZA expels French diplomats; Macron meets his minister (a compatriot).
 Graph leaders() {
@@ -426,6 +473,35 @@ TEST(Render, ThreadsShareGraphvizSafely) {
         t.join();
     for (const auto& r : results)
         EXPECT_TRUE(r == expected);
+}
+
+TEST(Render, EdgeLabelsThatWouldCoverEachOtherAreMovedApart) {
+    // Two links that cross at their middles, where the engine puts both labels: after the
+    // layout one is moved along its own link, and both are still drawn.
+    std::string dot = R"(digraph {
+  layout=neato; node [shape=box, width=0.3, height=0.3, fixedsize=true, label=""];
+  edge [fontname="Helvetica", fontsize=10];
+  a [pos="0,0!"]; b [pos="4,0!"]; c [pos="2,2!"]; d [pos="2,-2!"];
+  a -> b [label=<FIRST LINK LABEL>]; c -> d [label=<SECOND LINK LABEL>];
+})";
+    std::string svg = render(dot, Format::svg);
+    std::map<std::string, std::pair<double, double>> at;  // text → centre (x, y)
+    std::regex text(
+        R"re(<text text-anchor="(\w+)" x="([-\d.]+)" y="([-\d.]+)"[^>]*>([^<]+)</text>)re");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), text), end; it != end; ++it) {
+        double x = std::stod((*it)[2]), width = static_cast<double>((*it)[4].length()) * 10 * 0.6;
+        if ((*it)[1] == "start")
+            x += width / 2;
+        else if ((*it)[1] == "end")
+            x -= width / 2;
+        at[(*it)[4]] = {x, std::stod((*it)[3])};
+    }
+    ASSERT_TRUE(at.count("FIRST LINK LABEL")) << svg;
+    ASSERT_TRUE(at.count("SECOND LINK LABEL")) << svg;
+    auto [x1, y1] = at["FIRST LINK LABEL"];
+    auto [x2, y2] = at["SECOND LINK LABEL"];
+    bool apart = std::abs(x1 - x2) >= (16 + 17) * 10 * 0.6 / 2 || std::abs(y1 - y2) >= 10;
+    EXPECT_TRUE(apart) << x1 << "," << y1 << " and " << x2 << "," << y2;
 }
 
 TEST(Render, ErrorsAreOneLine) {

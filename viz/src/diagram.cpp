@@ -1,3 +1,4 @@
+#include <diplograph/queries/blocs.hpp>
 #include <diplograph/viz/diagram.hpp>
 #include <diplograph/viz/escape.hpp>
 
@@ -134,61 +135,26 @@ std::string event_line(const StoredEvent& ev) {
     return line;
 }
 
-//! Communities by local moving of Louvain's first level (modularity gain, actors in id order,
-//! ties to the current community): deterministic, and does not leak across a single bridge
-//! the way label propagation does. The number of events on a link is its weight.
+//! The blocs of the drawn actors, by the method of the `blocs` command (signed modularity,
+//! signed_louvain()) on the drawn links only: cooperation pulls two actors together, conflict
+//! pushes them apart, so two camps that condemn each other are two clusters, not one.
 std::vector<std::size_t> blocs(const Graph& graph, const View& view) {
     std::size_t n = view.nodes.size();
     std::map<NodeIndex, std::size_t> pos;
     for (std::size_t i = 0; i < n; ++i)
         pos[view.nodes[i]] = i;
-    std::vector<std::map<std::size_t, double>> adj(n);
-    double m = 0;
+    std::map<std::pair<std::size_t, std::size_t>, double> net;
     for (auto e : view.edges) {
         const auto& edge = graph.edges()[e];
         std::size_t a = pos[edge.a], b = pos[edge.b];
-        adj[a][b] += edge.count;
-        adj[b][a] += edge.count;
-        m += edge.count;
+        if (a != b)
+            net[{std::min(a, b), std::max(a, b)}] += sign(edge.type) * edge.count;
     }
-    std::vector<std::size_t> community(n);
-    std::vector<double> k(n, 0), total(n, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        community[i] = i;
-        for (auto& [j, w] : adj[i])
-            k[i] += w;
-        total[i] = k[i];
-    }
-    if (m == 0)
-        return community;
-    for (int pass = 0; pass < 50; ++pass) {
-        bool moved = false;
-        for (std::size_t i = 0; i < n; ++i) {
-            std::size_t old = community[i];
-            total[old] -= k[i];
-            std::map<std::size_t, double> links;  // weight from i to each neighbouring community
-            for (auto& [j, w] : adj[i])
-                if (j != i)
-                    links[community[j]] += w;
-            auto gain = [&](std::size_t c) {
-                auto it = links.find(c);
-                return (it == links.end() ? 0.0 : it->second) - total[c] * k[i] / (2 * m);
-            };
-            std::size_t best = old;
-            double best_gain = gain(old);
-            for (auto& [c, w] : links)
-                if (double g = gain(c); g > best_gain + 1e-12) {
-                    best = c;
-                    best_gain = g;
-                }
-            total[best] += k[i];
-            community[i] = best;
-            moved |= best != old;
-        }
-        if (!moved)
-            break;
-    }
-    return community;
+    std::vector<SignedPair> pairs;
+    for (auto& [ab, w] : net)
+        if (w != 0)
+            pairs.push_back({ab.first, ab.second, std::max(0.0, w), std::max(0.0, -w)});
+    return signed_louvain(n, pairs);
 }
 
 constexpr std::size_t max_edge_labels = 500;
