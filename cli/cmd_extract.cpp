@@ -1,6 +1,7 @@
 // diplograph extract FILE [--json] : one article's entities and events, nothing stored.
 #include "common.hpp"
 
+#include <diplograph/importers/codes.hpp>
 #include <diplograph/importers/findings.hpp>
 #include <diplograph/importers/text.hpp>
 
@@ -85,6 +86,12 @@ void print_table(const Batch& b) {
                    names(b, e, false), e.date.known() ? ", " + e.date.to_string() : "");
         if (auto people = names(b, e, true); !people.empty())
             fmt::print("   people: {}\n", people);
+        if (!e.cameo.empty())
+            fmt::print("   codes: CAMEO {}{}{}\n", e.cameo,
+                       e.plover.empty() ? ""
+                                        : " · PLOVER " + e.plover +
+                                              (e.plover_mode.empty() ? "" : "/" + e.plover_mode),
+                       e.goldstein ? fmt::format(" · Goldstein {:.1f}", *e.goldstein) : "");
         for (const auto& ev : e.evidence)
             fmt::print("   sentence {} (bytes {}-{}, rule {}, confidence {:.2f}): {}\n",
                        ev.sentence, ev.begin, ev.end, ev.rule, ev.confidence, ev.text);
@@ -111,8 +118,10 @@ int run(const Globals& g, const Options& o) {
         } else {
             articles.push_back(read_text_article(input));
         }
-        for (const auto& a : articles)
+        for (const auto& a : articles) {
             batches.push_back(extract_article(a, dict, options));
+            assign_codes(batches.back());  // the codes `import` stores: CAMEO, PLOVER, Goldstein
+        }
     } catch (const ArticleError& e) {
         throw CommandError(Exit::bad_input, e.what());
     }
