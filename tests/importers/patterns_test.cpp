@@ -201,15 +201,22 @@ TEST(EventLexicon, EnglishPhrasings) {
     EXPECT_TRUE(gives("en", "The two presidents inked a defence pact.", E::AGREEMENT));
     EXPECT_TRUE(gives("en", "The sides sealed a new trade deal.", E::AGREEMENT));
     EXPECT_TRUE(gives("en", "The two sides agreed on a new trade pact.", E::AGREEMENT));
+    // Summoning a foreign envoy is a formal protest, with or without the word "protest".
+    EXPECT_TRUE(gives("en", "The ministry summoned the Ruritanian ambassador.", E::CONDEMN));
+    EXPECT_TRUE(gives("en", "The two leaders discussed the border dispute.", E::MEET));
+    EXPECT_TRUE(gives("en", "The emir hosted the visiting president.", E::MEET));
     // What the lexicon must not read as an event.
     EXPECT_FALSE(gives("en", "The missile landed in the sea.", E::VISIT));
-    EXPECT_FALSE(gives("en", "The minister summoned the envoy.", E::CONDEMN));
+    EXPECT_FALSE(gives("en", "The president summoned his cabinet.", E::CONDEMN));
     EXPECT_TRUE(trigger_types("en", "He rejected the accusations.").empty());
 }
 
 TEST(EventLexicon, FrenchPhrasings) {
     using E = EventType;
     EXPECT_TRUE(gives("fr", "Les deux pays signeront un accord de défense.", E::AGREEMENT));
+    EXPECT_TRUE(gives("fr", "Le ministère a convoqué le chargé d'affaires.", E::CONDEMN));
+    EXPECT_TRUE(gives("fr", "Les deux dirigeants ont évoqué la crise.", E::MEET));
+    EXPECT_FALSE(gives("fr", "Le président a convoqué le conseil des ministres.", E::CONDEMN));
     EXPECT_TRUE(gives("fr", "Les ministres ont paraphé le protocole.", E::AGREEMENT));
     EXPECT_TRUE(gives("fr", "Ils parvinrent à un accord en mai.", E::AGREEMENT));
     EXPECT_TRUE(gives("fr", "La rupture des relations date de 1976.", E::RELATIONS_SEVER));
