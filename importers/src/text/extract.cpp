@@ -1591,6 +1591,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                       before.ends_with("d\u2019ici") || before.ends_with(" d ici");
     }
     std::set<std::pair<EventType, std::string>> done;
+    std::optional<Status> previous_status;  // of the sentence's previous trigger
     for (const auto& trig : triggers) {
         const auto& rule = *trig.rule;
         // A reaction to what others did: its target may be taken from the article.
@@ -1618,9 +1619,22 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         if (rule.type != EventType::COOPERATION &&
             cue_in(t, "committed", trig.first >= 6 ? trig.first - 6 : 0, trig.first + 1))
             status = Status::agreed;
+        // "will travel to Beijing next week for talks", "se rendra à Paris pour des
+        // entretiens": talks that are the purpose of an earlier act of the sentence share its
+        // status, however far the cue of that act is.
+        if (previous_status && trig.first > 0) {
+            std::size_t k = trig.first - 1;
+            static const std::set<std::string> articles{"a",  "an", "the", "des", "de", "d",
+                                                        "du", "un", "une", "les", "la", "le"};
+            while (k > 0 && articles.count(t[k].norm))
+                --k;
+            if (t[k].norm == "for" || t[k].norm == "pour")
+                status = *previous_status;
+        }
         // An agreement or a plan that is only reported is not confirmed.
         if (reported)
             status = Status::reported;
+        previous_status = status;
 
         // Actors: countries, organisations in subject position, people (for their country
         // or organisation).
