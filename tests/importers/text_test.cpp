@@ -847,7 +847,7 @@ TEST(Names, TopicsAndOriginsAreNoParties) {
     EXPECT_EQ(actors(*trip), (std::set<std::string>{"TGO", "NGA"}));
 }
 
-TEST(Triggers, ASummonsIsAProtestOnlyWhenSaidToBe) {
+TEST(Triggers, ASummonsOfAForeignEnvoyIsAProtest) {
     Batch protest = extract("en",
                             "Ghana summoned the Togolese ambassador on Friday to protest against "
                             "the border closure.");
@@ -855,8 +855,15 @@ TEST(Triggers, ASummonsIsAProtestOnlyWhenSaidToBe) {
     ASSERT_NE(e, nullptr) << to_findings_json(protest);
     EXPECT_EQ(initiator(*e), "GHA");
     EXPECT_EQ(actors(*e), (std::set<std::string>{"GHA", "TGO"}));
+    // Said or not: summoning a foreign envoy is how a state protests (annotators of real
+    // articles code it as a condemnation); summoning one's own people is not.
     Batch plain = extract("en", "Ghana summoned the Togolese ambassador on Friday.");
-    EXPECT_EQ(find(plain, EventType::CONDEMN), nullptr) << to_findings_json(plain);
+    const Event* p = find(plain, EventType::CONDEMN);
+    ASSERT_NE(p, nullptr) << to_findings_json(plain);
+    EXPECT_EQ(initiator(*p), "GHA");
+    EXPECT_EQ(actors(*p), (std::set<std::string>{"GHA", "TGO"}));
+    Batch cabinet = extract("en", "Ghana's president summoned his ministers on Friday.");
+    EXPECT_EQ(find(cabinet, EventType::CONDEMN), nullptr) << to_findings_json(cabinet);
     Batch fr = extract("fr",
                        "Le Ghana a convoqué l'ambassadeur du Togo pour protester contre "
                        "la fermeture de la frontière.");
