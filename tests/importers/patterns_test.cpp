@@ -201,6 +201,11 @@ TEST(EventLexicon, EnglishPhrasings) {
     EXPECT_TRUE(gives("en", "The two presidents inked a defence pact.", E::AGREEMENT));
     EXPECT_TRUE(gives("en", "The sides sealed a new trade deal.", E::AGREEMENT));
     EXPECT_TRUE(gives("en", "The two sides agreed on a new trade pact.", E::AGREEMENT));
+    // Withdrawing an ambassador in protest is a protest, though "withdraw" alone negates.
+    EXPECT_TRUE(gives("en", "Ruritania withdrew its ambassador in protest.", E::CONDEMN));
+    // Suspending aid is a sanction, not aid.
+    EXPECT_TRUE(gives("en", "The bank suspended budget support to the country.", E::SANCTION));
+    EXPECT_FALSE(gives("en", "The bank suspended budget support to the country.", E::AID));
     // Summoning a foreign envoy is a formal protest, with or without the word "protest".
     EXPECT_TRUE(gives("en", "The ministry summoned the Ruritanian ambassador.", E::CONDEMN));
     EXPECT_TRUE(gives("en", "The two leaders discussed the border dispute.", E::MEET));
@@ -215,6 +220,8 @@ TEST(EventLexicon, FrenchPhrasings) {
     using E = EventType;
     EXPECT_TRUE(gives("fr", "Les deux pays signeront un accord de défense.", E::AGREEMENT));
     EXPECT_TRUE(gives("fr", "Le ministère a convoqué le chargé d'affaires.", E::CONDEMN));
+    EXPECT_TRUE(gives("fr", "L'Union a suspendu son aide budgétaire au pays.", E::SANCTION));
+    EXPECT_FALSE(gives("fr", "L'Union a suspendu son aide budgétaire au pays.", E::AID));
     EXPECT_TRUE(gives("fr", "Les deux dirigeants ont évoqué la crise.", E::MEET));
     EXPECT_FALSE(gives("fr", "Le président a convoqué le conseil des ministres.", E::CONDEMN));
     EXPECT_TRUE(gives("fr", "Les ministres ont paraphé le protocole.", E::AGREEMENT));

@@ -1495,7 +1495,11 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         std::size_t from = trig.first;
         for (std::size_t words = 0; from > 0 && words < kNegationWindow; --from)
             words += t[from - 1].word ? 1 : 0;
-        return cue_in(t, "negation", from, trig.last) || cue_in(t, "invitation", 0, trig.first);
+        // A cue that is the trigger's own first word ("withdrew its ambassador in protest",
+        // a line of the lexicon) is the event, not its negation.
+        return cue_in(t, "negation", from, trig.first) ||
+               cue_in(t, "negation", trig.first + 1, trig.last) ||
+               cue_in(t, "invitation", 0, trig.first);
     };
     // Where a new clause with its own subject starts (", tandis que les Émirats ont
     // acheminé…", ", and Italy sent…"): the parties named in it are not an earlier trigger's,
