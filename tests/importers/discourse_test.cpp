@@ -65,6 +65,26 @@ TEST(Discourse, EnglishTalksNamedBackTakeTheirWeekday) {
     EXPECT_EQ(meets[0]->place, "TZA");
 }
 
+TEST(Discourse, AVisitNamedBackByAPossessiveIsTheSameVisit) {
+    // "his visit", "sa visite": the visit already told, not a second one.
+    auto en = extract("en",
+                      "Ghana's leader in Lagos\n"
+                      "Ghanaian President John Mahama visited Nigeria on Monday.\n"
+                      "The Ghanaian leader said his visit to Nigeria was part of a regional "
+                      "tour.\n",
+                      "2025-03-12");
+    auto visits = of_type(en, EventType::VISIT);
+    ASSERT_EQ(visits.size(), 1u);
+    EXPECT_EQ(visits[0]->date.first.to_string(), "2025-03-10");
+    auto fr = extract("fr",
+                      "Le président ghanéen à Lagos\n"
+                      "Le président ghanéen John Mahama a effectué lundi une visite au Nigeria.\n"
+                      "Le dirigeant ghanéen a déclaré que sa visite au Nigeria s'inscrivait dans "
+                      "une tournée régionale.\n",
+                      "2025-03-12");
+    EXPECT_EQ(of_type(fr, EventType::VISIT).size(), 1u);
+}
+
 TEST(Discourse, ANounNamesBackOnlyWhenItsSentenceTellsNothingElse) {
     // The second sentence tells a signing of its own: its date is the agreement's, not the
     // talks'.
