@@ -208,6 +208,7 @@ TEST(EventLexicon, EnglishPhrasings) {
     EXPECT_FALSE(gives("en", "The bank suspended budget support to the country.", E::AID));
     // Summoning a foreign envoy is a formal protest, with or without the word "protest".
     EXPECT_TRUE(gives("en", "The ministry summoned the Ruritanian ambassador.", E::CONDEMN));
+    EXPECT_TRUE(gives("en", "The Ruritanian envoy was summoned to the ministry.", E::CONDEMN));
     EXPECT_TRUE(gives("en", "The two leaders discussed the border dispute.", E::MEET));
     EXPECT_TRUE(gives("en", "The emir hosted the visiting president.", E::MEET));
     // What the lexicon must not read as an event.
@@ -220,6 +221,7 @@ TEST(EventLexicon, FrenchPhrasings) {
     using E = EventType;
     EXPECT_TRUE(gives("fr", "Les deux pays signeront un accord de défense.", E::AGREEMENT));
     EXPECT_TRUE(gives("fr", "Le ministère a convoqué le chargé d'affaires.", E::CONDEMN));
+    EXPECT_TRUE(gives("fr", "L'ambassadeur a été convoqué au ministère.", E::CONDEMN));
     EXPECT_TRUE(gives("fr", "L'Union a suspendu son aide budgétaire au pays.", E::SANCTION));
     EXPECT_FALSE(gives("fr", "L'Union a suspendu son aide budgétaire au pays.", E::AID));
     EXPECT_TRUE(gives("fr", "Les deux dirigeants ont évoqué la crise.", E::MEET));
