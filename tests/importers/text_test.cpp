@@ -847,6 +847,23 @@ TEST(Names, TopicsAndOriginsAreNoParties) {
     EXPECT_EQ(actors(*trip), (std::set<std::string>{"TGO", "NGA"}));
 }
 
+TEST(Triggers, ARelativeClauseNamesItsOwnParties) {
+    // What the clause says of its antecedent involves the antecedent and what the clause
+    // names, not the main verb's object.
+    Batch b = extract("en", "Ghana, which condemned Benin, closed its embassy in Lomé on Friday.");
+    const Event* support = find(b, EventType::CONDEMN);
+    ASSERT_NE(support, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*support), (std::set<std::string>{"BEN", "GHA"})) << to_findings_json(b);
+    const Event* closure = find(b, EventType::EMBASSY_CLOSE);
+    ASSERT_NE(closure, nullptr) << to_findings_json(b);
+    EXPECT_EQ(actors(*closure), (std::set<std::string>{"GHA", "TGO"})) << to_findings_json(b);
+    Batch fr =
+        extract("fr", "Le Ghana, qui a condamné le Bénin, a fermé son ambassade à Lomé vendredi.");
+    const Event* soutien = find(fr, EventType::CONDEMN);
+    ASSERT_NE(soutien, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(actors(*soutien), (std::set<std::string>{"BEN", "GHA"})) << to_findings_json(fr);
+}
+
 TEST(Triggers, ASummonsOfAForeignEnvoyIsAProtest) {
     Batch protest = extract("en",
                             "Ghana summoned the Togolese ambassador on Friday to protest against "

@@ -496,6 +496,7 @@ class Extractor {
                     const std::vector<Mention>& mentions);
     std::vector<text::BackReference> references_;
     std::vector<std::pair<std::size_t, std::size_t>> participial_;  // the sentence's, [from, to)
+    std::vector<std::pair<std::size_t, std::size_t>> relative_;     // the sentence's, [from, to)
     //! What an article without a date is read against: its latest full date (day, month and
     //! year), or a later day and month it names without a year ("dimanche 6 avril" after "le 31
     //! mars 2025"); an invalid Date when it names none. The article stays undated.
@@ -1284,6 +1285,23 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             ++end;
         participial_.push_back({k, end});
     }
+    // Relative clauses set off by commas ("Algeria, which backs the Polisario Front, recalled
+    // …", "Le Mali, qui accuse Alger d'ingérence, a…"): what they name is not the main verb's
+    // party, and a trigger in one has the clause and the name it follows as its only parties.
+    relative_.clear();
+    for (std::size_t k = 1; k < t.size(); ++k) {
+        static const WordSet kRelative = {"which",  "who",      "whose",    "qui",       "dont",
+                                          "lequel", "laquelle", "lesquels", "lesquelles"};
+        if (t[k - 1].norm != "," || !kRelative.count(t[k].norm))
+            continue;
+        std::size_t end = k + 1;
+        while (end < t.size() && t[end].norm != "," && t[end].norm != ";")
+            ++end;
+        if (end < t.size())  // closed by a comma: the sentence goes on after it
+            relative_.push_back({k, end});
+    }
+    for (const auto& r : relative_)
+        participial_.push_back(r);
     // Triggers: at each position the longest rule; positions covered are skipped.
     struct Trigger {
         const text::EventRule* rule;
@@ -1599,7 +1617,13 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
     for (const auto& trig : triggers) {
         const auto& rule = *trig.rule;
         // A reaction to what others did: its target may be taken from the article.
-        const bool reaction = rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT;
+        // Not one told in a relative clause about a party ("Algeria, which supports the
+        // Polisario Front, …"): that clause names all it is about.
+        const bool reaction =
+            (rule.type == EventType::CONDEMN || rule.type == EventType::SUPPORT) &&
+            std::none_of(relative_.begin(), relative_.end(), [&](const auto& r) {
+                return trig.first >= r.first && trig.first < r.second;
+            });
         if (cancelled(trig))
             continue;
         Status status = Status::occurred;
@@ -1746,6 +1770,13 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 continue;
             if (m.first >= same_to ||
                 (same_from > clause_begin && m.first >= same_from && m.first < trig.first))
+                continue;
+            if (std::any_of(relative_.begin(), relative_.end(), [&](const auto& r) {
+                    bool inside = trig.first >= r.first && trig.first < r.second;
+                    bool in_clause = m.first >= r.first && m.first < r.second;
+                    bool antecedent = m.last + 1 == r.first;  // the name before the comma
+                    return inside && !in_clause && !antecedent;
+                }))
                 continue;
             std::size_t pos = agent(m) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
