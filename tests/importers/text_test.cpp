@@ -847,6 +847,18 @@ TEST(Names, TopicsAndOriginsAreNoParties) {
     EXPECT_EQ(actors(*trip), (std::set<std::string>{"TGO", "NGA"}));
 }
 
+TEST(Triggers, TheComplementOfAVisitIsItsVisitor) {
+    for (auto [lang, text] :
+         {std::pair{"fr", "Elle a suivi la visite à Lomé du ministre ghanéen de la Défense."},
+          std::pair{"en", "It followed the visit to Lomé of the Ghanaian defence minister."}}) {
+        Batch b = extract(lang, text);
+        const Event* v = find(b, EventType::VISIT);
+        ASSERT_NE(v, nullptr) << to_findings_json(b);
+        EXPECT_EQ(initiator(*v), "GHA") << to_findings_json(b);
+        EXPECT_EQ(actors(*v), (std::set<std::string>{"GHA", "TGO"}));
+    }
+}
+
 TEST(Triggers, ARelativeClauseNamesItsOwnParties) {
     // What the clause says of its antecedent involves the antecedent and what the clause
     // names, not the main verb's object.

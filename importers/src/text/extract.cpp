@@ -1778,7 +1778,19 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                     return inside && !in_clause && !antecedent;
                 }))
                 continue;
-            std::size_t pos = agent(m) ? 0 : m.first;
+            // The complement of a visit is its visitor: "la visite à Niamey du ministre russe",
+            // "the visit to Niamey of the Russian minister" ("de"/"of" within the three words
+            // before the name, right after the trigger).
+            bool visitor = false;
+            if (rule.type == EventType::VISIT && m.first >= trig.last && m.first <= trig.last + 8)
+                for (std::size_t k = m.first; k > trig.last && k + 3 > m.first && !visitor; --k) {
+                    const std::string& w = t[k - 1].norm;
+                    visitor = w == "du" || w == "de" || w == "d" || w == "des" || w == "of";
+                    if (!t[k - 1].word || w == "a" || w == "au" || w == "aux" || w == "to" ||
+                        w == "en" || w == "in")
+                        break;
+                }
+            std::size_t pos = agent(m) || visitor ? 0 : m.first;
             if (m.kind == EntityKind::person) {
                 // Someone only named as a complement ("Assad's fall", "le fils de Daniel
                 // Ortega") does not take part.
