@@ -859,6 +859,22 @@ TEST(Triggers, TheComplementOfAVisitIsItsVisitor) {
     }
 }
 
+TEST(Triggers, ADecisionIsItsDecidersAct) {
+    // Who comments on a decision does not take part in what was decided.
+    Batch en = extract("en", "Ghana criticised Togo's decision to expel the Beninese ambassador.");
+    const Event* e = find(en, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(e, nullptr) << to_findings_json(en);
+    EXPECT_EQ(initiator(*e), "TGO") << to_findings_json(en);
+    EXPECT_EQ(actors(*e), (std::set<std::string>{"BEN", "TGO"})) << to_findings_json(en);
+    Batch fr = extract("fr",
+                       "Le Ghana a critiqué la décision du Togo d'expulser l'ambassadeur du "
+                       "Bénin.");
+    const Event* f = find(fr, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(f, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(initiator(*f), "TGO") << to_findings_json(fr);
+    EXPECT_EQ(actors(*f), (std::set<std::string>{"BEN", "TGO"})) << to_findings_json(fr);
+}
+
 TEST(Triggers, ARelativeClauseNamesItsOwnParties) {
     // What the clause says of its antecedent involves the antecedent and what the clause
     // names, not the main verb's object.

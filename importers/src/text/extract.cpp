@@ -1759,9 +1759,36 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             return rest.starts_with(",") || rest.starts_with("-") || rest.starts_with("\u2013") ||
                    rest.starts_with("\u2014");
         };
+        // "criticised Ouagadougou's decision to expel…", "la décision du Burkina de rompre…":
+        // the one whose decision it is acts; who comments on it, named before, takes no part.
+        std::optional<std::size_t> decider;  // the mention's first token
+        // Only when the trigger is the decided act, an infinitive right after "to", "de", "d'".
+        const bool infinitive =
+            trig.first > 0 && (t[trig.first - 1].norm == "to" || t[trig.first - 1].norm == "de" ||
+                               t[trig.first - 1].norm == "d");
+        for (std::size_t k = trig.first >= 5 ? trig.first - 5 : 0;
+             infinitive && k + 1 < trig.first + 1 && k + 1 < t.size() && !decider; ++k) {
+            static const WordSet kDecision = {"decision", "move",      "plan",   "intention",
+                                              "bid",      "attempt",   "projet", "volonte",
+                                              "choix",    "resolution"};
+            if (!kDecision.count(t[k].norm))
+                continue;
+            for (const auto& m : mentions) {
+                if (m.kind == EntityKind::person)
+                    continue;
+                bool before = m.last == k || (m.last + 1 == k && genitive(t, m.last));
+                bool after = m.first > k && m.first < trig.first && m.first <= k + 3;
+                if (before || after) {
+                    decider = m.first;
+                    break;
+                }
+            }
+        }
         std::string place;
         for (const auto& m : mentions) {
             if (m.first >= aside || m.first >= clause_end || m.first < clause_begin)
+                continue;
+            if (decider && m.first < *decider && m.kind != EntityKind::person)
                 continue;
             if (std::any_of(participial_.begin(), participial_.end(), [&](const auto& c) {
                     return m.first >= c.first && m.first < c.second &&
@@ -1790,7 +1817,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                         w == "en" || w == "in")
                         break;
                 }
-            std::size_t pos = agent(m) || visitor ? 0 : m.first;
+            std::size_t pos = agent(m) || visitor || (decider && m.first == *decider) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
                 // Someone only named as a complement ("Assad's fall", "le fils de Daniel
                 // Ortega") does not take part.
@@ -1798,7 +1825,8 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                     continue;
                 if (std::find(people.begin(), people.end(), m.entity) == people.end())
                     people.push_back(m.entity);
-                add_actor(actor_of(m), pos, NameKind::name);
+                if (!(decider && m.first < *decider))  // named, but not the decision's party
+                    add_actor(actor_of(m), pos, NameKind::name);
             } else if (m.kind == EntityKind::organization) {
                 // A court where a state brings its case is where, not who ("a saisi la Cour
                 // internationale de justice, accusant…").
