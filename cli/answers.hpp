@@ -23,8 +23,11 @@ struct LinksResult {
     ActorPair pair;
     LinksAnswer answer;
 };
+//! Without events (the text table: counts, dates, statuses, sources), the links come from the
+//! store's actor_links (schema v7) when it is fresh and the scope restricts no event; the
+//! edges then have no events.
 LinksResult query_links(const Store& store, const Scope& scope, const std::string& actor,
-                        const std::string& other);
+                        const std::string& other, bool with_events = true);
 std::string links_json(const LinksResult& r);
 
 struct TimelineResult {

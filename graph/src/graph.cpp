@@ -51,6 +51,34 @@ Graph Graph::from_events(std::vector<Entity> actors, std::vector<StoredEvent> ev
     return g;
 }
 
+Graph Graph::from_links(ActorLinks links) {
+    Graph g;
+    g.nodes_.reserve(links.actors.size());
+    for (auto& a : links.actors) {
+        g.index_.emplace(a.id, g.nodes_.size());
+        g.nodes_.push_back(Node{std::move(a.id), a.kind, std::move(a.name), std::move(a.country)});
+    }
+    g.actor_events_.assign(g.nodes_.size(), {});
+    g.edges_.reserve(links.rows.size());
+    for (auto& r : links.rows)
+        g.edges_.push_back(ActorEdge{r.a,
+                                     r.b,
+                                     r.type,
+                                     r.directed,
+                                     static_cast<int>(r.events),
+                                     r.first,
+                                     r.last,
+                                     {},
+                                     static_cast<int>(r.sources),
+                                     std::move(r.statuses)});
+    g.incident_.assign(g.nodes_.size(), {});
+    for (EdgeIndex i = 0; i < g.edges_.size(); ++i) {
+        g.incident_[g.edges_[i].a].push_back(i);
+        g.incident_[g.edges_[i].b].push_back(i);
+    }
+    return g;
+}
+
 void Graph::build(bool only_involved) {
     event_actors_.assign(events_.size(), {});
     for (std::size_t e = 0; e < events_.size(); ++e) {

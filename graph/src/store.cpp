@@ -2,6 +2,7 @@
 #include <diplograph/graph/merge_policy.hpp>
 #include <diplograph/graph/edges.hpp>
 
+#include "aggregates.hpp"
 #include "sqlite.hpp"
 
 #include <fmt/format.h>
@@ -353,6 +354,53 @@ SELECT r.person, p.name, r.title AS role, r.of, o.name AS of_name, o.kind AS of_
 FROM roles r JOIN entities p ON p.id = r.person LEFT JOIN entities o ON o.id = r.of
 GROUP BY r.person, r.title, r.of, r.date_from, r.date_to;
 )sql",
+    // v7 (issue 13, scale): the actor view's links of the whole store kept as a table, one row
+    // per (pair, direction, type) with what `links` prints, and the actors of the events, so
+    // that rank, path, ego and links read the pairs instead of the events (graph/src/
+    // aggregates.cpp, Store::refresh_aggregates). Derived: rebuilt by a writer (import) when
+    // `aggregates.fresh` is 0; any write to what they are drawn from sets it to 0 (the triggers
+    // below; a bulk that runs with the triggers off does it at each commit), and readers then
+    // read the events as before. Ids and type names are text, as in v_links: the table has as
+    // many rows as links, not events.
+    R"sql(
+CREATE TABLE actor_links(
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  type TEXT NOT NULL,
+  directed INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  first TEXT,
+  last TEXT,
+  statuses INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  goldstein REAL,
+  PRIMARY KEY(source, target, type, directed)
+) WITHOUT ROWID;
+CREATE INDEX actor_links_target ON actor_links(target);
+CREATE TABLE actor_events(actor TEXT PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE aggregates(fresh INTEGER NOT NULL, events INTEGER NOT NULL);
+INSERT INTO aggregates(fresh, events) SELECT NOT EXISTS (SELECT 1 FROM events), 0;
+CREATE TRIGGER aggregates_events_insert AFTER INSERT ON events
+  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+CREATE TRIGGER aggregates_events_update AFTER UPDATE ON events
+  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+CREATE TRIGGER aggregates_events_delete AFTER DELETE ON events
+  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+CREATE TRIGGER aggregates_participants_insert AFTER INSERT ON participants
+  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+CREATE TRIGGER aggregates_participants_update AFTER UPDATE ON participants
+  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+CREATE TRIGGER aggregates_participants_delete AFTER DELETE ON participants
+  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+CREATE TRIGGER aggregates_evidence_insert AFTER INSERT ON evidence
+  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+CREATE TRIGGER aggregates_evidence_update AFTER UPDATE ON evidence
+  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+CREATE TRIGGER aggregates_evidence_delete AFTER DELETE ON evidence
+  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+CREATE TRIGGER aggregates_entities_update AFTER UPDATE OF id, kind, country ON entities
+  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+)sql",
 };
 
 // The links participants_link would have made for the deferred sources' participants, each
@@ -672,6 +720,7 @@ struct Store::Impl {
         }
         return known_event.key;
     }
+    bool wrote = false;    // put() was called since the last commit of a Bulk
     bool in_bulk = false;  // a Bulk's transaction is open: put() uses a savepoint
     // A bulk's small batches (a dataset's rows: one event, no roles) share a savepoint, up to
     // kRowGroup of them, instead of one each: the statement journal of a savepoint per row,
@@ -971,6 +1020,16 @@ std::vector<std::string> Store::check(bool full) const {
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
+std::optional<ActorLinks> Store::actor_links(const std::string& of_actor) const {
+    return aggregates::read(impl_->db, of_actor);
+}
+
+bool Store::refresh_aggregates() {
+    if (impl_->in_bulk)
+        throw std::logic_error("refresh_aggregates inside a Bulk");
+    return aggregates::refresh(impl_->db);
+}
+
 const std::filesystem::path& Store::path() const {
     return impl_->path;
 }
@@ -1258,6 +1317,7 @@ StoreResult Store::Impl::put_row(Store& store, const Batch& batch) {
 }
 
 StoreResult Store::put(const Batch& batch) {
+    impl_->wrote = true;  // a bulk's commit marks actor_links stale (its triggers may be off)
     if (impl_->in_bulk && !impl_->in_rows && !impl_->ungrouped && Impl::is_row(batch))
         return impl_->put_row(*this, batch);
     auto& db = impl_->db;
@@ -1694,6 +1754,9 @@ void Store::Bulk::commit() {
     try {
         impl.close_group();
         impl.write_links();
+        if (impl.wrote)  // the puts may have run with the triggers off (schema v7)
+            impl.db.exec("UPDATE aggregates SET fresh = 0 WHERE fresh");
+        impl.wrote = false;
         impl.db.exec("COMMIT");
     } catch (...) {
         impl.group_open = false;
