@@ -360,46 +360,27 @@ GROUP BY r.person, r.title, r.of, r.date_from, r.date_to;
     // aggregates.cpp, Store::refresh_aggregates). Derived: rebuilt by a writer (import) when
     // `aggregates.fresh` is 0; any write to what they are drawn from sets it to 0 (the triggers
     // below; a bulk that runs with the triggers off does it at each commit), and readers then
-    // read the events as before. Ids and type names are text, as in v_links: the table has as
-    // many rows as links, not events.
+    // read the events as before (an event's deletion cascades to its participants and evidence;
+    // a new event links nothing before its participants). Ids and type names are text, as in
+    // v_links: the table has as many rows as links, not events. Kept short: the schema is read
+    // at every open.
     R"sql(
-CREATE TABLE actor_links(
-  source TEXT NOT NULL,
-  target TEXT NOT NULL,
-  type TEXT NOT NULL,
-  directed INTEGER NOT NULL,
-  events INTEGER NOT NULL,
-  first TEXT,
-  last TEXT,
-  statuses INTEGER NOT NULL,
-  sources INTEGER NOT NULL,
-  goldstein REAL,
-  PRIMARY KEY(source, target, type, directed)
-) WITHOUT ROWID;
+CREATE TABLE actor_links(source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
+  directed INTEGER NOT NULL, events INTEGER NOT NULL, first TEXT, last TEXT,
+  statuses INTEGER NOT NULL, sources INTEGER NOT NULL, goldstein REAL,
+  PRIMARY KEY(source, target, type, directed)) WITHOUT ROWID;
 CREATE INDEX actor_links_target ON actor_links(target);
 CREATE TABLE actor_events(actor TEXT PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE aggregates(fresh INTEGER NOT NULL, events INTEGER NOT NULL);
 INSERT INTO aggregates(fresh, events) SELECT NOT EXISTS (SELECT 1 FROM events), 0;
-CREATE TRIGGER aggregates_events_insert AFTER INSERT ON events
-  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
-CREATE TRIGGER aggregates_events_update AFTER UPDATE ON events
-  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
-CREATE TRIGGER aggregates_events_delete AFTER DELETE ON events
-  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
-CREATE TRIGGER aggregates_participants_insert AFTER INSERT ON participants
-  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
-CREATE TRIGGER aggregates_participants_update AFTER UPDATE ON participants
-  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
-CREATE TRIGGER aggregates_participants_delete AFTER DELETE ON participants
-  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
-CREATE TRIGGER aggregates_evidence_insert AFTER INSERT ON evidence
-  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
-CREATE TRIGGER aggregates_evidence_update AFTER UPDATE ON evidence
-  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
-CREATE TRIGGER aggregates_evidence_delete AFTER DELETE ON evidence
-  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
-CREATE TRIGGER aggregates_entities_update AFTER UPDATE OF id, kind, country ON entities
-  WHEN (SELECT fresh FROM aggregates) BEGIN UPDATE aggregates SET fresh = 0; END;
+CREATE TRIGGER agg_pi AFTER INSERT ON participants BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_pu AFTER UPDATE ON participants BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_pd AFTER DELETE ON participants BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_vi AFTER INSERT ON evidence BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_vu AFTER UPDATE ON evidence BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_vd AFTER DELETE ON evidence BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_eu AFTER UPDATE ON events BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_nu AFTER UPDATE ON entities BEGIN UPDATE aggregates SET fresh=0; END;
 )sql",
 };
 
