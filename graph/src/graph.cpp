@@ -26,7 +26,7 @@ Graph Graph::load(const Store& store, const Filter& filter) {
     // Every entity (one scan of the table beats one lookup per id on large stores); build()
     // keeps those the events involve.
     Graph g;
-    for (auto& a : store.entities()) {
+    for (auto& a : store.entities(std::nullopt, /*with_aliases=*/false)) {
         if (g.index_.try_emplace(a.id, g.nodes_.size()).second)
             g.nodes_.push_back(
                 Node{std::move(a.id), a.kind, std::move(a.name), std::move(a.country)});
