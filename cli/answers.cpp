@@ -151,7 +151,7 @@ std::string ego_json(const Entity& centre, int depth, const Graph& graph, const 
 
 PathResult query_path(const Store& store, const Scope& scope, const std::string& from_name,
                       const std::string& to_name, std::size_t k, std::size_t max_hops,
-                      const Topology* cached) {
+                      const Topology* cached, bool with_evidence) {
     PathResult r{resolve(store, from_name), resolve(store, to_name), Graph(), {}};
     const Entity& from = r.from;
     const Entity& to = r.to;
@@ -189,6 +189,7 @@ PathResult query_path(const Store& store, const Scope& scope, const std::string&
             // The events of the hops only: those with at least two of the path's actors (each
             // hop's events have both its ends), not every event of each actor on it.
             along.filter.among_actors = along.filter.actors.size() > 1;
+            along.filter.with_evidence = with_evidence;
             r.graph = load_graph(store, along);
             r.answer = paths_along(r.graph, *r.graph.find(from.id), *r.graph.find(to.id), found);
         }

@@ -63,7 +63,7 @@ struct PathResult {
 //! scope's topology (load_topology, without types) when the caller keeps one (`serve`).
 PathResult query_path(const Store& store, const Scope& scope, const std::string& from,
                       const std::string& to, std::size_t k, std::size_t max_hops,
-                      const Topology* topology = nullptr);
+                      const Topology* topology = nullptr, bool with_evidence = true);
 std::string path_json(const PathResult& r);
 
 struct RankResult {
