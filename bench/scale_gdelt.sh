@@ -9,7 +9,7 @@
 # usage: bench/scale_gdelt.sh [BUILD_DIR] [ROWS]     (default build, 10,000,000 rows)
 # environment: RUNS (default 3), A and B (the actors asked about; default USA and the actor
 #              with the fewest events that have a partner), KEEP=1 to reuse a store made by an
-#              earlier run. NetworkX's pagerank needs python3-scipy.
+#              earlier run, DB the store file (default /tmp/diplograph-bench-scale-ROWS.db). NetworkX's pagerank needs python3-scipy.
 # The GDELT rows of one day merge (same pair, type and day: one event), so the store has fewer
 # events than rows; both counts are printed.
 set -euo pipefail
@@ -25,7 +25,7 @@ tool=$build/diplograph
 file=/tmp/diplograph-bench-gdelt-$rows.export.CSV
 [ -f "$file" ] || /usr/bin/python3 "$here/gen_gdelt.py" "$file" "$rows" \
     "$gdelt/20250807220000.export.CSV" "$gdelt/20250808131500.export.CSV"
-db=/tmp/diplograph-bench-scale-$rows.db
+db=${DB:-/tmp/diplograph-bench-scale-$rows.db}
 if [ "${KEEP:-0}" != 1 ] || [ ! -f "$db" ]; then
     rm -f "$db" "$db-wal" "$db-shm"
     /usr/bin/time -f "%e %U %S %M" -o /tmp/diplograph-bench-scale.time \
@@ -46,28 +46,43 @@ import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 print(con.execute('SELECT actor FROM participants WHERE event IN (SELECT event FROM participants GROUP BY event HAVING count(DISTINCT actor) > 1) GROUP BY actor ORDER BY count(DISTINCT event), actor LIMIT 1').fetchone()[0])" "$db")}
 
+# Best of RUNS: wall seconds and CPU seconds (user + system) of a whole process. On a shared
+# machine the CPU time is the steadier figure; the ratios are given for both.
 best() {
-    local best_time=""
+    local best_wall="" best_cpu=""
     for _ in $(seq "$runs"); do
-        local start end t
-        start=$(date +%s.%N)
-        "$@" > /dev/null
-        end=$(date +%s.%N)
-        t=$(echo "$end - $start" | bc -l)
-        if [ -z "$best_time" ] || (( $(echo "$t < $best_time" | bc -l) )); then best_time=$t; fi
+        /usr/bin/time -f "%e %U %S" -o /tmp/diplograph-bench-scale.q "$@" > /tmp/diplograph-bench-scale.out
+        local wall user sys cpu
+        read -r wall user sys < /tmp/diplograph-bench-scale.q
+        cpu=$(echo "$user + $sys" | bc -l)
+        if [ -z "$best_wall" ] || (( $(echo "$wall < $best_wall" | bc -l) )); then best_wall=$wall; fi
+        if [ -z "$best_cpu" ] || (( $(echo "$cpu < $best_cpu" | bc -l) )); then best_cpu=$cpu; fi
     done
-    echo "$best_time"
+    echo "$best_wall $best_cpu"
 }
-echo "A=$a B=$b; best of $runs runs, wall seconds of whole processes"
-printf '%-22s %12s %12s %8s\n' question diplograph networkx ratio
+echo "A=$a B=$b; best of $runs runs of whole processes (wall and CPU = user + system seconds)"
+printf '%-22s %10s %10s %7s   %10s %10s %7s\n' question "ours wall" "nx wall" ratio "ours CPU" "nx CPU" ratio
+ratio() { echo "$1 / ($2 + 0.0005)" | bc -l; }  # a process of 0.00 s CPU counts as 0.5 ms
 run() {
     local name=$1 nx_question=$2; shift 2
     local ours theirs
     ours=$(best "$tool" --db "$db" "$@")
+    cp /tmp/diplograph-bench-scale.out "/tmp/diplograph-bench-scale-ours-$nx_question.txt"
     theirs=$(best /usr/bin/python3 "$here/networkx_queries.py" "$db" "$nx_question" "$a" "$b")
-    printf '%-22s %11.3fs %11.3fs %7.1fx\n' "$name" "$ours" "$theirs" "$(echo "$theirs / $ours" | bc -l)"
+    cp /tmp/diplograph-bench-scale.out "/tmp/diplograph-bench-scale-nx-$nx_question.txt"
+    read -r ow oc <<< "$ours"
+    read -r tw tc <<< "$theirs"
+    printf '%-22s %9.3fs %9.3fs %6.1fx   %9.3fs %9.3fs %6.1fx\n' "$name" "$ow" "$tw" \
+        "$(ratio "$tw" "$ow")" "$oc" "$tc" "$(ratio "$tc" "$oc")"
 }
 run "links A" links links "$a"
 run "path A B" path path "$a" "$b"
 run "ego A --depth 2" ego ego "$a" --depth 2
 run "rank --by pagerank" pagerank rank --by pagerank --top 20
+# The same answers: the path's actors, the ego network's size, the top 10 by pagerank.
+o=/tmp/diplograph-bench-scale-ours
+n=/tmp/diplograph-bench-scale-nx
+echo "path: ours $(sed -n 's/^path 1 ([0-9]* hops\?): //p' $o-path.txt | grep -o '([A-Z0-9/a-z-]*)' | tr -d '()' | paste -sd' '), networkx $(head -1 $n-path.txt | sed 's/ -> / /g')"
+echo "ego --depth 2: ours $(sed -n 's/.*depth 2: \([0-9]*\) actors.*/\1/p' $o-ego.txt) actors, networkx $(wc -l < $n-ego.txt)"
+echo "pagerank top 10: ours $(awk '$1 ~ /^[0-9]+$/ {print $0}' $o-pagerank.txt | head -10 | grep -o '([A-Z0-9/a-z-]*)' | tr -d '()' | paste -sd' ')"
+echo "                 networkx $(head -10 $n-pagerank.txt | cut -d' ' -f1 | paste -sd' ')"

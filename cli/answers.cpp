@@ -11,7 +11,27 @@
 namespace diplograph::cli {
 
 LinksResult query_links(const Store& store, const Scope& scope, const std::string& actor,
-                        const std::string& other) {
+                        const std::string& other, bool with_events) {
+    if (!with_events && !scope.kind && Topology::whole_store(scope.filter)) {
+        // The links as the store keeps them: as many rows as the actor has links, whatever
+        // its number of events.
+        ActorPair pair{resolve(store, actor), std::nullopt, Graph(), std::nullopt, std::nullopt};
+        if (!other.empty())
+            pair.other = resolve(store, other);
+        if (auto kept = store.actor_links(pair.actor.id)) {
+            if (kept->event_count == 0)
+                require_events(store);
+            pair.graph = Graph::from_links(std::move(*kept));
+            pair.a = pair.graph.find(pair.actor.id);
+            if (pair.other)
+                pair.b = pair.graph.find(pair.other->id);
+            LinksResult r{std::move(pair), {}};
+            if (r.pair.answerable())
+                r.answer = links(r.pair.graph, *r.pair.a, r.pair.b);
+            r.answer.selection.filters = describe(scope);
+            return r;
+        }
+    }
     // Only this actor's events are read, through the participants index.
     LinksResult r{load_actor_pair(store, scope, actor, other), {}};
     if (r.pair.answerable())
@@ -131,7 +151,7 @@ std::string ego_json(const Entity& centre, int depth, const Graph& graph, const 
 
 PathResult query_path(const Store& store, const Scope& scope, const std::string& from_name,
                       const std::string& to_name, std::size_t k, std::size_t max_hops,
-                      const Topology* cached) {
+                      const Topology* cached, bool with_evidence) {
     PathResult r{resolve(store, from_name), resolve(store, to_name), Graph(), {}};
     const Entity& from = r.from;
     const Entity& to = r.to;
@@ -166,6 +186,10 @@ PathResult query_path(const Store& store, const Scope& scope, const std::string&
             along.filter.actors.erase(
                 std::unique(along.filter.actors.begin(), along.filter.actors.end()),
                 along.filter.actors.end());
+            // The events of the hops only: those with at least two of the path's actors (each
+            // hop's events have both its ends), not every event of each actor on it.
+            along.filter.among_actors = along.filter.actors.size() > 1;
+            along.filter.with_evidence = with_evidence;
             r.graph = load_graph(store, along);
             r.answer = paths_along(r.graph, *r.graph.find(from.id), *r.graph.find(to.id), found);
         }

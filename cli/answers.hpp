@@ -23,8 +23,11 @@ struct LinksResult {
     ActorPair pair;
     LinksAnswer answer;
 };
+//! Without events (the text table: counts, dates, statuses, sources), the links come from the
+//! store's actor_links (schema v7) when it is fresh and the scope restricts no event; the
+//! edges then have no events.
 LinksResult query_links(const Store& store, const Scope& scope, const std::string& actor,
-                        const std::string& other);
+                        const std::string& other, bool with_events = true);
 std::string links_json(const LinksResult& r);
 
 struct TimelineResult {
@@ -60,7 +63,7 @@ struct PathResult {
 //! scope's topology (load_topology, without types) when the caller keeps one (`serve`).
 PathResult query_path(const Store& store, const Scope& scope, const std::string& from,
                       const std::string& to, std::size_t k, std::size_t max_hops,
-                      const Topology* topology = nullptr);
+                      const Topology* topology = nullptr, bool with_evidence = true);
 std::string path_json(const PathResult& r);
 
 struct RankResult {

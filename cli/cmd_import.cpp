@@ -383,6 +383,9 @@ int run(const Globals& g, const Options& o) {
                         "what is stored already is skipped",
                         e.what(), kept));
     }
+    // The links of the whole store, which rank, path, ego and links read instead of the events
+    // (schema v7): one pass over the store, once the rows are committed.
+    store.refresh_aggregates();
     if (progress)
         fmt::print(stderr, "\r\033[K");
     if (g.json) {

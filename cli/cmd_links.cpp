@@ -22,7 +22,9 @@ struct Options {
 int run(const Globals& g, const Options& o) {
     Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
-    LinksResult result = query_links(store, scope, o.actor, o.other);
+    // The table needs no events; JSON lists each link's events, diagrams and exports draw them.
+    LinksResult result =
+        query_links(store, scope, o.actor, o.other, /*with_events=*/g.json || o.output.wanted());
     const Entity& actor = result.pair.actor;
     const std::optional<Entity>& other = result.pair.other;
     Graph& graph = result.pair.graph;

@@ -34,7 +34,8 @@ int run(const Globals& g, const Options& o) {
     Scope scope = query_scope(o.filters, o.output);
     Store store = open_store(g);
     PathResult result = query_path(store, scope, o.from, o.to, static_cast<std::size_t>(o.k),
-                                   static_cast<std::size_t>(o.max_hops));
+                                   static_cast<std::size_t>(o.max_hops), nullptr,
+                                   /*with_evidence=*/o.output.wanted());
     const Entity& from = result.from;
     const Entity& to = result.to;
     const Graph& graph = result.graph;

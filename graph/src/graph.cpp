@@ -26,7 +26,7 @@ Graph Graph::load(const Store& store, const Filter& filter) {
     // Every entity (one scan of the table beats one lookup per id on large stores); build()
     // keeps those the events involve.
     Graph g;
-    for (auto& a : store.entities()) {
+    for (auto& a : store.entities(std::nullopt, /*with_aliases=*/false)) {
         if (g.index_.try_emplace(a.id, g.nodes_.size()).second)
             g.nodes_.push_back(
                 Node{std::move(a.id), a.kind, std::move(a.name), std::move(a.country)});
@@ -48,6 +48,34 @@ Graph Graph::from_events(std::vector<Entity> actors, std::vector<StoredEvent> ev
     }
     g.events_ = std::move(events);
     g.build(false);
+    return g;
+}
+
+Graph Graph::from_links(ActorLinks links) {
+    Graph g;
+    g.nodes_.reserve(links.actors.size());
+    for (auto& a : links.actors) {
+        g.index_.emplace(a.id, g.nodes_.size());
+        g.nodes_.push_back(Node{std::move(a.id), a.kind, std::move(a.name), std::move(a.country)});
+    }
+    g.actor_events_.assign(g.nodes_.size(), {});
+    g.edges_.reserve(links.rows.size());
+    for (auto& r : links.rows)
+        g.edges_.push_back(ActorEdge{r.a,
+                                     r.b,
+                                     r.type,
+                                     r.directed,
+                                     static_cast<int>(r.events),
+                                     r.first,
+                                     r.last,
+                                     {},
+                                     static_cast<int>(r.sources),
+                                     std::move(r.statuses)});
+    g.incident_.assign(g.nodes_.size(), {});
+    for (EdgeIndex i = 0; i < g.edges_.size(); ++i) {
+        g.incident_[g.edges_[i].a].push_back(i);
+        g.incident_[g.edges_[i].b].push_back(i);
+    }
     return g;
 }
 

@@ -2,6 +2,7 @@
 #include <diplograph/graph/merge_policy.hpp>
 #include <diplograph/graph/edges.hpp>
 
+#include "aggregates.hpp"
 #include "sqlite.hpp"
 
 #include <fmt/format.h>
@@ -353,6 +354,34 @@ SELECT r.person, p.name, r.title AS role, r.of, o.name AS of_name, o.kind AS of_
 FROM roles r JOIN entities p ON p.id = r.person LEFT JOIN entities o ON o.id = r.of
 GROUP BY r.person, r.title, r.of, r.date_from, r.date_to;
 )sql",
+    // v7 (issue 13, scale): the actor view's links of the whole store kept as a table, one row
+    // per (pair, direction, type) with what `links` prints, and the actors of the events, so
+    // that rank, path, ego and links read the pairs instead of the events (graph/src/
+    // aggregates.cpp, Store::refresh_aggregates). Derived: rebuilt by a writer (import) when
+    // `aggregates.fresh` is 0; any write to what they are drawn from sets it to 0 (the triggers
+    // below; a bulk that runs with the triggers off does it at each commit), and readers then
+    // read the events as before (an event's deletion cascades to its participants and evidence;
+    // a new event links nothing before its participants). Ids and type names are text, as in
+    // v_links: the table has as many rows as links, not events. Kept short: the schema is read
+    // at every open.
+    R"sql(
+CREATE TABLE actor_links(source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
+  directed INTEGER NOT NULL, events INTEGER NOT NULL, first TEXT, last TEXT,
+  statuses INTEGER NOT NULL, sources INTEGER NOT NULL, goldstein REAL,
+  PRIMARY KEY(source, target, type, directed)) WITHOUT ROWID;
+CREATE INDEX actor_links_target ON actor_links(target);
+CREATE TABLE actor_events(actor TEXT PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE aggregates(fresh INTEGER NOT NULL, events INTEGER NOT NULL);
+INSERT INTO aggregates(fresh, events) SELECT NOT EXISTS (SELECT 1 FROM events), 0;
+CREATE TRIGGER agg_pi AFTER INSERT ON participants BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_pu AFTER UPDATE ON participants BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_pd AFTER DELETE ON participants BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_vi AFTER INSERT ON evidence BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_vu AFTER UPDATE ON evidence BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_vd AFTER DELETE ON evidence BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_eu AFTER UPDATE ON events BEGIN UPDATE aggregates SET fresh=0; END;
+CREATE TRIGGER agg_nu AFTER UPDATE ON entities BEGIN UPDATE aggregates SET fresh=0; END;
+)sql",
 };
 
 // The links participants_link would have made for the deferred sources' participants, each
@@ -672,6 +701,7 @@ struct Store::Impl {
         }
         return known_event.key;
     }
+    bool wrote = false;    // put() was called since the last commit of a Bulk
     bool in_bulk = false;  // a Bulk's transaction is open: put() uses a savepoint
     // A bulk's small batches (a dataset's rows: one event, no roles) share a savepoint, up to
     // kRowGroup of them, instead of one each: the statement journal of a savepoint per row,
@@ -971,6 +1001,16 @@ std::vector<std::string> Store::check(bool full) const {
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
+std::optional<ActorLinks> Store::actor_links(const std::string& of_actor) const {
+    return aggregates::read(impl_->db, of_actor);
+}
+
+bool Store::refresh_aggregates() {
+    if (impl_->in_bulk)
+        throw std::logic_error("refresh_aggregates inside a Bulk");
+    return aggregates::refresh(impl_->db);
+}
+
 const std::filesystem::path& Store::path() const {
     return impl_->path;
 }
@@ -1258,6 +1298,7 @@ StoreResult Store::Impl::put_row(Store& store, const Batch& batch) {
 }
 
 StoreResult Store::put(const Batch& batch) {
+    impl_->wrote = true;  // a bulk's commit marks actor_links stale (its triggers may be off)
     if (impl_->in_bulk && !impl_->in_rows && !impl_->ungrouped && Impl::is_row(batch))
         return impl_->put_row(*this, batch);
     auto& db = impl_->db;
@@ -1694,6 +1735,9 @@ void Store::Bulk::commit() {
     try {
         impl.close_group();
         impl.write_links();
+        if (impl.wrote)  // the puts may have run with the triggers off (schema v7)
+            impl.db.exec("UPDATE aggregates SET fresh = 0 WHERE fresh");
+        impl.wrote = false;
         impl.db.exec("COMMIT");
     } catch (...) {
         impl.group_open = false;
@@ -1904,13 +1948,16 @@ void Store::take_events(const Filter& filter,
             in += fmt::format("{}?", i ? "," : "");
         // Among them: each actor's range of event_pairs, its partners checked against the
         // list (`+` keeps SQLite from seeking every (actor, partner) pair instead: 2,000
-        // actors, 4 million seeks, 0.8 s a scan against 0.03).
+        // actors, 4 million seeks, 0.8 s a scan against 0.03). For a few actors (a path's),
+        // the seeks read only the events among them, where a scan reads all of each actor's
+        // (a hub of a GDELT store: hundreds of thousands).
+        const bool seek = filter.actors.size() <= 16;
         of_actors = filter.among_actors
                         ? fmt::format(
                               "(SELECT e.id FROM events e WHERE e.no IN (SELECT p.event FROM "
                               "entities a JOIN event_pairs p ON p.actor = a.no WHERE a.id IN ({0}) "
-                              "AND +p.partner IN (SELECT no FROM entities WHERE id IN ({0}))))",
-                              in)
+                              "AND {1}p.partner IN (SELECT no FROM entities WHERE id IN ({0}))))",
+                              in, seek ? "" : "+")
                         : fmt::format("(SELECT event FROM participants WHERE actor IN ({}))", in);
         conditions.push_back("id IN " + of_actors);
     }

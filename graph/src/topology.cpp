@@ -15,7 +15,42 @@ std::optional<NodeIndex> Topology::find(const std::string& id) const {
     return it->second;
 }
 
+bool Topology::whole_store(const Filter& f) {
+    return !f.since && !f.until && f.types.empty() && f.statuses.empty() && f.cameo.empty() &&
+           f.plover.empty() && f.min_sources <= 1 && f.min_confidence <= 0 && f.sources.empty() &&
+           f.actors.empty() && !f.among_actors;
+}
+
+std::optional<Topology> Topology::from_links(const Store& store, const Filter& filter,
+                                             bool with_types) {
+    if (!whole_store(filter))
+        return std::nullopt;
+    auto links = store.actor_links();
+    if (!links)
+        return std::nullopt;
+    Topology t;
+    t.event_count_ = static_cast<std::size_t>(links->event_count);
+    t.nodes_.reserve(links->actors.size());
+    for (auto& e : links->actors)
+        t.nodes_.push_back(Node{std::move(e.id), e.kind, std::move(e.name), std::move(e.country)});
+    t.index_.reserve(t.nodes_.size());
+    for (NodeIndex n = 0; n < t.nodes_.size(); ++n)
+        t.index_.emplace(t.nodes_[n].id, n);
+    // Each row counts its events once; the directions of one pair and type merge, as an
+    // event's pair does in load().
+    std::vector<Link> pairs;
+    pairs.reserve(links->rows.size());
+    for (const auto& r : links->rows)
+        pairs.push_back(Link{std::min(r.a, r.b), std::max(r.a, r.b),
+                             with_types ? r.type : EventType::MEET, r.events});
+    links.reset();
+    t.set_links(std::move(pairs));
+    return t;
+}
+
 std::optional<Topology> Topology::load(const Store& store, const Filter& filter, bool with_types) {
+    if (auto t = from_links(store, filter, with_types))
+        return t;
     // The types and roles decide which pairs an event links (edges.hpp), whatever with_types.
     auto links = store.event_links(filter, /*with_types=*/true, /*with_roles=*/true);
     if (!links)

@@ -74,6 +74,11 @@ std::optional<Topology> load_neighbourhood_topology(const Store& store, const Sc
                                                     std::size_t max_actors) {
     if (scope.kind)
         return std::nullopt;
+    // The links of the whole store kept by the store (schema v7) answer as well: the BFS from
+    // the centre finds the same actors, degrees and links, and reading them costs the number
+    // of links, not of the neighbourhood's events.
+    if (auto whole = Topology::from_links(store, scope.filter))
+        return whole;
     // The partners of the actors within d hops are those within d + 1; the events of all the
     // actors within depth hops give the links among them. Store::event_links reads the events
     // of those actors with their roles (the links are drawn from the roles, edges.hpp; the

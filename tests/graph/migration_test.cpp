@@ -246,6 +246,21 @@ std::vector<std::string> edges_of(const Topology& t) {
 
 }  // namespace
 
+// What version 7 added, taken back (the kept links and the triggers that mark them stale).
+constexpr const char* kUndoV7 = R"sql(
+DROP TRIGGER agg_pi;
+DROP TRIGGER agg_pu;
+DROP TRIGGER agg_pd;
+DROP TRIGGER agg_vi;
+DROP TRIGGER agg_vu;
+DROP TRIGGER agg_vd;
+DROP TRIGGER agg_eu;
+DROP TRIGGER agg_nu;
+DROP TABLE actor_links;
+DROP TABLE actor_events;
+DROP TABLE aggregates;
+)sql";
+
 // What version 6 added, taken back (the analysts' views), which every older undo needs first: a
 // view naming a dropped column or table would make the ALTER or DROP fail.
 constexpr const char* kUndoV6 = R"sql(
@@ -411,7 +426,7 @@ TEST(Migration, AVersion2FileGetsDeferredLinksAndKeepsItsAnswers) {
     {
         // Back to version 2: its participants_link, without the deferral.
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV6 + kUndoV5 + kUndoV4 + R"sql(
+        raw.exec(std::string("BEGIN;") + kUndoV7 + kUndoV6 + kUndoV5 + kUndoV4 + R"sql(
 DROP TRIGGER participants_link;
 DROP TABLE links_deferred;
 CREATE TRIGGER participants_link AFTER INSERT ON participants BEGIN
@@ -471,7 +486,7 @@ TEST(Migration, AVersion3FileGetsTheCodesOfDatasets) {
     }
     {
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV6 + kUndoV5 + kUndoV4 +
+        raw.exec(std::string("BEGIN;") + kUndoV7 + kUndoV6 + kUndoV5 + kUndoV4 +
                  "PRAGMA user_version=3; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM event_types"), "15");
     }
@@ -546,7 +561,8 @@ TEST(Migration, AVersion4FileGetsPossibleDuplicates) {
     }
     {
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV6 + kUndoV5 + "PRAGMA user_version=4; COMMIT;");
+        raw.exec(std::string("BEGIN;") + kUndoV7 + kUndoV6 + kUndoV5 +
+                 "PRAGMA user_version=4; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_schema WHERE name = "
                             "'possible_duplicates'"),
                   "0");
@@ -641,7 +657,7 @@ TEST(Migration, AVersion5FileGetsViewsThatAgreeWithTheGraph) {
     {
         RawFile raw(file);
         EXPECT_EQ(raw.value("SELECT count(*) FROM v_links"), "8");
-        raw.exec(std::string("BEGIN;") + kUndoV6 + "PRAGMA user_version=5; COMMIT;");
+        raw.exec(std::string("BEGIN;") + kUndoV7 + kUndoV6 + "PRAGMA user_version=5; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_master WHERE type = 'view'"), "0");
     }
     Store migrated = Store::open_existing(file);
@@ -682,4 +698,134 @@ TEST(Migration, AVersion5FileGetsViewsThatAgreeWithTheGraph) {
     EXPECT_EQ(raw.value("SELECT role || ' of ' || of || ' since ' || since || ' own ' || "
                         "own_country FROM v_roles"),
               "foreign minister of TGO since 2025-05-01 own 1");
+}
+
+namespace {
+
+// The edges of a graph as text, with what `links` prints of each.
+std::set<std::string> edge_lines(const Graph& graph) {
+    std::set<std::string> out;
+    for (const auto& e : graph.edges()) {
+        std::string statuses;
+        for (auto st : e.statuses)
+            statuses += std::string(to_string(st)) + ",";
+        out.insert(fmt::format("{} {} {} {} {} {} {} {} {}", graph.node(e.a).id, graph.node(e.b).id,
+                               to_string(e.type), e.directed ? 1 : 0, e.count,
+                               e.first.valid() ? e.first.to_string() : "-",
+                               e.last.valid() ? e.last.to_string() : "-", statuses, e.sources));
+    }
+    return out;
+}
+
+}  // namespace
+
+// v7 keeps the actor view's links (actor_links): a migrated file's are stale until a writer
+// rebuilds them; rebuilt, they are Graph::load's edges; any later write makes them stale again,
+// a bulk's too (it runs with the triggers off).
+TEST(Migration, AVersion6FileGetsKeptLinksThatAgreeWithTheGraph) {
+    TempDir dir;
+    int n = 0;
+    using R = ParticipantRole;
+    auto batch = [&](std::vector<Participant> who, EventType type, const std::string& date,
+                     Status status = Status::occurred) {
+        Batch b;
+        b.source.url = "https://k.example/" + std::to_string(++n);
+        b.source.content_hash = "k" + std::to_string(n);
+        for (const auto& p : who) {
+            if (p.actor.rfind("person/", 0) == 0)
+                b.entities.push_back(Entity{p.actor, EntityKind::person, p.actor, "TGO", {}});
+            else
+                b.entities.push_back(Entity{p.actor, EntityKind::country, p.actor, "", {}});
+        }
+        Event e;
+        e.type = type;
+        e.status = status;
+        if (!date.empty())
+            e.date = *DateInterval::parse(date);
+        e.participants = who;
+        e.evidence.push_back(Evidence{"", 0, 0, 5, "Text " + std::to_string(n) + ".", "t", 1.0});
+        b.events.push_back(e);
+        return b;
+    };
+    const auto file = dir / "v6.db";
+    {
+        Store store(file);
+        store.put(batch(
+            {{"DNK", R::initiator}, {"RWA", R::target}, {"SEN", R::target}, {"TUN", R::target}},
+            EventType::EMBASSY_OPEN, "2025-03"));
+        store.put(batch({{"TGO", R::participant},
+                         {"RUS", R::participant},
+                         {"person/amara-kossi", R::participant}},
+                        EventType::MEET, "2025-11-19"));
+        store.put(batch({{"TGO", R::participant}, {"RUS", R::participant}}, EventType::MEET,
+                        "2026-01-10", Status::planned));
+        store.put(batch({{"AAA", R::party},
+                         {"BBB", R::party},
+                         {"CCC", R::party},
+                         {"DDD", R::party},
+                         {"EEE", R::party}},
+                        EventType::MEET, "2025-05-05"));
+        store.put(batch({{"TGO", R::initiator}, {"RUS", R::initiator}}, EventType::EMBASSY_REOPEN,
+                        "2026"));
+        store.put(batch({{"USA", R::initiator}, {"NIC", R::target}}, EventType::SANCTION, ""));
+        store.put(batch(
+            {{"MLI", R::initiator}, {"FRA", R::target}, {"FRA", R::initiator}, {"MLI", R::target}},
+            EventType::CONDEMN, "2025-08-07"));
+        store.put(batch({{"SEN", R::participant}}, EventType::MEET, "2025-02-02"));
+        // Written through put outside a bulk: the triggers mark the links stale.
+        EXPECT_FALSE(store.actor_links());
+    }
+    {
+        RawFile raw(file);
+        raw.exec(std::string("BEGIN;") + kUndoV7 + "PRAGMA user_version=6; COMMIT;");
+        EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_master WHERE name = 'actor_links'"), "0");
+    }
+    Store migrated = Store::open_existing(file);
+    EXPECT_FALSE(migrated.actor_links()) << "a migrated file's links are stale";
+    EXPECT_TRUE(migrated.refresh_aggregates());
+    EXPECT_FALSE(migrated.refresh_aggregates()) << "fresh: nothing to rebuild";
+    auto kept = migrated.actor_links();
+    ASSERT_TRUE(kept);
+    const Graph graph = Graph::load(migrated);
+    const Graph from_links = Graph::from_links(*kept);
+    EXPECT_EQ(edge_lines(from_links), edge_lines(graph));
+    EXPECT_EQ(from_links.edges().size(), 8u);
+    EXPECT_TRUE(
+        edge_lines(from_links).count("RUS TGO MEET 0 2 2025-11-19 2026-01-10 occurred,planned, 2"));
+    EXPECT_TRUE(edge_lines(from_links).count("USA NIC SANCTION 1 1 - - occurred, 1"));
+    // SEN's meeting alone links nothing, but SEN is an actor of the view (a node, as in load).
+    EXPECT_EQ(kept->event_count, 8);
+    // The topology from the kept links is the one read from the events (naming every actor
+    // keeps Topology::load on the events).
+    auto whole = Topology::from_links(migrated, Filter{});
+    Filter everyone;
+    for (const auto& e : migrated.entities())
+        everyone.actors.push_back(e.id);
+    auto read = Topology::load(migrated, everyone);
+    ASSERT_TRUE(whole);
+    ASSERT_TRUE(read);
+    EXPECT_EQ(whole->node_count(), read->node_count());
+    EXPECT_EQ(whole->event_count(), read->event_count());
+    EXPECT_EQ(edges_of(*whole), edges_of(*read));
+    EXPECT_EQ(whole->adjacency(), read->adjacency());
+    // One actor's links: its rows only, with the same numbers.
+    auto of_tgo = migrated.actor_links("TGO");
+    ASSERT_TRUE(of_tgo);
+    std::set<std::string> tgo_lines;
+    for (const auto& line : edge_lines(Graph::from_links(*of_tgo)))
+        tgo_lines.insert(line);
+    EXPECT_EQ(tgo_lines.size(), 2u);
+    EXPECT_TRUE(tgo_lines.count("RUS TGO MEET 0 2 2025-11-19 2026-01-10 occurred,planned, 2"));
+    // A put in a bulk (triggers off) and a put outside one both make the links stale.
+    {
+        auto bulk = migrated.bulk();
+        migrated.put(batch({{"TGO", R::participant}, {"GHA", R::participant}}, EventType::MEET,
+                           "2026-02-01"));
+    }
+    EXPECT_FALSE(migrated.actor_links());
+    EXPECT_TRUE(migrated.refresh_aggregates());
+    EXPECT_EQ(edge_lines(Graph::from_links(*migrated.actor_links())),
+              edge_lines(Graph::load(migrated)));
+    migrated.exec("UPDATE events SET status = 'reported'");
+    EXPECT_FALSE(migrated.actor_links());
 }

@@ -53,6 +53,10 @@ class Graph {
     static Graph from_events(std::vector<Entity> actors, std::vector<StoredEvent> events,
                              bool outsiders = true);
 
+    //! The actor view as Store::actor_links keeps it: its actors and links, without events
+    //! (ActorEdge::events and events() empty): what `links` prints, without reading them.
+    static Graph from_links(ActorLinks links);
+
     Graph();
     ~Graph();
     Graph(Graph&&) noexcept;

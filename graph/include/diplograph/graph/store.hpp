@@ -105,6 +105,29 @@ struct ActorPartners {
     std::vector<Row> rows;  //!< sorted by (actor, partner, type)
 };
 
+//! The actor view's links as the table actor_links keeps them (schema v7): one row per pair,
+//! direction and type with what `links` prints, drawn by the rules of edges.hpp from the
+//! events with evidence, as Graph::load draws its edges. Read by the questions about the
+//! topology (rank, path, ego, links) instead of the events; Store::refresh_aggregates keeps it.
+struct ActorLinks {
+    //! The actors of the events (all of them, or those asked about and their partners), in
+    //! id order as Graph::load numbers them; no aliases.
+    std::vector<Entity> actors;
+    struct Row {
+        uint32_t a = 0;  //!< index into actors: the source of a directed link, else a < b
+        uint32_t b = 0;
+        EventType type = EventType::MEET;
+        bool directed = false;
+        uint32_t events = 0;
+        Date first;                    //!< earliest known start; invalid when none is dated
+        Date last;                     //!< latest known end
+        std::vector<Status> statuses;  //!< distinct, sorted
+        uint32_t sources = 0;          //!< distinct sources behind the events
+    };
+    std::vector<Row> rows;    //!< sorted by (a, b, directed, type), as Graph::edges()
+    int64_t event_count = 0;  //!< the store's events that have participants
+};
+
 class Store {
   public:
     //! Opens or creates the database. Throws StoreError for a file that is not a diplograph
@@ -122,7 +145,7 @@ class Store {
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    static constexpr int schema_version = 6;
+    static constexpr int schema_version = 7;
 
     //! Stores one batch in one transaction: unchanged when the same source content was stored
     //! already; replaces what came from an older version of the same source.
@@ -190,6 +213,15 @@ class Store {
     //! 30,000, or more than the types (statuses, dates, sources, minimum sources or
     //! confidence): use event_links for those.
     std::optional<ActorPartners> partners(const Filter& filter, bool among_them = false) const;
+
+    //! The links of the whole store (of_actor empty) or those of one actor, from the table
+    //! actor_links; nullopt when it is stale (something was written since the last
+    //! refresh_aggregates): read the events then.
+    std::optional<ActorLinks> actor_links(const std::string& of_actor = {}) const;
+    //! Rebuilds actor_links and actor_events from the events when something was written since
+    //! the last rebuild (one pass over the events, participants and evidence, in one
+    //! transaction); true when it rebuilt. `import` calls it after its last commit.
+    bool refresh_aggregates();
 
     const std::filesystem::path& path() const;
 

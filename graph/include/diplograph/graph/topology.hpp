@@ -34,6 +34,15 @@ class Topology {
     static std::optional<Topology> load(const Store& store, const Filter& filter,
                                         bool with_types = true);
 
+    //! The same, from the links Store::actor_links keeps (schema v7), without reading the
+    //! events: nullopt when they are stale or the filter restricts the events (anything but
+    //! Filter::with_evidence and a minimum of 1 source; Filter::actors included: the caller
+    //! drops them when the whole store's topology answers as well).
+    static std::optional<Topology> from_links(const Store& store, const Filter& filter,
+                                              bool with_types = true);
+    //! True when from_links can answer for this filter (whatever the tables' freshness).
+    static bool whole_store(const Filter& filter);
+
     std::size_t node_count() const { return nodes_.size(); }
     const Node& node(NodeIndex n) const { return nodes_.at(n); }
     std::optional<NodeIndex> find(const std::string& id) const;
