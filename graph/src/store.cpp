@@ -709,6 +709,15 @@ struct Store::Impl {
             s = std::make_unique<sqlite::Statement>(db, sql);
         return s->reset();
     }
+    // How many events `known` keeps with their rows, participants and derivations while a bulk
+    // puts rows: past that they are dropped, and read again from the store when a row needs one
+    // (the decisions stay the same). The index of candidates (known.dates and known.events) is
+    // not bounded: about 400 bytes an event (s7-rows.md).
+    static constexpr std::size_t kKnownEvents = 50000;
+    void bound_known() {
+        if (known.cores.size() > kKnownEvents)
+            known.cores.clear();
+    }
     //! Drops what put() knows when another connection committed since (PRAGMA data_version).
     void check_data_version();
     //! Releases the group's savepoint (its rows stay in the bulk's transaction).
@@ -1071,8 +1080,8 @@ std::vector<const std::string*> Store::Impl::candidates(const Event& e) {
 Event Store::Impl::load_event_core(const std::string& id, int64_t* no) {
     Event e;
     auto& s = cache.use(
-        "SELECT type, subtype, status, date_from, date_to, precision, date_how, place, no FROM "
-        "events WHERE id=?");
+        "SELECT type, subtype, status, date_from, date_to, precision, date_how, place, no, cameo, "
+        "plover, plover_mode, goldstein FROM events WHERE id=?");
     s.bind(id);
     if (!s.step())
         throw StoreError("database error: event " + id + " vanished");
@@ -1084,6 +1093,11 @@ Event Store::Impl::load_event_core(const std::string& id, int64_t* no) {
     e.place = s.text(7);
     if (no)
         *no = s.integer(8);
+    e.cameo = s.text(9);
+    e.plover = s.text(10);
+    e.plover_mode = s.text(11);
+    if (!s.is_null(12))
+        e.goldstein = s.real(12);
     s.reset();
     auto& p = cache.use(
         "SELECT DISTINCT actor, role FROM participants WHERE event=? ORDER BY actor, role");
@@ -1256,6 +1270,7 @@ StoreResult Store::Impl::put_row(Store& store, const Batch& batch) {
         group.push_back(batch);
         if (group.size() >= kRowGroup)
             close_group();
+        bound_known();
         return result;
     } catch (...) {
         in_rows = false;
@@ -1396,6 +1411,10 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
         core.status = event.status;
         core.date = stored_date;
         core.place = event.place;
+        core.cameo = event.cameo;
+        core.plover = event.plover;
+        core.plover_mode = event.plover_mode;
+        core.goldstein = event.goldstein;
         known.cores[id] = {
             std::move(core), Derivation{}, sqlite3_last_insert_rowid(db.get()), {}, 0};
         ++result.events_new;
@@ -1410,8 +1429,20 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
         result.possible_duplicates += static_cast<int>(duplicates_of.size());
     } else {
         ++result.events_merged;
-        if (!event.cameo.empty() || !event.plover.empty() || !event.plover_mode.empty() ||
-            event.goldstein) {
+        // Only the codes the row fills (known as stored: an event's code is never emptied).
+        Event& stored = known_event(id).core;
+        if ((!event.cameo.empty() && stored.cameo.empty()) ||
+            (!event.plover.empty() && stored.plover.empty()) ||
+            (!event.plover_mode.empty() && stored.plover_mode.empty()) ||
+            (event.goldstein && !stored.goldstein)) {
+            if (stored.cameo.empty())
+                stored.cameo = event.cameo;
+            if (stored.plover.empty())
+                stored.plover = event.plover;
+            if (stored.plover_mode.empty())
+                stored.plover_mode = event.plover_mode;
+            if (!stored.goldstein)
+                stored.goldstein = event.goldstein;
             auto& fill = fast_statement(
                 fast.fill,
                 "UPDATE events SET cameo=iif(cameo='', ?1, cameo), plover=iif(plover='', ?2, "
@@ -1899,11 +1930,39 @@ void Store::Impl::write_links() {
         std::sort(pending_links.begin(), pending_links.end());
         pending_links.erase(std::unique(pending_links.begin(), pending_links.end()),
                             pending_links.end());
+        // kLinksAtOnce links a statement (one statement each cost twice as much), the rest
+        // one by one.
+        constexpr std::size_t kLinksAtOnce = 128;
+        static const std::string many = [] {
+            std::string sql =
+                "INSERT OR IGNORE INTO temp.links_new(event, actor, type) SELECT v.column1, "
+                "v.column2, v.column3 FROM (VALUES (?,?,?)";
+            for (std::size_t i = 1; i < kLinksAtOnce; ++i)
+                sql += ",(?,?,?)";
+            return sql +
+                   ") v WHERE NOT EXISTS (SELECT 1 FROM event_links l WHERE l.event = v.column1 "
+                   "AND l.actor = v.column2)";
+        }();
+        std::size_t i = 0;
+        if (pending_links.size() >= kLinksAtOnce) {
+            auto& add_many = cache.use(many);
+            for (; i + kLinksAtOnce <= pending_links.size(); i += kLinksAtOnce) {
+                add_many.rebind();
+                for (std::size_t j = i; j < i + kLinksAtOnce; ++j)
+                    add_many.bind(pending_links[j][0])
+                        .bind(pending_links[j][1])
+                        .bind(pending_links[j][2]);
+                add_many.run();
+            }
+            add_many.reset();
+        }
         auto& add = cache.use(
             "INSERT OR IGNORE INTO temp.links_new(event, actor, type) SELECT ?1, ?2, ?3 "
             "WHERE NOT EXISTS (SELECT 1 FROM event_links WHERE event = ?1 AND actor = ?2)");
-        for (const auto& [event, actor, type] : pending_links)
+        for (; i < pending_links.size(); ++i) {
+            const auto& [event, actor, type] = pending_links[i];
             add.rebind().bind(event).bind(actor).bind(type).run();
+        }
         add.reset();
     } else {
         // The sources of the rows put_fast() wrote while the links were exact.
@@ -1933,9 +1992,9 @@ Store::Bulk::Bulk(Store& store, int every) : store_(store), every_(std::max(ever
         store_.impl_->cache_size = c.step() ? c.integer(0) : -2000;
     }
     store_.impl_->db.exec("PRAGMA cache_size=-65536");
-    // The savepoints' statement journals in memory (a group of rows copies a few MB of pages
-    // into its journal; in a temporary file, each write and truncation was a system call).
-    store_.impl_->db.exec("PRAGMA temp_store=MEMORY");
+    // Its reads through the page cache rather than the file mapped: every page of a large store
+    // read once stayed in the process's memory (a 1M-row GDELT import grew with its file).
+    store_.impl_->db.exec("PRAGMA mmap_size=0");
     store_.impl_->db.exec("BEGIN IMMEDIATE");
     store_.impl_->in_bulk = true;
     store_.impl_->pending_links.clear();
@@ -1983,7 +2042,7 @@ Store::Bulk::~Bulk() {
     }
     impl.in_bulk = false;
     impl.checks(true);
-    sqlite3_exec(impl.db.get(), "PRAGMA temp_store=DEFAULT", nullptr, nullptr, nullptr);
+    sqlite3_exec(impl.db.get(), "PRAGMA mmap_size=17179869184", nullptr, nullptr, nullptr);
     sqlite3_exec(impl.db.get(), fmt::format("PRAGMA cache_size={}", impl.cache_size).c_str(),
                  nullptr, nullptr, nullptr);
 }
