@@ -1549,8 +1549,12 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
 }
 
 StoreResult Store::put(const Batch& batch) {
-    if (impl_->in_bulk && !impl_->in_rows && !impl_->ungrouped && Impl::is_row(batch))
-        return impl_->put_row(*this, batch);
+    if (impl_->in_bulk && !impl_->in_rows && !impl_->ungrouped) {
+        if (Impl::is_row(batch))
+            return impl_->put_row(*this, batch);
+        // Not in the rows' group: a row failing after it would roll it back with the group.
+        impl_->close_group();
+    }
     auto& db = impl_->db;
     auto& cache = impl_->cache;
     StoreResult result;
