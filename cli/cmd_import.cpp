@@ -17,6 +17,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <unordered_set>
 #include <unistd.h>
 
 namespace diplograph::cli {
@@ -72,6 +73,11 @@ class StoreSink : public RowSink {
     void batch(Batch&& batch) override {
         assign_codes(batch);
         StoreResult r = store_.put(batch);
+        // Put with its entities' aliases (added or replaced): the next rows need not carry them.
+        if (r.outcome != StoreResult::Outcome::unchanged && r.events_unmatched == 0)
+            for (auto& e : batch.entities)
+                if (!e.aliases.empty())
+                    entities_.insert(std::move(e.id));
         // A row is a small batch: one commit per 50,000 rows rather than per 2,000 articles.
         if (++puts_ % 25 == 0)
             bulk_.count();
@@ -87,6 +93,7 @@ class StoreSink : public RowSink {
         ++bad;
     }
     void left_out(std::string_view reason) override { ++left[std::string(reason)]; }
+    bool has_entity(const std::string& id) const override { return entities_.count(id) > 0; }
     void progress(int64_t rows, int64_t bytes) override {
         rows_ = rows;
         if (!progress_)
@@ -138,6 +145,7 @@ class StoreSink : public RowSink {
     bool shown_line_ = false;
     long long puts_ = 0;
     int64_t rows_ = 0;
+    std::unordered_set<std::string> entities_;  // stored with their aliases (has_entity)
 };
 
 std::vector<EventType> parse_types(const std::string& list) {

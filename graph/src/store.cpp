@@ -718,6 +718,38 @@ struct Store::Impl {
         return batch.roles.empty() && batch.events.size() <= 1;
     }
     StoreResult put_row(Store& store, const Batch& batch);
+    // The write path of a plain dataset row (put_fast, after put()): one event told by its own
+    // source, one evidence, no roles, actors already stored. It writes what put() writes, in
+    // the same order (the same rowids), with its own prepared statements and without put()'s
+    // per-batch work: the source's insert is its dedup check (a source already stored goes
+    // through put()), the data version is read once per group (a Bulk holds the write lock),
+    // attributes and participants are one statement each, and its sources are listed in
+    // links_deferred only when the bulk's links stop being exact (write_links).
+    struct FastStatements {
+        std::unique_ptr<sqlite::Statement> source, exists, event, fill, participants1,
+            participants2, evidence, duplicate;
+        std::vector<std::unique_ptr<sqlite::Statement>> attributes;  // one, made on first use
+    } fast;
+    std::optional<StoreResult> put_fast(const Batch& batch);
+    //! Sources of rows put_fast() wrote without a links_deferred row, since the last commit.
+    std::vector<std::string> undeferred;
+    std::size_t group_undeferred = 0;  // undeferred.size() when the group began
+    sqlite::Statement& fast_statement(std::unique_ptr<sqlite::Statement>& s, const char* sql) {
+        if (!s)
+            s = std::make_unique<sqlite::Statement>(db, sql);
+        return s->reset();
+    }
+    // How many events `known` keeps with their rows, participants and derivations while a bulk
+    // puts rows: past that they are dropped, and read again from the store when a row needs one
+    // (the decisions stay the same). The index of candidates (known.dates and known.events) is
+    // not bounded: about 400 bytes an event (s7-rows.md).
+    static constexpr std::size_t kKnownEvents = 50000;
+    void bound_known() {
+        if (known.cores.size() > kKnownEvents)
+            known.cores.clear();
+    }
+    //! Drops what put() knows when another connection committed since (PRAGMA data_version).
+    void check_data_version();
     //! Releases the group's savepoint (its rows stay in the bulk's transaction).
     void close_group() {
         if (!group_open)
@@ -767,6 +799,7 @@ struct Store::Impl {
     //! Forgets what put() remembers of the database, after a rollback of a Bulk's transaction.
     void forget() {
         pending_links.clear();
+        undeferred.clear();
         links_exact = true;
         entity_nos.clear();
         type_codes.clear();
@@ -1087,8 +1120,8 @@ std::vector<const std::string*> Store::Impl::candidates(const Event& e) {
 Event Store::Impl::load_event_core(const std::string& id, int64_t* no) {
     Event e;
     auto& s = cache.use(
-        "SELECT type, subtype, status, date_from, date_to, precision, date_how, place, no FROM "
-        "events WHERE id=?");
+        "SELECT type, subtype, status, date_from, date_to, precision, date_how, place, no, cameo, "
+        "plover, plover_mode, goldstein FROM events WHERE id=?");
     s.bind(id);
     if (!s.step())
         throw StoreError("database error: event " + id + " vanished");
@@ -1100,6 +1133,11 @@ Event Store::Impl::load_event_core(const std::string& id, int64_t* no) {
     e.place = s.text(7);
     if (no)
         *no = s.integer(8);
+    e.cameo = s.text(9);
+    e.plover = s.text(10);
+    e.plover_mode = s.text(11);
+    if (!s.is_null(12))
+        e.goldstein = s.real(12);
     s.reset();
     auto& p = cache.use(
         "SELECT DISTINCT actor, role FROM participants WHERE event=? ORDER BY actor, role");
@@ -1261,24 +1299,37 @@ StoreResult Store::Impl::put_row(Store& store, const Batch& batch) {
         cache.use("SAVEPOINT put_rows").run();
         group_open = true;
         group_links = pending_links.size();
+        group_undeferred = undeferred.size();
+        check_data_version();
     }
     in_rows = true;
     try {
-        StoreResult result = store.put(batch);
+        std::optional<StoreResult> fast_result = put_fast(batch);
+        StoreResult result = fast_result ? *fast_result : store.put(batch);
         in_rows = false;
         group.push_back(batch);
         if (group.size() >= kRowGroup)
             close_group();
+        bound_known();
         return result;
     } catch (...) {
         in_rows = false;
     }
     cache.reset_all();
+    for (auto* statement :
+         {&fast.source, &fast.exists, &fast.event, &fast.fill, &fast.participants1,
+          &fast.participants2, &fast.evidence, &fast.duplicate})
+        if (*statement)
+            (*statement)->reset();
+    for (auto& statement : fast.attributes)
+        if (statement)
+            statement->reset();
     sqlite3_exec(db.get(), "ROLLBACK TO put_rows; RELEASE put_rows", nullptr, nullptr, nullptr);
     group_open = false;
     // What the group's puts taught the caches went with the rollback; the links of the rows
     // put before the group stay pending.
     pending_links.resize(group_links);
+    undeferred.resize(std::min(undeferred.size(), group_undeferred));
     entity_nos.clear();
     type_codes.clear();
     stored_entities.clear();
@@ -1297,10 +1348,254 @@ StoreResult Store::Impl::put_row(Store& store, const Batch& batch) {
     return store.put(batch);
 }
 
+void Store::Impl::check_data_version() {
+    auto& v = cache.use("PRAGMA data_version");
+    int64_t version = v.step() ? v.integer(0) : -1;
+    v.reset();
+    if (version != known.data_version) {
+        known.clear();
+        entity_nos.clear();
+        type_codes.clear();
+        known.data_version = version;
+    }
+}
+
+std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
+    if (!batch.roles.empty() || !batch.context.empty() || batch.events.size() != 1 ||
+        batch.source.id.empty())
+        return std::nullopt;
+    const Event& event = batch.events.front();
+    if (!event.of_source.empty() || event.evidence.size() != 1 || event.participants.empty() ||
+        event.participants.size() > 2 || event.attributes.size() > 8)
+        return std::nullopt;
+    // Entities already stored, with no alias to add: put() would write nothing of them.
+    for (const Entity& e : batch.entities)
+        if (e.kind == EntityKind::person || !e.aliases.empty() || !stored_entities.count(e.id))
+            return std::nullopt;
+    const Source& source = batch.source;
+    // The insert is the dedup check: a source stored already (unchanged or replaced) is put()'s.
+    fast_statement(fast.source,
+                   "INSERT INTO sources(id, url, title, outlet, published, lang, content_hash) "
+                   "VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING")
+        .bind_kept(source.id)
+        .bind_kept(source.url)
+        .bind_kept(source.title)
+        .bind_kept(source.outlet)
+        .bind_kept(source.published)
+        .bind_kept(source.lang)
+        .bind_kept(source.content_hash)
+        .run();
+    if (db.changes() == 0)
+        return std::nullopt;
+    checks(false);
+    if (links_exact)
+        undeferred.push_back(source.id);
+    else
+        cache.use("INSERT OR IGNORE INTO links_deferred(source) VALUES(?)").bind(source.id).run();
+
+    StoreResult result;
+    const auto key = key_actors(event);
+    DateInterval stored_date = event.date;
+    stored_date.first = date_of(date_text(event.date.first));
+    stored_date.last = date_of(date_text(event.date.last));
+    const std::unordered_set<std::string> this_source;
+    std::vector<std::string> duplicates_of;
+    std::string id = match(event, key, this_source, duplicates_of);
+    const std::string date_from = date_text(event.date.first);
+    const std::string date_to = date_text(event.date.last);
+    if (id.empty()) {
+        // new_event_id(), with a statement of its own.
+        std::string basis =
+            fmt::format("{}|{}|{}", to_string(event.type), event.date.to_string(), source.id);
+        auto parts = event.participants;
+        std::sort(parts.begin(), parts.end());
+        for (const auto& p : parts)
+            basis.append("|").append(p.actor).append(":").append(to_string(p.role));
+        const char* prefix = event.type == EventType::AGREEMENT ? "agreement/" : "event/";
+        id = prefix + stable_hash(basis);
+        for (int n = 2;; ++n) {
+            auto& taken = fast_statement(fast.exists, "SELECT 1 FROM events WHERE id=?");
+            taken.bind_kept(id);
+            bool is_taken = taken.step();
+            taken.reset();
+            if (!is_taken)
+                break;
+            id = prefix + stable_hash(basis + "#" + std::to_string(n));
+        }
+        auto& ins = fast_statement(
+            fast.event,
+            "INSERT INTO events(id, type, subtype, status, date_from, date_to, precision, "
+            "date_how, place, cameo, plover, plover_mode, goldstein) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        ins.bind_kept(id)
+            .bind_kept(to_string(event.type))
+            .bind_kept(event.subtype)
+            .bind_kept(to_string(event.status))
+            .bind_kept(date_from)
+            .bind_kept(date_to)
+            .bind_kept(to_string(event.date.precision))
+            .bind_kept(event.date.how)
+            .bind_kept(event.place)
+            .bind_kept(event.cameo)
+            .bind_kept(event.plover)
+            .bind_kept(event.plover_mode);
+        if (event.goldstein)
+            ins.bind(*event.goldstein);
+        else
+            ins.bind_null();
+        ins.run();
+        Event core;
+        core.id = id;
+        core.type = event.type;
+        core.subtype = event.subtype;
+        core.status = event.status;
+        core.date = stored_date;
+        core.place = event.place;
+        core.cameo = event.cameo;
+        core.plover = event.plover;
+        core.plover_mode = event.plover_mode;
+        core.goldstein = event.goldstein;
+        known.cores[id] = {
+            std::move(core), Derivation{}, sqlite3_last_insert_rowid(db.get()), {}, 0};
+        ++result.events_new;
+        for (const auto& of : duplicates_of)
+            fast_statement(fast.duplicate,
+                           "INSERT OR IGNORE INTO possible_duplicates(event, of, source) "
+                           "VALUES(?,?,?)")
+                .bind_kept(id)
+                .bind_kept(of)
+                .bind_kept(source.id)
+                .run();
+        result.possible_duplicates += static_cast<int>(duplicates_of.size());
+    } else {
+        ++result.events_merged;
+        // Only the codes the row fills (known as stored: an event's code is never emptied).
+        Event& stored = known_event(id).core;
+        if ((!event.cameo.empty() && stored.cameo.empty()) ||
+            (!event.plover.empty() && stored.plover.empty()) ||
+            (!event.plover_mode.empty() && stored.plover_mode.empty()) ||
+            (event.goldstein && !stored.goldstein)) {
+            if (stored.cameo.empty())
+                stored.cameo = event.cameo;
+            if (stored.plover.empty())
+                stored.plover = event.plover;
+            if (stored.plover_mode.empty())
+                stored.plover_mode = event.plover_mode;
+            if (!stored.goldstein)
+                stored.goldstein = event.goldstein;
+            auto& fill = fast_statement(
+                fast.fill,
+                "UPDATE events SET cameo=iif(cameo='', ?1, cameo), plover=iif(plover='', ?2, "
+                "plover), plover_mode=iif(plover_mode='', ?3, plover_mode), "
+                "goldstein=ifnull(goldstein, ?4) WHERE id=?5");
+            fill.bind_kept(event.cameo).bind_kept(event.plover).bind_kept(event.plover_mode);
+            if (event.goldstein)
+                fill.bind(*event.goldstein);
+            else
+                fill.bind_null();
+            fill.bind_kept(id).run();
+        }
+    }
+    // One single-row upsert each: a statement of several rows that may abort opens a statement
+    // journal, which copied more pages than the statements it saved cost.
+    if (!event.attributes.empty()) {
+        if (fast.attributes.empty())
+            fast.attributes.push_back(std::make_unique<sqlite::Statement>(
+                db,
+                "INSERT INTO event_attributes(event, key, value) VALUES(?,?,?) ON "
+                "CONFLICT(event, key) DO UPDATE SET value=excluded.value"));
+        auto& ins = fast.attributes.front()->reset();
+        for (const auto& [name, value] : event.attributes)
+            ins.rebind().bind_kept(id).bind_kept(name).bind_kept(value).run();
+    }
+    auto& known_one = known_event(id);
+    if (!known.dates.count(id))
+        known.dates[id] = interval_of(date_from, date_to,
+                                      std::string(to_string(event.date.precision)), std::string());
+    const int64_t type = type_code(event.type);
+    auto& parts_insert =
+        event.participants.size() == 1
+            ? fast_statement(fast.participants1,
+                             "INSERT OR IGNORE INTO participants(event, actor, role, source) "
+                             "VALUES(?,?,?,?)")
+            : fast_statement(fast.participants2,
+                             "INSERT OR IGNORE INTO participants(event, actor, role, source) "
+                             "VALUES(?,?,?,?),(?,?,?,?)");
+    for (const auto& p : event.participants) {
+        int64_t actor_no = 0;
+        if (auto it = entity_nos.find(p.actor); it != entity_nos.end()) {
+            actor_no = it->second;
+        } else {
+            auto& s = cache.use("SELECT no FROM entities WHERE id=?");
+            s.bind(p.actor);
+            bool found = s.step();
+            actor_no = found ? s.integer(0) : 0;
+            s.reset();
+            if (!found)
+                throw StoreError(fmt::format(
+                    "database error: a participant of {} names {}, which is no entity (FOREIGN "
+                    "KEY constraint failed)",
+                    id, p.actor));
+            // Committed (it is in stored_entities); a rollback of the group clears this.
+            entity_nos.emplace(p.actor, actor_no);
+        }
+        pending_links.push_back({known_one.no, actor_no, type});
+        parts_insert.bind_kept(id)
+            .bind_kept(p.actor)
+            .bind_kept(to_string(p.role))
+            .bind_kept(source.id);
+    }
+    parts_insert.run();
+    for (const auto& p : event.participants) {
+        auto& parts = known_one.core.participants;
+        if (std::none_of(parts.begin(), parts.end(), [&](const Participant& q) {
+                return q.actor == p.actor && q.role == p.role;
+            })) {
+            parts.push_back({p.actor, p.role});
+            known_one.key_countries = 0;
+        }
+        if (auto it = known.events.find({p.actor, event.type}); it != known.events.end())
+            known.index(it->second, known.dated(id));
+    }
+    const Evidence& ev = event.evidence.front();
+    fast_statement(fast.evidence,
+                   "INSERT OR IGNORE INTO evidence(event, source, sentence, span_begin, span_end, "
+                   "text, rule, confidence, status, date_from, date_to, precision, date_how, "
+                   "subtype, place) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        .bind_kept(id)
+        .bind_kept(source.id)
+        .bind(ev.sentence)
+        .bind(ev.begin)
+        .bind(ev.end)
+        .bind_kept(ev.text)
+        .bind_kept(ev.rule)
+        .bind(ev.confidence)
+        .bind_kept(to_string(event.status))
+        .bind_kept(date_from)
+        .bind_kept(date_to)
+        .bind_kept(to_string(event.date.precision))
+        .bind_kept(event.date.how)
+        .bind_kept(event.subtype)
+        .bind_kept(event.place)
+        .run();
+    if (known_one.derivation && db.changes() > 0)
+        known_one.derivation->add({source.id, ev.sentence, ev.begin, ev.rule}, event.status,
+                                  stored_date, event.subtype, event.place);
+    if (known_one.derivation)
+        write_derived(id, *known_one.derivation, &known_one.core);
+    else
+        recompute(id);
+    return result;
+}
+
 StoreResult Store::put(const Batch& batch) {
     impl_->wrote = true;  // a bulk's commit marks actor_links stale (its triggers may be off)
-    if (impl_->in_bulk && !impl_->in_rows && !impl_->ungrouped && Impl::is_row(batch))
-        return impl_->put_row(*this, batch);
+    if (impl_->in_bulk && !impl_->in_rows && !impl_->ungrouped) {
+        if (Impl::is_row(batch))
+            return impl_->put_row(*this, batch);
+        // Not in the rows' group: a row failing after it would roll it back with the group.
+        impl_->close_group();
+    }
     auto& db = impl_->db;
     auto& cache = impl_->cache;
     StoreResult result;
@@ -1323,18 +1618,8 @@ StoreResult Store::put(const Batch& batch) {
                 impl.known.clear();
         }
     } reset_guard{*impl_};
-    {
-        // Under the write lock: nobody else can commit until this batch is done.
-        auto& v = cache.use("PRAGMA data_version");
-        int64_t version = v.step() ? v.integer(0) : -1;
-        v.reset();
-        if (version != impl_->known.data_version) {
-            impl_->known.clear();
-            impl_->entity_nos.clear();
-            impl_->type_codes.clear();
-            impl_->known.data_version = version;
-        }
-    }
+    // Under the write lock: nobody else can commit until this batch is done.
+    impl_->check_data_version();
     {
         auto& s = cache.use("SELECT content_hash FROM sources WHERE id=?");
         s.bind(source.id);
@@ -1690,16 +1975,50 @@ void Store::Impl::write_links() {
         std::sort(pending_links.begin(), pending_links.end());
         pending_links.erase(std::unique(pending_links.begin(), pending_links.end()),
                             pending_links.end());
+        // kLinksAtOnce links a statement (one statement each cost twice as much), the rest
+        // one by one.
+        constexpr std::size_t kLinksAtOnce = 128;
+        static const std::string many = [] {
+            std::string sql =
+                "INSERT OR IGNORE INTO temp.links_new(event, actor, type) SELECT v.column1, "
+                "v.column2, v.column3 FROM (VALUES (?,?,?)";
+            for (std::size_t i = 1; i < kLinksAtOnce; ++i)
+                sql += ",(?,?,?)";
+            return sql +
+                   ") v WHERE NOT EXISTS (SELECT 1 FROM event_links l WHERE l.event = v.column1 "
+                   "AND l.actor = v.column2)";
+        }();
+        std::size_t i = 0;
+        if (pending_links.size() >= kLinksAtOnce) {
+            auto& add_many = cache.use(many);
+            for (; i + kLinksAtOnce <= pending_links.size(); i += kLinksAtOnce) {
+                add_many.rebind();
+                for (std::size_t j = i; j < i + kLinksAtOnce; ++j)
+                    add_many.bind(pending_links[j][0])
+                        .bind(pending_links[j][1])
+                        .bind(pending_links[j][2]);
+                add_many.run();
+            }
+            add_many.reset();
+        }
         auto& add = cache.use(
             "INSERT OR IGNORE INTO temp.links_new(event, actor, type) SELECT ?1, ?2, ?3 "
             "WHERE NOT EXISTS (SELECT 1 FROM event_links WHERE event = ?1 AND actor = ?2)");
-        for (const auto& [event, actor, type] : pending_links)
+        for (; i < pending_links.size(); ++i) {
+            const auto& [event, actor, type] = pending_links[i];
             add.rebind().bind(event).bind(actor).bind(type).run();
+        }
         add.reset();
     } else {
+        // The sources of the rows put_fast() wrote while the links were exact.
+        auto& defer = cache.use("INSERT OR IGNORE INTO links_deferred(source) VALUES(?)");
+        for (const auto& source : undeferred)
+            defer.rebind().bind_kept(source).run();
+        defer.reset();
         db.exec(kDeriveDeferred);
     }
     db.exec(kWriteNewLinks);
+    undeferred.clear();
     pending_links.clear();
     links_exact = true;
 }
@@ -1718,6 +2037,9 @@ Store::Bulk::Bulk(Store& store, int every) : store_(store), every_(std::max(ever
         store_.impl_->cache_size = c.step() ? c.integer(0) : -2000;
     }
     store_.impl_->db.exec("PRAGMA cache_size=-65536");
+    // Its reads through the page cache rather than the file mapped: every page of a large store
+    // read once stayed in the process's memory (a 1M-row GDELT import grew with its file).
+    store_.impl_->db.exec("PRAGMA mmap_size=0");
     store_.impl_->db.exec("BEGIN IMMEDIATE");
     store_.impl_->in_bulk = true;
     store_.impl_->pending_links.clear();
@@ -1768,6 +2090,7 @@ Store::Bulk::~Bulk() {
     }
     impl.in_bulk = false;
     impl.checks(true);
+    sqlite3_exec(impl.db.get(), "PRAGMA mmap_size=17179869184", nullptr, nullptr, nullptr);
     sqlite3_exec(impl.db.get(), fmt::format("PRAGMA cache_size={}", impl.cache_size).c_str(),
                  nullptr, nullptr, nullptr);
 }

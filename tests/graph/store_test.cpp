@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <random>
 #include <tuple>
 
@@ -364,6 +365,94 @@ TEST(Store, InABulkARowThatFailsInTheMiddleOfAGroupKeepsTheOthers) {
         EXPECT_EQ(failed, 3);
     }
     EXPECT_EQ(Store::open_existing(dir / "bulk.db").dump(), expected);
+}
+
+// Dataset rows (one event with its codes and attributes, told by a source of its own, actors
+// stored by an earlier row) take a write path of their own in a bulk (Store::Impl::put_fast):
+// the store is the one each row put alone gives, also with articles merging into the rows'
+// events, rows imported again (unchanged), a row replaced (the links stop being exact in the
+// middle of the bulk) and a failing row.
+TEST(Store, ABulkOfDatasetRowsGivesTheStoreOfTheRowsPutAlone) {
+    auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+    auto row = [&](int i, const std::string& content) {
+        // New events all along (a month every 60 rows), each told by several rows.
+        std::string day = "2025-" + two(1 + (i / 60) % 12) + "-" + two(1 + i % 5);
+        Event e = event(i % 4 ? EventType::MEET : EventType::CONDEMN,
+                        {i % 2 ? tgo : rus, i % 3 ? mli : tgo}, day);
+        if (e.participants[0].actor == e.participants[1].actor)
+            e.participants.pop_back();
+        if (e.type == EventType::CONDEMN) {
+            e.participants[0].role = ParticipantRole::initiator;
+            if (e.participants.size() > 1)
+                e.participants[1].role = ParticipantRole::target;
+        }
+        e.cameo = i % 4 ? "042" : "111";
+        if (i % 7)
+            e.goldstein = 1.5 + i % 3;
+        e.attributes = {{"gdelt.NumArticles", std::to_string(i % 9)},
+                        {"gdelt.NumSources", std::to_string(1 + i % 2)}};
+        e.evidence[0].rule = "gdelt2";
+        e.evidence[0].sentence = -1;
+        Batch b = batch("https://row/" + std::to_string(i), content, {e});
+        b.source.id = "source/" + stable_hash("gdelt2:" + std::to_string(i));
+        b.entities.clear();
+        for (const auto& p : e.participants)
+            b.entities.push_back(country(p.actor, p.actor));
+        if (i > 2)  // stored by the first rows: without their aliases
+            for (auto& entity : b.entities)
+                entity.aliases.clear();
+        return b;
+    };
+    auto article = [&](int i) {
+        return batch("https://article/" + std::to_string(i), "a" + std::to_string(i),
+                     {event(EventType::MEET, {tgo, mli}, "2025-01-0" + std::to_string(1 + i % 5)),
+                      event(EventType::MEET, {rus, mli}, "2025-02-02")});
+    };
+    auto bad =
+        batch("https://bad", "bad",
+              {event(EventType::MEET, {tgo, {"XXX", ParticipantRole::participant}}, "2025")});
+    auto run = [&](Store& store, const std::function<void()>& count) {
+        int failed = 0;
+        for (int i = 0; i < 700; ++i) {
+            store.put(row(i, std::to_string(i)));
+            count();
+            if (i % 150 == 20)
+                store.put(article(i));
+            if (i % 100 == 50) {
+                EXPECT_EQ(store.put(row(i - 40, std::to_string(i - 40))).outcome,
+                          StoreResult::Outcome::unchanged);
+            }
+            if (i == 420) {
+                EXPECT_EQ(store.put(row(17, "changed")).outcome, StoreResult::Outcome::replaced);
+            }
+            if (i == 333) {
+                try {
+                    store.put(bad);
+                } catch (const StoreError&) {
+                    ++failed;
+                }
+            }
+        }
+        EXPECT_EQ(failed, 1);
+    };
+    TempDir dir;
+    std::string expected;
+    {
+        Store alone(dir / "alone.db");
+        run(alone, [] {});
+        expected = alone.dump();
+    }
+    {
+        Store store(dir / "bulk.db");
+        auto bulk = store.bulk(300);
+        run(store, [&] { bulk.count(); });
+    }
+    Store bulk = Store::open_existing(dir / "bulk.db");
+    EXPECT_EQ(bulk.dump(), expected);
+    // The rows did merge (same pair, type and day), with the articles too.
+    auto stats = bulk.stats();
+    EXPECT_LT(stats.events.at("MEET") + stats.events.at("CONDEMN"), 400);
+    EXPECT_GT(stats.evidence, 700);
 }
 
 TEST(Store, ANameThatIsNoEntityFailsTheSameWayInABulkAndAlone) {

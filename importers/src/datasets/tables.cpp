@@ -162,8 +162,12 @@ void RowBuilder::emit(Row& row, std::string_view line) {
             {actor->id, symmetric ? (e.type == EventType::AGREEMENT ? ParticipantRole::party
                                                                     : ParticipantRole::participant)
                                   : role});
-        if (batch.entities.empty() || batch.entities.front().id != actor->id)
-            batch.entities.push_back(*actor);
+        if (batch.entities.empty() || batch.entities.front().id != actor->id) {
+            if (sink_.has_entity(actor->id))
+                batch.entities.push_back({actor->id, actor->kind, actor->name, actor->country, {}});
+            else
+                batch.entities.push_back(*actor);
+        }
     }
     e.cameo = std::move(row.cameo);
     e.plover = std::move(row.plover);

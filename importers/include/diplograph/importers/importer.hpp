@@ -58,6 +58,10 @@ class RowSink {
     virtual void left_out(std::string_view reason) = 0;
     //! Called every few thousand rows: rows read, bytes read (decompressed).
     virtual void progress(int64_t /*rows*/, int64_t /*bytes*/) {}
+    //! Whether an entity with all its aliases is stored already by an earlier batch: the rows
+    //! naming it then carry it without its aliases (copying and comparing a country's hundreds
+    //! of aliases at every row cost more than the rest of the row).
+    virtual bool has_entity(const std::string& /*id*/) const { return false; }
 };
 
 class Importer {
