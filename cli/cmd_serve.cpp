@@ -687,9 +687,7 @@ Reply entities_endpoint(const Api& api, const Request& req) {
     std::size_t budget = api.budget(req);
     Lease store = api.store();
     std::size_t asked = limit == 0 || limit > budget ? budget + 1 : limit;
-    auto matches = api.names(store)->find(req.param("match").value_or(""), kind);
-    if (asked && matches.size() > asked)
-        matches.resize(asked);
+    auto matches = api.names(store)->find(req.param("match").value_or(""), kind, asked);
     std::string notice;
     if (matches.size() > budget) {
         notice =

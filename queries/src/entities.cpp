@@ -61,6 +61,8 @@ std::size_t near_distance(Points a, Points b, std::size_t limit) {
 
 }  // namespace
 
+constexpr uint32_t kNoSource = ~0u;  // an empty query: every entity, nothing matched
+
 EntityIndex::EntityIndex(std::vector<Entity> entities) : entities_(std::move(entities)) {
     first_name_.reserve(entities_.size() + 1);
     std::vector<uint32_t> points;
@@ -101,8 +103,15 @@ EntityIndex::EntityIndex(std::vector<Entity> entities) : entities_(std::move(ent
 }
 
 std::vector<EntityMatch> EntityIndex::find(const std::string& query,
-                                           std::optional<EntityKind> kind) const {
-    std::vector<EntityMatch> out;
+                                           std::optional<EntityKind> kind,
+                                           std::size_t limit_matches) const {
+    // The matches as numbers first: only those kept are copied out.
+    struct Hit {
+        uint32_t entity;
+        uint32_t source;
+        std::size_t distance;
+    };
+    std::vector<Hit> hits;
     const std::string q = fold(query);
     const std::string whole = " " + q + " ", first = q + " ", any_start = " " + q;
     std::vector<uint32_t> q_buffer;
@@ -115,11 +124,11 @@ std::vector<EntityMatch> EntityIndex::find(const std::string& query,
         if (kind && e.kind != *kind)
             continue;
         if (q.empty()) {
-            out.push_back({e, "", 0});
+            hits.push_back({static_cast<uint32_t>(i), kNoSource, 0});
             continue;
         }
         std::size_t best = std::string::npos;
-        const std::string* matched = nullptr;
+        uint32_t matched = 0;
         for (std::size_t k = first_name_[i]; k < first_name_[i + 1]; ++k) {
             const Name& name = names_[k];
             const std::string& f = name.folded;
@@ -150,19 +159,35 @@ std::vector<EntityMatch> EntityIndex::find(const std::string& query,
             }
             if (d < best) {
                 best = d;
-                matched = name.source == 0   ? &e.id
-                          : name.source == 1 ? &e.name
-                                             : &e.aliases[name.source - 2].text;
+                matched = name.source;
             }
         }
         if (best != std::string::npos)
-            out.push_back({e, *matched, best});
+            hits.push_back({static_cast<uint32_t>(i), matched, best});
     }
-    std::stable_sort(out.begin(), out.end(), [](const EntityMatch& a, const EntityMatch& b) {
+    auto before = [&](const Hit& a, const Hit& b) {
         if (a.distance != b.distance)
             return a.distance < b.distance;
-        return a.entity.id < b.entity.id;
-    });
+        return entities_[a.entity].id < entities_[b.entity].id;
+    };
+    if (limit_matches && limit_matches < hits.size()) {
+        std::partial_sort(hits.begin(), hits.begin() + static_cast<long>(limit_matches),
+                          hits.end(), before);
+        hits.resize(limit_matches);
+    } else {
+        std::stable_sort(hits.begin(), hits.end(), before);
+    }
+    std::vector<EntityMatch> out;
+    out.reserve(hits.size());
+    for (const Hit& h : hits) {
+        const Entity& e = entities_[h.entity];
+        out.push_back({e,
+                       h.source == kNoSource ? std::string()
+                       : h.source == 0       ? e.id
+                       : h.source == 1       ? e.name
+                                             : e.aliases[h.source - 2].text,
+                       h.distance});
+    }
     return out;
 }
 

@@ -38,9 +38,11 @@ std::vector<EntityMatch> find_entities(const Store& store, const std::string& qu
 class EntityIndex {
   public:
     explicit EntityIndex(std::vector<Entity> entities);
-    //! As find_entities, among these entities (of `kind` when given).
+    //! As find_entities, among these entities (of `kind` when given); the first `limit` (0:
+    //! all).
     std::vector<EntityMatch> find(const std::string& query,
-                                  std::optional<EntityKind> kind = std::nullopt) const;
+                                  std::optional<EntityKind> kind = std::nullopt,
+                                  std::size_t limit = 0) const;
     const std::vector<Entity>& entities() const { return entities_; }
 
   private:
