@@ -335,10 +335,19 @@ class Api {
     //! (the entities in the whole graph's order, then the participants the entity table lacks
     //! in the order the events name them, as Graph::build adds them).
     static Graph derive(const Graph& whole, const Filter& filter, const EntityIndex& known) {
-        std::vector<StoredEvent> events;
-        std::vector<bool> involved(whole.node_count(), false);
+        // The events kept, counted first: the copies go to their place once.
+        std::vector<bool> kept(whole.events().size(), false);
+        std::size_t count = 0;
         for (std::size_t e = 0; e < whole.events().size(); ++e)
             if (filter.accepts(whole.events()[e])) {
+                kept[e] = true;
+                ++count;
+            }
+        std::vector<StoredEvent> events;
+        events.reserve(count);
+        std::vector<bool> involved(whole.node_count(), false);
+        for (std::size_t e = 0; e < whole.events().size(); ++e)
+            if (kept[e]) {
                 events.push_back(whole.events()[e]);
                 for (auto n : whole.event_actors(e))
                     involved[n] = true;
