@@ -515,7 +515,7 @@ Reply links_endpoint(const Api& api, const Request& req) {
     Scope scope = scope_of(req);
     std::size_t budget = api.budget(req);
     // An actor's links with every partner can be thousands (the hub of the bench store has
-    // 2,000): a page of them, and the total in the notice.
+    // 1,792, one per partner, type and direction): a page of them, and the total in the notice.
     auto limit = static_cast<std::size_t>(number(req, "limit", 200, 1));
     auto offset = static_cast<std::size_t>(number(req, "offset", 0, 0));
     limit = std::min(limit, budget);
