@@ -658,6 +658,14 @@ Reply blocs_endpoint(const Api& api, const Request& req) {
         auto graph = api.view(store, scope);
         if (!graph)
             graph = api.graph(store, scope);
+        {
+            // The graph's Boost form (connected components) is built on first use, which is
+            // not thread-safe, and the graph is shared: built under a lock (blocs is its only
+            // user in the server).
+            static std::mutex boost_mutex;
+            std::lock_guard lock(boost_mutex);
+            (void)graph->boost();
+        }
         BlocsAnswer answer = blocs(*graph, seed);
         answer.selection.filters = describe(scope);
         struct {
