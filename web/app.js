@@ -284,6 +284,18 @@
 
   function apply(nodes, links, onPath) {
     const fresh = [];
+    big = nodes.size > BIG_VIEW;
+    if (big !== styledBig) {
+      // Before the new actors are added, so that each is styled once.
+      styledBig = big;
+      cy.style().fromJson(styles(big)).update();
+      // While the user zooms or pans a big view, the renderer moves a picture of it and leaves
+      // the links out, then draws it again once the gesture stops (renderer options, read at
+      // each frame).
+      const renderer = cy.renderer();
+      renderer.textureOnViewport = big;
+      renderer.hideEdgesOnViewport = big;
+    }
     cy.batch(() => {
       cy.edges().forEach((e) => {
         if (!links.has(e.id())) e.remove();
@@ -312,7 +324,6 @@
         if (anchor.nonempty()) around.set(anchor.id(), (around.get(anchor.id()) || []).concat([node]));
         fresh.push(node);
       }
-      big = nodes.size > BIG_VIEW;
       if (big) {
         // Rings around the anchor, 45 px apart, an actor every 30 px of each.
         for (const [id, added] of around) {
@@ -342,16 +353,6 @@
       cy.edges().removeClass('on-path');
       for (const id of onPath) cy.getElementById(id).addClass('on-path');
     });
-    if (big !== styledBig) {
-      styledBig = big;
-      cy.style().fromJson(styles(big)).update();
-      // While the user zooms or pans a big view, the renderer moves a picture of it and leaves
-      // the links out, then draws it again once the gesture stops (renderer options, read at
-      // each frame).
-      const renderer = cy.renderer();
-      renderer.textureOnViewport = big;
-      renderer.hideEdgesOnViewport = big;
-    }
     if (big) state.notices.push('a big view (' + nodes.size + ' actors): links drawn thin and solid, names shown when zoomed in');
     const added = fresh.filter((f) => f.group === 'nodes').length;
     const most = added * 2 > cy.nodes().length;
@@ -365,12 +366,9 @@
       // number of partners, each at radius 28·√i and 137.5° from the one before (a sunflower:
       // even density, linear time; fCoSE's draft took seconds and left such a star in a heap,
       // rings of equal degree made a circle 17,000 px wide).
-      const order = cy.nodes().sort((a, b) => {
-        const fa = a.hasClass('focus') ? 1 : 0;
-        const fb = b.hasClass('focus') ? 1 : 0;
-        if (fa !== fb) return fb - fa;
-        return b.degree() - a.degree() || (a.id() < b.id() ? -1 : 1);
-      });
+      const rank = new Map();
+      cy.nodes().forEach((n) => rank.set(n.id(), n.hasClass('focus') ? 1e9 : n.degree()));
+      const order = cy.nodes().sort((a, b) => rank.get(b.id()) - rank.get(a.id()) || (a.id() < b.id() ? -1 : 1));
       const positions = {};
       const golden = Math.PI * (3 - Math.sqrt(5));
       order.forEach((n, i) => {
