@@ -41,15 +41,18 @@ LinksResult query_links(const Store& store, const Scope& scope, const std::strin
 }
 
 std::string links_json(const LinksResult& r) {
-    const Graph& graph = r.pair.graph;
+    return links_json(r.pair.actor, r.pair.other, r.pair.graph, r.answer);
+}
+
+std::string links_json(const Entity& actor, const std::optional<Entity>& other, const Graph& graph,
+                       const LinksAnswer& answer) {
     std::string rows;
-    for (const auto& row : r.answer.rows)
+    for (const auto& row : answer.rows)
         rows += fmt::format("{}\n  {{\"other\": {}, \"link\": {}}}", rows.empty() ? "" : ",",
                             json_node(graph, row.other), json_link(graph, row.edge));
     return fmt::format("{{\"actor\": {}, \"other\": {}, \"filters\": {}, \"links\": [{}{}]}}",
-                       json_entity(r.pair.actor),
-                       r.pair.other ? json_entity(*r.pair.other) : "null",
-                       json_string(r.answer.selection.filters), rows, rows.empty() ? "" : "\n");
+                       json_entity(actor), other ? json_entity(*other) : "null",
+                       json_string(answer.selection.filters), rows, rows.empty() ? "" : "\n");
 }
 
 TimelineResult query_timeline(const Store& store, const Scope& scope, const std::string& actor,
@@ -205,9 +208,13 @@ PathResult query_path(const Store& store, const Scope& scope, const std::string&
 }
 
 std::string path_json(const PathResult& r) {
-    const Graph& graph = r.graph;
+    return path_json(r.from, r.to, r.graph, r.answer);
+}
+
+std::string path_json(const Entity& from, const Entity& to, const Graph& graph,
+                      const PathsAnswer& answer) {
     std::string list;
-    for (const auto& p : r.answer.paths) {
+    for (const auto& p : answer.paths) {
         std::string nodes, steps;
         for (auto n : p.nodes)
             nodes += (nodes.empty() ? "" : ", ") + json_string(graph.node(n).id);
@@ -229,8 +236,8 @@ std::string path_json(const PathResult& r) {
                             list.empty() ? "" : ",", p.hops.size(), nodes, steps);
     }
     return fmt::format("{{\"from\": {}, \"to\": {}, \"filters\": {}, \"paths\": [{}{}]}}",
-                       json_entity(r.from), json_entity(r.to),
-                       json_string(r.answer.selection.filters), list, list.empty() ? "" : "\n");
+                       json_entity(from), json_entity(to), json_string(answer.selection.filters),
+                       list, list.empty() ? "" : "\n");
 }
 
 RankBy rank_by(const std::string& name) {
@@ -278,16 +285,20 @@ RankResult query_rank(const Store& store, const Scope& scope, RankBy by, std::si
 }
 
 std::string rank_json(const RankResult& r) {
+    return rank_json(r.by, r.graph, r.answer);
+}
+
+std::string rank_json(RankBy by, const Graph& graph, const RankAnswer& answer) {
     std::string rows;
-    for (std::size_t i = 0; i < r.answer.rows.size(); ++i) {
-        const auto& row = r.answer.rows[i];
-        std::string node = json_node(r.graph, row.node);
+    for (std::size_t i = 0; i < answer.rows.size(); ++i) {
+        const auto& row = answer.rows[i];
+        std::string node = json_node(graph, row.node);
         node.pop_back();
         rows += fmt::format("{}\n  {}, \"rank\": {}, \"score\": {}, \"partners\": {}}}",
                             i ? "," : "", node, i + 1, row.score, row.degree);
     }
     return fmt::format("{{\"by\": {}, \"filters\": {}, \"actors\": [{}{}]}}",
-                       json_string(to_string(r.by)), json_string(r.answer.selection.filters), rows,
+                       json_string(to_string(by)), json_string(answer.selection.filters), rows,
                        rows.empty() ? "" : "\n");
 }
 

@@ -29,6 +29,8 @@ struct LinksResult {
 LinksResult query_links(const Store& store, const Scope& scope, const std::string& actor,
                         const std::string& other, bool with_events = true);
 std::string links_json(const LinksResult& r);
+std::string links_json(const Entity& actor, const std::optional<Entity>& other, const Graph& graph,
+                       const LinksAnswer& answer);
 
 struct TimelineResult {
     ActorPair pair;
@@ -65,6 +67,8 @@ PathResult query_path(const Store& store, const Scope& scope, const std::string&
                       const std::string& to, std::size_t k, std::size_t max_hops,
                       const Topology* topology = nullptr, bool with_evidence = true);
 std::string path_json(const PathResult& r);
+std::string path_json(const Entity& from, const Entity& to, const Graph& graph,
+                      const PathsAnswer& answer);
 
 struct RankResult {
     RankBy by = RankBy::degree;
@@ -77,6 +81,7 @@ RankBy rank_by(const std::string& name);
 RankResult query_rank(const Store& store, const Scope& scope, RankBy by, std::size_t top,
                       bool full_graph = false, const Topology* topology = nullptr);
 std::string rank_json(const RankResult& r);
+std::string rank_json(RankBy by, const Graph& graph, const RankAnswer& answer);
 
 struct BlocsResult {
     unsigned seed = 42;

@@ -18,6 +18,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 extern char** environ;
 
@@ -279,6 +280,8 @@ class Api {
         pool_.clear();
         topologies_.clear();
         graphs_.clear();
+        views_.clear();
+        names_.clear();
         ranks_.clear();
         blocs_.clear();
         stats_.clear();
@@ -306,8 +309,65 @@ class Api {
         });
     }
 
+    //! The names of every entity, folded once (the search box asks at each key stroke).
+    std::shared_ptr<const EntityIndex> names(const Store& store) const {
+        return names_.get("", [&] { return EntityIndex(store.entities()); });
+    }
+
+    //! The scope's graph (without evidence) when it can be had without reading the store: the
+    //! whole graph once read (in the background at start), or one derived from it in memory
+    //! for other filters (kept for the next requests); nullptr before that, or with --kind.
+    std::shared_ptr<const Graph> view(const Store& store, const Scope& scope) const {
+        if (scope.kind)
+            return nullptr;
+        auto whole = graphs_.peek(scope_key(Scope{}));
+        if (!whole)
+            return nullptr;
+        std::string key = scope_key(scope);
+        if (key == scope_key(Scope{}))
+            return whole;
+        auto known = names(store);
+        return views_.get(key, [&] { return derive(*whole, scope.filter, *known); });
+    }
+
+    //! The graph Graph::load(store, filter) reads, from the whole graph: the events passing the
+    //! filter, in their order, and the actors they involve numbered as Graph::load numbers them
+    //! (the entities in the whole graph's order, then the participants the entity table lacks
+    //! in the order the events name them, as Graph::build adds them).
+    static Graph derive(const Graph& whole, const Filter& filter, const EntityIndex& known) {
+        // The events kept, counted first: the copies go to their place once.
+        std::vector<bool> kept(whole.events().size(), false);
+        std::size_t count = 0;
+        for (std::size_t e = 0; e < whole.events().size(); ++e)
+            if (filter.accepts(whole.events()[e])) {
+                kept[e] = true;
+                ++count;
+            }
+        std::vector<StoredEvent> events;
+        events.reserve(count);
+        std::vector<bool> involved(whole.node_count(), false);
+        for (std::size_t e = 0; e < whole.events().size(); ++e)
+            if (kept[e]) {
+                events.push_back(whole.events()[e]);
+                for (auto n : whole.event_actors(e))
+                    involved[n] = true;
+            }
+        std::unordered_set<std::string_view> entity_ids;
+        for (const auto& e : known.entities())
+            entity_ids.insert(e.id);
+        std::vector<Entity> actors;
+        for (NodeIndex n = 0; n < whole.node_count(); ++n) {
+            const Node& node = whole.node(n);
+            if (involved[n] && entity_ids.count(node.id))
+                actors.push_back(Entity{node.id, node.kind, node.name, node.country, {}});
+        }
+        return Graph::from_events(std::move(actors), std::move(events), /*outsiders=*/true);
+    }
+
     mutable Memo<Topology> topologies_;
     mutable Memo<Graph> graphs_{2};  // a few hundred MB each on the bench store
+    mutable Memo<Graph> views_{4};   // graphs derived from the whole one for other filters
+    mutable Memo<EntityIndex> names_{1};
     mutable Memo<Reply> ranks_;
     mutable Memo<Reply> blocs_;
     mutable Memo<std::string> stats_;
@@ -397,8 +457,8 @@ Reply ego_endpoint(const Api& api, const Request& req) {
     Scope scope = scope_of(req);
     std::size_t budget = api.budget(req);
     Lease store = api.store();
-    if (auto graph = api.graphs_.peek(scope_key(scope))) {
-        // The whole graph is in memory already: no reading at all.
+    if (auto graph = api.view(store, scope)) {
+        // The graph is in memory already: no reading at all.
         Entity centre = resolve(store, req.captures.at(0));
         EgoAnswer answer;
         if (auto n = graph->find(centre.id))
@@ -429,6 +489,21 @@ Reply path_endpoint(const Api& api, const Request& req) {
     auto max_hops = static_cast<std::size_t>(number(req, "max-hops", 0, 0));
     Scope scope = scope_of(req);
     Lease store = api.store();
+    if (auto graph = api.view(store, scope)) {
+        PathResult r{
+            resolve(store, req.captures.at(0)), resolve(store, req.captures.at(1)), Graph(), {}};
+        if (r.from.id == r.to.id)
+            throw CommandError(
+                Exit::usage, fmt::format("path: {} is both ends; name two actors", label(r.from)));
+        if (graph->events().empty())
+            require_events(store);
+        auto a = graph->find(r.from.id);
+        auto b = graph->find(r.to.id);
+        if (a && b)
+            r.answer = paths(*graph, *a, *b, k, max_hops);
+        r.answer.selection.filters = describe(scope);
+        return {path_json(r.from, r.to, *graph, r.answer), ""};
+    }
     auto topology = api.topology(store, scope);
     return {path_json(query_path(store, scope, req.captures.at(0), req.captures.at(1), k, max_hops,
                                  topology.get())),
@@ -436,10 +511,52 @@ Reply path_endpoint(const Api& api, const Request& req) {
 }
 
 Reply links_endpoint(const Api& api, const Request& req) {
-    check_params(req, {});
+    check_params(req, {"limit", "offset"});
     Scope scope = scope_of(req);
+    std::size_t budget = api.budget(req);
+    // An actor's links with every partner can be thousands (the hub of the bench store has
+    // 1,792, one per partner, type and direction): a page of them, and the total in the notice.
+    auto limit = static_cast<std::size_t>(number(req, "limit", 200, 1));
+    auto offset = static_cast<std::size_t>(number(req, "offset", 0, 0));
+    limit = std::min(limit, budget);
     Lease store = api.store();
-    return {links_json(query_links(store, scope, req.captures.at(0), req.captures.at(1))), ""};
+    auto page = [&](LinksAnswer& answer) {
+        std::string notice;
+        std::size_t total = answer.rows.size();
+        if (offset == 0 && total <= limit)
+            return notice;
+        auto& rows = answer.rows;
+        rows.erase(rows.begin(), rows.begin() + static_cast<long>(std::min(offset, total)));
+        if (rows.size() > limit)
+            rows.resize(limit);
+        notice = fmt::format(
+            "showing links {} to {} of {} (ask with offset=N and limit=N, at most the budget "
+            "of {})",
+            group_digits(static_cast<long long>(std::min(offset, total) + (rows.empty() ? 0 : 1))),
+            group_digits(static_cast<long long>(std::min(offset, total) + rows.size())),
+            group_digits(static_cast<long long>(total)), budget);
+        return notice;
+    };
+    if (auto graph = api.view(store, scope)) {
+        Entity actor = resolve(store, req.captures.at(0));
+        std::optional<Entity> other;
+        if (!req.captures.at(1).empty())
+            other = resolve(store, req.captures.at(1));
+        LinksAnswer answer;
+        auto a = graph->find(actor.id);
+        auto b = other ? graph->find(other->id) : std::nullopt;
+        if (graph->events().empty())
+            require_events(store);
+        if (a && (!other || b))
+            answer = links(*graph, *a, b);
+        answer.selection.filters = describe(scope);
+        std::string notice = page(answer);
+        return {links_json(actor, other, *graph, answer), notice};
+    }
+    // Before the whole graph is in memory, or with --kind: the actor's events only.
+    LinksResult r = query_links(store, scope, req.captures.at(0), req.captures.at(1));
+    std::string notice = page(r.answer);
+    return {links_json(r), notice};
 }
 
 Reply timeline_endpoint(const Api& api, const Request& req) {
@@ -456,6 +573,11 @@ Reply timeline_endpoint(const Api& api, const Request& req) {
     return {timeline_json(r), notice};
 }
 
+// Betweenness: exact (Brandes) up to this many actors, else estimated from this many sources
+// drawn at random (queries/rank.hpp; its error is measured in tests/queries/betweenness_test).
+constexpr std::size_t kExactBetweennessUpTo = 2500;
+constexpr std::size_t kBetweennessPivots = 256;
+
 Reply rank_endpoint(const Api& api, const Request& req) {
     check_params(req, {"by", "top"});
     RankBy by = rank_by(req.param("by").value_or("degree"));
@@ -469,15 +591,59 @@ Reply rank_endpoint(const Api& api, const Request& req) {
     // for the same ranks again and again (node sizes).
     std::string key = fmt::format("{}|{}|{}|{}", scope_key(scope), to_string(by), asked, budget);
     return *api.ranks_.get(key, [&] {
-        auto topology = api.topology(store, scope);
-        RankResult r = query_rank(store, scope, by, asked, false, topology.get());
         std::string notice;
-        if (r.answer.rows.size() > budget) {
-            notice =
-                fmt::format("showing the first {} actors (the budget; ask with budget=N)", budget);
-            r.answer.rows.resize(budget);
+        std::string json;
+        auto cut = [&](RankAnswer& answer) {
+            if (answer.rows.size() > budget) {
+                notice = fmt::format("showing the first {} actors (the budget; ask with budget=N)",
+                                     budget);
+                answer.rows.resize(budget);
+            }
+        };
+        bool estimated = false;
+        std::size_t actors = 0;
+        if (auto graph = api.view(store, scope)) {
+            // In memory: betweenness estimated from sampled sources on large graphs.
+            if (graph->events().empty())
+                require_events(store);
+            actors = graph->node_count();
+            estimated = by == RankBy::betweenness && actors > kExactBetweennessUpTo;
+            RankAnswer answer = rank(*graph, by, asked, estimated ? kBetweennessPivots : 0);
+            answer.selection.filters = describe(scope);
+            cut(answer);
+            json = rank_json(by, *graph, answer);
+        } else if (auto topology =
+                       by == RankBy::betweenness ? api.topology(store, scope) : nullptr) {
+            if (topology->event_count() == 0)
+                require_events(store);
+            actors = topology->node_count();
+            RankResult r{by, Graph(),
+                         rank_betweenness(*topology, asked, kExactBetweennessUpTo,
+                                          kBetweennessPivots, estimated)};
+            std::vector<NodeIndex> nodes;
+            for (std::size_t i = 0; i < r.answer.rows.size(); ++i) {
+                nodes.push_back(r.answer.rows[i].node);
+                r.answer.rows[i].node = i;
+            }
+            r.graph = graph_of_nodes(*topology, nodes);
+            r.answer.selection.filters = describe(scope);
+            cut(r.answer);
+            json = rank_json(r);
+        } else {
+            auto lean = api.topology(store, scope);
+            RankResult r = query_rank(store, scope, by, asked, false, lean.get());
+            cut(r.answer);
+            json = rank_json(r);
         }
-        return Reply{rank_json(r), notice};
+        if (estimated) {
+            std::string approximate = fmt::format(
+                "betweenness estimated from {} of the {} actors taken as sources at random "
+                "(Brandes and Pich 2007; exact up to {} actors)",
+                kBetweennessPivots, group_digits(static_cast<long long>(actors)),
+                group_digits(static_cast<long long>(kExactBetweennessUpTo)));
+            notice = notice.empty() ? approximate : notice + "; " + approximate;
+        }
+        return Reply{json, notice};
     });
 }
 
@@ -489,7 +655,17 @@ Reply blocs_endpoint(const Api& api, const Request& req) {
     Lease store = api.store();
     // Kept until the store changes: blocs read every event.
     return *api.blocs_.get(fmt::format("{}|{}|{}", scope_key(scope), seed, budget), [&] {
-        auto graph = api.graph(store, scope);
+        auto graph = api.view(store, scope);
+        if (!graph)
+            graph = api.graph(store, scope);
+        {
+            // The graph's Boost form (connected components) is built on first use, which is
+            // not thread-safe, and the graph is shared: built under a lock (blocs is its only
+            // user in the server).
+            static std::mutex boost_mutex;
+            std::lock_guard lock(boost_mutex);
+            (void)graph->boost();
+        }
         BlocsAnswer answer = blocs(*graph, seed);
         answer.selection.filters = describe(scope);
         struct {
@@ -528,7 +704,7 @@ Reply entities_endpoint(const Api& api, const Request& req) {
     std::size_t budget = api.budget(req);
     Lease store = api.store();
     std::size_t asked = limit == 0 || limit > budget ? budget + 1 : limit;
-    auto matches = query_entities(store, req.param("match").value_or(""), kind, asked);
+    auto matches = api.names(store)->find(req.param("match").value_or(""), kind, asked);
     std::string notice;
     if (matches.size() > budget) {
         notice =

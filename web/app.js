@@ -37,12 +37,11 @@
   };
 
   cytoscape.use(cytoscapeFcose);
-  const cy = cytoscape({
-    container: $('cy'),
-    wheelSensitivity: 0.3,
-    minZoom: 0.05,
-    maxZoom: 4,
-    style: [
+  // The style sheet; a big view draws its links thin, straight and solid (dashes and
+  // translucency cost seconds per frame with thousands of links) and names only when zoomed in
+  // enough to read them.
+  function styles(bigView) {
+    return [
       {
         selector: 'node',
         style: {
@@ -58,23 +57,35 @@
           'text-margin-y': 3,
           'text-wrap': 'ellipsis',
           'text-max-width': 140,
+          'min-zoomed-font-size': bigView ? 9 : 0,
         },
       },
       { selector: 'node.focus', style: { 'border-width': 3, 'font-weight': 'bold' } },
       { selector: 'node.picked', style: { 'border-color': '#FF6F00', 'border-width': 4 } },
       {
         selector: 'edge',
-        style: {
-          'line-color': 'data(colour)',
-          'line-style': 'data(lineStyle)',
-          width: 'data(width)',
-          'curve-style': 'bezier',
-          opacity: 0.85,
-        },
+        style: bigView
+          ? { 'line-color': 'data(colour)', 'line-style': 'solid', width: 1, 'curve-style': 'haystack', opacity: 1 }
+          : {
+              'line-color': 'data(colour)',
+              'line-style': 'data(lineStyle)',
+              width: 'data(width)',
+              'curve-style': 'bezier',
+              opacity: 0.85,
+            },
       },
       { selector: 'edge.on-path', style: { width: 6, opacity: 1, 'underlay-color': '#FFB300', 'underlay-opacity': 0.5, 'underlay-padding': 3 } },
       { selector: 'edge:selected', style: { 'underlay-color': '#263238', 'underlay-opacity': 0.3, 'underlay-padding': 4 } },
-    ],
+    ];
+  }
+
+  cytoscape.use(cytoscapeFcose);
+  const cy = cytoscape({
+    container: $('cy'),
+    wheelSensitivity: 0.3,
+    minZoom: 0.05,
+    maxZoom: 4,
+    style: styles(false),
   });
   window.diplograph = { cy, state }; // for the browser test and the console
 
@@ -273,6 +284,18 @@
 
   function apply(nodes, links, onPath) {
     const fresh = [];
+    big = nodes.size > BIG_VIEW;
+    if (big !== styledBig) {
+      // Before the new actors are added, so that each is styled once.
+      styledBig = big;
+      cy.style().fromJson(styles(big)).update();
+      // While the user zooms or pans a big view, the renderer moves a picture of it and leaves
+      // the links out, then draws it again once the gesture stops (renderer options, read at
+      // each frame).
+      const renderer = cy.renderer();
+      renderer.textureOnViewport = big;
+      renderer.hideEdgesOnViewport = big;
+    }
     cy.batch(() => {
       cy.edges().forEach((e) => {
         if (!links.has(e.id())) e.remove();
@@ -301,7 +324,6 @@
         if (anchor.nonempty()) around.set(anchor.id(), (around.get(anchor.id()) || []).concat([node]));
         fresh.push(node);
       }
-      big = nodes.size > BIG_VIEW;
       if (big) {
         // Rings around the anchor, 45 px apart, an actor every 30 px of each.
         for (const [id, added] of around) {
@@ -331,11 +353,7 @@
       cy.edges().removeClass('on-path');
       for (const id of onPath) cy.getElementById(id).addClass('on-path');
     });
-    if (big !== styledBig) {
-      styledBig = big;
-      // Straight edges (haystack) draw several times faster than bezier curves.
-      cy.style().selector('node').style('min-zoomed-font-size', big ? 9 : 0).selector('edge').style('curve-style', big ? 'haystack' : 'bezier').update();
-    }
+    if (big) state.notices.push('a big view (' + nodes.size + ' actors): links drawn thin and solid, names shown when zoomed in');
     const added = fresh.filter((f) => f.group === 'nodes').length;
     const most = added * 2 > cy.nodes().length;
     // A big view is laid out once, when most of it is new; later actors keep their rings.
@@ -343,18 +361,28 @@
   }
 
   function layout(randomize) {
-    // A big view drawn anew: rings by number of partners around the expanded actors (linear
-    // time; fCoSE's draft took seconds and left such a star in a heap).
-    const run = big && randomize ? cy.layout({
-      name: 'concentric',
-      concentric: (n) => (n.hasClass('focus') ? 1e9 : n.degree()),
-      minNodeSpacing: 12,
-      animate: false,
-      fit: true,
-      padding: 40,
-    }) : cy.layout({
+    if (big && randomize) {
+      // A big view drawn anew: a disc, the expanded actors at its centre, then the others by
+      // number of partners, each at radius 28·√i and 137.5° from the one before (a sunflower:
+      // even density, linear time; fCoSE's draft took seconds and left such a star in a heap,
+      // rings of equal degree made a circle 17,000 px wide).
+      const rank = new Map();
+      cy.nodes().forEach((n) => rank.set(n.id(), n.hasClass('focus') ? 1e9 : n.degree()));
+      const order = cy.nodes().sort((a, b) => rank.get(b.id()) - rank.get(a.id()) || (a.id() < b.id() ? -1 : 1));
+      const positions = {};
+      const golden = Math.PI * (3 - Math.sqrt(5));
+      order.forEach((n, i) => {
+        const r = 28 * Math.sqrt(i);
+        positions[n.id()] = { x: r * Math.cos(i * golden), y: r * Math.sin(i * golden) };
+      });
+      const run = cy.layout({ name: 'preset', positions: (n) => positions[n.id()], animate: false, fit: true, padding: 40 });
+      laidOut = run.promiseOn('layoutstop');
+      run.run();
+      return;
+    }
+    const run = cy.layout({
       name: 'fcose',
-      quality: big && randomize ? 'draft' : 'default',
+      quality: 'default',
       randomize,
       animate: !big,
       animationDuration: 400,

@@ -10,28 +10,28 @@ namespace diplograph {
 
 namespace {
 
+//! The code points of a folded name as 32-bit numbers (names are short).
+void code_points(std::string_view s, std::vector<uint32_t>& out) {
+    out.clear();
+    for (std::size_t i = 0; i < s.size();) {
+        uint32_t c = static_cast<unsigned char>(s[i++]);
+        if (c >= 0x80)
+            while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+                c = (c << 6) ^ static_cast<unsigned char>(s[i++]);
+        out.push_back(c);
+    }
+}
+
+using Points = std::basic_string_view<uint32_t>;
+
 //! Edit distance over code points counting a swap of two neighbours as one edit (optimal
 //! string alignment): "tgoo" is one edit from "togo". Past `limit`, any value above it (the
 //! rows stop as soon as none of their cells can come back under it).
-std::size_t near_distance(std::string_view a_text, std::string_view b_text, std::size_t limit) {
-    // Code points as 32-bit numbers, in buffers kept by the thread: names are short.
-    auto points = [](std::string_view s, std::vector<uint32_t>& out) {
-        out.clear();
-        for (std::size_t i = 0; i < s.size();) {
-            uint32_t c = static_cast<unsigned char>(s[i++]);
-            if (c >= 0x80)
-                while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
-                    c = (c << 6) ^ static_cast<unsigned char>(s[i++]);
-            out.push_back(c);
-        }
-    };
-    thread_local std::vector<uint32_t> a, b;
-    thread_local std::vector<std::size_t> rows;
-    points(a_text, a);
-    points(b_text, b);
+std::size_t near_distance(Points a, Points b, std::size_t limit) {
     std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
     if (gap > limit)
         return limit + 1;
+    thread_local std::vector<std::size_t> rows;
     const std::size_t w = b.size() + 1;
     rows.assign(3 * w, 0);
     std::size_t* before = rows.data();  // row i - 2
@@ -61,70 +61,139 @@ std::size_t near_distance(std::string_view a_text, std::string_view b_text, std:
 
 }  // namespace
 
-std::vector<EntityMatch> find_entities(const Store& store, const std::string& query,
-                                       std::optional<EntityKind> kind) {
-    std::vector<EntityMatch> out;
+constexpr uint32_t kNoSource = ~0u;  // an empty query: every entity, nothing matched
+
+EntityIndex::EntityIndex(std::vector<Entity> entities) : entities_(std::move(entities)) {
+    first_name_.reserve(entities_.size() + 1);
+    std::vector<uint32_t> points;
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+        first_name_.push_back(names_.size());
+        const Entity& e = entities_[i];
+        uint32_t source = 0;
+        auto add = [&](const std::string& text) {
+            Name n;
+            n.source = source++;
+            n.folded = fold(text);
+            code_points(n.folded, points);
+            n.points_at = static_cast<uint32_t>(points_.size());
+            n.points_size = static_cast<uint32_t>(points.size());
+            points_.insert(points_.end(), points.begin(), points.end());
+            // Each word (between single spaces: fold leaves no other), where a query of one
+            // word is also compared.
+            n.words_at = static_cast<uint32_t>(words_.size());
+            std::size_t start = 0;
+            while (start <= points.size()) {
+                std::size_t end = start;
+                while (end < points.size() && points[end] != ' ')
+                    ++end;
+                if (end > start)
+                    words_.push_back({static_cast<uint32_t>(n.points_at + start),
+                                      static_cast<uint32_t>(end - start)});
+                start = end + 1;
+            }
+            n.words_size = static_cast<uint32_t>(words_.size() - n.words_at);
+            names_.push_back(std::move(n));
+        };
+        add(e.id);
+        add(e.name);
+        for (const auto& a : e.aliases)
+            add(a.text);
+    }
+    first_name_.push_back(names_.size());
+}
+
+std::vector<EntityMatch> EntityIndex::find(const std::string& query,
+                                           std::optional<EntityKind> kind,
+                                           std::size_t limit_matches) const {
+    // The matches as numbers first: only those kept are copied out.
+    struct Hit {
+        uint32_t entity;
+        uint32_t source;
+        std::size_t distance;
+    };
+    std::vector<Hit> hits;
     const std::string q = fold(query);
-    for (auto& e : store.entities(kind)) {
+    const std::string whole = " " + q + " ", first = q + " ", any_start = " " + q;
+    std::vector<uint32_t> q_buffer;
+    code_points(q, q_buffer);
+    const Points qp(q_buffer.data(), q_buffer.size());
+    const bool one_word = q.find(' ') == std::string::npos;
+    const std::size_t limit = std::min<std::size_t>(3, q.size() / 3);
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+        const Entity& e = entities_[i];
+        if (kind && e.kind != *kind)
+            continue;
         if (q.empty()) {
-            out.push_back({std::move(e), "", 0});
+            hits.push_back({static_cast<uint32_t>(i), kNoSource, 0});
             continue;
         }
         std::size_t best = std::string::npos;
-        std::string matched;
-        auto consider = [&](const std::string& name) {
-            std::string f = fold(name);
+        uint32_t matched = 0;
+        for (std::size_t k = first_name_[i]; k < first_name_[i + 1]; ++k) {
+            const Name& name = names_[k];
+            const std::string& f = name.folded;
             std::size_t d;
             if (f == q) {
                 d = 0;
-            } else if (f.find(" " + q + " ") != std::string::npos ||
+            } else if (f.find(whole) != std::string::npos ||
                        (f.size() > q.size() && f.compare(f.size() - q.size(), q.size(), q) == 0 &&
                         f[f.size() - q.size() - 1] == ' ') ||
-                       (f.rfind(q + " ", 0) == 0)) {
+                       (f.rfind(first, 0) == 0)) {
                 d = 1;  // a whole word: "putin" in "vladimir putin"
-            } else if (f.rfind(q, 0) == 0 || f.find(" " + q) != std::string::npos) {
+            } else if (f.rfind(q, 0) == 0 || f.find(any_start) != std::string::npos) {
                 d = 2;  // the start of a word: "vlad"
             } else {
                 // A near spelling of the name or of one of its words ("poutine" ~ "putin").
-                std::size_t limit = std::min<std::size_t>(3, q.size() / 3);
                 if (limit == 0)
-                    return;
-                std::size_t near = near_distance(f, q, limit);
-                if (q.find(' ') == std::string::npos) {
-                    std::size_t start = 0;
-                    while (start <= f.size()) {
-                        std::size_t end = f.find(' ', start);
-                        if (end == std::string::npos)
-                            end = f.size();
-                        if (end > start)
-                            near = std::min(
-                                near, near_distance(std::string_view(f).substr(start, end - start),
-                                                    q, limit));
-                        start = end + 1;
-                    }
-                }
+                    continue;
+                std::size_t near = near_distance(
+                    Points(points_.data() + name.points_at, name.points_size), qp, limit);
+                if (one_word)
+                    for (std::size_t w = name.words_at; w < name.words_at + name.words_size; ++w)
+                        near = std::min(near, near_distance(Points(points_.data() + words_[w].at,
+                                                                   words_[w].size),
+                                                            qp, limit));
                 if (near > limit)
-                    return;
+                    continue;
                 d = 2 + near;
             }
             if (d < best) {
                 best = d;
-                matched = name;
+                matched = name.source;
             }
-        };
-        consider(e.id);
-        consider(e.name);
-        for (const auto& a : e.aliases)
-            consider(a.text);
+        }
         if (best != std::string::npos)
-            out.push_back({std::move(e), matched, best});
+            hits.push_back({static_cast<uint32_t>(i), matched, best});
     }
-    std::stable_sort(out.begin(), out.end(), [](const EntityMatch& a, const EntityMatch& b) {
+    auto before = [&](const Hit& a, const Hit& b) {
         if (a.distance != b.distance)
             return a.distance < b.distance;
-        return a.entity.id < b.entity.id;
-    });
+        return entities_[a.entity].id < entities_[b.entity].id;
+    };
+    if (limit_matches && limit_matches < hits.size()) {
+        std::partial_sort(hits.begin(), hits.begin() + static_cast<long>(limit_matches),
+                          hits.end(), before);
+        hits.resize(limit_matches);
+    } else {
+        std::stable_sort(hits.begin(), hits.end(), before);
+    }
+    std::vector<EntityMatch> out;
+    out.reserve(hits.size());
+    for (const Hit& h : hits) {
+        const Entity& e = entities_[h.entity];
+        out.push_back({e,
+                       h.source == kNoSource ? std::string()
+                       : h.source == 0       ? e.id
+                       : h.source == 1       ? e.name
+                                             : e.aliases[h.source - 2].text,
+                       h.distance});
+    }
     return out;
+}
+
+std::vector<EntityMatch> find_entities(const Store& store, const std::string& query,
+                                       std::optional<EntityKind> kind) {
+    return EntityIndex(store.entities(kind)).find(query);
 }
 
 Entity resolve_actor(const Store& store, const std::string& name) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <random>
 
 namespace diplograph {
 
@@ -131,7 +132,94 @@ std::optional<RankAnswer> rank(const Topology& topology, RankBy by, std::size_t 
     return out;
 }
 
-RankAnswer rank(const Graph& graph, RankBy by, std::size_t top) {
+std::vector<double> betweenness(const std::vector<std::vector<NodeIndex>>& adjacency,
+                                std::size_t pivots, unsigned seed) {
+    const std::size_t n = adjacency.size();
+    std::vector<double> centrality(n, 0.0);
+    if (n == 0)
+        return centrality;
+    // The adjacency as flat arrays of 32-bit indices: each source walks them.
+    std::vector<uint32_t> start(n + 1, 0), target;
+    for (std::size_t u = 0; u < n; ++u)
+        start[u + 1] = start[u] + static_cast<uint32_t>(adjacency[u].size());
+    target.reserve(start[n]);
+    for (const auto& row : adjacency)
+        for (NodeIndex v : row)
+            target.push_back(static_cast<uint32_t>(v));
+    std::vector<uint32_t> sources(n);
+    for (std::size_t i = 0; i < n; ++i)
+        sources[i] = static_cast<uint32_t>(i);
+    double scale = 0.5;  // each unordered pair is met from both of its ends
+    if (pivots > 0 && pivots < n) {
+        // A partial Fisher-Yates shuffle: `pivots` distinct sources.
+        std::mt19937_64 random(seed);
+        for (std::size_t i = 0; i < pivots; ++i)
+            std::swap(sources[i], sources[i + random() % (n - i)]);
+        sources.resize(pivots);
+        std::sort(sources.begin(), sources.end());
+        scale *= static_cast<double>(n) / static_cast<double>(pivots);
+    }
+    std::vector<int32_t> distance(n, -1);
+    std::vector<double> paths(n, 0.0), dependency(n, 0.0);
+    std::vector<uint32_t> order;  // the nodes reached, by distance
+    order.reserve(n);
+    for (uint32_t s : sources) {
+        order.clear();
+        order.push_back(s);
+        distance[s] = 0;
+        paths[s] = 1;
+        for (std::size_t head = 0; head < order.size(); ++head) {
+            uint32_t u = order[head];
+            for (uint32_t i = start[u]; i < start[u + 1]; ++i) {
+                uint32_t v = target[i];
+                if (distance[v] < 0) {
+                    distance[v] = distance[u] + 1;
+                    order.push_back(v);
+                }
+                if (distance[v] == distance[u] + 1)
+                    paths[v] += paths[u];
+            }
+        }
+        // Dependencies from the farthest back (the predecessors of w: its neighbours one
+        // step nearer the source).
+        for (std::size_t k = order.size(); k-- > 1;) {
+            uint32_t w = order[k];
+            const double share = (1.0 + dependency[w]) / paths[w];
+            for (uint32_t i = start[w]; i < start[w + 1]; ++i) {
+                uint32_t v = target[i];
+                if (distance[v] == distance[w] - 1)
+                    dependency[v] += paths[v] * share;
+            }
+            centrality[w] += dependency[w];
+        }
+        for (uint32_t v : order) {
+            distance[v] = -1;
+            paths[v] = 0;
+            dependency[v] = 0;
+        }
+    }
+    for (auto& c : centrality)
+        c *= scale;
+    return centrality;
+}
+
+RankAnswer rank_betweenness(const Topology& topology, std::size_t top, std::size_t exact_up_to,
+                            std::size_t pivots, bool& estimated) {
+    RankAnswer out;
+    const std::size_t n = topology.node_count();
+    const auto& adj = topology.adjacency();
+    estimated = n > exact_up_to && pivots > 0 && pivots < n;
+    std::vector<double> score = betweenness(adj, estimated ? pivots : 0);
+    out.rows.reserve(n);
+    for (NodeIndex v = 0; v < n; ++v)
+        out.rows.push_back({v, score[v], adj[v].size()});
+    keep_top(out, top, [&](NodeIndex v) -> const std::string& { return topology.node(v).id; });
+    out.selection.left_out_nodes = n - out.rows.size();
+    out.selection.title = fmt::format("actors ranked by {}", to_string(RankBy::betweenness));
+    return out;
+}
+
+RankAnswer rank(const Graph& graph, RankBy by, std::size_t top, std::size_t pivots) {
     RankAnswer out;
     const std::size_t n = graph.node_count();
     auto adj = algo::simple_adjacency(graph);
@@ -150,7 +238,7 @@ RankAnswer rank(const Graph& graph, RankBy by, std::size_t top) {
             }
             break;
         case RankBy::betweenness:
-            score = algo::betweenness(graph);
+            score = pivots > 0 && pivots < n ? betweenness(adj, pivots) : algo::betweenness(graph);
             break;
         case RankBy::pagerank:
             score = pagerank(adj);

@@ -140,6 +140,9 @@ class ApiTest(unittest.TestCase):
         self.same_as_cli("/api/rank", "rank")
         self.same_as_cli("/api/rank?by=pagerank&top=5", "rank", "--by", "pagerank", "--top", "5")
         self.same_as_cli("/api/rank?by=betweenness&kind=country", "rank", "--by", "betweenness", "--kind", "country")
+        # Exact below 2,500 actors: the same values as the command.
+        self.same_as_cli("/api/rank?by=betweenness&top=0", "rank", "--by", "betweenness", "--top", "0")
+        self.same_as_cli("/api/rank?by=betweenness&since=2025", "rank", "--by", "betweenness", "--since", "2025")
         self.same_as_cli("/api/rank?by=weighted&since=2025&until=2025", "rank", "--by", "weighted", "--since", "2025", "--until", "2025")
 
     def test_blocs(self):
@@ -217,6 +220,23 @@ class ApiTest(unittest.TestCase):
         whole = self.api("/api/blocs")
         self.assertIn("listing 3 of %d actors" % sum(len(c) for c in whole["components"]), blocs["notice"])
         self.assertIn("at least 1", self.error("/api/rank?budget=0", 400))
+
+    def test_links_are_paged(self):
+        r = cli(self.db, "links", "TGO")
+        every = json.loads(r.stdout)["links"]
+        self.assertGreater(len(every), 3)
+        code, res, first = self.server.get("/api/links/TGO?limit=2")
+        self.assertEqual(first["links"], every[:2])
+        self.assertIn("showing links 1 to 2 of %d" % len(every), first["notice"])
+        self.assertEqual(res.getheader("X-Diplograph-Notice"), first["notice"])
+        second = self.api("/api/links/TGO?limit=2&offset=2")
+        self.assertEqual(second["links"], every[2:4])
+        self.assertIn("showing links 3 to 4 of %d" % len(every), second["notice"])
+        past = self.api("/api/links/TGO?offset=%d" % (len(every) + 5))
+        self.assertEqual(past["links"], [])
+        self.assertNotIn("notice", self.api("/api/links/TGO"))  # fewer than 200
+        self.assertEqual(len(self.api("/api/links/TGO?limit=50&budget=3")["links"]), 3)
+        self.assertIn("at least 1", self.error("/api/links/TGO?limit=0", 400))
 
     # ---- the page and its safety ----
 

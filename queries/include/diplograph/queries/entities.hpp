@@ -3,6 +3,7 @@
 
 #include <diplograph/graph/store.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -31,6 +32,36 @@ struct EntityMatch {
 //! An empty query lists every entity of the kind.
 std::vector<EntityMatch> find_entities(const Store& store, const std::string& query,
                                        std::optional<EntityKind> kind = std::nullopt);
+
+//! The entities with their names folded once, for answering many searches (`serve`): the same
+//! answers as find_entities on the store they were read from.
+class EntityIndex {
+  public:
+    explicit EntityIndex(std::vector<Entity> entities);
+    //! As find_entities, among these entities (of `kind` when given); the first `limit` (0:
+    //! all).
+    std::vector<EntityMatch> find(const std::string& query,
+                                  std::optional<EntityKind> kind = std::nullopt,
+                                  std::size_t limit = 0) const;
+    const std::vector<Entity>& entities() const { return entities_; }
+
+  private:
+    //! An id, name or alias, folded; its code points and those of its words in points_.
+    struct Name {
+        uint32_t source = 0;  //!< 0: the id, 1: the name, 2 + i: alias i
+        std::string folded;
+        uint32_t points_at = 0, points_size = 0;
+        uint32_t words_at = 0, words_size = 0;  //!< into words_
+    };
+    struct Word {
+        uint32_t at = 0, size = 0;  //!< into points_
+    };
+    std::vector<Entity> entities_;
+    std::vector<std::size_t> first_name_;  //!< entity i's names: [first_name_[i], [i + 1])
+    std::vector<Name> names_;
+    std::vector<uint32_t> points_;
+    std::vector<Word> words_;
+};
 
 //! The one entity `name` designates: an id ("TGO", "person/vladimir-putin", "org/ECOWAS"), a
 //! name or alias (a country first when several share it), or the one entity having it as a

@@ -29,8 +29,9 @@ struct RankAnswer {
     Selection selection;        //!< the ranked actors and the links among them
 };
 
-//! Ranks every actor of the graph; keeps the first `top` (0: all).
-RankAnswer rank(const Graph& graph, RankBy by, std::size_t top = 0);
+//! Ranks every actor of the graph; keeps the first `top` (0: all). With 0 < `pivots` < the
+//! number of actors, betweenness is estimated from that many sampled sources (betweenness()).
+RankAnswer rank(const Graph& graph, RankBy by, std::size_t top = 0, std::size_t pivots = 0);
 
 //! The same ranking on the topology alone (rows index Topology nodes; the selection holds only
 //! the title and left_out_nodes). nullopt for betweenness, which needs the Graph.
@@ -40,5 +41,18 @@ std::optional<RankAnswer> rank(const Topology& topology, RankBy by, std::size_t 
 //! The same definition as NetworkX's pagerank(G) on that graph.
 std::vector<double> pagerank(const std::vector<std::vector<NodeIndex>>& adjacency,
                              double alpha = 0.85, double tol = 1e-10, int max_iterations = 1000);
+
+//! Betweenness centrality on a simple undirected adjacency (Brandes 2001, unweighted), each
+//! unordered pair of end points counted once (as algo::betweenness). With 0 < `pivots` < the
+//! number of actors, an estimate: the dependencies of `pivots` sources drawn at random (seeded
+//! by `seed`, distinct) only, scaled by n / pivots (Brandes and Pich 2007); its time is
+//! pivots · (actors + links) instead of actors · (actors + links).
+std::vector<double> betweenness(const std::vector<std::vector<NodeIndex>>& adjacency,
+                                std::size_t pivots = 0, unsigned seed = 42);
+
+//! Ranking by betweenness on the topology: exact up to `exact_up_to` actors, estimated from
+//! `pivots` random sources above (`estimated` then set).
+RankAnswer rank_betweenness(const Topology& topology, std::size_t top, std::size_t exact_up_to,
+                            std::size_t pivots, bool& estimated);
 
 }  // namespace diplograph
