@@ -102,8 +102,7 @@ EntityIndex::EntityIndex(std::vector<Entity> entities) : entities_(std::move(ent
     first_name_.push_back(names_.size());
 }
 
-std::vector<EntityMatch> EntityIndex::find(const std::string& query,
-                                           std::optional<EntityKind> kind,
+std::vector<EntityMatch> EntityIndex::find(const std::string& query, std::optional<EntityKind> kind,
                                            std::size_t limit_matches) const {
     // The matches as numbers first: only those kept are copied out.
     struct Hit {
@@ -171,8 +170,8 @@ std::vector<EntityMatch> EntityIndex::find(const std::string& query,
         return entities_[a.entity].id < entities_[b.entity].id;
     };
     if (limit_matches && limit_matches < hits.size()) {
-        std::partial_sort(hits.begin(), hits.begin() + static_cast<long>(limit_matches),
-                          hits.end(), before);
+        std::partial_sort(hits.begin(), hits.begin() + static_cast<long>(limit_matches), hits.end(),
+                          before);
         hits.resize(limit_matches);
     } else {
         std::stable_sort(hits.begin(), hits.end(), before);
