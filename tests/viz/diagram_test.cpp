@@ -251,15 +251,40 @@ TEST(Diagram, EngineIsChosenBySize) {
     EXPECT_NE(to_dot(g, select_all(g), options).find("layout=\"neato\""), std::string::npos);
 }
 
-TEST(Diagram, BlocClustersGroupTheDenseParts) {
-    // Two cliques of four joined by one link: two blocs.
+//! Actors named P0, P1, … (prefix P) for the bloc tests.
+std::vector<Entity> numbered_actors(const std::string& prefix, int n) {
     std::vector<Entity> actors;
-    for (int i = 0; i < 8; ++i) {
+    for (int i = 0; i < n; ++i) {
         Entity e;
-        e.id = fmt::format("B{}", i);
+        e.id = fmt::format("{}{}", prefix, i);
         e.name = e.id;
         actors.push_back(e);
     }
+    return actors;
+}
+
+//! The members of each cluster of a `--cluster bloc` diagram of `g`.
+std::set<std::set<std::string>> bloc_clusters(const Graph& g) {
+    DiagramOptions options;
+    options.cluster = Clustering::bloc;
+    std::string dot = to_dot(g, select_all(g), options);
+    std::set<std::set<std::string>> groups;
+    Agraph_t* parsed = agmemread(dot.c_str());
+    if (!parsed)
+        return groups;
+    for (Agraph_t* s = agfstsubg(parsed); s; s = agnxtsubg(s)) {
+        std::set<std::string> members;
+        for (Agnode_t* n = agfstnode(s); n; n = agnxtnode(s, n))
+            members.insert(agnameof(n));
+        groups.insert(members);
+    }
+    agclose(parsed);
+    return groups;
+}
+
+TEST(Diagram, BlocClustersGroupTheDenseParts) {
+    // Two cliques of four joined by one link: two blocs.
+    std::vector<Entity> actors = numbered_actors("B", 8);
     std::vector<StoredEvent> events;
     auto link = [&](int a, int b) {
         StoredEvent se;
@@ -273,35 +298,15 @@ TEST(Diagram, BlocClustersGroupTheDenseParts) {
             for (int b = a + 1; b < base + 4; ++b)
                 link(a, b);
     link(3, 4);
-    Graph g = Graph::from_events(actors, events);
-    DiagramOptions options;
-    options.cluster = Clustering::bloc;
-    std::string dot = to_dot(g, select_all(g), options);
-    Agraph_t* parsed = agmemread(dot.c_str());
-    ASSERT_NE(parsed, nullptr);
-    std::map<std::string, std::set<std::string>> clusters;
-    for (Agraph_t* s = agfstsubg(parsed); s; s = agnxtsubg(s))
-        for (Agnode_t* n = agfstnode(s); n; n = agnxtnode(s, n))
-            clusters[agnameof(s)].insert(agnameof(n));
-    agclose(parsed);
-    ASSERT_EQ(clusters.size(), 2u);
-    std::set<std::set<std::string>> groups;
-    for (auto& [name, members] : clusters)
-        groups.insert(members);
-    EXPECT_EQ(groups, (std::set<std::set<std::string>>{{"B0", "B1", "B2", "B3"},
-                                                       {"B4", "B5", "B6", "B7"}}));
+    EXPECT_EQ(
+        bloc_clusters(Graph::from_events(actors, events)),
+        (std::set<std::set<std::string>>{{"B0", "B1", "B2", "B3"}, {"B4", "B5", "B6", "B7"}}));
 }
 
 TEST(Diagram, BlocClustersSplitCampsThatCondemnEachOther) {
     // Two camps of three that meet inside and condemn each other more often than they meet:
     // counted as plain links the six form one dense group; signed, they are two blocs.
-    std::vector<Entity> actors;
-    for (int i = 0; i < 6; ++i) {
-        Entity e;
-        e.id = fmt::format("C{}", i);
-        e.name = e.id;
-        actors.push_back(e);
-    }
+    std::vector<Entity> actors = numbered_actors("C", 6);
     std::vector<StoredEvent> events;
     auto link = [&](int a, int b, EventType type, int times) {
         for (int t = 0; t < times; ++t) {
@@ -320,21 +325,8 @@ TEST(Diagram, BlocClustersSplitCampsThatCondemnEachOther) {
     for (int a = 0; a < 3; ++a)
         for (int b = 3; b < 6; ++b)
             link(a, b, EventType::CONDEMN, 2);
-    Graph g = Graph::from_events(actors, events);
-    DiagramOptions options;
-    options.cluster = Clustering::bloc;
-    std::string dot = to_dot(g, select_all(g), options);
-    Agraph_t* parsed = agmemread(dot.c_str());
-    ASSERT_NE(parsed, nullptr);
-    std::set<std::set<std::string>> groups;
-    for (Agraph_t* s = agfstsubg(parsed); s; s = agnxtsubg(s)) {
-        std::set<std::string> members;
-        for (Agnode_t* n = agfstnode(s); n; n = agnxtnode(s, n))
-            members.insert(agnameof(n));
-        groups.insert(members);
-    }
-    agclose(parsed);
-    EXPECT_EQ(groups, (std::set<std::set<std::string>>{{"C0", "C1", "C2"}, {"C3", "C4", "C5"}}));
+    EXPECT_EQ(bloc_clusters(Graph::from_events(actors, events)),
+              (std::set<std::set<std::string>>{{"C0", "C1", "C2"}, {"C3", "C4", "C5"}}));
 }
 
 //! A small store: Macron (FRA) and Tebboune (DZA) meet three times with their countries, sign
