@@ -341,26 +341,32 @@ INSTANTIATE_TEST_SUITE_P(
     status_name);
 
 TEST(Statuses, TalksThatAreThePurposeOfAPlannedTripArePlanned) {
-    // However far the cue of the trip is from the talks.
-    Batch en = extract("en",
-                       "The Ghanaian foreign minister will travel to Lomé on the first day of "
-                       "next week for talks with his Togolese counterpart.");
-    const Event* talks = find(en, EventType::MEET);
-    ASSERT_NE(talks, nullptr) << to_findings_json(en);
-    EXPECT_EQ(talks->status, Status::planned) << to_findings_json(en);
-    Batch fr = extract("fr",
-                       "Le ministre ghanéen des Affaires étrangères se rendra à Lomé au début "
-                       "de la semaine pour des entretiens avec son homologue togolais.");
-    const Event* entretiens = find(fr, EventType::MEET);
-    ASSERT_NE(entretiens, nullptr) << to_findings_json(fr);
-    EXPECT_EQ(entretiens->status, Status::planned) << to_findings_json(fr);
-    // Talks held during a trip that happened stay what they were.
-    Batch done = extract("en",
-                         "The Ghanaian foreign minister travelled to Lomé for talks with his "
-                         "Togolese counterpart.");
-    const Event* held = find(done, EventType::MEET);
-    ASSERT_NE(held, nullptr) << to_findings_json(done);
-    EXPECT_EQ(held->status, Status::occurred);
+    // However far the cue of the trip is from the talks; talks held during a trip that
+    // happened stay what they were.
+    struct TripCase {
+        const char* lang;
+        const char* text;
+        Status status;
+    };
+    for (const TripCase& c : {
+             TripCase{"en",
+                      "The Ghanaian foreign minister will travel to Lomé on the first day of next "
+                      "week for talks with his Togolese counterpart.",
+                      Status::planned},
+             TripCase{"fr",
+                      "Le ministre ghanéen des Affaires étrangères se rendra à Lomé au début de la "
+                      "semaine pour des entretiens avec son homologue togolais.",
+                      Status::planned},
+             TripCase{"en",
+                      "The Ghanaian foreign minister travelled to Lomé for talks with his Togolese "
+                      "counterpart.",
+                      Status::occurred},
+         }) {
+        Batch b = extract(c.lang, c.text);
+        const Event* talks = find(b, EventType::MEET);
+        ASSERT_NE(talks, nullptr) << to_findings_json(b);
+        EXPECT_EQ(talks->status, c.status) << to_findings_json(b);
+    }
 }
 
 TEST(Mutual, RespectiveEmbassiesGiveOneEventPerDirection) {
