@@ -822,6 +822,8 @@ struct Store::Impl {
                       std::vector<std::string>& duplicates_of);
     //! A new event's id, from its type, date, source and participants; not yet taken.
     std::string new_event_id(const Event& event, const std::string& source_id);
+    //! Writes the events row of a new event; returns what `known` keeps of it (its core).
+    Event insert_event(const std::string& id, const Event& event, const DateInterval& stored_date);
     void recompute(const std::string& id);
     void write_derived(const std::string& id, const Derivation& derivation, Event* row);
     void remove_source(const std::string& source_id);
@@ -1182,19 +1184,59 @@ std::string Store::Impl::new_event_id(const Event& event, const std::string& sou
     auto parts = event.participants;
     std::sort(parts.begin(), parts.end());
     for (const auto& p : parts)
-        basis += "|" + p.actor + ":" + std::string(to_string(p.role));
-    std::string prefix = event.type == EventType::AGREEMENT ? "agreement/" : "event/";
+        basis.append("|").append(p.actor).append(":").append(to_string(p.role));
+    const char* prefix = event.type == EventType::AGREEMENT ? "agreement/" : "event/";
     std::string id = prefix + stable_hash(basis);
     // Two distinct events of one source with the same basis get distinct ids.
     for (int n = 2;; ++n) {
-        auto& s = cache.use("SELECT 1 FROM events WHERE id=?");
-        s.bind(id);
-        bool taken = s.step();
-        s.reset();
-        if (!taken)
+        auto& taken = fast_statement(fast.exists, "SELECT 1 FROM events WHERE id=?");
+        taken.bind_kept(id);
+        bool is_taken = taken.step();
+        taken.reset();
+        if (!is_taken)
             return id;
         id = prefix + stable_hash(basis + "#" + std::to_string(n));
     }
+}
+
+Event Store::Impl::insert_event(const std::string& id, const Event& event,
+                                const DateInterval& stored_date) {
+    const std::string date_from = date_text(event.date.first);
+    const std::string date_to = date_text(event.date.last);
+    auto& ins = fast_statement(
+        fast.event,
+        "INSERT INTO events(id, type, subtype, status, date_from, date_to, precision, "
+        "date_how, place, cameo, plover, plover_mode, goldstein) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    ins.bind_kept(id)
+        .bind_kept(to_string(event.type))
+        .bind_kept(event.subtype)
+        .bind_kept(to_string(event.status))
+        .bind_kept(date_from)
+        .bind_kept(date_to)
+        .bind_kept(to_string(event.date.precision))
+        .bind_kept(event.date.how)
+        .bind_kept(event.place)
+        .bind_kept(event.cameo)
+        .bind_kept(event.plover)
+        .bind_kept(event.plover_mode);
+    if (event.goldstein)
+        ins.bind(*event.goldstein);
+    else
+        ins.bind_null();
+    ins.run();
+    Event core;
+    core.id = id;
+    core.type = event.type;
+    core.subtype = event.subtype;
+    core.status = event.status;
+    core.date = stored_date;
+    core.place = event.place;
+    core.cameo = event.cameo;
+    core.plover = event.plover;
+    core.plover_mode = event.plover_mode;
+    core.goldstein = event.goldstein;
+    return core;
 }
 
 // The event's status, date, subtype and place are derived from all its evidence (Derivation),
@@ -1404,57 +1446,8 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
     const std::string date_from = date_text(event.date.first);
     const std::string date_to = date_text(event.date.last);
     if (id.empty()) {
-        // new_event_id(), with a statement of its own.
-        std::string basis =
-            fmt::format("{}|{}|{}", to_string(event.type), event.date.to_string(), source.id);
-        auto parts = event.participants;
-        std::sort(parts.begin(), parts.end());
-        for (const auto& p : parts)
-            basis.append("|").append(p.actor).append(":").append(to_string(p.role));
-        const char* prefix = event.type == EventType::AGREEMENT ? "agreement/" : "event/";
-        id = prefix + stable_hash(basis);
-        for (int n = 2;; ++n) {
-            auto& taken = fast_statement(fast.exists, "SELECT 1 FROM events WHERE id=?");
-            taken.bind_kept(id);
-            bool is_taken = taken.step();
-            taken.reset();
-            if (!is_taken)
-                break;
-            id = prefix + stable_hash(basis + "#" + std::to_string(n));
-        }
-        auto& ins = fast_statement(
-            fast.event,
-            "INSERT INTO events(id, type, subtype, status, date_from, date_to, precision, "
-            "date_how, place, cameo, plover, plover_mode, goldstein) "
-            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        ins.bind_kept(id)
-            .bind_kept(to_string(event.type))
-            .bind_kept(event.subtype)
-            .bind_kept(to_string(event.status))
-            .bind_kept(date_from)
-            .bind_kept(date_to)
-            .bind_kept(to_string(event.date.precision))
-            .bind_kept(event.date.how)
-            .bind_kept(event.place)
-            .bind_kept(event.cameo)
-            .bind_kept(event.plover)
-            .bind_kept(event.plover_mode);
-        if (event.goldstein)
-            ins.bind(*event.goldstein);
-        else
-            ins.bind_null();
-        ins.run();
-        Event core;
-        core.id = id;
-        core.type = event.type;
-        core.subtype = event.subtype;
-        core.status = event.status;
-        core.date = stored_date;
-        core.place = event.place;
-        core.cameo = event.cameo;
-        core.plover = event.plover;
-        core.plover_mode = event.plover_mode;
-        core.goldstein = event.goldstein;
+        id = new_event_id(event, source.id);
+        Event core = insert_event(id, event, stored_date);
         known.cores[id] = {
             std::move(core), Derivation{}, sqlite3_last_insert_rowid(db.get()), {}, 0};
         ++result.events_new;
@@ -1793,9 +1786,6 @@ StoreResult Store::put(const Batch& batch) {
         ins_role.run();
     }
 
-    auto& ins_event = cache.use(
-        "INSERT INTO events(id, type, subtype, status, date_from, date_to, precision, date_how, "
-        "place, cameo, plover, plover_mode, goldstein) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
     auto& ins_attribute = cache.use(
         "INSERT INTO event_attributes(event, key, value) VALUES(?,?,?) ON CONFLICT(event, key) "
         "DO UPDATE SET value=excluded.value");
@@ -1838,31 +1828,7 @@ StoreResult Store::put(const Batch& batch) {
             id = impl_->match(event, key, this_source, duplicates_of);
         if (id.empty()) {
             id = impl_->new_event_id(event, source.id);
-            ins_event.reset()
-                .bind(id)
-                .bind(to_string(event.type))
-                .bind(event.subtype)
-                .bind(to_string(event.status))
-                .bind(date_text(event.date.first))
-                .bind(date_text(event.date.last))
-                .bind(to_string(event.date.precision))
-                .bind(event.date.how)
-                .bind(event.place)
-                .bind(event.cameo)
-                .bind(event.plover)
-                .bind(event.plover_mode);
-            if (event.goldstein)
-                ins_event.bind(*event.goldstein);
-            else
-                ins_event.bind_null();
-            ins_event.run();
-            Event core;
-            core.id = id;
-            core.type = event.type;
-            core.subtype = event.subtype;
-            core.status = event.status;
-            core.date = stored_date;
-            core.place = event.place;
+            Event core = impl_->insert_event(id, event, stored_date);
             impl_->known.cores[id] = {
                 std::move(core), Derivation{}, sqlite3_last_insert_rowid(db.get()), {}, 0};
             ++result.events_new;
