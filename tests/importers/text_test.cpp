@@ -1655,5 +1655,33 @@ TEST(Names, TheVictimOfAnAttackIsNotWhomACondemnationAims) {
         EXPECT_NE(actors(*e), (std::set<std::string>{"GHA", "BEN"})) << to_findings_json(fr);
 }
 
+TEST(Triggers, AStemMatchesItsOwnWordsOnly) {
+    // A pattern's "end*" or "nou*" once matched "endeavour" or "nouvelle".
+    Batch endeavour = extract("en",
+                              "In an endeavour to deepen their ties, Ghana and Togo signed a "
+                              "trade agreement on Monday.");
+    EXPECT_EQ(find(endeavour, EventType::RELATIONS_SEVER), nullptr) << to_findings_json(endeavour);
+    EXPECT_NE(find(endeavour, EventType::AGREEMENT), nullptr) << to_findings_json(endeavour);
+    Batch significant = extract("en",
+                                "Ghana called the vote a significant step, according to a "
+                                "statement on its relations with Togo.");
+    EXPECT_EQ(find(significant, EventType::AGREEMENT), nullptr) << to_findings_json(significant);
+    Batch nouvelle = extract("fr",
+                             "Le Ghana est prêt pour une nouvelle étape dans ses relations avec "
+                             "le Togo.");
+    EXPECT_EQ(find(nouvelle, EventType::RELATIONS_ESTABLISH), nullptr)
+        << to_findings_json(nouvelle);
+    Batch coup = extract("fr",
+                         "Depuis le coup d'État au Togo, les relations avec le Ghana restent "
+                         "froides.");
+    EXPECT_EQ(find(coup, EventType::RELATIONS_SEVER), nullptr) << to_findings_json(coup);
+    Batch fermement = extract("fr",
+                              "Le Ghana a condamné fermement l'attaque contre l'ambassade du "
+                              "Togo.");
+    EXPECT_EQ(find(fermement, EventType::EMBASSY_CLOSE), nullptr) << to_findings_json(fermement);
+    Batch noue = extract("fr", "Le Ghana a noué des relations diplomatiques avec le Togo.");
+    EXPECT_NE(find(noue, EventType::RELATIONS_ESTABLISH), nullptr) << to_findings_json(noue);
+}
+
 }  // namespace
 }  // namespace diplograph
