@@ -17,8 +17,10 @@ from pathlib import Path
 
 # Measured on 2026-11-28 (second session) after the rules that articles of ours written for it led
 # to: countries 0.950, people 0.894, organizations 1.000, events typed 0.844, strict 0.798.
+# Countries lowered to 0.93 in the eighth session: a recalled ambassador is now a protest (as
+# tests/corpus/own codes it), and one dev article's gold lists neither country of a recall it tells.
 FLOORS = {
-    "countries": 0.94,
+    "countries": 0.93,
     "people": 0.88,
     "organizations": 0.95,
     "events_typed": 0.83,

@@ -1683,5 +1683,26 @@ TEST(Triggers, AStemMatchesItsOwnWordsOnly) {
     EXPECT_NE(find(noue, EventType::RELATIONS_ESTABLISH), nullptr) << to_findings_json(noue);
 }
 
+TEST(Triggers, RecallingAnAmbassadorIsAProtest) {
+    // A recall is a protest even when the reason is far from the verb, or unsaid.
+    Batch far = extract("fr",
+                        "Le Ghana a rappelé en fin de semaine dernière ses ambassadeurs au Togo "
+                        "et au Bénin pour protester contre la fermeture des frontières.",
+                        "2031-03-05");
+    const Event* c = find(far, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(far);
+    EXPECT_EQ(initiator(*c), "GHA");
+    EXPECT_EQ(actors(*c), (std::set<std::string>{"GHA", "TGO", "BEN"}));
+    Batch plain = extract("en", "Ghana recalled its ambassador to Togo on Monday.", "2031-03-05");
+    const Event* r = find(plain, EventType::CONDEMN);
+    ASSERT_NE(r, nullptr) << to_findings_json(plain);
+    EXPECT_EQ(initiator(*r), "GHA");
+    Batch passive =
+        extract("fr", "L'ambassadeur du Ghana au Togo a été rappelé samedi.", "2031-03-05");
+    EXPECT_NE(find(passive, EventType::CONDEMN), nullptr) << to_findings_json(passive);
+    Batch remind = extract("en", "Ghana recalled that its ties with Togo are old.");
+    EXPECT_EQ(find(remind, EventType::CONDEMN), nullptr) << to_findings_json(remind);
+}
+
 }  // namespace
 }  // namespace diplograph
