@@ -1704,5 +1704,39 @@ TEST(Triggers, RecallingAnAmbassadorIsAProtest) {
     EXPECT_EQ(find(remind, EventType::CONDEMN), nullptr) << to_findings_json(remind);
 }
 
+TEST(People, TitlesEndAtTheirVerbAndGoOnPastTheirPortfolio) {
+    // The portfolio after the first comma, then the name after the second.
+    Batch portfolio = extract("fr",
+                              "Le ministre des Affaires étrangères, de la Coopération et des "
+                              "Ghanéens de l'Extérieur, M. Kwame Asante Boateng a reçu lundi "
+                              "l'ambassadeur du Togo.",
+                              "2031-03-05");
+    const Entity* minister = person(portfolio, "Kwame Asante Boateng");
+    ASSERT_NE(minister, nullptr) << to_findings_json(portfolio);
+    EXPECT_EQ(minister->country, "GHA");
+    // "SEM." and "H.E." come before a name; they end no sentence.
+    Batch sem = extract("fr",
+                        "Le ministre ghanéen des Affaires étrangères a reçu, lundi à Accra, SEM. "
+                        "Pierre Lamy, ambassadeur de France au Ghana.",
+                        "2031-03-05");
+    const Event* m = find(sem, EventType::MEET);
+    ASSERT_NE(m, nullptr) << to_findings_json(sem);
+    EXPECT_EQ(actors(*m), (std::set<std::string>{"GHA", "FRA"}));
+    Batch he = extract("en", "Ghana's foreign minister met H.E. Peter Lamb, the British envoy.",
+                       "2031-03-05");
+    EXPECT_NE(person(he, "Peter Lamb"), nullptr) << to_findings_json(he);
+    // A title ends at its verb: the Togolese ambassador's country is not the minister's.
+    Batch met = extract("en", "Ghana's foreign minister met the Togolese ambassador on Monday.",
+                        "2024-03-29");
+    int people = 0;
+    for (const auto& e : met.entities) {
+        if (e.kind == EntityKind::person) {
+            ++people;
+            EXPECT_EQ(e.country, "GHA") << to_findings_json(met);
+        }
+    }
+    EXPECT_EQ(people, 1) << to_findings_json(met);  // the minister, from the dictionary
+}
+
 }  // namespace
 }  // namespace diplograph

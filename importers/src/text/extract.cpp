@@ -184,7 +184,16 @@ bool honorific(std::string_view w) {
         "sa",         "altesse",    "majeste",     "majesty",   "excellence",  "excellency",
         "sir",        "lord",       "prince",      "princess",  "emir",        "king",
         "roi",        "sultan",     "counterpart", "homologue", "archbishop",  "archeveque",
-        "cardinal",   "bishop",     "eveque",      "mgr",       "monseigneur", "monsignor"};
+        "cardinal",   "bishop",     "eveque",      "mgr",       "monseigneur", "monsignor",
+        "sem",        "hon",        "honourable",  "honorable", "amb"};
+    return kWords.count(w) != 0;
+}
+
+// Verbs and auxiliaries of three letters or fewer: the end of a title, never inside one.
+bool short_verb(std::string_view w) {
+    static const WordSet kWords = {"met", "has", "had", "was", "is",  "are", "did", "led",
+                                   "saw", "sat", "won", "got", "set", "put", "ont", "est",
+                                   "fut", "va",  "vit", "dit", "lu",  "eu"};
     return kWords.count(w) != 0;
 }
 
@@ -908,8 +917,9 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
         }
         std::string person;
         bool comma = false;
-        bool posted = false;  // after "to"/"auprès de": the next country is a destination
-        for (std::size_t k = title.last; k < t.size() && k < title.last + 12;) {
+        bool portfolio = false;  // the title went on with its portfolio after the comma
+        bool posted = false;     // after "to"/"auprès de": the next country is a destination
+        for (std::size_t k = title.last; k < t.size() && k < title.last + 20;) {
             if (const Mention* m = mention_at(k)) {
                 if (m->kind == EntityKind::person) {
                     person = m->entity;
@@ -925,7 +935,11 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 continue;
             }
             if (!t[k].word) {
-                if (t[k].norm == "," && !comma) {
+                // "le ministre des Affaires étrangères, de la Coopération et des Mauritaniens
+                // de l'Extérieur, M. X": a second comma closes the portfolio.
+                if (t[k].norm == "," && (!comma || portfolio)) {
+                    if (comma)
+                        portfolio = false;  // one portfolio, one more comma
                     comma = true;
                     ++k;
                     continue;
@@ -988,12 +1002,16 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 } else if (words == 1 && k > 0 && connector(t[k - 1].norm)) {
                     // A portfolio in the title ("ministre de l'Europe et des Affaires
                     // étrangères"): the name is further on.
+                    portfolio = comma;
                     k = j;
                     continue;
                 }
                 break;
             }
-            if (!title_filler(t[k].norm) && !(t[k].norm.size() <= 3 && !t[k].capitalized))
+            // Short words between a title and its name are skipped, except a verb: in "the
+            // foreign minister met the Togolese ambassador", Togo is not the minister's.
+            if (!title_filler(t[k].norm) &&
+                !(t[k].norm.size() <= 3 && !t[k].capitalized && !short_verb(t[k].norm)))
                 break;
             ++k;
         }
