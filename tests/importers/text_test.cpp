@@ -1738,5 +1738,24 @@ TEST(People, TitlesEndAtTheirVerbAndGoOnPastTheirPortfolio) {
     EXPECT_EQ(people, 1) << to_findings_json(met);  // the minister, from the dictionary
 }
 
+TEST(Triggers, GoodsThatArriveAreAidAndPeopleThatArriveVisit) {
+    Batch shipment = extract("en",
+                             "A humanitarian relief shipment from the Republic of Ghana (ROG) "
+                             "arrived in Togo on Monday.",
+                             "2031-03-05");
+    const Event* a = find(shipment, EventType::AID);
+    ASSERT_NE(a, nullptr) << to_findings_json(shipment);
+    EXPECT_EQ(initiator(*a), "GHA");
+    EXPECT_EQ(find(shipment, EventType::VISIT), nullptr) << to_findings_json(shipment);
+    Batch flight = extract("en", "Ghana has sent one cargo flight of essential items to Togo.");
+    EXPECT_NE(find(flight, EventType::AID), nullptr) << to_findings_json(flight);
+    Batch arrivee = extract("fr", "Arrivée à Lomé de l'aide humanitaire ghanéenne.");
+    EXPECT_NE(find(arrivee, EventType::AID), nullptr) << to_findings_json(arrivee);
+    EXPECT_EQ(find(arrivee, EventType::VISIT), nullptr) << to_findings_json(arrivee);
+    Batch person = extract("en", "Ghana's president arrived in Togo on Monday.", "2031-03-05");
+    EXPECT_NE(find(person, EventType::VISIT), nullptr) << to_findings_json(person);
+    EXPECT_EQ(find(person, EventType::AID), nullptr) << to_findings_json(person);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -1218,6 +1218,17 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         tok.light = tok.word && (kDateWords.count(tok.norm) != 0 ||
                                  std::all_of(tok.norm.begin(), tok.norm.end(),
                                              [](char c) { return c >= '0' && c <= '9'; }));
+    // A short aside in brackets ("(UAE)", "(ANI)") is light too, brackets included.
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i].word || t[i].norm != "(")
+            continue;
+        std::size_t j = i + 1;
+        while (j < t.size() && j <= i + 4 && t[j].word)
+            ++j;
+        if (j < t.size() && j > i + 1 && j <= i + 4 && t[j].norm == ")")
+            for (std::size_t k = i; k <= j; ++k)
+                t[k].light = true;
+    }
     cues_.reset(*data_, t);
     look_up_words(t);
     mentions = find_names(t);

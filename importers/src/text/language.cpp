@@ -303,14 +303,15 @@ std::size_t match_from(const Pattern& p, std::size_t k, const std::vector<Token>
         return i;
     const PatternItem& item = p[k];
     if (item.gap) {
-        // Up to max_gap words (punctuation other than commas breaks the gap).
+        // Up to max_gap words (punctuation other than commas breaks the gap, unless light: the
+        // brackets of a short aside, "(UAE)").
         std::size_t words = 0;
         for (std::size_t j = i; j <= tokens.size(); ++j) {
             if (auto end = match_from(p, k + 1, tokens, j))
                 return end;
             if (j == tokens.size())
                 break;
-            if (!tokens[j].word && tokens[j].norm != ",")
+            if (!tokens[j].word && tokens[j].norm != "," && !tokens[j].light)
                 break;
             if (tokens[j].word && !tokens[j].light && ++words > item.max_gap)
                 break;
