@@ -1757,5 +1757,34 @@ TEST(Triggers, GoodsThatArriveAreAidAndPeopleThatArriveVisit) {
     EXPECT_EQ(find(person, EventType::AID), nullptr) << to_findings_json(person);
 }
 
+TEST(Names, TheAgentOfAPassiveOrANounActsAndItsSubjectUndergoes) {
+    Batch passive =
+        extract("en", "Two Togolese diplomats were expelled by Ghana on Monday.", "2031-03-05");
+    const Event* e = find(passive, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(e, nullptr) << to_findings_json(passive);
+    EXPECT_EQ(initiator(*e), "GHA");
+    // Agents coordinated: both act, the owner of the diplomats undergoes.
+    Batch noun = extract("en",
+                         "Togo vowed to answer the expulsions of its diplomats by Ghana and "
+                         "Benin.",
+                         "2031-03-05");
+    const Event* x = find(noun, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(x, nullptr) << to_findings_json(noun);
+    for (const auto& p : x->participants)
+        EXPECT_EQ(p.role == ParticipantRole::target, p.actor == "TGO") << to_findings_json(noun);
+    // The agent belongs to the nearest verb or noun: Ghana expelled, Togo condemned.
+    Batch nested =
+        extract("en", "Togo condemned the expulsion of its diplomats by Ghana.", "2031-03-05");
+    const Event* c = find(nested, EventType::CONDEMN);
+    ASSERT_NE(c, nullptr) << to_findings_json(nested);
+    EXPECT_EQ(initiator(*c), "TGO");
+    // Agents with nobody acted upon make no directed event.
+    Batch mission = extract("en",
+                            "The mission, supported by the World Bank and the International "
+                            "Monetary Fund, began on Monday.",
+                            "2031-03-05");
+    EXPECT_EQ(find(mission, EventType::SUPPORT), nullptr) << to_findings_json(mission);
+}
+
 }  // namespace
 }  // namespace diplograph

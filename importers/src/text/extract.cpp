@@ -1701,6 +1701,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             NameKind kind;
         };
         std::vector<Actor> actors;
+        std::set<std::string> agents;  // the agents of a passive or of a noun ("by Romania")
         std::vector<std::string> people;
         auto add_actor = [&](const std::string& id, std::size_t pos, NameKind kind) {
             if (id.empty())
@@ -1725,8 +1726,53 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                                                "dirigeants"};
             if (m.last < t.size() && kQualified.count(t[m.last].norm))
                 return false;
-            return m.first > trig.first && m.first <= trig.last + 6 &&
-                   ((m.first > 0 && by(m.first - 1)) || (m.first > 1 && by(m.first - 2)));
+            // The agent of the nearest verb or noun: in "condemned the expulsion of its
+            // diplomats by Romania", Romania expelled and did not condemn.
+            auto nearer = [&](std::size_t k) {
+                return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& x) {
+                    return x.first >= trig.last && x.first > trig.first && x.last <= k;
+                });
+            };
+            // Coordinated with an agent: "by the United States and Canada".
+            std::size_t first = m.first;
+            for (bool back = true; back;) {
+                back = false;
+                for (const auto& o : mentions) {
+                    if (o.kind == EntityKind::person || o.last >= first || o.first >= first)
+                        continue;
+                    bool linked = o.last < first;
+                    for (std::size_t k = o.last; k < first && linked; ++k)
+                        linked = coordination(t[k].norm);
+                    if (linked && o.last + 3 >= first) {
+                        first = o.first;
+                        back = true;
+                        break;
+                    }
+                }
+            }
+            // Nor of another participle in between: "condemned the tests carried out by Iran".
+            auto participle = [&](std::size_t k) {
+                static const WordSet kWords = {
+                    "made",      "taken",      "done",     "given",    "led",      "held",
+                    "carried",   "conducted",  "launched", "fired",    "staged",   "backed",
+                    "mene",      "menee",      "menees",   "menes",    "effectue", "effectuee",
+                    "effectues", "effectuees", "pris",     "prise",    "prises",   "fait",
+                    "faite",     "faites",     "lance",    "lancee",   "lancees",  "lances",
+                    "conduit",   "conduite",   "tire",     "tiree",    "tires",    "tirees",
+                    "commis",    "commise",    "commises", "perpetre", "perpetree"};
+                const std::string& w = t[k].norm;
+                return kWords.count(w) != 0 || (lang_ == "en" && w.size() > 4 && w.ends_with("ed"));
+            };
+            // A participle after an auxiliary is the trigger's own passive ("sanctions were
+            // imposed on Belarus by the EU").
+            static const WordSet kAux = {"was", "were", "been", "is",    "are",    "be",
+                                         "ete", "est",  "sont", "etait", "etaient"};
+            bool other_verb = false;
+            for (std::size_t k = trig.last; k + 1 < first && !other_verb; ++k)
+                other_verb = t[k].word && participle(k) && !(k > 0 && kAux.count(t[k - 1].norm));
+            return first > trig.first && first <= trig.last + 6 &&
+                   ((first > 0 && by(first - 1)) || (first > 1 && by(first - 2))) &&
+                   !nearer(first) && !other_verb;
         };
         // A country that only qualifies a bystander's title ("the administration of former US
         // President X") takes no part either.
@@ -1846,6 +1892,8 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                         w == "en" || w == "in")
                         break;
                 }
+            if (agent(m))
+                agents.insert(m.kind == EntityKind::person ? actor_of(m) : m.entity);
             std::size_t pos = agent(m) || visitor || (decider && m.first == *decider) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
                 // Someone only named as a complement ("Assad's fall", "le fils de Daniel
@@ -2173,7 +2221,17 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                         head = nearest;
                 }
             }
-            if (head < actors.size()) {
+            // The agent acts, and the subject of a passive undergoes: "two Russian
+            // diplomats were expelled by Romania".
+            bool by_agent = false;
+            for (std::size_t k = 0; k < named; ++k)
+                if (agents.count(actors[k].id) && actors[k].pos == 0) {
+                    subject.insert(k);
+                    by_agent = true;
+                }
+            if (by_agent) {
+                // The agent is the subject.
+            } else if (head < actors.size()) {
                 subject.insert(head);
                 // Coordinated parties on both sides of the head.
                 auto it = std::find(order.begin(), order.end(), head);
@@ -2201,6 +2259,12 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 }
             }
         }
+        // Agents and nobody acted upon ("the mission, supported by the World Bank and the
+        // IMF"): no directed event between them.
+        if (rule.direction != "sym" && !subject.empty() && subject.size() == actors.size() &&
+            std::all_of(actors.begin(), actors.end(),
+                        [&](const Actor& x) { return agents.count(x.id) != 0; }))
+            continue;
         bool before = !subject.empty();
         // Nobody named as the subject and every party a complement ("je voudrais vous
         // remercier pour … du Mali, du Burkina"): who acts is not known.
