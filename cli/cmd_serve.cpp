@@ -5,6 +5,7 @@
 #include "common.hpp"
 #include "filters.hpp"
 
+#include <diplograph/graph/algorithms.hpp>
 #include <diplograph/server/http.hpp>
 
 #include <fmt/format.h>
@@ -89,6 +90,7 @@ Scope scope_of(const Request& req) {
 struct Reply {
     std::string json;
     std::string notice;
+    int status = 200;  //!< 202: an answer still being computed (the notice says so)
 };
 
 //! `json` (an object) with a "notice" member when something was cut.
@@ -191,6 +193,35 @@ class Memo {
         }
     }
 
+    //! The value of `key`, computed by `make` on a thread of its own when nobody asked for it
+    //! yet: a request waits for it at most as long as it chooses (wait_for on the future).
+    std::shared_future<Value> start(const std::string& key, std::function<T()> make) {
+        auto promise = std::make_shared<std::promise<Value>>();
+        {
+            std::lock_guard lock(mutex_);
+            auto it = values_.find(key);
+            if (it != values_.end())
+                return it->second;
+            if (values_.size() >= max_entries_)
+                values_.clear();
+            it = values_.emplace(key, promise->get_future().share()).first;
+            std::thread([promise, make = std::move(make)] {
+                try {
+                    promise->set_value(std::make_shared<const T>(make()));
+                } catch (...) {
+                    promise->set_exception(std::current_exception());
+                }
+            }).detach();
+            return it->second;
+        }
+    }
+
+    //! Forgets a value (an error, so that the next request tries again).
+    void forget(const std::string& key) {
+        std::lock_guard lock(mutex_);
+        values_.erase(key);
+    }
+
     explicit Memo(std::size_t max_entries = 64) : max_entries_(max_entries) {}
 
     void clear() {
@@ -202,6 +233,53 @@ class Memo {
     std::size_t max_entries_;
     std::mutex mutex_;
     std::map<std::string, std::shared_future<Value>> values_;
+};
+
+// Betweenness: exact (Brandes) up to this many actors, else estimated from this many sources
+// drawn at random (queries/rank.hpp; its error is measured in tests/queries/betweenness_test).
+constexpr std::size_t kExactBetweennessUpTo = 2500;
+constexpr std::size_t kBetweennessPivots = 256;
+// How long a request for betweenness waits for it before answering that it is being computed.
+constexpr std::chrono::milliseconds kBetweennessWait{120};
+
+//! What a set of filters keeps of the whole graph, without copying it: its events, its links (those
+//! with at least one of its events), and its actors (those taking part in one of its events).
+struct Slice {
+    std::vector<bool> events;  //!< by event of the whole graph
+    std::vector<bool> edges;   //!< by edge of the whole graph
+    std::vector<bool> actors;  //!< by node of the whole graph
+    std::size_t kept = 0;      //!< events kept
+};
+
+//! The whole graph and a scope's slice of it, with the actors the entity table lists (the others,
+//! named only by events, are numbered in another order by Graph::load: answers about them are
+//! computed on the scope's own graph).
+struct Sliced {
+    std::shared_ptr<const Graph> whole;
+    std::shared_ptr<const Slice> slice;
+    std::shared_ptr<const std::vector<bool>> listed;
+
+    //! The graph Graph::load would read for the scope, restricted to `events` (a subset of the
+    //! slice's): its links between two actors are those of the scope's graph, event for event,
+    //! and its listed actors are numbered in the same order.
+    Graph sub(const std::vector<bool>& events) const {
+        return Graph::restrict(*whole, events, *listed);
+    }
+
+    //! Marks the scope's events of edge e in `events`.
+    void mark(EdgeIndex e, std::vector<bool>& events) const {
+        for (auto ev : whole->edges()[e].events)
+            if (slice->events[ev])
+                events[ev] = true;
+    }
+    //! Marks one of actor n's events in the scope, so that n is a node of sub().
+    void mark_actor(NodeIndex n, std::vector<bool>& events) const {
+        for (auto ev : whole->actor_events(n))
+            if (slice->events[ev]) {
+                events[ev] = true;
+                return;
+            }
+    }
 };
 
 class Api;
@@ -281,8 +359,12 @@ class Api {
         topologies_.clear();
         graphs_.clear();
         views_.clear();
+        slices_.clear();
+        adjacencies_.clear();
+        listed_.clear();
         names_.clear();
         ranks_.clear();
+        betweenness_.clear();
         blocs_.clear();
         stats_.clear();
     }
@@ -317,6 +399,71 @@ class Api {
     //! The scope's graph (without evidence) when it can be had without reading the store: the
     //! whole graph once read (in the background at start), or one derived from it in memory
     //! for other filters (kept for the next requests); nullptr before that, or with --kind.
+    //! The scope's slice of the whole graph once the whole graph is read (nullptr before, or with
+    //! --kind): ego, path and links answer from it and a graph of the few events they show,
+    //! instead of a copy of the scope's graph.
+    std::optional<Sliced> sliced(const Store& store, const Scope& scope) const {
+        if (scope.kind || scope_key(scope) == scope_key(Scope{}))
+            return std::nullopt;  // the whole graph is the view of no filter
+        auto whole = graphs_.peek(scope_key(Scope{}));
+        if (!whole)
+            return std::nullopt;
+        auto listed = listed_.get("", [&] {
+            auto known = names(store);
+            std::unordered_set<std::string_view> ids;
+            for (const auto& e : known->entities())
+                ids.insert(e.id);
+            std::vector<bool> out(whole->node_count(), false);
+            for (NodeIndex n = 0; n < whole->node_count(); ++n)
+                out[n] = ids.count(whole->node(n).id) > 0;
+            return out;
+        });
+        auto slice = slices_.get(scope_key(scope), [&] {
+            Slice out;
+            const auto& events = whole->events();
+            out.events.assign(events.size(), false);
+            out.actors.assign(whole->node_count(), false);
+            for (std::size_t e = 0; e < events.size(); ++e)
+                if (scope.filter.accepts(events[e])) {
+                    out.events[e] = true;
+                    ++out.kept;
+                    for (auto n : whole->event_actors(e))
+                        out.actors[n] = true;
+                }
+            out.edges.assign(whole->edges().size(), false);
+            for (EdgeIndex i = 0; i < whole->edges().size(); ++i)
+                for (auto e : whole->edges()[i].events)
+                    if (out.events[e]) {
+                        out.edges[i] = true;
+                        break;
+                    }
+            return out;
+        });
+        return Sliced{whole, slice, listed};
+    }
+
+    //! The simple adjacency of the slice's links (sorted distinct partners, as
+    //! algo::simple_adjacency), in the whole graph's numbering.
+    std::shared_ptr<const std::vector<std::vector<NodeIndex>>> adjacency(const Sliced& sliced,
+                                                                         const Scope& scope) const {
+        return adjacencies_.get(scope_key(scope), [&] {
+            const Graph& whole = *sliced.whole;
+            std::vector<std::vector<NodeIndex>> adj(whole.node_count());
+            for (EdgeIndex i = 0; i < whole.edges().size(); ++i) {
+                const ActorEdge& e = whole.edges()[i];
+                if (!sliced.slice->edges[i] || e.a == e.b)
+                    continue;
+                adj[e.a].push_back(e.b);
+                adj[e.b].push_back(e.a);
+            }
+            for (auto& list : adj) {
+                std::sort(list.begin(), list.end());
+                list.erase(std::unique(list.begin(), list.end()), list.end());
+            }
+            return adj;
+        });
+    }
+
     std::shared_ptr<const Graph> view(const Store& store, const Scope& scope) const {
         if (scope.kind)
             return nullptr;
@@ -335,40 +482,51 @@ class Api {
     //! (the entities in the whole graph's order, then the participants the entity table lacks
     //! in the order the events name them, as Graph::build adds them).
     static Graph derive(const Graph& whole, const Filter& filter, const EntityIndex& known) {
-        // The events kept, counted first: the copies go to their place once.
-        std::vector<bool> kept(whole.events().size(), false);
-        std::size_t count = 0;
+        std::vector<bool> keep(whole.events().size(), false);
         for (std::size_t e = 0; e < whole.events().size(); ++e)
-            if (filter.accepts(whole.events()[e])) {
-                kept[e] = true;
-                ++count;
-            }
-        std::vector<StoredEvent> events;
-        events.reserve(count);
-        std::vector<bool> involved(whole.node_count(), false);
-        for (std::size_t e = 0; e < whole.events().size(); ++e)
-            if (kept[e]) {
-                events.push_back(whole.events()[e]);
-                for (auto n : whole.event_actors(e))
-                    involved[n] = true;
-            }
+            keep[e] = filter.accepts(whole.events()[e]);
         std::unordered_set<std::string_view> entity_ids;
         for (const auto& e : known.entities())
             entity_ids.insert(e.id);
-        std::vector<Entity> actors;
-        for (NodeIndex n = 0; n < whole.node_count(); ++n) {
-            const Node& node = whole.node(n);
-            if (involved[n] && entity_ids.count(node.id))
-                actors.push_back(Entity{node.id, node.kind, node.name, node.country, {}});
+        std::vector<bool> listed(whole.node_count(), false);
+        for (NodeIndex n = 0; n < whole.node_count(); ++n)
+            listed[n] = entity_ids.count(whole.node(n).id) > 0;
+        return Graph::restrict(whole, keep, listed);
+    }
+
+    //! The betweenness of each actor of `graph` (the scope's view): exact up to
+    //! kExactBetweennessUpTo actors, else estimated from kBetweennessPivots sources. Computed on
+    //! a thread of its own when first asked; nullptr when it is not ready within `wait`.
+    std::shared_ptr<const std::vector<double>> betweenness_of(
+        std::shared_ptr<const Graph> graph, const Scope& scope,
+        std::chrono::milliseconds wait) const {
+        std::string key = scope_key(scope);
+        auto future = betweenness_.start(key, [graph] {
+            if (graph->node_count() > kExactBetweennessUpTo)
+                return diplograph::betweenness(algo::simple_adjacency(*graph), kBetweennessPivots);
+            return algo::betweenness(*graph);
+        });
+        if (future.wait_for(wait) != std::future_status::ready)
+            return nullptr;
+        try {
+            return future.get();
+        } catch (...) {
+            betweenness_.forget(key);
+            throw;
         }
-        return Graph::from_events(std::move(actors), std::move(events), /*outsiders=*/true);
     }
 
     mutable Memo<Topology> topologies_;
-    mutable Memo<Graph> graphs_{2};  // a few hundred MB each on the bench store
-    mutable Memo<Graph> views_{4};   // graphs derived from the whole one for other filters
+    mutable Memo<Graph> graphs_{2};   // a few hundred MB each on the bench store
+    mutable Memo<Graph> views_{2};    // graphs derived from the whole one for other filters
+    mutable Memo<Slice> slices_{32};  // a few bits per event and link each
+    mutable Memo<std::vector<std::vector<NodeIndex>>> adjacencies_{8};
+    mutable Memo<std::vector<bool>> listed_{1};
     mutable Memo<EntityIndex> names_{1};
     mutable Memo<Reply> ranks_;
+    //! The betweenness of each actor of a scope's graph, computed in the background (about a
+    //! second of CPU on the bench store): the whole graph's at start-up, the others when asked.
+    mutable Memo<std::vector<double>> betweenness_{8};
     mutable Memo<Reply> blocs_;
     mutable Memo<std::string> stats_;
 
@@ -379,6 +537,9 @@ class Api {
         try {
             check_fresh();
             Reply reply = endpoint();
+            res.status = reply.status;
+            if (reply.status == 202)
+                res.headers.emplace_back("Retry-After", "1");
             res.body = with_notice(std::move(reply.json), reply.notice);
             if (!reply.notice.empty())
                 res.headers.emplace_back("X-Diplograph-Notice", reply.notice);
@@ -457,6 +618,91 @@ Reply ego_endpoint(const Api& api, const Request& req) {
     Scope scope = scope_of(req);
     std::size_t budget = api.budget(req);
     Lease store = api.store();
+    if (auto sliced = api.sliced(store, scope)) {
+        // Who is in the ego network on the whole graph's links that the filters keep, cut to the
+        // budget; then a graph of the links among the actors kept only (all their events).
+        Entity centre = resolve(store, req.captures.at(0));
+        const Graph& whole = *sliced->whole;
+        const Slice& slice = *sliced->slice;
+        if (slice.kept == 0)
+            require_events(store);
+        auto c = whole.find(centre.id);
+        EgoAnswer answer;
+        Graph sub;
+        std::string notice;
+        bool listed = true;
+        if (c && slice.actors[*c]) {
+            // algo::within's breadth-first order, on the kept links.
+            std::vector<std::pair<NodeIndex, int>> reached{{*c, 0}};
+            std::vector<bool> in(whole.node_count(), false);
+            in[*c] = true;
+            for (std::size_t head = 0; head < reached.size(); ++head) {
+                auto [u, d] = reached[head];
+                if (d == depth)
+                    continue;
+                for (auto e : whole.incident(u))
+                    if (slice.edges[e]) {
+                        NodeIndex v = whole.other(e, u);
+                        if (!in[v]) {
+                            in[v] = true;
+                            reached.emplace_back(v, d + 1);
+                        }
+                    }
+            }
+            // ego()'s rows: the distinct partners inside the ego network, by depth then id.
+            std::vector<EgoRow> rows;
+            std::vector<NodeIndex> partners;
+            for (auto [n, d] : reached) {
+                partners.clear();
+                for (auto e : whole.incident(n))
+                    if (slice.edges[e]) {
+                        NodeIndex o = whole.other(e, n);
+                        if (in[o] && o != n)
+                            partners.push_back(o);
+                    }
+                std::sort(partners.begin(), partners.end());
+                partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+                rows.push_back({n, d, partners.size()});
+                listed = listed && (*sliced->listed)[n];
+            }
+            std::sort(rows.begin(), rows.end(), [&](const EgoRow& a, const EgoRow& b) {
+                if (a.depth != b.depth)
+                    return a.depth < b.depth;
+                return whole.node(a.node).id < whole.node(b.node).id;
+            });
+            if (rows.size() > budget) {
+                notice = cut_notice(budget, rows.size(), "actors", budget);
+                rows.resize(budget);
+            }
+            if (listed) {
+                std::vector<bool> kept(whole.node_count(), false);
+                for (const auto& row : rows)
+                    kept[row.node] = true;
+                std::vector<bool> events(whole.events().size(), false);
+                for (const auto& row : rows) {
+                    sliced->mark_actor(row.node, events);
+                    for (auto e : whole.incident(row.node))
+                        if (slice.edges[e] && kept[whole.other(e, row.node)])
+                            sliced->mark(e, events);
+                }
+                sub = sliced->sub(events);
+                std::vector<NodeIndex> nodes;
+                for (auto& row : rows) {
+                    row.node = *sub.find(whole.node(row.node).id);
+                    nodes.push_back(row.node);
+                }
+                NodeIndex centre_node = rows.front().node;
+                answer.rows = std::move(rows);
+                answer.selection = induced(sub, std::move(nodes));
+                answer.selection.focus = {centre_node};
+            }
+        }
+        if (listed) {
+            answer.selection.filters = describe(scope);
+            return {ego_json(centre, depth, sub, answer), notice};
+        }
+        // An actor the entity table lacks in the network: on the scope's own graph below.
+    }
     if (auto graph = api.view(store, scope)) {
         // The graph is in memory already: no reading at all.
         Entity centre = resolve(store, req.captures.at(0));
@@ -489,6 +735,49 @@ Reply path_endpoint(const Api& api, const Request& req) {
     auto max_hops = static_cast<std::size_t>(number(req, "max-hops", 0, 0));
     Scope scope = scope_of(req);
     Lease store = api.store();
+    if (auto sliced = api.sliced(store, scope)) {
+        // The paths on the kept links of the whole graph (numbered as the scope's graph numbers
+        // its listed actors: the same paths), then a graph of their hops' events only.
+        Entity from = resolve(store, req.captures.at(0));
+        Entity to = resolve(store, req.captures.at(1));
+        if (from.id == to.id)
+            throw CommandError(Exit::usage,
+                               fmt::format("path: {} is both ends; name two actors", label(from)));
+        const Graph& whole = *sliced->whole;
+        const Slice& slice = *sliced->slice;
+        if (slice.kept == 0)
+            require_events(store);
+        auto a = whole.find(from.id);
+        auto b = whole.find(to.id);
+        PathsAnswer answer;
+        Graph sub;
+        bool listed = true;
+        if (a && b && slice.actors[*a] && slice.actors[*b]) {
+            auto found = k_shortest_paths(*api.adjacency(*sliced, scope), *a, *b, k, max_hops);
+            std::vector<bool> events(whole.events().size(), false);
+            std::vector<std::vector<std::string>> ids;
+            for (const auto& p : found) {
+                ids.emplace_back();
+                for (std::size_t i = 0; i < p.size(); ++i) {
+                    listed = listed && (*sliced->listed)[p[i]];
+                    ids.back().push_back(whole.node(p[i]).id);
+                    sliced->mark_actor(p[i], events);
+                    if (i + 1 < p.size())
+                        for (auto e : whole.incident(p[i]))
+                            if (slice.edges[e] && whole.other(e, p[i]) == p[i + 1])
+                                sliced->mark(e, events);
+                }
+            }
+            if (listed && !found.empty()) {
+                sub = sliced->sub(events);
+                answer = paths_along(sub, *sub.find(from.id), *sub.find(to.id), ids);
+            }
+        }
+        if (listed) {
+            answer.selection.filters = describe(scope);
+            return {path_json(from, to, sub, answer), ""};
+        }
+    }
     if (auto graph = api.view(store, scope)) {
         PathResult r{
             resolve(store, req.captures.at(0)), resolve(store, req.captures.at(1)), Graph(), {}};
@@ -537,6 +826,50 @@ Reply links_endpoint(const Api& api, const Request& req) {
             group_digits(static_cast<long long>(total)), budget);
         return notice;
     };
+    if (auto sliced = api.sliced(store, scope)) {
+        // The actor's kept links on the whole graph, then a graph of their events only.
+        Entity actor = resolve(store, req.captures.at(0));
+        std::optional<Entity> other;
+        if (!req.captures.at(1).empty())
+            other = resolve(store, req.captures.at(1));
+        const Graph& whole = *sliced->whole;
+        const Slice& slice = *sliced->slice;
+        auto a = whole.find(actor.id);
+        const NodeIndex none = whole.node_count();
+        const NodeIndex partner = other ? whole.find(other->id).value_or(none) : none;
+        bool in_a = a && slice.actors[*a];
+        bool in_b = !other || (partner != none && slice.actors[partner]);
+        if (slice.kept == 0 && !(in_a && in_b))
+            require_events(store);
+        LinksAnswer answer;
+        Graph sub;
+        bool listed = true;
+        if (in_a && in_b) {
+            std::vector<bool> events(whole.events().size(), false);
+            sliced->mark_actor(*a, events);
+            if (other)
+                sliced->mark_actor(partner, events);
+            for (auto e : whole.incident(*a)) {
+                NodeIndex o = whole.other(e, *a);
+                if (!slice.edges[e] || (other && o != partner))
+                    continue;
+                listed = listed && (*sliced->listed)[o];
+                sliced->mark(e, events);
+            }
+            listed = listed && (*sliced->listed)[*a];
+            if (listed) {
+                sub = sliced->sub(events);
+                auto sa = sub.find(actor.id);
+                auto sb = other ? sub.find(other->id) : std::nullopt;
+                answer = links(sub, *sa, sb);
+            }
+        }
+        if (listed) {
+            answer.selection.filters = describe(scope);
+            std::string notice = page(answer);
+            return {links_json(actor, other, sub, answer), notice};
+        }
+    }
     if (auto graph = api.view(store, scope)) {
         Entity actor = resolve(store, req.captures.at(0));
         std::optional<Entity> other;
@@ -573,11 +906,6 @@ Reply timeline_endpoint(const Api& api, const Request& req) {
     return {timeline_json(r), notice};
 }
 
-// Betweenness: exact (Brandes) up to this many actors, else estimated from this many sources
-// drawn at random (queries/rank.hpp; its error is measured in tests/queries/betweenness_test).
-constexpr std::size_t kExactBetweennessUpTo = 2500;
-constexpr std::size_t kBetweennessPivots = 256;
-
 Reply rank_endpoint(const Api& api, const Request& req) {
     check_params(req, {"by", "top"});
     RankBy by = rank_by(req.param("by").value_or("degree"));
@@ -590,6 +918,24 @@ Reply rank_endpoint(const Api& api, const Request& req) {
     // The answers are kept until the store changes: betweenness takes long, and the page asks
     // for the same ranks again and again (node sizes).
     std::string key = fmt::format("{}|{}|{}|{}", scope_key(scope), to_string(by), asked, budget);
+    // Betweenness takes seconds on large graphs: computed in the background, a request that
+    // comes before it is ready is answered at once, without actors (202, with a notice).
+    auto view = api.view(store, scope);
+    std::shared_ptr<const std::vector<double>> scores;
+    if (view && by == RankBy::betweenness) {
+        if (view->events().empty())
+            require_events(store);
+        scores = api.betweenness_of(view, scope, kBetweennessWait);
+        if (!scores) {
+            RankAnswer answer;
+            answer.selection.filters = describe(scope);
+            return Reply{rank_json(by, *view, answer),
+                         fmt::format("betweenness is being computed for these filters ({} "
+                                     "actors); ask again in a second",
+                                     group_digits(static_cast<long long>(view->node_count()))),
+                         202};
+        }
+    }
     return *api.ranks_.get(key, [&] {
         std::string notice;
         std::string json;
@@ -602,13 +948,14 @@ Reply rank_endpoint(const Api& api, const Request& req) {
         };
         bool estimated = false;
         std::size_t actors = 0;
-        if (auto graph = api.view(store, scope)) {
+        if (auto graph = view) {
             // In memory: betweenness estimated from sampled sources on large graphs.
             if (graph->events().empty())
                 require_events(store);
             actors = graph->node_count();
             estimated = by == RankBy::betweenness && actors > kExactBetweennessUpTo;
-            RankAnswer answer = rank(*graph, by, asked, estimated ? kBetweennessPivots : 0);
+            RankAnswer answer =
+                scores ? rank_scored(*graph, by, *scores, asked) : rank(*graph, by, asked);
             answer.selection.filters = describe(scope);
             cut(answer);
             json = rank_json(by, *graph, answer);
@@ -804,7 +1151,9 @@ int run(const Globals& g, const Options& o) {
             api->check_fresh();
             Lease store = api->store();
             api->topology(store, Scope{});
-            api->graph(store, Scope{});
+            auto whole = api->graph(store, Scope{});
+            // The betweenness of the whole graph too (seconds of CPU on large stores).
+            api->betweenness_of(whole, Scope{}, std::chrono::milliseconds(0));
         } catch (const std::exception&) {
             // the request that needs it will report the error
         }
