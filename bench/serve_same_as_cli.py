@@ -36,6 +36,8 @@ CASES = [
     ("/api/links/A0002000?status=planned", ["links", "A0002000", "--status", "planned"]),
     ("/api/rank?by=pagerank&since=2015&type=diplomatic", ["rank", "--by", "pagerank", "--since", "2015", "--type", "diplomatic"]),
     ("/api/rank?by=weighted&status=occurred&top=50", ["rank", "--by", "weighted", "--status", "occurred", "--top", "50"]),
+    ("/api/rank?by=degree&until=2012&top=0", ["rank", "--by", "degree", "--until", "2012", "--top", "0"]),
+    ("/api/rank?by=pagerank&status=planned,reported&top=100", ["rank", "--by", "pagerank", "--status", "planned,reported", "--top", "100"]),
     ("/api/blocs?since=2015&type=diplomatic", ["blocs", "--since", "2015", "--type", "diplomatic"]),
 ]
 

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <malloc.h>
 #include <spawn.h>
 
 #include <algorithm>
@@ -282,6 +283,16 @@ struct Sliced {
     }
 };
 
+//! A scope's actors numbered as its own graph numbers them (those it involves, in the whole
+//! graph's order, when all are listed) and its simple adjacency in that numbering: what rank
+//! needs, as algo::simple_adjacency gives it on the scope's graph.
+struct Compact {
+    bool usable = false;           //!< false: an actor the entity table lacks is in the scope
+    std::vector<NodeIndex> nodes;  //!< node of the whole graph, by actor of the scope
+    std::vector<NodeIndex> index;  //!< actor of the scope, by node of the whole graph
+    std::vector<std::vector<NodeIndex>> adjacency;
+};
+
 class Api;
 
 //! An open read-only store lent to one request, given back to the pool afterwards.
@@ -361,6 +372,7 @@ class Api {
         views_.clear();
         slices_.clear();
         adjacencies_.clear();
+        compacts_.clear();
         listed_.clear();
         names_.clear();
         ranks_.clear();
@@ -444,6 +456,28 @@ class Api {
 
     //! The simple adjacency of the slice's links (sorted distinct partners, as
     //! algo::simple_adjacency), in the whole graph's numbering.
+    std::shared_ptr<const Compact> compact(const Sliced& sliced, const Scope& scope) const {
+        return compacts_.get(scope_key(scope), [&] {
+            Compact out;
+            const Graph& whole = *sliced.whole;
+            out.index.assign(whole.node_count(), whole.node_count());
+            for (NodeIndex n = 0; n < whole.node_count(); ++n)
+                if (sliced.slice->actors[n]) {
+                    if (!(*sliced.listed)[n])
+                        return Compact{};
+                    out.index[n] = out.nodes.size();
+                    out.nodes.push_back(n);
+                }
+            auto adj = adjacency(sliced, scope);
+            out.adjacency.resize(out.nodes.size());
+            for (std::size_t v = 0; v < out.nodes.size(); ++v)
+                for (auto w : (*adj)[out.nodes[v]])
+                    out.adjacency[v].push_back(out.index[w]);
+            out.usable = true;
+            return out;
+        });
+    }
+
     std::shared_ptr<const std::vector<std::vector<NodeIndex>>> adjacency(const Sliced& sliced,
                                                                          const Scope& scope) const {
         return adjacencies_.get(scope_key(scope), [&] {
@@ -500,12 +534,25 @@ class Api {
     std::shared_ptr<const std::vector<double>> betweenness_of(
         std::shared_ptr<const Graph> graph, const Scope& scope,
         std::chrono::milliseconds wait) const {
-        std::string key = scope_key(scope);
-        auto future = betweenness_.start(key, [graph] {
+        return betweenness_of(scope, wait, [graph] {
             if (graph->node_count() > kExactBetweennessUpTo)
                 return diplograph::betweenness(algo::simple_adjacency(*graph), kBetweennessPivots);
             return algo::betweenness(*graph);
         });
+    }
+    //! The same from a scope's simple adjacency, above kExactBetweennessUpTo actors.
+    std::shared_ptr<const std::vector<double>> betweenness_of(
+        std::shared_ptr<const Compact> compact, const Scope& scope,
+        std::chrono::milliseconds wait) const {
+        return betweenness_of(scope, wait, [compact] {
+            return diplograph::betweenness(compact->adjacency, kBetweennessPivots);
+        });
+    }
+    std::shared_ptr<const std::vector<double>> betweenness_of(
+        const Scope& scope, std::chrono::milliseconds wait,
+        std::function<std::vector<double>()> make) const {
+        std::string key = scope_key(scope);
+        auto future = betweenness_.start(key, std::move(make));
         if (future.wait_for(wait) != std::future_status::ready)
             return nullptr;
         try {
@@ -521,6 +568,7 @@ class Api {
     mutable Memo<Graph> views_{2};    // graphs derived from the whole one for other filters
     mutable Memo<Slice> slices_{32};  // a few bits per event and link each
     mutable Memo<std::vector<std::vector<NodeIndex>>> adjacencies_{8};
+    mutable Memo<Compact> compacts_{8};
     mutable Memo<std::vector<bool>> listed_{1};
     mutable Memo<EntityIndex> names_{1};
     mutable Memo<Reply> ranks_;
@@ -920,21 +968,101 @@ Reply rank_endpoint(const Api& api, const Request& req) {
     std::string key = fmt::format("{}|{}|{}|{}", scope_key(scope), to_string(by), asked, budget);
     // Betweenness takes seconds on large graphs: computed in the background, a request that
     // comes before it is ready is answered at once, without actors (202, with a notice).
+    auto computing = [&](const Graph& graph, std::size_t actors) {
+        RankAnswer answer;
+        answer.selection.filters = describe(scope);
+        return Reply{rank_json(by, graph, answer),
+                     fmt::format("betweenness is being computed for these filters ({} actors); "
+                                 "ask again in a second",
+                                 group_digits(static_cast<long long>(actors))),
+                     202};
+    };
+    if (auto sliced = api.sliced(store, scope)) {
+        // On the scope's adjacency drawn from the whole graph (the same numbers as rank() on the
+        // scope's graph: the same scores); small graphs' exact betweenness on their graph below.
+        auto compact = api.compact(*sliced, scope);
+        const std::size_t actors = compact->nodes.size();
+        if (compact->usable && (by != RankBy::betweenness || actors > kExactBetweennessUpTo)) {
+            if (sliced->slice->kept == 0)
+                require_events(store);
+            const Graph& whole = *sliced->whole;
+            std::shared_ptr<const std::vector<double>> scores;
+            if (by == RankBy::betweenness) {
+                scores = api.betweenness_of(compact, scope, kBetweennessWait);
+                if (!scores)
+                    return computing(whole, actors);
+            }
+            return *api.ranks_.get(key, [&] {
+                const auto& adj = compact->adjacency;
+                std::vector<double> score(actors, 0.0);
+                switch (by) {
+                    case RankBy::degree:
+                        for (std::size_t v = 0; v < actors; ++v)
+                            score[v] = static_cast<double>(adj[v].size());
+                        break;
+                    case RankBy::weighted:
+                        for (EdgeIndex i = 0; i < whole.edges().size(); ++i) {
+                            const ActorEdge& e = whole.edges()[i];
+                            if (!sliced->slice->edges[i] || e.a == e.b)
+                                continue;
+                            int count = 0;
+                            for (auto ev : e.events)
+                                count += sliced->slice->events[ev];
+                            score[compact->index[e.a]] += count;
+                            score[compact->index[e.b]] += count;
+                        }
+                        break;
+                    case RankBy::betweenness:
+                        score = *scores;
+                        break;
+                    case RankBy::pagerank:
+                        score = pagerank(adj);
+                        break;
+                }
+                // rank()'s rows: the highest score first, then id.
+                RankAnswer answer;
+                for (std::size_t v = 0; v < actors; ++v)
+                    answer.rows.push_back({compact->nodes[v], score[v], adj[v].size()});
+                auto better = [&](const RankRow& a, const RankRow& b) {
+                    if (a.score != b.score)
+                        return a.score > b.score;
+                    return whole.node(a.node).id < whole.node(b.node).id;
+                };
+                if (asked < answer.rows.size()) {
+                    std::partial_sort(answer.rows.begin(),
+                                      answer.rows.begin() + static_cast<long>(asked),
+                                      answer.rows.end(), better);
+                    answer.rows.resize(asked);
+                } else {
+                    std::sort(answer.rows.begin(), answer.rows.end(), better);
+                }
+                std::string notice;
+                if (answer.rows.size() > budget) {
+                    notice = fmt::format(
+                        "showing the first {} actors (the budget; ask with budget=N)", budget);
+                    answer.rows.resize(budget);
+                }
+                if (by == RankBy::betweenness) {
+                    std::string approximate = fmt::format(
+                        "betweenness estimated from {} of the {} actors taken as sources at "
+                        "random (Brandes and Pich 2007; exact up to {} actors)",
+                        kBetweennessPivots, group_digits(static_cast<long long>(actors)),
+                        group_digits(static_cast<long long>(kExactBetweennessUpTo)));
+                    notice = notice.empty() ? approximate : notice + "; " + approximate;
+                }
+                answer.selection.filters = describe(scope);
+                return Reply{rank_json(by, whole, answer), notice};
+            });
+        }
+    }
     auto view = api.view(store, scope);
     std::shared_ptr<const std::vector<double>> scores;
     if (view && by == RankBy::betweenness) {
         if (view->events().empty())
             require_events(store);
         scores = api.betweenness_of(view, scope, kBetweennessWait);
-        if (!scores) {
-            RankAnswer answer;
-            answer.selection.filters = describe(scope);
-            return Reply{rank_json(by, *view, answer),
-                         fmt::format("betweenness is being computed for these filters ({} "
-                                     "actors); ask again in a second",
-                                     group_digits(static_cast<long long>(view->node_count()))),
-                         202};
-        }
+        if (!scores)
+            return computing(*view, view->node_count());
     }
     return *api.ranks_.get(key, [&] {
         std::string notice;
@@ -1152,6 +1280,11 @@ int run(const Globals& g, const Options& o) {
             Lease store = api->store();
             api->topology(store, Scope{});
             auto whole = api->graph(store, Scope{});
+            // Every filter set is answered from the whole graph now: the topologies read
+            // meanwhile are no longer asked for, and the memory of the reading goes back to
+            // the system (glibc keeps freed memory in its heaps otherwise).
+            api->topologies_.clear();
+            malloc_trim(0);
             // The betweenness of the whole graph too (seconds of CPU on large stores).
             api->betweenness_of(whole, Scope{}, std::chrono::milliseconds(0));
         } catch (const std::exception&) {
