@@ -20,7 +20,8 @@ const puppeteer = require(path.resolve(MODULES, 'puppeteer-core'));
     // The server reads the store's graph in the background when it starts: wait for it, so
     // that the figures are the page's (a first /api/blocs waits for that reading).
     const warm = Date.now();
-    await fetch(url + 'api/blocs');
+    // (202 while the blocs are computed, in the background from the start)
+    while ((await fetch(url + 'api/blocs')).status !== 200) await new Promise((r) => setTimeout(r, 200));
     console.log(`server warm-up: ${((Date.now() - warm) / 1000).toFixed(1)} s`);
     const page = await browser.newPage();
     page.on('console', (m) => m.type() === 'error' && console.log('page console: ' + m.text()));

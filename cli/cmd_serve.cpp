@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -240,8 +241,10 @@ class Memo {
 // drawn at random (queries/rank.hpp; its error is measured in tests/queries/betweenness_test).
 constexpr std::size_t kExactBetweennessUpTo = 2500;
 constexpr std::size_t kBetweennessPivots = 256;
-// How long a request for betweenness waits for it before answering that it is being computed.
+// How long a request for betweenness or blocs waits for them before answering that they are
+// being computed, on stores of at least kBackgroundFrom events (smaller ones answer when ready).
 constexpr std::chrono::milliseconds kBetweennessWait{120};
+constexpr std::size_t kBackgroundFrom = 50000;
 
 //! What a set of filters keeps of the whole graph, without copying it: its events, its links (those
 //! with at least one of its events), and its actors (those taking part in one of its events).
@@ -606,6 +609,18 @@ class Api {
             res.body = error_json(e.what());
         }
         return res;
+    }
+
+    //! How long a request for betweenness or blocs waits for them before answering that they
+    //! are being computed (202): on a store of fewer than kBackgroundFrom events, until they are
+    //! ready; DIPLOGRAPH_SERVE_WAIT_MS sets it for every store (tests).
+    std::chrono::milliseconds compute_wait() const {
+        if (const char* ms = std::getenv("DIPLOGRAPH_SERVE_WAIT_MS"))
+            return std::chrono::milliseconds(std::atol(ms));
+        auto whole = graphs_.peek(scope_key(Scope{}));
+        if (whole && whole->events().size() >= kBackgroundFrom)
+            return kBetweennessWait;
+        return std::chrono::hours(1);
     }
 
     std::size_t budget(const Request& req) const {
@@ -988,7 +1003,7 @@ Reply rank_endpoint(const Api& api, const Request& req) {
             const Graph& whole = *sliced->whole;
             std::shared_ptr<const std::vector<double>> scores;
             if (by == RankBy::betweenness) {
-                scores = api.betweenness_of(compact, scope, kBetweennessWait);
+                scores = api.betweenness_of(compact, scope, api.compute_wait());
                 if (!scores)
                     return computing(whole, actors);
             }
@@ -1060,7 +1075,7 @@ Reply rank_endpoint(const Api& api, const Request& req) {
     if (view && by == RankBy::betweenness) {
         if (view->events().empty())
             require_events(store);
-        scores = api.betweenness_of(view, scope, kBetweennessWait);
+        scores = api.betweenness_of(view, scope, api.compute_wait());
         if (!scores)
             return computing(*view, view->node_count());
     }
@@ -1122,14 +1137,40 @@ Reply rank_endpoint(const Api& api, const Request& req) {
     });
 }
 
+Reply blocs_reply(const Api& api, const Store& store, const Scope& scope, unsigned seed,
+                  std::size_t budget);
+
 Reply blocs_endpoint(const Api& api, const Request& req) {
     check_params(req, {"seed"});
     auto seed = static_cast<unsigned>(number(req, "seed", 42, 0));
     Scope scope = scope_of(req);
     std::size_t budget = api.budget(req);
     Lease store = api.store();
-    // Kept until the store changes: blocs read every event.
-    return *api.blocs_.get(fmt::format("{}|{}|{}", scope_key(scope), seed, budget), [&] {
+    // Kept until the store changes: blocs take seconds on large stores (Louvain), computed in the
+    // background; a request that comes before they are ready is answered at once without them
+    // (202, with a notice).
+    std::string key = fmt::format("{}|{}|{}", scope_key(scope), seed, budget);
+    auto future = api.blocs_.start(key, [&api, scope, seed, budget] {
+        Lease own = api.store();  // the request's goes back when it is answered
+        return blocs_reply(api, own, scope, seed, budget);
+    });
+    if (future.wait_for(api.compute_wait()) != std::future_status::ready) {
+        BlocsAnswer answer;
+        answer.selection.filters = describe(scope);
+        return Reply{blocs_json(seed, Graph(), answer),
+                     "blocs are being computed for these filters; ask again in a second", 202};
+    }
+    try {
+        return *future.get();
+    } catch (...) {
+        api.blocs_.forget(key);
+        throw;
+    }
+}
+
+Reply blocs_reply(const Api& api, const Store& store, const Scope& scope, unsigned seed,
+                  std::size_t budget) {
+    {
         auto graph = api.view(store, scope);
         if (!graph)
             graph = api.graph(store, scope);
@@ -1169,7 +1210,7 @@ Reply blocs_endpoint(const Api& api, const Request& req) {
             [](std::vector<NodeIndex>& c) -> std::vector<NodeIndex>& { return c; });
         cut(r.answer.communities, [](Bloc& b) -> std::vector<NodeIndex>& { return b.members; });
         return Reply{blocs_json(seed, *graph, answer), notice};
-    });
+    }
 }
 
 Reply entities_endpoint(const Api& api, const Request& req) {
@@ -1274,7 +1315,7 @@ int run(const Globals& g, const Options& o) {
         open_browser(url);
     // The topology of the whole store, read while the first page loads; the first request
     // that needs it waits for this reading instead of starting another.
-    std::thread([api] {
+    std::thread([api, budget = static_cast<std::size_t>(o.budget)] {
         try {
             api->check_fresh();
             Lease store = api->store();
@@ -1287,6 +1328,12 @@ int run(const Globals& g, const Options& o) {
             malloc_trim(0);
             // The betweenness of the whole graph too (seconds of CPU on large stores).
             api->betweenness_of(whole, Scope{}, std::chrono::milliseconds(0));
+            // And its blocs as the page asks for them (Louvain: seconds on large stores).
+            api->blocs_.start(fmt::format("{}|{}|{}", scope_key(Scope{}), 42u, budget),
+                              [api, budget] {
+                                  Lease own = api->store();
+                                  return blocs_reply(*api, own, Scope{}, 42, budget);
+                              });
         } catch (const std::exception&) {
             // the request that needs it will report the error
         }
