@@ -370,6 +370,7 @@ class Api {
         stamp_ = now;
         ++generation_;
         pool_.clear();
+        replies_.clear();
         topologies_.clear();
         graphs_.clear();
         views_.clear();
@@ -623,6 +624,28 @@ class Api {
         return std::chrono::hours(1);
     }
 
+    //! The endpoint's reply to this request, kept when it is small: the page asks for the ego
+    //! networks of every expanded actor again at each change of the view.
+    Reply remembered(const Request& req, Reply (*endpoint)(const Api&, const Request&)) const {
+        std::string key = req.path;
+        for (const auto& [name, value] : req.params)
+            key += "\x01" + name + "=" + value;
+        {
+            std::lock_guard lock(pool_mutex_);
+            auto it = replies_.find(key);
+            if (it != replies_.end())
+                return *it->second;
+        }
+        Reply reply = endpoint(*this, req);
+        if (reply.status == 200 && reply.json.size() <= kRememberedSize) {
+            std::lock_guard lock(pool_mutex_);
+            if (replies_.size() >= kRemembered)
+                replies_.clear();
+            replies_.emplace(key, std::make_shared<const Reply>(reply));
+        }
+        return reply;
+    }
+
     std::size_t budget(const Request& req) const {
         return static_cast<std::size_t>(number(req, "budget", static_cast<long long>(budget_), 1));
     }
@@ -646,6 +669,10 @@ class Api {
     std::size_t budget_;
     mutable std::mutex pool_mutex_;
     mutable std::vector<std::unique_ptr<Store>> pool_;
+    // Replies to ego, path and links requests, at most kRemembered of kRememberedSize bytes.
+    static constexpr std::size_t kRemembered = 64;
+    static constexpr std::size_t kRememberedSize = 256 * 1024;
+    mutable std::map<std::string, std::shared_ptr<const Reply>> replies_;
     mutable unsigned generation_ = 0;
     mutable Stamp stamp_;
 };
@@ -1274,9 +1301,12 @@ int run(const Globals& g, const Options& o) {
         return Reply{*a.stats_.get("", [&] { return stats_json(a.store()->stats()); }), ""};
     });
     route("/api/entities", entities_endpoint);
-    route(fmt::format("/api/ego/{}", kActor), ego_endpoint);
-    route(fmt::format("/api/path/{}/{}", kActor, kActor), path_endpoint);
-    route(fmt::format("/api/links/{}(?:/{})?", kActor, kActor), links_endpoint);
+    route(fmt::format("/api/ego/{}", kActor),
+          [](const Api& a, const Request& req) { return a.remembered(req, ego_endpoint); });
+    route(fmt::format("/api/path/{}/{}", kActor, kActor),
+          [](const Api& a, const Request& req) { return a.remembered(req, path_endpoint); });
+    route(fmt::format("/api/links/{}(?:/{})?", kActor, kActor),
+          [](const Api& a, const Request& req) { return a.remembered(req, links_endpoint); });
     route(fmt::format("/api/timeline/{}(?:/{})?", kActor, kActor), timeline_endpoint);
     route("/api/rank", rank_endpoint);
     route("/api/blocs", blocs_endpoint);
