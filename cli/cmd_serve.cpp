@@ -458,8 +458,7 @@ class Api {
         return Sliced{whole, slice, listed};
     }
 
-    //! The simple adjacency of the slice's links (sorted distinct partners, as
-    //! algo::simple_adjacency), in the whole graph's numbering.
+    //! The scope's actors and adjacency numbered as its graph numbers them (rank).
     std::shared_ptr<const Compact> compact(const Sliced& sliced, const Scope& scope) const {
         return compacts_.get(scope_key(scope), [&] {
             Compact out;
@@ -482,6 +481,8 @@ class Api {
         });
     }
 
+    //! The simple adjacency of the slice's links (sorted distinct partners, as
+    //! algo::simple_adjacency), in the whole graph's numbering.
     std::shared_ptr<const std::vector<std::vector<NodeIndex>>> adjacency(const Sliced& sliced,
                                                                          const Scope& scope) const {
         return adjacencies_.get(scope_key(scope), [&] {
