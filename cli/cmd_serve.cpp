@@ -5,14 +5,17 @@
 #include "common.hpp"
 #include "filters.hpp"
 
+#include <diplograph/graph/algorithms.hpp>
 #include <diplograph/server/http.hpp>
 
 #include <fmt/format.h>
 
+#include <malloc.h>
 #include <spawn.h>
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -89,6 +92,7 @@ Scope scope_of(const Request& req) {
 struct Reply {
     std::string json;
     std::string notice;
+    int status = 200;  //!< 202: an answer still being computed (the notice says so)
 };
 
 //! `json` (an object) with a "notice" member when something was cut.
@@ -191,6 +195,35 @@ class Memo {
         }
     }
 
+    //! The value of `key`, computed by `make` on a thread of its own when nobody asked for it
+    //! yet: a request waits for it at most as long as it chooses (wait_for on the future).
+    std::shared_future<Value> start(const std::string& key, std::function<T()> make) {
+        auto promise = std::make_shared<std::promise<Value>>();
+        {
+            std::lock_guard lock(mutex_);
+            auto it = values_.find(key);
+            if (it != values_.end())
+                return it->second;
+            if (values_.size() >= max_entries_)
+                values_.clear();
+            it = values_.emplace(key, promise->get_future().share()).first;
+            std::thread([promise, make = std::move(make)] {
+                try {
+                    promise->set_value(std::make_shared<const T>(make()));
+                } catch (...) {
+                    promise->set_exception(std::current_exception());
+                }
+            }).detach();
+            return it->second;
+        }
+    }
+
+    //! Forgets a value (an error, so that the next request tries again).
+    void forget(const std::string& key) {
+        std::lock_guard lock(mutex_);
+        values_.erase(key);
+    }
+
     explicit Memo(std::size_t max_entries = 64) : max_entries_(max_entries) {}
 
     void clear() {
@@ -202,6 +235,65 @@ class Memo {
     std::size_t max_entries_;
     std::mutex mutex_;
     std::map<std::string, std::shared_future<Value>> values_;
+};
+
+// Betweenness: exact (Brandes) up to this many actors, else estimated from this many sources
+// drawn at random (queries/rank.hpp; its error is measured in tests/queries/betweenness_test).
+constexpr std::size_t kExactBetweennessUpTo = 2500;
+constexpr std::size_t kBetweennessPivots = 256;
+// How long a request for betweenness or blocs waits for them before answering that they are
+// being computed, on stores of at least kBackgroundFrom events (smaller ones answer when ready).
+constexpr std::chrono::milliseconds kBetweennessWait{120};
+constexpr std::size_t kBackgroundFrom = 50000;
+
+//! What a set of filters keeps of the whole graph, without copying it: its events, its links (those
+//! with at least one of its events), and its actors (those taking part in one of its events).
+struct Slice {
+    std::vector<bool> events;  //!< by event of the whole graph
+    std::vector<bool> edges;   //!< by edge of the whole graph
+    std::vector<bool> actors;  //!< by node of the whole graph
+    std::size_t kept = 0;      //!< events kept
+};
+
+//! The whole graph and a scope's slice of it, with the actors the entity table lists (the others,
+//! named only by events, are numbered in another order by Graph::load: answers about them are
+//! computed on the scope's own graph).
+struct Sliced {
+    std::shared_ptr<const Graph> whole;
+    std::shared_ptr<const Slice> slice;
+    std::shared_ptr<const std::vector<bool>> listed;
+
+    //! The graph Graph::load would read for the scope, restricted to `events` (a subset of the
+    //! slice's): its links between two actors are those of the scope's graph, event for event,
+    //! and its listed actors are numbered in the same order.
+    Graph sub(const std::vector<bool>& events) const {
+        return Graph::restrict(*whole, events, *listed);
+    }
+
+    //! Marks the scope's events of edge e in `events`.
+    void mark(EdgeIndex e, std::vector<bool>& events) const {
+        for (auto ev : whole->edges()[e].events)
+            if (slice->events[ev])
+                events[ev] = true;
+    }
+    //! Marks one of actor n's events in the scope, so that n is a node of sub().
+    void mark_actor(NodeIndex n, std::vector<bool>& events) const {
+        for (auto ev : whole->actor_events(n))
+            if (slice->events[ev]) {
+                events[ev] = true;
+                return;
+            }
+    }
+};
+
+//! A scope's actors numbered as its own graph numbers them (those it involves, in the whole
+//! graph's order, when all are listed) and its simple adjacency in that numbering: what rank
+//! needs, as algo::simple_adjacency gives it on the scope's graph.
+struct Compact {
+    bool usable = false;           //!< false: an actor the entity table lacks is in the scope
+    std::vector<NodeIndex> nodes;  //!< node of the whole graph, by actor of the scope
+    std::vector<NodeIndex> index;  //!< actor of the scope, by node of the whole graph
+    std::vector<std::vector<NodeIndex>> adjacency;
 };
 
 class Api;
@@ -278,11 +370,17 @@ class Api {
         stamp_ = now;
         ++generation_;
         pool_.clear();
+        replies_.clear();
         topologies_.clear();
         graphs_.clear();
         views_.clear();
+        slices_.clear();
+        adjacencies_.clear();
+        compacts_.clear();
+        listed_.clear();
         names_.clear();
         ranks_.clear();
+        betweenness_.clear();
         blocs_.clear();
         stats_.clear();
     }
@@ -317,6 +415,94 @@ class Api {
     //! The scope's graph (without evidence) when it can be had without reading the store: the
     //! whole graph once read (in the background at start), or one derived from it in memory
     //! for other filters (kept for the next requests); nullptr before that, or with --kind.
+    //! The scope's slice of the whole graph once the whole graph is read (nullptr before, or with
+    //! --kind): ego, path and links answer from it and a graph of the few events they show,
+    //! instead of a copy of the scope's graph.
+    std::optional<Sliced> sliced(const Store& store, const Scope& scope) const {
+        if (scope.kind || scope_key(scope) == scope_key(Scope{}))
+            return std::nullopt;  // the whole graph is the view of no filter
+        auto whole = graphs_.peek(scope_key(Scope{}));
+        if (!whole)
+            return std::nullopt;
+        auto listed = listed_.get("", [&] {
+            auto known = names(store);
+            std::unordered_set<std::string_view> ids;
+            for (const auto& e : known->entities())
+                ids.insert(e.id);
+            std::vector<bool> out(whole->node_count(), false);
+            for (NodeIndex n = 0; n < whole->node_count(); ++n)
+                out[n] = ids.count(whole->node(n).id) > 0;
+            return out;
+        });
+        auto slice = slices_.get(scope_key(scope), [&] {
+            Slice out;
+            const auto& events = whole->events();
+            out.events.assign(events.size(), false);
+            out.actors.assign(whole->node_count(), false);
+            for (std::size_t e = 0; e < events.size(); ++e)
+                if (scope.filter.accepts(events[e])) {
+                    out.events[e] = true;
+                    ++out.kept;
+                    for (auto n : whole->event_actors(e))
+                        out.actors[n] = true;
+                }
+            out.edges.assign(whole->edges().size(), false);
+            for (EdgeIndex i = 0; i < whole->edges().size(); ++i)
+                for (auto e : whole->edges()[i].events)
+                    if (out.events[e]) {
+                        out.edges[i] = true;
+                        break;
+                    }
+            return out;
+        });
+        return Sliced{whole, slice, listed};
+    }
+
+    //! The scope's actors and adjacency numbered as its graph numbers them (rank).
+    std::shared_ptr<const Compact> compact(const Sliced& sliced, const Scope& scope) const {
+        return compacts_.get(scope_key(scope), [&] {
+            Compact out;
+            const Graph& whole = *sliced.whole;
+            out.index.assign(whole.node_count(), whole.node_count());
+            for (NodeIndex n = 0; n < whole.node_count(); ++n)
+                if (sliced.slice->actors[n]) {
+                    if (!(*sliced.listed)[n])
+                        return Compact{};
+                    out.index[n] = out.nodes.size();
+                    out.nodes.push_back(n);
+                }
+            auto adj = adjacency(sliced, scope);
+            out.adjacency.resize(out.nodes.size());
+            for (std::size_t v = 0; v < out.nodes.size(); ++v)
+                for (auto w : (*adj)[out.nodes[v]])
+                    out.adjacency[v].push_back(out.index[w]);
+            out.usable = true;
+            return out;
+        });
+    }
+
+    //! The simple adjacency of the slice's links (sorted distinct partners, as
+    //! algo::simple_adjacency), in the whole graph's numbering.
+    std::shared_ptr<const std::vector<std::vector<NodeIndex>>> adjacency(const Sliced& sliced,
+                                                                         const Scope& scope) const {
+        return adjacencies_.get(scope_key(scope), [&] {
+            const Graph& whole = *sliced.whole;
+            std::vector<std::vector<NodeIndex>> adj(whole.node_count());
+            for (EdgeIndex i = 0; i < whole.edges().size(); ++i) {
+                const ActorEdge& e = whole.edges()[i];
+                if (!sliced.slice->edges[i] || e.a == e.b)
+                    continue;
+                adj[e.a].push_back(e.b);
+                adj[e.b].push_back(e.a);
+            }
+            for (auto& list : adj) {
+                std::sort(list.begin(), list.end());
+                list.erase(std::unique(list.begin(), list.end()), list.end());
+            }
+            return adj;
+        });
+    }
+
     std::shared_ptr<const Graph> view(const Store& store, const Scope& scope) const {
         if (scope.kind)
             return nullptr;
@@ -335,40 +521,65 @@ class Api {
     //! (the entities in the whole graph's order, then the participants the entity table lacks
     //! in the order the events name them, as Graph::build adds them).
     static Graph derive(const Graph& whole, const Filter& filter, const EntityIndex& known) {
-        // The events kept, counted first: the copies go to their place once.
-        std::vector<bool> kept(whole.events().size(), false);
-        std::size_t count = 0;
+        std::vector<bool> keep(whole.events().size(), false);
         for (std::size_t e = 0; e < whole.events().size(); ++e)
-            if (filter.accepts(whole.events()[e])) {
-                kept[e] = true;
-                ++count;
-            }
-        std::vector<StoredEvent> events;
-        events.reserve(count);
-        std::vector<bool> involved(whole.node_count(), false);
-        for (std::size_t e = 0; e < whole.events().size(); ++e)
-            if (kept[e]) {
-                events.push_back(whole.events()[e]);
-                for (auto n : whole.event_actors(e))
-                    involved[n] = true;
-            }
+            keep[e] = filter.accepts(whole.events()[e]);
         std::unordered_set<std::string_view> entity_ids;
         for (const auto& e : known.entities())
             entity_ids.insert(e.id);
-        std::vector<Entity> actors;
-        for (NodeIndex n = 0; n < whole.node_count(); ++n) {
-            const Node& node = whole.node(n);
-            if (involved[n] && entity_ids.count(node.id))
-                actors.push_back(Entity{node.id, node.kind, node.name, node.country, {}});
+        std::vector<bool> listed(whole.node_count(), false);
+        for (NodeIndex n = 0; n < whole.node_count(); ++n)
+            listed[n] = entity_ids.count(whole.node(n).id) > 0;
+        return Graph::restrict(whole, keep, listed);
+    }
+
+    //! The betweenness of each actor of `graph` (the scope's view): exact up to
+    //! kExactBetweennessUpTo actors, else estimated from kBetweennessPivots sources. Computed on
+    //! a thread of its own when first asked; nullptr when it is not ready within `wait`.
+    std::shared_ptr<const std::vector<double>> betweenness_of(
+        std::shared_ptr<const Graph> graph, const Scope& scope,
+        std::chrono::milliseconds wait) const {
+        return betweenness_of(scope, wait, [graph] {
+            if (graph->node_count() > kExactBetweennessUpTo)
+                return diplograph::betweenness(algo::simple_adjacency(*graph), kBetweennessPivots);
+            return algo::betweenness(*graph);
+        });
+    }
+    //! The same from a scope's simple adjacency, above kExactBetweennessUpTo actors.
+    std::shared_ptr<const std::vector<double>> betweenness_of(
+        std::shared_ptr<const Compact> compact, const Scope& scope,
+        std::chrono::milliseconds wait) const {
+        return betweenness_of(scope, wait, [compact] {
+            return diplograph::betweenness(compact->adjacency, kBetweennessPivots);
+        });
+    }
+    std::shared_ptr<const std::vector<double>> betweenness_of(
+        const Scope& scope, std::chrono::milliseconds wait,
+        std::function<std::vector<double>()> make) const {
+        std::string key = scope_key(scope);
+        auto future = betweenness_.start(key, std::move(make));
+        if (future.wait_for(wait) != std::future_status::ready)
+            return nullptr;
+        try {
+            return future.get();
+        } catch (...) {
+            betweenness_.forget(key);
+            throw;
         }
-        return Graph::from_events(std::move(actors), std::move(events), /*outsiders=*/true);
     }
 
     mutable Memo<Topology> topologies_;
-    mutable Memo<Graph> graphs_{2};  // a few hundred MB each on the bench store
-    mutable Memo<Graph> views_{4};   // graphs derived from the whole one for other filters
+    mutable Memo<Graph> graphs_{2};   // a few hundred MB each on the bench store
+    mutable Memo<Graph> views_{2};    // graphs derived from the whole one for other filters
+    mutable Memo<Slice> slices_{32};  // a few bits per event and link each
+    mutable Memo<std::vector<std::vector<NodeIndex>>> adjacencies_{8};
+    mutable Memo<Compact> compacts_{8};
+    mutable Memo<std::vector<bool>> listed_{1};
     mutable Memo<EntityIndex> names_{1};
     mutable Memo<Reply> ranks_;
+    //! The betweenness of each actor of a scope's graph, computed in the background (about a
+    //! second of CPU on the bench store): the whole graph's at start-up, the others when asked.
+    mutable Memo<std::vector<double>> betweenness_{8};
     mutable Memo<Reply> blocs_;
     mutable Memo<std::string> stats_;
 
@@ -379,6 +590,9 @@ class Api {
         try {
             check_fresh();
             Reply reply = endpoint();
+            res.status = reply.status;
+            if (reply.status == 202)
+                res.headers.emplace_back("Retry-After", "1");
             res.body = with_notice(std::move(reply.json), reply.notice);
             if (!reply.notice.empty())
                 res.headers.emplace_back("X-Diplograph-Notice", reply.notice);
@@ -397,6 +611,40 @@ class Api {
             res.body = error_json(e.what());
         }
         return res;
+    }
+
+    //! How long a request for betweenness or blocs waits for them before answering that they
+    //! are being computed (202): on a store of fewer than kBackgroundFrom events, until they are
+    //! ready; DIPLOGRAPH_SERVE_WAIT_MS sets it for every store (tests).
+    std::chrono::milliseconds compute_wait() const {
+        if (const char* ms = std::getenv("DIPLOGRAPH_SERVE_WAIT_MS"))
+            return std::chrono::milliseconds(std::atol(ms));
+        auto whole = graphs_.peek(scope_key(Scope{}));
+        if (whole && whole->events().size() >= kBackgroundFrom)
+            return kBetweennessWait;
+        return std::chrono::hours(1);
+    }
+
+    //! The endpoint's reply to this request, kept when it is small: the page asks for the ego
+    //! networks of every expanded actor again at each change of the view.
+    Reply remembered(const Request& req, Reply (*endpoint)(const Api&, const Request&)) const {
+        std::string key = req.path;
+        for (const auto& [name, value] : req.params)
+            key += "\x01" + name + "=" + value;
+        {
+            std::lock_guard lock(pool_mutex_);
+            auto it = replies_.find(key);
+            if (it != replies_.end())
+                return *it->second;
+        }
+        Reply reply = endpoint(*this, req);
+        if (reply.status == 200 && reply.json.size() <= kRememberedSize) {
+            std::lock_guard lock(pool_mutex_);
+            if (replies_.size() >= kRemembered)
+                replies_.clear();
+            replies_.emplace(key, std::make_shared<const Reply>(reply));
+        }
+        return reply;
     }
 
     std::size_t budget(const Request& req) const {
@@ -422,6 +670,10 @@ class Api {
     std::size_t budget_;
     mutable std::mutex pool_mutex_;
     mutable std::vector<std::unique_ptr<Store>> pool_;
+    // Replies to ego, path and links requests, at most kRemembered of kRememberedSize bytes.
+    static constexpr std::size_t kRemembered = 64;
+    static constexpr std::size_t kRememberedSize = 256 * 1024;
+    mutable std::map<std::string, std::shared_ptr<const Reply>> replies_;
     mutable unsigned generation_ = 0;
     mutable Stamp stamp_;
 };
@@ -457,6 +709,91 @@ Reply ego_endpoint(const Api& api, const Request& req) {
     Scope scope = scope_of(req);
     std::size_t budget = api.budget(req);
     Lease store = api.store();
+    if (auto sliced = api.sliced(store, scope)) {
+        // Who is in the ego network on the whole graph's links that the filters keep, cut to the
+        // budget; then a graph of the links among the actors kept only (all their events).
+        Entity centre = resolve(store, req.captures.at(0));
+        const Graph& whole = *sliced->whole;
+        const Slice& slice = *sliced->slice;
+        if (slice.kept == 0)
+            require_events(store);
+        auto c = whole.find(centre.id);
+        EgoAnswer answer;
+        Graph sub;
+        std::string notice;
+        bool listed = true;
+        if (c && slice.actors[*c]) {
+            // algo::within's breadth-first order, on the kept links.
+            std::vector<std::pair<NodeIndex, int>> reached{{*c, 0}};
+            std::vector<bool> in(whole.node_count(), false);
+            in[*c] = true;
+            for (std::size_t head = 0; head < reached.size(); ++head) {
+                auto [u, d] = reached[head];
+                if (d == depth)
+                    continue;
+                for (auto e : whole.incident(u))
+                    if (slice.edges[e]) {
+                        NodeIndex v = whole.other(e, u);
+                        if (!in[v]) {
+                            in[v] = true;
+                            reached.emplace_back(v, d + 1);
+                        }
+                    }
+            }
+            // ego()'s rows: the distinct partners inside the ego network, by depth then id.
+            std::vector<EgoRow> rows;
+            std::vector<NodeIndex> partners;
+            for (auto [n, d] : reached) {
+                partners.clear();
+                for (auto e : whole.incident(n))
+                    if (slice.edges[e]) {
+                        NodeIndex o = whole.other(e, n);
+                        if (in[o] && o != n)
+                            partners.push_back(o);
+                    }
+                std::sort(partners.begin(), partners.end());
+                partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+                rows.push_back({n, d, partners.size()});
+                listed = listed && (*sliced->listed)[n];
+            }
+            std::sort(rows.begin(), rows.end(), [&](const EgoRow& a, const EgoRow& b) {
+                if (a.depth != b.depth)
+                    return a.depth < b.depth;
+                return whole.node(a.node).id < whole.node(b.node).id;
+            });
+            if (rows.size() > budget) {
+                notice = cut_notice(budget, rows.size(), "actors", budget);
+                rows.resize(budget);
+            }
+            if (listed) {
+                std::vector<bool> kept(whole.node_count(), false);
+                for (const auto& row : rows)
+                    kept[row.node] = true;
+                std::vector<bool> events(whole.events().size(), false);
+                for (const auto& row : rows) {
+                    sliced->mark_actor(row.node, events);
+                    for (auto e : whole.incident(row.node))
+                        if (slice.edges[e] && kept[whole.other(e, row.node)])
+                            sliced->mark(e, events);
+                }
+                sub = sliced->sub(events);
+                std::vector<NodeIndex> nodes;
+                for (auto& row : rows) {
+                    row.node = *sub.find(whole.node(row.node).id);
+                    nodes.push_back(row.node);
+                }
+                NodeIndex centre_node = rows.front().node;
+                answer.rows = std::move(rows);
+                answer.selection = induced(sub, std::move(nodes));
+                answer.selection.focus = {centre_node};
+            }
+        }
+        if (listed) {
+            answer.selection.filters = describe(scope);
+            return {ego_json(centre, depth, sub, answer), notice};
+        }
+        // An actor the entity table lacks in the network: on the scope's own graph below.
+    }
     if (auto graph = api.view(store, scope)) {
         // The graph is in memory already: no reading at all.
         Entity centre = resolve(store, req.captures.at(0));
@@ -489,6 +826,49 @@ Reply path_endpoint(const Api& api, const Request& req) {
     auto max_hops = static_cast<std::size_t>(number(req, "max-hops", 0, 0));
     Scope scope = scope_of(req);
     Lease store = api.store();
+    if (auto sliced = api.sliced(store, scope)) {
+        // The paths on the kept links of the whole graph (numbered as the scope's graph numbers
+        // its listed actors: the same paths), then a graph of their hops' events only.
+        Entity from = resolve(store, req.captures.at(0));
+        Entity to = resolve(store, req.captures.at(1));
+        if (from.id == to.id)
+            throw CommandError(Exit::usage,
+                               fmt::format("path: {} is both ends; name two actors", label(from)));
+        const Graph& whole = *sliced->whole;
+        const Slice& slice = *sliced->slice;
+        if (slice.kept == 0)
+            require_events(store);
+        auto a = whole.find(from.id);
+        auto b = whole.find(to.id);
+        PathsAnswer answer;
+        Graph sub;
+        bool listed = true;
+        if (a && b && slice.actors[*a] && slice.actors[*b]) {
+            auto found = k_shortest_paths(*api.adjacency(*sliced, scope), *a, *b, k, max_hops);
+            std::vector<bool> events(whole.events().size(), false);
+            std::vector<std::vector<std::string>> ids;
+            for (const auto& p : found) {
+                ids.emplace_back();
+                for (std::size_t i = 0; i < p.size(); ++i) {
+                    listed = listed && (*sliced->listed)[p[i]];
+                    ids.back().push_back(whole.node(p[i]).id);
+                    sliced->mark_actor(p[i], events);
+                    if (i + 1 < p.size())
+                        for (auto e : whole.incident(p[i]))
+                            if (slice.edges[e] && whole.other(e, p[i]) == p[i + 1])
+                                sliced->mark(e, events);
+                }
+            }
+            if (listed && !found.empty()) {
+                sub = sliced->sub(events);
+                answer = paths_along(sub, *sub.find(from.id), *sub.find(to.id), ids);
+            }
+        }
+        if (listed) {
+            answer.selection.filters = describe(scope);
+            return {path_json(from, to, sub, answer), ""};
+        }
+    }
     if (auto graph = api.view(store, scope)) {
         PathResult r{
             resolve(store, req.captures.at(0)), resolve(store, req.captures.at(1)), Graph(), {}};
@@ -537,6 +917,50 @@ Reply links_endpoint(const Api& api, const Request& req) {
             group_digits(static_cast<long long>(total)), budget);
         return notice;
     };
+    if (auto sliced = api.sliced(store, scope)) {
+        // The actor's kept links on the whole graph, then a graph of their events only.
+        Entity actor = resolve(store, req.captures.at(0));
+        std::optional<Entity> other;
+        if (!req.captures.at(1).empty())
+            other = resolve(store, req.captures.at(1));
+        const Graph& whole = *sliced->whole;
+        const Slice& slice = *sliced->slice;
+        auto a = whole.find(actor.id);
+        const NodeIndex none = whole.node_count();
+        const NodeIndex partner = other ? whole.find(other->id).value_or(none) : none;
+        bool in_a = a && slice.actors[*a];
+        bool in_b = !other || (partner != none && slice.actors[partner]);
+        if (slice.kept == 0 && !(in_a && in_b))
+            require_events(store);
+        LinksAnswer answer;
+        Graph sub;
+        bool listed = true;
+        if (in_a && in_b) {
+            std::vector<bool> events(whole.events().size(), false);
+            sliced->mark_actor(*a, events);
+            if (other)
+                sliced->mark_actor(partner, events);
+            for (auto e : whole.incident(*a)) {
+                NodeIndex o = whole.other(e, *a);
+                if (!slice.edges[e] || (other && o != partner))
+                    continue;
+                listed = listed && (*sliced->listed)[o];
+                sliced->mark(e, events);
+            }
+            listed = listed && (*sliced->listed)[*a];
+            if (listed) {
+                sub = sliced->sub(events);
+                auto sa = sub.find(actor.id);
+                auto sb = other ? sub.find(other->id) : std::nullopt;
+                answer = links(sub, *sa, sb);
+            }
+        }
+        if (listed) {
+            answer.selection.filters = describe(scope);
+            std::string notice = page(answer);
+            return {links_json(actor, other, sub, answer), notice};
+        }
+    }
     if (auto graph = api.view(store, scope)) {
         Entity actor = resolve(store, req.captures.at(0));
         std::optional<Entity> other;
@@ -573,11 +997,6 @@ Reply timeline_endpoint(const Api& api, const Request& req) {
     return {timeline_json(r), notice};
 }
 
-// Betweenness: exact (Brandes) up to this many actors, else estimated from this many sources
-// drawn at random (queries/rank.hpp; its error is measured in tests/queries/betweenness_test).
-constexpr std::size_t kExactBetweennessUpTo = 2500;
-constexpr std::size_t kBetweennessPivots = 256;
-
 Reply rank_endpoint(const Api& api, const Request& req) {
     check_params(req, {"by", "top"});
     RankBy by = rank_by(req.param("by").value_or("degree"));
@@ -590,6 +1009,104 @@ Reply rank_endpoint(const Api& api, const Request& req) {
     // The answers are kept until the store changes: betweenness takes long, and the page asks
     // for the same ranks again and again (node sizes).
     std::string key = fmt::format("{}|{}|{}|{}", scope_key(scope), to_string(by), asked, budget);
+    // Betweenness takes seconds on large graphs: computed in the background, a request that
+    // comes before it is ready is answered at once, without actors (202, with a notice).
+    auto computing = [&](const Graph& graph, std::size_t actors) {
+        RankAnswer answer;
+        answer.selection.filters = describe(scope);
+        return Reply{rank_json(by, graph, answer),
+                     fmt::format("betweenness is being computed for these filters ({} actors); "
+                                 "ask again in a second",
+                                 group_digits(static_cast<long long>(actors))),
+                     202};
+    };
+    if (auto sliced = api.sliced(store, scope)) {
+        // On the scope's adjacency drawn from the whole graph (the same numbers as rank() on the
+        // scope's graph: the same scores); small graphs' exact betweenness on their graph below.
+        auto compact = api.compact(*sliced, scope);
+        const std::size_t actors = compact->nodes.size();
+        if (compact->usable && (by != RankBy::betweenness || actors > kExactBetweennessUpTo)) {
+            if (sliced->slice->kept == 0)
+                require_events(store);
+            const Graph& whole = *sliced->whole;
+            std::shared_ptr<const std::vector<double>> scores;
+            if (by == RankBy::betweenness) {
+                scores = api.betweenness_of(compact, scope, api.compute_wait());
+                if (!scores)
+                    return computing(whole, actors);
+            }
+            return *api.ranks_.get(key, [&] {
+                const auto& adj = compact->adjacency;
+                std::vector<double> score(actors, 0.0);
+                switch (by) {
+                    case RankBy::degree:
+                        for (std::size_t v = 0; v < actors; ++v)
+                            score[v] = static_cast<double>(adj[v].size());
+                        break;
+                    case RankBy::weighted:
+                        for (EdgeIndex i = 0; i < whole.edges().size(); ++i) {
+                            const ActorEdge& e = whole.edges()[i];
+                            if (!sliced->slice->edges[i] || e.a == e.b)
+                                continue;
+                            int count = 0;
+                            for (auto ev : e.events)
+                                count += sliced->slice->events[ev];
+                            score[compact->index[e.a]] += count;
+                            score[compact->index[e.b]] += count;
+                        }
+                        break;
+                    case RankBy::betweenness:
+                        score = *scores;
+                        break;
+                    case RankBy::pagerank:
+                        score = pagerank(adj);
+                        break;
+                }
+                // rank()'s rows: the highest score first, then id.
+                RankAnswer answer;
+                for (std::size_t v = 0; v < actors; ++v)
+                    answer.rows.push_back({compact->nodes[v], score[v], adj[v].size()});
+                auto better = [&](const RankRow& a, const RankRow& b) {
+                    if (a.score != b.score)
+                        return a.score > b.score;
+                    return whole.node(a.node).id < whole.node(b.node).id;
+                };
+                if (asked < answer.rows.size()) {
+                    std::partial_sort(answer.rows.begin(),
+                                      answer.rows.begin() + static_cast<long>(asked),
+                                      answer.rows.end(), better);
+                    answer.rows.resize(asked);
+                } else {
+                    std::sort(answer.rows.begin(), answer.rows.end(), better);
+                }
+                std::string notice;
+                if (answer.rows.size() > budget) {
+                    notice = fmt::format(
+                        "showing the first {} actors (the budget; ask with budget=N)", budget);
+                    answer.rows.resize(budget);
+                }
+                if (by == RankBy::betweenness) {
+                    std::string approximate = fmt::format(
+                        "betweenness estimated from {} of the {} actors taken as sources at "
+                        "random (Brandes and Pich 2007; exact up to {} actors)",
+                        kBetweennessPivots, group_digits(static_cast<long long>(actors)),
+                        group_digits(static_cast<long long>(kExactBetweennessUpTo)));
+                    notice = notice.empty() ? approximate : notice + "; " + approximate;
+                }
+                answer.selection.filters = describe(scope);
+                return Reply{rank_json(by, whole, answer), notice};
+            });
+        }
+    }
+    auto view = api.view(store, scope);
+    std::shared_ptr<const std::vector<double>> scores;
+    if (view && by == RankBy::betweenness) {
+        if (view->events().empty())
+            require_events(store);
+        scores = api.betweenness_of(view, scope, api.compute_wait());
+        if (!scores)
+            return computing(*view, view->node_count());
+    }
     return *api.ranks_.get(key, [&] {
         std::string notice;
         std::string json;
@@ -602,13 +1119,14 @@ Reply rank_endpoint(const Api& api, const Request& req) {
         };
         bool estimated = false;
         std::size_t actors = 0;
-        if (auto graph = api.view(store, scope)) {
+        if (auto graph = view) {
             // In memory: betweenness estimated from sampled sources on large graphs.
             if (graph->events().empty())
                 require_events(store);
             actors = graph->node_count();
             estimated = by == RankBy::betweenness && actors > kExactBetweennessUpTo;
-            RankAnswer answer = rank(*graph, by, asked, estimated ? kBetweennessPivots : 0);
+            RankAnswer answer =
+                scores ? rank_scored(*graph, by, *scores, asked) : rank(*graph, by, asked);
             answer.selection.filters = describe(scope);
             cut(answer);
             json = rank_json(by, *graph, answer);
@@ -647,14 +1165,40 @@ Reply rank_endpoint(const Api& api, const Request& req) {
     });
 }
 
+Reply blocs_reply(const Api& api, const Store& store, const Scope& scope, unsigned seed,
+                  std::size_t budget);
+
 Reply blocs_endpoint(const Api& api, const Request& req) {
     check_params(req, {"seed"});
     auto seed = static_cast<unsigned>(number(req, "seed", 42, 0));
     Scope scope = scope_of(req);
     std::size_t budget = api.budget(req);
     Lease store = api.store();
-    // Kept until the store changes: blocs read every event.
-    return *api.blocs_.get(fmt::format("{}|{}|{}", scope_key(scope), seed, budget), [&] {
+    // Kept until the store changes: blocs take seconds on large stores (Louvain), computed in the
+    // background; a request that comes before they are ready is answered at once without them
+    // (202, with a notice).
+    std::string key = fmt::format("{}|{}|{}", scope_key(scope), seed, budget);
+    auto future = api.blocs_.start(key, [&api, scope, seed, budget] {
+        Lease own = api.store();  // the request's goes back when it is answered
+        return blocs_reply(api, own, scope, seed, budget);
+    });
+    if (future.wait_for(api.compute_wait()) != std::future_status::ready) {
+        BlocsAnswer answer;
+        answer.selection.filters = describe(scope);
+        return Reply{blocs_json(seed, Graph(), answer),
+                     "blocs are being computed for these filters; ask again in a second", 202};
+    }
+    try {
+        return *future.get();
+    } catch (...) {
+        api.blocs_.forget(key);
+        throw;
+    }
+}
+
+Reply blocs_reply(const Api& api, const Store& store, const Scope& scope, unsigned seed,
+                  std::size_t budget) {
+    {
         auto graph = api.view(store, scope);
         if (!graph)
             graph = api.graph(store, scope);
@@ -694,7 +1238,7 @@ Reply blocs_endpoint(const Api& api, const Request& req) {
             [](std::vector<NodeIndex>& c) -> std::vector<NodeIndex>& { return c; });
         cut(r.answer.communities, [](Bloc& b) -> std::vector<NodeIndex>& { return b.members; });
         return Reply{blocs_json(seed, *graph, answer), notice};
-    });
+    }
 }
 
 Reply entities_endpoint(const Api& api, const Request& req) {
@@ -758,9 +1302,12 @@ int run(const Globals& g, const Options& o) {
         return Reply{*a.stats_.get("", [&] { return stats_json(a.store()->stats()); }), ""};
     });
     route("/api/entities", entities_endpoint);
-    route(fmt::format("/api/ego/{}", kActor), ego_endpoint);
-    route(fmt::format("/api/path/{}/{}", kActor, kActor), path_endpoint);
-    route(fmt::format("/api/links/{}(?:/{})?", kActor, kActor), links_endpoint);
+    route(fmt::format("/api/ego/{}", kActor),
+          [](const Api& a, const Request& req) { return a.remembered(req, ego_endpoint); });
+    route(fmt::format("/api/path/{}/{}", kActor, kActor),
+          [](const Api& a, const Request& req) { return a.remembered(req, path_endpoint); });
+    route(fmt::format("/api/links/{}(?:/{})?", kActor, kActor),
+          [](const Api& a, const Request& req) { return a.remembered(req, links_endpoint); });
     route(fmt::format("/api/timeline/{}(?:/{})?", kActor, kActor), timeline_endpoint);
     route("/api/rank", rank_endpoint);
     route("/api/blocs", blocs_endpoint);
@@ -799,12 +1346,25 @@ int run(const Globals& g, const Options& o) {
         open_browser(url);
     // The topology of the whole store, read while the first page loads; the first request
     // that needs it waits for this reading instead of starting another.
-    std::thread([api] {
+    std::thread([api, budget = static_cast<std::size_t>(o.budget)] {
         try {
             api->check_fresh();
             Lease store = api->store();
             api->topology(store, Scope{});
-            api->graph(store, Scope{});
+            auto whole = api->graph(store, Scope{});
+            // Every filter set is answered from the whole graph now: the topologies read
+            // meanwhile are no longer asked for, and the memory of the reading goes back to
+            // the system (glibc keeps freed memory in its heaps otherwise).
+            api->topologies_.clear();
+            malloc_trim(0);
+            // The betweenness of the whole graph too (seconds of CPU on large stores).
+            api->betweenness_of(whole, Scope{}, std::chrono::milliseconds(0));
+            // And its blocs as the page asks for them (Louvain: seconds on large stores).
+            api->blocs_.start(fmt::format("{}|{}|{}", scope_key(Scope{}), 42u, budget),
+                              [api, budget] {
+                                  Lease own = api->store();
+                                  return blocs_reply(*api, own, Scope{}, 42, budget);
+                              });
         } catch (const std::exception&) {
             // the request that needs it will report the error
         }

@@ -107,11 +107,19 @@
 
   async function api(path, params) {
     const query = params && [...params].length ? '?' + params.toString() : '';
-    const response = await fetch('/api/' + path + query, { headers: { Accept: 'application/json' } });
-    const body = await response.json();
-    if (!response.ok) throw new Error(body.error || response.statusText);
-    if (body && body.notice) state.notices.push(body.notice);
-    return body;
+    for (let tries = 1; ; tries += 1) {
+      const response = await fetch('/api/' + path + query, { headers: { Accept: 'application/json' } });
+      const body = await response.json();
+      if (!response.ok) throw new Error(body.error || response.statusText);
+      // 202: an answer the server is still computing (betweenness on a large store); asked
+      // again a second later, for two minutes at most.
+      if (response.status === 202 && tries < 120) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        continue;
+      }
+      if (body && body.notice) state.notices.push(body.notice);
+      return body;
+    }
   }
 
   // ---- helpers ---------------------------------------------------------------------------
@@ -282,9 +290,35 @@
     }
   }
 
+  // A big view drawn anew: a disc, the expanded actors at its centre, then the others by number
+  // of links, each at radius 28·√i and 137.5° from the one before (a sunflower: even density,
+  // linear time; fCoSE's draft took seconds and left such a star in a heap, rings of equal
+  // degree made a circle 17,000 px wide). Computed from the answer's data, before the actors
+  // are added: no layout runs over thousands of elements afterwards.
+  function disc(nodes, links) {
+    const degree = new Map();
+    for (const link of links.values()) {
+      degree.set(link.source, (degree.get(link.source) || 0) + 1);
+      degree.set(link.target, (degree.get(link.target) || 0) + 1);
+    }
+    const rank = (id) => (state.expanded.includes(id) ? 1e9 : degree.get(id) || 0);
+    const order = [...nodes.keys()].sort((a, b) => rank(b) - rank(a) || (a < b ? -1 : 1));
+    const positions = new Map();
+    const golden = Math.PI * (3 - Math.sqrt(5));
+    order.forEach((id, i) => {
+      const r = 28 * Math.sqrt(i);
+      positions.set(id, { x: r * Math.cos(i * golden), y: r * Math.sin(i * golden) });
+    });
+    return { positions, radius: 28 * Math.sqrt(Math.max(order.length - 1, 0)) };
+  }
+
   function apply(nodes, links, onPath) {
     const fresh = [];
     big = nodes.size > BIG_VIEW;
+    let newcomers = 0;
+    for (const id of nodes.keys()) if (cy.getElementById(id).empty()) newcomers += 1;
+    // A big view is laid out once, when most of it is new; later actors keep their rings.
+    const drawn = big && newcomers * 2 > nodes.size ? disc(nodes, links) : null;
     if (big !== styledBig) {
       // Before the new actors are added, so that each is styled once.
       styledBig = big;
@@ -315,6 +349,7 @@
         const existing = cy.getElementById(data.id);
         if (existing.nonempty()) {
           existing.data(data);
+          if (drawn) existing.position(drawn.positions.get(data.id));
           continue;
         }
         const anchor = cy.getElementById(near.get(data.id) || '');
@@ -324,7 +359,9 @@
         if (anchor.nonempty()) around.set(anchor.id(), (around.get(anchor.id()) || []).concat([node]));
         fresh.push(node);
       }
-      if (big) {
+      if (drawn) {
+        for (const node of fresh) node.position = drawn.positions.get(node.data.id);
+      } else if (big) {
         // Rings around the anchor, 45 px apart, an actor every 30 px of each.
         for (const [id, added] of around) {
           const c = cy.getElementById(id).position();
@@ -356,30 +393,16 @@
     if (big) state.notices.push('a big view (' + nodes.size + ' actors): links drawn thin and solid, names shown when zoomed in');
     const added = fresh.filter((f) => f.group === 'nodes').length;
     const most = added * 2 > cy.nodes().length;
-    // A big view is laid out once, when most of it is new; later actors keep their rings.
-    if (added && (most || !big)) layout(most);
+    if (drawn) {
+      // Fitted from the disc's radius (cy.fit would measure every label first).
+      const side = 2 * drawn.radius + 60;
+      const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), Math.min((cy.width() - 80) / side, (cy.height() - 80) / side)));
+      cy.viewport({ zoom, pan: { x: cy.width() / 2, y: cy.height() / 2 } });
+      laidOut = Promise.resolve();
+    } else if (added && !big) layout(most);
   }
 
   function layout(randomize) {
-    if (big && randomize) {
-      // A big view drawn anew: a disc, the expanded actors at its centre, then the others by
-      // number of partners, each at radius 28·√i and 137.5° from the one before (a sunflower:
-      // even density, linear time; fCoSE's draft took seconds and left such a star in a heap,
-      // rings of equal degree made a circle 17,000 px wide).
-      const rank = new Map();
-      cy.nodes().forEach((n) => rank.set(n.id(), n.hasClass('focus') ? 1e9 : n.degree()));
-      const order = cy.nodes().sort((a, b) => rank.get(b.id()) - rank.get(a.id()) || (a.id() < b.id() ? -1 : 1));
-      const positions = {};
-      const golden = Math.PI * (3 - Math.sqrt(5));
-      order.forEach((n, i) => {
-        const r = 28 * Math.sqrt(i);
-        positions[n.id()] = { x: r * Math.cos(i * golden), y: r * Math.sin(i * golden) };
-      });
-      const run = cy.layout({ name: 'preset', positions: (n) => positions[n.id()], animate: false, fit: true, padding: 40 });
-      laidOut = run.promiseOn('layoutstop');
-      run.run();
-      return;
-    }
     const run = cy.layout({
       name: 'fcose',
       quality: 'default',

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_set>
 
 namespace diplograph {
@@ -48,6 +49,126 @@ Graph Graph::from_events(std::vector<Entity> actors, std::vector<StoredEvent> ev
     }
     g.events_ = std::move(events);
     g.build(false);
+    return g;
+}
+
+Graph Graph::restrict(const Graph& whole, const std::vector<bool>& keep,
+                      const std::vector<bool>& listed) {
+    const std::size_t none = whole.nodes_.size();
+    Graph g;
+    // The events kept, in their order, and the new number of each.
+    std::vector<std::size_t> event_number(whole.events_.size(), whole.events_.size());
+    std::size_t kept = 0;
+    for (std::size_t e = 0; e < whole.events_.size(); ++e)
+        if (keep[e])
+            event_number[e] = kept++;
+    // The actors: the listed ones a kept event involves in their order, then the others in the
+    // order the kept events name them (as build() appends the participants it does not know).
+    std::vector<bool> involved(whole.nodes_.size(), false);
+    for (std::size_t e = 0; e < whole.events_.size(); ++e)
+        if (keep[e])
+            for (auto n : whole.event_actors_[e])
+                involved[n] = true;
+    std::vector<NodeIndex> number(whole.nodes_.size(), none);
+    for (NodeIndex n = 0; n < whole.nodes_.size(); ++n)
+        if (involved[n] && listed[n]) {
+            number[n] = g.nodes_.size();
+            g.nodes_.push_back(whole.nodes_[n]);
+        }
+    g.events_.reserve(kept);
+    for (std::size_t e = 0; e < whole.events_.size(); ++e) {
+        if (!keep[e])
+            continue;
+        g.events_.push_back(whole.events_[e]);
+        bool outsider = false;  // an actor to number in the order the event names them
+        for (auto n : whole.event_actors_[e])
+            outsider = outsider || number[n] == none;
+        if (!outsider)
+            continue;
+        for (const auto& p : whole.events_[e].event.participants) {
+            auto it = whole.index_.find(p.actor);
+            if (it != whole.index_.end() && number[it->second] == none) {
+                number[it->second] = g.nodes_.size();
+                g.nodes_.push_back(whole.nodes_[it->second]);
+            }
+        }
+    }
+    g.index_.reserve(g.nodes_.size());
+    for (NodeIndex n = 0; n < g.nodes_.size(); ++n)
+        g.index_.emplace(g.nodes_[n].id, n);
+    g.event_actors_.resize(kept);
+    g.actor_events_.assign(g.nodes_.size(), {});
+    for (std::size_t e = 0; e < whole.events_.size(); ++e) {
+        if (!keep[e])
+            continue;
+        auto& list = g.event_actors_[event_number[e]];
+        for (auto n : whole.event_actors_[e])
+            list.push_back(number[n]);
+        std::sort(list.begin(), list.end());
+        for (auto n : list)
+            g.actor_events_[n].push_back(event_number[e]);
+    }
+    for (auto e : whole.gatherings_)
+        if (keep[e])
+            g.gatherings_.push_back(event_number[e]);
+    // Each edge with its kept events, counted as build() counts them.
+    std::vector<std::string_view> sources;
+    std::size_t edges = 0;
+    for (const ActorEdge& w : whole.edges_)
+        edges += std::any_of(w.events.begin(), w.events.end(), [&](auto e) { return keep[e]; });
+    g.edges_.reserve(edges);
+    for (const ActorEdge& w : whole.edges_) {
+        std::size_t count = 0;
+        for (auto e : w.events)
+            count += keep[e];
+        if (count == 0)
+            continue;
+        ActorEdge edge{number[w.a], number[w.b], w.type, w.directed, 0, {}, {}, {}, 0, {}};
+        edge.events.reserve(count);
+        for (auto e : w.events)
+            if (keep[e])
+                edge.events.push_back(event_number[e]);
+        if (!edge.directed && edge.b < edge.a)
+            std::swap(edge.a, edge.b);
+        edge.count = static_cast<int>(edge.events.size());
+        for (auto e : edge.events) {
+            const StoredEvent& ev = g.events_[e];
+            if (ev.event.date.known()) {
+                if (!edge.first.valid() || ev.event.date.first < edge.first)
+                    edge.first = ev.event.date.first;
+                if (!edge.last.valid() || edge.last < ev.event.date.last)
+                    edge.last = ev.event.date.last;
+            }
+            if (std::find(edge.statuses.begin(), edge.statuses.end(), ev.event.status) ==
+                edge.statuses.end()) {
+                edge.statuses.push_back(ev.event.status);
+                std::sort(edge.statuses.begin(), edge.statuses.end());
+            }
+        }
+        if (edge.events.size() == 1) {
+            edge.sources = static_cast<int>(g.events_[edge.events[0]].sources.size());
+        } else {
+            sources.clear();
+            for (auto e : edge.events)
+                for (const auto& src : g.events_[e].sources)
+                    sources.push_back(src.id);
+            std::sort(sources.begin(), sources.end());
+            sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+            edge.sources = static_cast<int>(sources.size());
+        }
+        g.edges_.push_back(std::move(edge));
+    }
+    // In build()'s order: (a, b, directed, type).
+    auto key = [](const ActorEdge& e) { return std::tuple(e.a, e.b, e.directed, e.type); };
+    if (!std::is_sorted(g.edges_.begin(), g.edges_.end(),
+                        [&](const auto& x, const auto& y) { return key(x) < key(y); }))
+        std::sort(g.edges_.begin(), g.edges_.end(),
+                  [&](const auto& x, const auto& y) { return key(x) < key(y); });
+    g.incident_.assign(g.nodes_.size(), {});
+    for (EdgeIndex i = 0; i < g.edges_.size(); ++i) {
+        g.incident_[g.edges_[i].a].push_back(i);
+        g.incident_[g.edges_[i].b].push_back(i);
+    }
     return g;
 }
 

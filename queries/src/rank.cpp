@@ -219,8 +219,28 @@ RankAnswer rank_betweenness(const Topology& topology, std::size_t top, std::size
     return out;
 }
 
-RankAnswer rank(const Graph& graph, RankBy by, std::size_t top, std::size_t pivots) {
+namespace {
+
+RankAnswer ranked(const Graph& graph, RankBy by, const std::vector<double>& score, std::size_t top,
+                  const std::vector<std::vector<NodeIndex>>& adj) {
     RankAnswer out;
+    const std::size_t n = graph.node_count();
+    for (NodeIndex v = 0; v < n; ++v)
+        out.rows.push_back({v, score[v], adj[v].size()});
+    keep_top(out, top, [&](NodeIndex v) -> const std::string& { return graph.node(v).id; });
+    std::vector<NodeIndex> nodes;
+    for (const auto& r : out.rows)
+        nodes.push_back(r.node);
+    out.selection = induced(graph, nodes);
+    out.selection.focus = out.selection.nodes;
+    out.selection.left_out_nodes = n - out.rows.size();
+    out.selection.title = fmt::format("actors ranked by {}", to_string(by));
+    return out;
+}
+
+}  // namespace
+
+RankAnswer rank(const Graph& graph, RankBy by, std::size_t top, std::size_t pivots) {
     const std::size_t n = graph.node_count();
     auto adj = algo::simple_adjacency(graph);
     std::vector<double> score(n, 0.0);
@@ -244,17 +264,12 @@ RankAnswer rank(const Graph& graph, RankBy by, std::size_t top, std::size_t pivo
             score = pagerank(adj);
             break;
     }
-    for (NodeIndex v = 0; v < n; ++v)
-        out.rows.push_back({v, score[v], adj[v].size()});
-    keep_top(out, top, [&](NodeIndex v) -> const std::string& { return graph.node(v).id; });
-    std::vector<NodeIndex> nodes;
-    for (const auto& r : out.rows)
-        nodes.push_back(r.node);
-    out.selection = induced(graph, nodes);
-    out.selection.focus = out.selection.nodes;
-    out.selection.left_out_nodes = n - out.rows.size();
-    out.selection.title = fmt::format("actors ranked by {}", to_string(by));
-    return out;
+    return ranked(graph, by, score, top, adj);
+}
+
+RankAnswer rank_scored(const Graph& graph, RankBy by, const std::vector<double>& score,
+                       std::size_t top) {
+    return ranked(graph, by, score, top, algo::simple_adjacency(graph));
 }
 
 }  // namespace diplograph

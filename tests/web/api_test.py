@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import urllib.error
 import urllib.parse
@@ -32,10 +33,11 @@ def sha256(path):
 class Server:
     """A `diplograph serve` on a free port (--port 0: the first line names it)."""
 
-    def __init__(self, db, *extra):
+    def __init__(self, db, *extra, env=None):
         self.proc = subprocess.Popen(
             [BIN, "--db", db, "serve", "--port", "0", *extra],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=None if env is None else {**os.environ, **env})
         line = self.proc.stdout.readline()
         if not line.startswith("diplograph serve: http://"):
             self.proc.kill()
@@ -268,6 +270,52 @@ class ApiTest(unittest.TestCase):
         self.api("/api/rank?by=betweenness")
         self.api("/api/ego/TGO?depth=3")
         self.assertEqual(sha256(self.db), self.hash_before)
+
+
+class BackgroundTest(unittest.TestCase):
+    """Betweenness and blocs are computed in the background on large stores; a request that comes
+    before they are ready is answered at once with 202 and a notice, without actors. Here the
+    server waits 0 ms for them (DIPLOGRAPH_SERVE_WAIT_MS) on the small examples store."""
+
+    def test_answers_while_computing_then_the_cli_answer(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "examples.db")
+            subprocess.run([BIN, "--db", db, "import", EXAMPLES], capture_output=True, check=True)
+            server = Server(db, "-q", env={"DIPLOGRAPH_SERVE_WAIT_MS": "0"})
+            try:
+                def until_ready(path):
+                    pending = 0
+                    for _ in range(600):
+                        code, res, body = server.get(path)
+                        if code != 202:
+                            self.assertEqual(code, 200, "%s: %s" % (path, body))
+                            return body, pending
+                        pending += 1
+                        self.assertEqual(res.getheader("Retry-After"), "1")
+                        self.assertIn("being computed for these filters", body["notice"])
+                        self.assertEqual(body.get("actors", []), [])
+                        self.assertEqual(body.get("communities", []), [])
+                        time.sleep(0.05)
+                    self.fail(path + ": still computing after 30 s")
+
+                # The whole graph read and its blocs computed (started once it is read).
+                until_ready("/api/blocs")
+                pending = 0
+                for path, args in [
+                    ("/api/rank?by=betweenness&since=2025&top=0", ["rank", "--by", "betweenness", "--since", "2025", "--top", "0"]),
+                    ("/api/blocs?type=conflict&seed=3", ["blocs", "--type", "conflict", "--seed", "3"]),
+                ]:
+                    body, waited = until_ready(path)
+                    pending += waited
+                    body.pop("notice", None)
+                    r = cli(db, *args)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    self.assertEqual(body, json.loads(r.stdout), path)
+                # Asked with a new set of filters and not waited for, at least one of them was
+                # answered before it was computed.
+                self.assertGreater(pending, 0)
+            finally:
+                server.stop()
 
 
 class StartTest(unittest.TestCase):

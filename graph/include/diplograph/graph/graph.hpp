@@ -57,6 +57,14 @@ class Graph {
     //! (ActorEdge::events and events() empty): what `links` prints, without reading them.
     static Graph from_links(ActorLinks links);
 
+    //! The graph that from_events(actors, events) builds when `events` are the events of
+    //! `whole` that `keep` marks (in their order) and `actors` the nodes of `whole` that `listed`
+    //! marks and a kept event involves (in their order), outsiders being added: derived from
+    //! `whole`'s links (each edge's kept events) instead of drawing every event's pairs again.
+    //! `whole` must have been built with outsiders (Graph::load, from_events' default).
+    static Graph restrict(const Graph& whole, const std::vector<bool>& keep,
+                          const std::vector<bool>& listed);
+
     Graph();
     ~Graph();
     Graph(Graph&&) noexcept;

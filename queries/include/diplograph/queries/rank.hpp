@@ -32,6 +32,10 @@ struct RankAnswer {
 //! Ranks every actor of the graph; keeps the first `top` (0: all). With 0 < `pivots` < the
 //! number of actors, betweenness is estimated from that many sampled sources (betweenness()).
 RankAnswer rank(const Graph& graph, RankBy by, std::size_t top = 0, std::size_t pivots = 0);
+//! The same ranking from scores computed already (`score[v]` for each actor, as `by` computes
+//! them): a server keeps the betweenness of a graph and answers each `top` from it.
+RankAnswer rank_scored(const Graph& graph, RankBy by, const std::vector<double>& score,
+                       std::size_t top = 0);
 
 //! The same ranking on the topology alone (rows index Topology nodes; the selection holds only
 //! the title and left_out_nodes). nullopt for betweenness, which needs the Graph.
