@@ -1786,5 +1786,15 @@ TEST(Names, TheAgentOfAPassiveOrANounActsAndItsSubjectUndergoes) {
     EXPECT_EQ(find(mission, EventType::SUPPORT), nullptr) << to_findings_json(mission);
 }
 
+TEST(People, OfficesAndBodiesAreNoNames) {
+    Batch b = extract("en",
+                      "The aid was received by Kofi Mensah - Minister of Ports and Civil Aviation "
+                      "and Deputy Minister of Finance and Planning, the President's Media "
+                      "Division said.",
+                      "2031-03-05");
+    for (const char* bad : {"Civil Aviation", "Minister of Finance", "Media Division"})
+        EXPECT_EQ(person(b, bad), nullptr) << bad << "\n" << to_findings_json(b);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -197,6 +197,43 @@ bool short_verb(std::string_view w) {
     return kWords.count(w) != 0;
 }
 
+// Words of an office or a body, never of a person's name: "Minister of Ports and Civil
+// Aviation", "the President's Media Division" are no people.
+bool office_words(const std::vector<Token>& t, std::size_t from, std::size_t to) {
+    static const WordSet kWords = {
+        "minister",    "ministre",       "ministry",      "ministere",     "aviation",
+        "division",    "finance",        "finances",      "planning",      "affairs",
+        "affaires",    "department",     "departement",   "directorate",   "direction",
+        "bureau",      "office",         "customs",       "douanes",       "commission",
+        "council",     "conseil",        "media",         "secretary",     "secretaire",
+        "secretariat", "agency",         "agence",        "authority",     "autorite",
+        "services",    "cooperation",    "labour",        "labor",         "ports",
+        "development", "developpement",  "relations",     "trade",         "commerce",
+        "industry",    "industrie",      "health",        "sante",         "defence",
+        "defense",     "interior",       "interieur",     "justice",       "education",
+        "energy",      "energie",        "transport",     "transports",    "tourism",
+        "tourisme",    "environment",    "environnement", "communication", "information",
+        "economy",     "economie",       "budget",        "treasury",      "tresor",
+        "exterieur",   "etrangeres",     "foreign",       "external",      "public",
+        "works",       "infrastructure", "agriculture",   "fisheries",     "peche",
+        "petroleum",   "petrole",        "security",      "securite",      "national",
+        "nationale",   "federal",        "federale",      "republic",      "republique",
+        "government",  "gouvernement",   "presidency",    "presidence",    "parliament",
+        "parlement",   "assembly",       "assemblee",     "senate",        "senat",
+        "police",      "army",           "armee",         "navy",          "forces",
+        "relief",      "team",           "unit",          "centre",        "center",
+        "institute",   "institut",       "university",    "universite",    "foundation",
+        "fondation",   "bank",           "banque",        "fund",          "fonds",
+        "group",       "groupe",         "company",       "societe",       "association",
+        "union",       "party",          "parti",         "committee",     "comite",
+        "court",       "tribunal",       "embassy",       "ambassade",     "consulate",
+        "consulat",    "mission",        "delegation",    "headquarters",  "planification"};
+    for (std::size_t k = from; k < to && k < t.size(); ++k)
+        if (t[k].word && kWords.count(t[k].norm) != 0)
+            return true;
+    return false;
+}
+
 // Words that end the name of a body, not of a person ("the general secretary of the Communist
 // Party").
 bool institution_word(std::string_view w) {
@@ -984,7 +1021,8 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                                t[k].norm.size() >= 3 && k + 1 < t.size() &&
                                !preposition(t[k].norm) && !connector(t[k - 1].norm) &&
                                !preposition(t[k - 1].norm);
-                if (((words >= 2 && words <= 5) || surname) && !institution_word(t[j - 1].norm)) {
+                if (((words >= 2 && words <= 5) || surname) && !institution_word(t[j - 1].norm) &&
+                    !office_words(t, k, j)) {
                     std::string name(article_.text.data() + t[k].begin, t[j - 1].end - t[k].begin);
                     std::string country = of;
                     std::string org;
@@ -1045,7 +1083,7 @@ void Extractor::people_from_titles(const std::vector<Token>& t, std::vector<Ment
                 bool place = preposition(t[b].norm) ||
                              std::find(data_->stopwords.begin(), data_->stopwords.end(),
                                        t[b].norm) != data_->stopwords.end();
-                if (j - b >= 2 && j - b <= 5 && !place &&
+                if (j - b >= 2 && j - b <= 5 && !place && !office_words(t, b, j) &&
                     (b == 0 || !t[b - 1].word || !t[b - 1].capitalized)) {
                     std::string name(article_.text.data() + t[b].begin, t[j - 1].end - t[b].begin);
                     std::string country = of;
