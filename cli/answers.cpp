@@ -193,6 +193,8 @@ PathResult query_path(const Store& store, const Scope& scope, const std::string&
             // hop's events have both its ends), not every event of each actor on it.
             along.filter.among_actors = along.filter.actors.size() > 1;
             along.filter.with_evidence = with_evidence;
+            // Neither the table nor the JSON prints an event's attributes; a file does.
+            along.filter.with_attributes = with_evidence;
             r.graph = load_graph(store, along);
             r.answer = paths_along(r.graph, *r.graph.find(from.id), *r.graph.find(to.id), found);
         }

@@ -277,6 +277,8 @@ int run(const Globals& g, const Options& o) {
     }
     Dictionaries dict = load_dictionaries(o.dicts);
     Store store = create_store(g);
+    // What the import touches, so that its end rebuilds only those actor pairs' links.
+    store.watch_aggregates();
     ImportContext ctx{dict, options};
 
     std::vector<std::string> files, walk_problems;

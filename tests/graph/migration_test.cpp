@@ -782,8 +782,8 @@ TEST(Migration, AVersion6FileGetsKeptLinksThatAgreeWithTheGraph) {
     }
     Store migrated = Store::open_existing(file);
     EXPECT_FALSE(migrated.actor_links()) << "a migrated file's links are stale";
-    EXPECT_TRUE(migrated.refresh_aggregates());
-    EXPECT_FALSE(migrated.refresh_aggregates()) << "fresh: nothing to rebuild";
+    EXPECT_EQ(migrated.refresh_aggregates(), Refreshed::whole);
+    EXPECT_EQ(migrated.refresh_aggregates(), Refreshed::none) << "fresh: nothing to rebuild";
     auto kept = migrated.actor_links();
     ASSERT_TRUE(kept);
     const Graph graph = Graph::load(migrated);
@@ -823,9 +823,118 @@ TEST(Migration, AVersion6FileGetsKeptLinksThatAgreeWithTheGraph) {
                            "2026-02-01"));
     }
     EXPECT_FALSE(migrated.actor_links());
-    EXPECT_TRUE(migrated.refresh_aggregates());
+    EXPECT_EQ(migrated.refresh_aggregates(), Refreshed::whole) << "no watch: the whole";
     EXPECT_EQ(edge_lines(Graph::from_links(*migrated.actor_links())),
               edge_lines(Graph::load(migrated)));
     migrated.exec("UPDATE events SET status = 'reported'");
     EXPECT_FALSE(migrated.actor_links());
+}
+
+namespace {
+
+// actor_links, actor_events and the event count as text, to compare two rebuilds (read by a
+// connection of its own: a RawFile).
+std::string kept_tables(const std::filesystem::path& file) {
+    RawFile raw(file);
+    std::string out;
+    for (const auto& line : raw.rows(
+             "SELECT source || ' ' || target || ' ' || type || ' ' || directed || ' ' || events "
+             "|| ' ' || ifnull(first, '-') || ' ' || ifnull(last, '-') || ' ' || statuses || ' ' "
+             "|| sources || ' ' || ifnull(goldstein, '-') FROM actor_links UNION ALL SELECT "
+             "actor || ' ' || events FROM actor_events UNION ALL SELECT 'events ' || events FROM "
+             "aggregates ORDER BY 1"))
+        out += line + "\n";
+    return out;
+}
+
+}  // namespace
+
+// After watch_aggregates, a refresh rebuilds only the pairs the writes touched: new events in a
+// bulk (triggers off), an event merged into (new evidence, another source), a put outside a
+// bulk, a replaced source (its rows deleted and written again) and an actor that left an event.
+// The kept rows are then those of a whole rebuild and Graph::load's edges.
+TEST(Migration, KeptLinksRebuiltForTheTouchedPairsOnlyEqualAWholeRebuild) {
+    TempDir dir;
+    int n = 0;
+    using R = ParticipantRole;
+    auto batch = [&](std::vector<Participant> who, EventType type, const std::string& date,
+                     std::string url = "") {
+        Batch b;
+        b.source.url = url.empty() ? "https://w.example/" + std::to_string(++n) : url;
+        b.source.content_hash = "w" + std::to_string(++n);
+        for (const auto& p : who) {
+            if (p.actor.rfind("person/", 0) == 0)
+                b.entities.push_back(Entity{p.actor, EntityKind::person, p.actor, "TGO", {}});
+            else
+                b.entities.push_back(Entity{p.actor, EntityKind::country, p.actor, "", {}});
+        }
+        Event e;
+        e.type = type;
+        e.status = Status::occurred;
+        e.date = *DateInterval::parse(date);
+        e.participants = who;
+        e.evidence.push_back(Evidence{"", 0, 0, 5, "Text " + std::to_string(n) + ".", "t", 1.0});
+        b.events.push_back(e);
+        return b;
+    };
+    Store store(dir / "w.db");
+    store.put(
+        batch({{"TGO", R::participant}, {"RUS", R::participant}}, EventType::MEET, "2025-11-19"));
+    store.put(batch({{"FRA", R::initiator}, {"MLI", R::target}}, EventType::CONDEMN, "2025-08-07"));
+    store.put(
+        batch({{"USA", R::initiator}, {"NIC", R::target}}, EventType::SANCTION, "2024-02-01"));
+    store.put(batch({{"GHA", R::participant}, {"TGO", R::participant}}, EventType::MEET,
+                    "2024-05-05", "https://w.example/replaced"));
+    store.put(
+        batch({{"SEN", R::participant}, {"GMB", R::participant}}, EventType::MEET, "2024-06-06"));
+    EXPECT_EQ(store.refresh_aggregates(), Refreshed::whole);
+    const std::string usa_nic = kept_tables(dir / "w.db");
+
+    store.watch_aggregates();
+    {
+        auto bulk = store.bulk();
+        // New events, and one told again by another source (merged: new evidence).
+        store.put(batch({{"TGO", R::participant}, {"GHA", R::participant}}, EventType::MEET,
+                        "2026-02-01"));
+        store.put(batch({{"person/kossi", R::initiator}, {"RUS", R::target}}, EventType::VISIT,
+                        "2026-03-01"));
+        store.put(batch({{"TGO", R::participant}, {"RUS", R::participant}}, EventType::MEET,
+                        "2025-11-19"));
+        bulk.commit();
+    }
+    // Outside a bulk (triggers on), and a source replaced: GHA–TGO becomes GHA–CIV.
+    store.put(batch({{"FRA", R::initiator}, {"MLI", R::target}}, EventType::CONDEMN, "2025-09-01"));
+    store.put(batch({{"GHA", R::participant}, {"CIV", R::participant}}, EventType::MEET,
+                    "2024-05-05", "https://w.example/replaced"));
+    // An actor leaves an event (SQL of its own: the watch's triggers see it).
+    store.exec("DELETE FROM participants WHERE actor = 'GMB'");
+    ASSERT_FALSE(store.actor_links());
+
+    EXPECT_EQ(store.refresh_aggregates(), Refreshed::pairs);
+    const std::string by_pairs = kept_tables(dir / "w.db");
+    const Graph graph = Graph::load(store);
+    EXPECT_EQ(edge_lines(Graph::from_links(*store.actor_links())), edge_lines(graph));
+    EXPECT_TRUE(edge_lines(graph).count("GHA CIV MEET 0 1 2024-05-05 2024-05-05 occurred, 1") ||
+                edge_lines(graph).count("CIV GHA MEET 0 1 2024-05-05 2024-05-05 occurred, 1"));
+    EXPECT_TRUE(edge_lines(graph).count("RUS TGO MEET 0 1 2025-11-19 2025-11-19 occurred, 2"));
+    EXPECT_NE(by_pairs, usa_nic);
+    {
+        // A Store that watched nothing rebuilds the whole: the same rows.
+        Store other = Store::open_existing(dir / "w.db");
+        other.exec("UPDATE aggregates SET fresh = 0");
+        EXPECT_EQ(other.refresh_aggregates(), Refreshed::whole);
+    }
+    EXPECT_EQ(kept_tables(dir / "w.db"), by_pairs);
+
+    // Another connection's write is not watched: the whole again.
+    store.watch_aggregates();
+    store.put(
+        batch({{"USA", R::initiator}, {"CUB", R::target}}, EventType::SANCTION, "2024-03-01"));
+    {
+        Store other = Store::open_existing(dir / "w.db");
+        other.put(
+            batch({{"USA", R::initiator}, {"VEN", R::target}}, EventType::SANCTION, "2024-04-01"));
+    }
+    EXPECT_EQ(store.refresh_aggregates(), Refreshed::whole);
+    EXPECT_EQ(edge_lines(Graph::from_links(*store.actor_links())), edge_lines(Graph::load(store)));
 }

@@ -70,6 +70,9 @@ struct Filter {
     //! Read each event's evidence (sentences, spans, rules) and its sources' titles, URLs…;
     //! false reads only the ids of the sources, enough to count them (faster on large stores).
     bool with_evidence = true;
+    //! Read each event's attributes (event_attributes: GDELT's counts…); false leaves
+    //! Event::attributes empty (path prints none of them).
+    bool with_attributes = true;
 
     bool accepts(const StoredEvent& event) const;
 };
@@ -104,6 +107,9 @@ struct ActorPartners {
     };
     std::vector<Row> rows;  //!< sorted by (actor, partner, type)
 };
+
+//! What Store::refresh_aggregates did: nothing (fresh), the whole tables, or the touched pairs.
+enum class Refreshed { none, whole, pairs };
 
 //! The actor view's links as the table actor_links keeps them (schema v7): one row per pair,
 //! direction and type with what `links` prints, drawn by the rules of edges.hpp from the
@@ -219,9 +225,16 @@ class Store {
     //! refresh_aggregates): read the events then.
     std::optional<ActorLinks> actor_links(const std::string& of_actor = {}) const;
     //! Rebuilds actor_links and actor_events from the events when something was written since
-    //! the last rebuild (one pass over the events, participants and evidence, in one
-    //! transaction); true when it rebuilt. `import` calls it after its last commit.
-    bool refresh_aggregates();
+    //! the last rebuild, in one transaction: after watch_aggregates(), only the rows of the
+    //! actor pairs this Store's writes touched (the events of those pairs, through event_pairs);
+    //! otherwise, or when another connection wrote meanwhile, an entity changed or the pairs'
+    //! events are a large part of the store, one pass over the events, participants and
+    //! evidence. `import` calls it after its last commit.
+    Refreshed refresh_aggregates();
+    //! Starts noting what this Store's writes touch (in its connection's temp schema: the file
+    //! does not change), for refresh_aggregates to rebuild only those pairs. Does nothing when
+    //! actor_links is stale already. A writer's method, called before the writes.
+    void watch_aggregates();
 
     const std::filesystem::path& path() const;
 
