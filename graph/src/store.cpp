@@ -873,7 +873,8 @@ struct Store::Impl {
     //! it (its core).
     Event insert_event(const std::string& id, const Event& event, const DateInterval& stored_date);
     //! Merges a report's attributes into a stored event's (json_patch: a key's last value wins).
-    void merge_attributes(const std::string& id, const Event& event);
+    //! The event by its number (events.no): the row without a descent of the text index.
+    void merge_attributes(int64_t no, const Event& event);
     void recompute(const std::string& id);
     void write_derived(const std::string& id, const Derivation& derivation, Event* row);
     void remove_source(const std::string& source_id);
@@ -1293,14 +1294,14 @@ Event Store::Impl::insert_event(const std::string& id, const Event& event,
     return core;
 }
 
-void Store::Impl::merge_attributes(const std::string& id, const Event& event) {
+void Store::Impl::merge_attributes(int64_t no, const Event& event) {
     if (event.attributes.empty())
         return;
     fast_statement(
         fast.attributes,
-        "UPDATE events SET attributes=json_patch(ifnull(attributes, '{}'), ?) WHERE id=?")
+        "UPDATE events SET attributes=json_patch(ifnull(attributes, '{}'), ?) WHERE no=?")
         .bind(attributes_json(event.attributes))
-        .bind_kept(id)
+        .bind(no)
         .run();
 }
 
@@ -1525,7 +1526,9 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
     } else {
         ++result.events_merged;
         // Only the codes the row fills (known as stored: an event's code is never emptied).
-        Event& stored = known_event(id).core;
+        auto& stored_one = known_event(id);
+        Event& stored = stored_one.core;
+        const int64_t stored_no = stored_one.no;
         if ((!event.cameo.empty() && stored.cameo.empty()) ||
             (!event.plover.empty() && stored.plover.empty()) ||
             (!event.plover_mode.empty() && stored.plover_mode.empty()) ||
@@ -1542,15 +1545,15 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
                 fast.fill,
                 "UPDATE events SET cameo=iif(cameo='', ?1, cameo), plover=iif(plover='', ?2, "
                 "plover), plover_mode=iif(plover_mode='', ?3, plover_mode), "
-                "goldstein=ifnull(goldstein, ?4) WHERE id=?5");
+                "goldstein=ifnull(goldstein, ?4) WHERE no=?5");
             fill.bind_kept(event.cameo).bind_kept(event.plover).bind_kept(event.plover_mode);
             if (event.goldstein)
                 fill.bind(*event.goldstein);
             else
                 fill.bind_null();
-            fill.bind_kept(id).run();
+            fill.bind(stored_no).run();
         }
-        merge_attributes(id, event);  // a new event's are in its row
+        merge_attributes(stored_no, event);  // a new event's are in its row
     }
     auto& known_one = known_event(id);
     if (!known.dates.count(id))
@@ -1906,7 +1909,7 @@ StoreResult Store::put(const Batch& batch) {
                     fill.bind_null();
                 fill.bind(id).run();
             }
-            impl_->merge_attributes(id, event);  // a new event's are in its row
+            impl_->merge_attributes(impl_->known_event(id).no, event);  // a new one's: in its row
         }
         this_source.insert(id);
         auto& known_event = impl_->known_event(id);

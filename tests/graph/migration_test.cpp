@@ -912,8 +912,10 @@ TEST(Migration, AVersion7FileGetsItsAttributesIntoTheEventRows) {
     EXPECT_TRUE(by_cameo_actor["MLI"].empty());
     // A row put into the migrated file merges its values into the event's as before.
     migrated.put(batch("5", {"USA", "CHN"}, {{"gdelt.NumArticles", "9"}}));
-    for (const auto& e : migrated.events())
-        if (e.event.participants.front().actor == "CHN")
-            EXPECT_EQ(e.event.attributes[1],
-                      (std::pair<std::string, std::string>("gdelt.NumArticles", "9")));
+    for (const auto& e : migrated.events()) {
+        if (e.event.participants.front().actor == "CHN") {
+            ASSERT_EQ(e.event.attributes.size(), 3u);
+            EXPECT_EQ(e.event.attributes[1].second, "9");
+        }
+    }
 }
