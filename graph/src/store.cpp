@@ -477,30 +477,45 @@ int precision_rank(Precision p) {
 std::string attributes_json(const std::vector<std::pair<std::string, std::string>>& attributes) {
     if (attributes.empty())
         return {};
-    std::map<std::string_view, std::string_view> last;
-    for (const auto& [key, value] : attributes)
-        last[key] = value;
-    auto quoted = [](std::string& out, std::string_view text) {
+    // By key, equal keys in their given order: the last of each run is the one kept.
+    std::vector<const std::pair<std::string, std::string>*> order;
+    order.reserve(attributes.size());
+    std::size_t size = 2;
+    for (const auto& a : attributes) {
+        order.push_back(&a);
+        size += a.first.size() + a.second.size() + 6;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto* x, const auto* y) { return x->first < y->first; });
+    std::string out;
+    out.reserve(size);
+    auto quoted = [&out](std::string_view text) {
+        static constexpr char kHex[] = "0123456789abcdef";
         out += '"';
         for (char c : text) {
+            const auto u = static_cast<unsigned char>(c);
             if (c == '"' || c == '\\') {
                 out += '\\';
                 out += c;
-            } else if (static_cast<unsigned char>(c) < 0x20) {
-                out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+            } else if (u < 0x20) {
+                out += "\\u00";
+                out += kHex[u >> 4];
+                out += kHex[u & 15];
             } else {
                 out += c;
             }
         }
         out += '"';
     };
-    std::string out = "{";
-    for (const auto& [key, value] : last) {
+    out += '{';
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (i + 1 < order.size() && order[i + 1]->first == order[i]->first)
+            continue;
         if (out.size() > 1)
             out += ',';
-        quoted(out, key);
+        quoted(order[i]->first);
         out += ':';
-        quoted(out, value);
+        quoted(order[i]->second);
     }
     out += '}';
     return out;

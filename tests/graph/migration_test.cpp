@@ -849,7 +849,8 @@ TEST(Migration, AVersion6FileGetsKeptLinksThatAgreeWithTheGraph) {
 TEST(Migration, AVersion7FileGetsItsAttributesIntoTheEventRows) {
     TempDir dir;
     // Two sources of one event (the second merges, its NumSources wins), one event of its own,
-    // one without attributes; a value with characters JSON escapes.
+    // one without attributes; a key given twice (the last value wins) and a value with
+    // characters JSON escapes.
     auto batch = [](const std::string& n, std::vector<std::string> actors,
                     std::vector<std::pair<std::string, std::string>> attributes) {
         Batch b;
@@ -871,7 +872,7 @@ TEST(Migration, AVersion7FileGetsItsAttributesIntoTheEventRows) {
     const std::vector<Batch> batches = {
         batch("1", {"USA", "CHN"}, {{"gdelt.NumSources", "1"}, {"gdelt.NumArticles", "4"}}),
         batch("2", {"USA", "CHN"}, {{"gdelt.NumSources", "3"}, {"gdelt.Actor1Code", "USAGOV"}}),
-        batch("3", {"TGO", "RUS"}, {{"note", "a \"quoted\" \\ value\ttab"}}),
+        batch("3", {"TGO", "RUS"}, {{"note", "first"}, {"note", "a \"quoted\" \\ value\ttab"}}),
         batch("4", {"MLI", "SEN"}, {})};
     const auto file = dir / "v7.db";
     std::string expected;
