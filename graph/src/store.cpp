@@ -382,6 +382,20 @@ CREATE TRIGGER agg_vd AFTER DELETE ON evidence BEGIN UPDATE aggregates SET fresh
 CREATE TRIGGER agg_eu AFTER UPDATE ON events BEGIN UPDATE aggregates SET fresh=0; END;
 CREATE TRIGGER agg_nu AFTER UPDATE ON entities BEGIN UPDATE aggregates SET fresh=0; END;
 )sql",
+    // v8 (issue 13, import speed): an event's dataset values are one JSON object in its row
+    // (events.attributes, NULL for none), written with the row or merged into it (json_patch:
+    // the last value of a key wins, as the upsert did), instead of one row per value in a table
+    // keyed by text: 4-5 B-tree writes a GDELT row. event_attributes stays as a view with the
+    // same columns, so readers and analysts' SQL read it as before (read-only now).
+    R"sql(
+ALTER TABLE events ADD COLUMN attributes TEXT;
+UPDATE events SET attributes = (SELECT json_group_object(key, value) FROM
+  (SELECT key, value FROM event_attributes a WHERE a.event = events.id ORDER BY key))
+  WHERE id IN (SELECT event FROM event_attributes);
+DROP TABLE event_attributes;
+CREATE VIEW event_attributes AS
+  SELECT e.id AS event, j.key AS key, j.value AS value FROM events e, json_each(e.attributes) j;
+)sql",
 };
 
 // The links participants_link would have made for the deferred sources' participants, each
@@ -456,6 +470,55 @@ int precision_rank(Precision p) {
             return 0;
     }
     return 0;
+}
+
+// An event's dataset values as the JSON object of events.attributes (schema v8): each key once,
+// its last value winning as with the upsert of v4-v7, keys in order; "" for none (NULL).
+std::string attributes_json(const std::vector<std::pair<std::string, std::string>>& attributes) {
+    if (attributes.empty())
+        return {};
+    // By key, equal keys in their given order: the last of each run is the one kept.
+    std::vector<const std::pair<std::string, std::string>*> order;
+    order.reserve(attributes.size());
+    std::size_t size = 2;
+    for (const auto& a : attributes) {
+        order.push_back(&a);
+        size += a.first.size() + a.second.size() + 6;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto* x, const auto* y) { return x->first < y->first; });
+    std::string out;
+    out.reserve(size);
+    auto quoted = [&out](std::string_view text) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += '"';
+        for (char c : text) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+            } else if (u < 0x20) {
+                out += "\\u00";
+                out += kHex[u >> 4];
+                out += kHex[u & 15];
+            } else {
+                out += c;
+            }
+        }
+        out += '"';
+    };
+    out += '{';
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (i + 1 < order.size() && order[i + 1]->first == order[i]->first)
+            continue;
+        if (out.size() > 1)
+            out += ',';
+        quoted(order[i]->first);
+        out += ':';
+        quoted(order[i]->second);
+    }
+    out += '}';
+    return out;
 }
 
 std::string date_text(const Date& d) {
@@ -729,8 +792,7 @@ struct Store::Impl {
     // links_deferred only when the bulk's links stop being exact (write_links).
     struct FastStatements {
         std::unique_ptr<sqlite::Statement> source, exists, event, fill, participants1,
-            participants2, evidence, duplicate;
-        std::vector<std::unique_ptr<sqlite::Statement>> attributes;  // one, made on first use
+            participants2, evidence, duplicate, attributes;
     } fast;
     std::optional<StoreResult> put_fast(const Batch& batch);
     //! Sources of rows put_fast() wrote without a links_deferred row, since the last commit.
@@ -824,8 +886,12 @@ struct Store::Impl {
                       std::vector<std::string>& duplicates_of);
     //! A new event's id, from its type, date, source and participants; not yet taken.
     std::string new_event_id(const Event& event, const std::string& source_id);
-    //! Writes the events row of a new event; returns what `known` keeps of it (its core).
+    //! Writes the events row of a new event, with its attributes; returns what `known` keeps of
+    //! it (its core).
     Event insert_event(const std::string& id, const Event& event, const DateInterval& stored_date);
+    //! Merges a report's attributes into a stored event's (json_patch: a key's last value wins).
+    //! The event by its number (events.no): the row without a descent of the text index.
+    void merge_attributes(int64_t no, const Event& event);
     void recompute(const std::string& id);
     void write_derived(const std::string& id, const Derivation& derivation, Event* row);
     void remove_source(const std::string& source_id);
@@ -1217,8 +1283,8 @@ Event Store::Impl::insert_event(const std::string& id, const Event& event,
     auto& ins = fast_statement(
         fast.event,
         "INSERT INTO events(id, type, subtype, status, date_from, date_to, precision, "
-        "date_how, place, cameo, plover, plover_mode, goldstein) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "date_how, place, cameo, plover, plover_mode, goldstein, attributes) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     ins.bind_kept(id)
         .bind_kept(to_string(event.type))
         .bind_kept(event.subtype)
@@ -1235,6 +1301,10 @@ Event Store::Impl::insert_event(const std::string& id, const Event& event,
         ins.bind(*event.goldstein);
     else
         ins.bind_null();
+    if (event.attributes.empty())
+        ins.bind_null();
+    else
+        ins.bind(attributes_json(event.attributes));
     ins.run();
     Event core;
     core.id = id;
@@ -1248,6 +1318,17 @@ Event Store::Impl::insert_event(const std::string& id, const Event& event,
     core.plover_mode = event.plover_mode;
     core.goldstein = event.goldstein;
     return core;
+}
+
+void Store::Impl::merge_attributes(int64_t no, const Event& event) {
+    if (event.attributes.empty())
+        return;
+    fast_statement(
+        fast.attributes,
+        "UPDATE events SET attributes=json_patch(ifnull(attributes, '{}'), ?) WHERE no=?")
+        .bind(attributes_json(event.attributes))
+        .bind(no)
+        .run();
 }
 
 // The event's status, date, subtype and place are derived from all its evidence (Derivation),
@@ -1371,12 +1452,9 @@ StoreResult Store::Impl::put_row(Store& store, const Batch& batch) {
     cache.reset_all();
     for (auto* statement :
          {&fast.source, &fast.exists, &fast.event, &fast.fill, &fast.participants1,
-          &fast.participants2, &fast.evidence, &fast.duplicate})
+          &fast.participants2, &fast.evidence, &fast.duplicate, &fast.attributes})
         if (*statement)
             (*statement)->reset();
-    for (auto& statement : fast.attributes)
-        if (statement)
-            statement->reset();
     sqlite3_exec(db.get(), "ROLLBACK TO put_rows; RELEASE put_rows", nullptr, nullptr, nullptr);
     group_open = false;
     // What the group's puts taught the caches went with the rollback; the links of the rows
@@ -1474,7 +1552,9 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
     } else {
         ++result.events_merged;
         // Only the codes the row fills (known as stored: an event's code is never emptied).
-        Event& stored = known_event(id).core;
+        auto& stored_one = known_event(id);
+        Event& stored = stored_one.core;
+        const int64_t stored_no = stored_one.no;
         if ((!event.cameo.empty() && stored.cameo.empty()) ||
             (!event.plover.empty() && stored.plover.empty()) ||
             (!event.plover_mode.empty() && stored.plover_mode.empty()) ||
@@ -1491,26 +1571,15 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
                 fast.fill,
                 "UPDATE events SET cameo=iif(cameo='', ?1, cameo), plover=iif(plover='', ?2, "
                 "plover), plover_mode=iif(plover_mode='', ?3, plover_mode), "
-                "goldstein=ifnull(goldstein, ?4) WHERE id=?5");
+                "goldstein=ifnull(goldstein, ?4) WHERE no=?5");
             fill.bind_kept(event.cameo).bind_kept(event.plover).bind_kept(event.plover_mode);
             if (event.goldstein)
                 fill.bind(*event.goldstein);
             else
                 fill.bind_null();
-            fill.bind_kept(id).run();
+            fill.bind(stored_no).run();
         }
-    }
-    // One single-row upsert each: a statement of several rows that may abort opens a statement
-    // journal, which copied more pages than the statements it saved cost.
-    if (!event.attributes.empty()) {
-        if (fast.attributes.empty())
-            fast.attributes.push_back(std::make_unique<sqlite::Statement>(
-                db,
-                "INSERT INTO event_attributes(event, key, value) VALUES(?,?,?) ON "
-                "CONFLICT(event, key) DO UPDATE SET value=excluded.value"));
-        auto& ins = fast.attributes.front()->reset();
-        for (const auto& [name, value] : event.attributes)
-            ins.rebind().bind_kept(id).bind_kept(name).bind_kept(value).run();
+        merge_attributes(stored_no, event);  // a new event's are in its row
     }
     auto& known_one = known_event(id);
     if (!known.dates.count(id))
@@ -1797,9 +1866,6 @@ StoreResult Store::put(const Batch& batch) {
         ins_role.run();
     }
 
-    auto& ins_attribute = cache.use(
-        "INSERT INTO event_attributes(event, key, value) VALUES(?,?,?) ON CONFLICT(event, key) "
-        "DO UPDATE SET value=excluded.value");
     auto& ins_part =
         cache.use("INSERT OR IGNORE INTO participants(event, actor, role, source) VALUES(?,?,?,?)");
     auto& ins_evidence = cache.use(
@@ -1869,10 +1935,9 @@ StoreResult Store::put(const Batch& batch) {
                     fill.bind_null();
                 fill.bind(id).run();
             }
+            impl_->merge_attributes(impl_->known_event(id).no, event);  // a new one's: in its row
         }
         this_source.insert(id);
-        for (const auto& [name, value] : event.attributes)
-            ins_attribute.rebind().bind_kept(id).bind_kept(name).bind_kept(value).run();
         auto& known_event = impl_->known_event(id);
         // A new event's date, as write_derived() will read it back, before it joins the index.
         if (!impl_->known.dates.count(id))
@@ -2801,7 +2866,9 @@ std::string Store::dump() const {
             std::string row;
             bool first = true;
             for (int c = 0; c < s.columns(); ++c) {
-                if (s.name(c) == "no")
+                // events.attributes is shown as the rows of event_attributes.
+                if (s.name(c) == "no" ||
+                    (std::string_view(table) == "events" && s.name(c) == "attributes"))
                     continue;
                 if (!first)
                     row += '\t';

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
 #include <tuple>
 #include <vector>
@@ -246,6 +247,20 @@ std::vector<std::string> edges_of(const Topology& t) {
 
 }  // namespace
 
+// What version 8 changed, taken back: the events' attributes in a table of their own again.
+constexpr const char* kUndoV8 = R"sql(
+CREATE TABLE event_attributes_v7(
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY(event, key)
+) WITHOUT ROWID;
+INSERT INTO event_attributes_v7(event, key, value) SELECT event, key, value FROM event_attributes;
+DROP VIEW event_attributes;
+ALTER TABLE event_attributes_v7 RENAME TO event_attributes;
+ALTER TABLE events DROP COLUMN attributes;
+)sql";
+
 // What version 7 added, taken back (the kept links and the triggers that mark them stale).
 constexpr const char* kUndoV7 = R"sql(
 DROP TRIGGER agg_pi;
@@ -426,7 +441,7 @@ TEST(Migration, AVersion2FileGetsDeferredLinksAndKeepsItsAnswers) {
     {
         // Back to version 2: its participants_link, without the deferral.
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV7 + kUndoV6 + kUndoV5 + kUndoV4 + R"sql(
+        raw.exec(std::string("BEGIN;") + kUndoV8 + kUndoV7 + kUndoV6 + kUndoV5 + kUndoV4 + R"sql(
 DROP TRIGGER participants_link;
 DROP TABLE links_deferred;
 CREATE TRIGGER participants_link AFTER INSERT ON participants BEGIN
@@ -486,7 +501,7 @@ TEST(Migration, AVersion3FileGetsTheCodesOfDatasets) {
     }
     {
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV7 + kUndoV6 + kUndoV5 + kUndoV4 +
+        raw.exec(std::string("BEGIN;") + kUndoV8 + kUndoV7 + kUndoV6 + kUndoV5 + kUndoV4 +
                  "PRAGMA user_version=3; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM event_types"), "15");
     }
@@ -561,7 +576,7 @@ TEST(Migration, AVersion4FileGetsPossibleDuplicates) {
     }
     {
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV7 + kUndoV6 + kUndoV5 +
+        raw.exec(std::string("BEGIN;") + kUndoV8 + kUndoV7 + kUndoV6 + kUndoV5 +
                  "PRAGMA user_version=4; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_schema WHERE name = "
                             "'possible_duplicates'"),
@@ -657,7 +672,8 @@ TEST(Migration, AVersion5FileGetsViewsThatAgreeWithTheGraph) {
     {
         RawFile raw(file);
         EXPECT_EQ(raw.value("SELECT count(*) FROM v_links"), "8");
-        raw.exec(std::string("BEGIN;") + kUndoV7 + kUndoV6 + "PRAGMA user_version=5; COMMIT;");
+        raw.exec(std::string("BEGIN;") + kUndoV8 + kUndoV7 + kUndoV6 +
+                 "PRAGMA user_version=5; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_master WHERE type = 'view'"), "0");
     }
     Store migrated = Store::open_existing(file);
@@ -777,7 +793,7 @@ TEST(Migration, AVersion6FileGetsKeptLinksThatAgreeWithTheGraph) {
     }
     {
         RawFile raw(file);
-        raw.exec(std::string("BEGIN;") + kUndoV7 + "PRAGMA user_version=6; COMMIT;");
+        raw.exec(std::string("BEGIN;") + kUndoV8 + kUndoV7 + "PRAGMA user_version=6; COMMIT;");
         EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_master WHERE name = 'actor_links'"), "0");
     }
     Store migrated = Store::open_existing(file);
@@ -937,4 +953,79 @@ TEST(Migration, KeptLinksRebuiltForTheTouchedPairsOnlyEqualAWholeRebuild) {
     }
     EXPECT_EQ(store.refresh_aggregates(), Refreshed::whole);
     EXPECT_EQ(edge_lines(Graph::from_links(*store.actor_links())), edge_lines(Graph::load(store)));
+}
+
+TEST(Migration, AVersion7FileGetsItsAttributesIntoTheEventRows) {
+    TempDir dir;
+    // Two sources of one event (the second merges, its NumSources wins), one event of its own,
+    // one without attributes; a key given twice (the last value wins) and a value with
+    // characters JSON escapes.
+    auto batch = [](const std::string& n, std::vector<std::string> actors,
+                    std::vector<std::pair<std::string, std::string>> attributes) {
+        Batch b;
+        b.source.url = "https://a.example/" + n;
+        b.source.content_hash = "h" + n;
+        for (const auto& a : actors)
+            b.entities.push_back(Entity{a, EntityKind::country, a, "", {}});
+        Event e;
+        e.type = EventType::OTHER;
+        e.status = Status::occurred;
+        e.date = *DateInterval::parse("2025-08-07");
+        e.cameo = "010";
+        for (const auto& a : actors)
+            e.participants.push_back({a, ParticipantRole::participant});
+        e.attributes = std::move(attributes);
+        b.events.push_back(e);
+        return b;
+    };
+    const std::vector<Batch> batches = {
+        batch("1", {"USA", "CHN"}, {{"gdelt.NumSources", "1"}, {"gdelt.NumArticles", "4"}}),
+        batch("2", {"USA", "CHN"}, {{"gdelt.NumSources", "3"}, {"gdelt.Actor1Code", "USAGOV"}}),
+        batch("3", {"TGO", "RUS"}, {{"note", "first"}, {"note", "a \"quoted\" \\ value\ttab"}}),
+        batch("4", {"MLI", "SEN"}, {})};
+    const auto file = dir / "v7.db";
+    std::string expected;
+    {
+        Store store(file);
+        for (const auto& b : batches)
+            store.put(b);
+        expected = store.dump();
+    }
+    {
+        RawFile raw(file);
+        EXPECT_EQ(raw.value("SELECT count(*) FROM events WHERE attributes IS NOT NULL"), "2");
+        raw.exec(std::string("BEGIN;") + kUndoV8 + "PRAGMA user_version=7; COMMIT;");
+        EXPECT_EQ(raw.value("SELECT type FROM sqlite_master WHERE name = 'event_attributes'"),
+                  "table");
+        EXPECT_EQ(raw.value("SELECT count(*) FROM event_attributes"), "4");
+    }
+    Store migrated = Store::open_existing(file);
+    EXPECT_EQ(migrated.dump(), expected);
+    {
+        RawFile raw(file);
+        EXPECT_EQ(raw.value("PRAGMA user_version"), std::to_string(Store::schema_version));
+        EXPECT_EQ(raw.value("SELECT type FROM sqlite_master WHERE name = 'event_attributes'"),
+                  "view");
+        EXPECT_EQ(raw.value("SELECT group_concat(key || '=' || value, ' ') FROM (SELECT key, "
+                            "value FROM event_attributes WHERE key LIKE 'gdelt.%' ORDER BY key)"),
+                  "gdelt.Actor1Code=USAGOV gdelt.NumArticles=4 gdelt.NumSources=3");
+    }
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_cameo_actor;
+    for (const auto& e : migrated.events())
+        by_cameo_actor[e.event.participants.front().actor] = e.event.attributes;
+    ASSERT_EQ(by_cameo_actor.size(), 3u);
+    const std::vector<std::pair<std::string, std::string>> merged = {
+        {"gdelt.Actor1Code", "USAGOV"}, {"gdelt.NumArticles", "4"}, {"gdelt.NumSources", "3"}};
+    EXPECT_EQ(by_cameo_actor["CHN"], merged);
+    ASSERT_EQ(by_cameo_actor["RUS"].size(), 1u);
+    EXPECT_EQ(by_cameo_actor["RUS"][0].second, "a \"quoted\" \\ value\ttab");
+    EXPECT_TRUE(by_cameo_actor["MLI"].empty());
+    // A row put into the migrated file merges its values into the event's as before.
+    migrated.put(batch("5", {"USA", "CHN"}, {{"gdelt.NumArticles", "9"}}));
+    for (const auto& e : migrated.events()) {
+        if (e.event.participants.front().actor == "CHN") {
+            ASSERT_EQ(e.event.attributes.size(), 3u);
+            EXPECT_EQ(e.event.attributes[1].second, "9");
+        }
+    }
 }
