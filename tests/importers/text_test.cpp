@@ -1796,5 +1796,26 @@ TEST(People, OfficesAndBodiesAreNoNames) {
         EXPECT_EQ(person(b, bad), nullptr) << bad << "\n" << to_findings_json(b);
 }
 
+TEST(Names, WhereAVisitGoesIsNotWhoVisits) {
+    Batch b = extract("fr",
+                      "En visite officielle au Togo depuis samedi, le ministre ghanéen des "
+                      "Affaires étrangères, Kofi Mensah, a été reçu lundi par son homologue "
+                      "togolais, Komi Agbeko.",
+                      "2031-03-05");
+    const Event* v = find(b, EventType::VISIT);
+    ASSERT_NE(v, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*v), "GHA");
+}
+
+TEST(Merging, AnOwnersVisitIsTheVisitAlreadyTold) {
+    // "Mensah's visit" names the visit told before; it is no second one.
+    Batch b = extract("en",
+                      "Ghana's president Kofi Mensah is on his first official visit to Togo.\nThe "
+                      "two countries signed a trade agreement.\nMensah's visit, from March 4 to "
+                      "March 6, is expected to deepen ties.",
+                      "2031-03-05");
+    EXPECT_EQ(all(b, EventType::VISIT).size(), 1u) << to_findings_json(b);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -2367,13 +2367,28 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                         if (x.id == id)
                             by = &x;
                 }
+            // With no subject, the first party named initiates, unless it is where a visit
+            // goes: "En visite à Cuba, le ministre béninois a été reçu…" (Benin visits).
+            const Actor* first_party = &actors.front();
+            if (rule.type == EventType::VISIT && !before && !by && !adj) {
+                auto destination_of = [&](const Actor& x) {
+                    static const WordSet kTo = {"a",  "au", "aux",  "en",  "to",
+                                                "in", "at", "dans", "vers"};
+                    return x.pos > 0 && kTo.count(t[x.pos - 1].norm) != 0;
+                };
+                for (const auto& x : actors)
+                    if (!destination_of(x)) {
+                        first_party = &x;
+                        break;
+                    }
+            }
             std::vector<Participant> parts;
             for (const auto& x : actors) {
                 auto k = static_cast<std::size_t>(&x - actors.data());
                 bool init = by       ? &x == by
                             : before ? subject.count(k) != 0
                             : adj    ? x.kind == NameKind::adj
-                                     : &x == &actors.front();
+                                     : &x == first_party;
                 // "Morocco accepted help from Spain": the subject receives.
                 if (rule.direction == "recv" || hosts)
                     init = !init;
@@ -2410,7 +2425,10 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                         ((before && (named == actors.size() || (named == 1 && reaction))) ||
                          info(e.type).symmetric)};
             f.another = cue_in(t, "another", trig.first >= 3 ? trig.first - 3 : 0, trig.first);
-            f.definite = nouns_->definite_at(t, trig.first);
+            // "Singh's visit" names a visit already told, as "his visit" does.
+            f.definite = nouns_->definite_at(t, trig.first) ||
+                         (trig.first >= 2 && genitive(t, trig.first - 1) &&
+                          nouns_->noun(t[trig.first].norm));
             f.agentless = agentless;
             f.lone = lone;
             f.event.participants = parts;
