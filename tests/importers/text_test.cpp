@@ -1817,5 +1817,24 @@ TEST(Merging, AnOwnersVisitIsTheVisitAlreadyTold) {
     EXPECT_EQ(all(b, EventType::VISIT).size(), 1u) << to_findings_json(b);
 }
 
+TEST(Triggers, WhatIsHandedOverIsAidOnlyWhenItIsAGift) {
+    // "remis un message" is no gift; "doses … offertes par" is, past a hyphenated word.
+    Batch message = extract("fr",
+                            "Le ministre ghanéen s'est entretenu jeudi à Lomé avec son homologue "
+                            "togolais et lui a remis un message du président.",
+                            "2031-03-05");
+    EXPECT_EQ(find(message, EventType::AID), nullptr) << to_findings_json(message);
+    Batch doses = extract("fr",
+                          "Le président est arrivé avec 100 000 doses de vaccin contre le "
+                          "Covid-19 offertes par le Ghana au Togo.",
+                          "2031-03-05");
+    const Event* a = find(doses, EventType::AID);
+    ASSERT_NE(a, nullptr) << to_findings_json(doses);
+    EXPECT_EQ(initiator(*a), "GHA");
+    Batch remis =
+        extract("fr", "Le Ghana a remis au Togo un lot de matériel médical.", "2031-03-05");
+    EXPECT_NE(find(remis, EventType::AID), nullptr) << to_findings_json(remis);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -1256,6 +1256,11 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         tok.light = tok.word && (kDateWords.count(tok.norm) != 0 ||
                                  std::all_of(tok.norm.begin(), tok.norm.end(),
                                              [](char c) { return c >= '0' && c <= '9'; }));
+    // A hyphen inside a word ("Covid-19", "Guinée-Bissau") is light: it breaks no gap.
+    for (std::size_t i = 1; i + 1 < t.size(); ++i)
+        if (!t[i].word && t[i].norm == "-" && t[i - 1].end == t[i].begin &&
+            t[i].end == t[i + 1].begin)
+            t[i].light = true;
     // A short aside in brackets ("(UAE)", "(ANI)") is light too, brackets included.
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (t[i].word || t[i].norm != "(")
