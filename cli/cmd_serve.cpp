@@ -241,6 +241,15 @@ class Memo {
 // drawn at random (queries/rank.hpp; its error is measured in tests/queries/betweenness_test).
 constexpr std::size_t kExactBetweennessUpTo = 2500;
 constexpr std::size_t kBetweennessPivots = 256;
+
+//! The notice of a betweenness estimated from sampled sources, on `actors` actors.
+std::string estimated_betweenness(std::size_t actors) {
+    return fmt::format(
+        "betweenness estimated from {} of the {} actors taken as sources at random "
+        "(Brandes and Pich 2007; exact up to {} actors)",
+        kBetweennessPivots, group_digits(static_cast<long long>(actors)),
+        group_digits(static_cast<long long>(kExactBetweennessUpTo)));
+}
 // How long a request for betweenness or blocs waits for them before answering that they are
 // being computed, on stores of at least kBackgroundFrom events (smaller ones answer when ready).
 constexpr std::chrono::milliseconds kBetweennessWait{120};
@@ -487,19 +496,7 @@ class Api {
                                                                          const Scope& scope) const {
         return adjacencies_.get(scope_key(scope), [&] {
             const Graph& whole = *sliced.whole;
-            std::vector<std::vector<NodeIndex>> adj(whole.node_count());
-            for (EdgeIndex i = 0; i < whole.edges().size(); ++i) {
-                const ActorEdge& e = whole.edges()[i];
-                if (!sliced.slice->edges[i] || e.a == e.b)
-                    continue;
-                adj[e.a].push_back(e.b);
-                adj[e.b].push_back(e.a);
-            }
-            for (auto& list : adj) {
-                std::sort(list.begin(), list.end());
-                list.erase(std::unique(list.begin(), list.end()), list.end());
-            }
-            return adj;
+            return algo::simple_adjacency(whole, sliced.slice->edges);
         });
     }
 
@@ -1086,11 +1083,7 @@ Reply rank_endpoint(const Api& api, const Request& req) {
                     answer.rows.resize(budget);
                 }
                 if (by == RankBy::betweenness) {
-                    std::string approximate = fmt::format(
-                        "betweenness estimated from {} of the {} actors taken as sources at "
-                        "random (Brandes and Pich 2007; exact up to {} actors)",
-                        kBetweennessPivots, group_digits(static_cast<long long>(actors)),
-                        group_digits(static_cast<long long>(kExactBetweennessUpTo)));
+                    std::string approximate = estimated_betweenness(actors);
                     notice = notice.empty() ? approximate : notice + "; " + approximate;
                 }
                 answer.selection.filters = describe(scope);
@@ -1154,11 +1147,7 @@ Reply rank_endpoint(const Api& api, const Request& req) {
             json = rank_json(r);
         }
         if (estimated) {
-            std::string approximate = fmt::format(
-                "betweenness estimated from {} of the {} actors taken as sources at random "
-                "(Brandes and Pich 2007; exact up to {} actors)",
-                kBetweennessPivots, group_digits(static_cast<long long>(actors)),
-                group_digits(static_cast<long long>(kExactBetweennessUpTo)));
+            std::string approximate = estimated_betweenness(actors);
             notice = notice.empty() ? approximate : notice + "; " + approximate;
         }
         return Reply{json, notice};

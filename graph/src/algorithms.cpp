@@ -93,9 +93,15 @@ Components connected_components(const Graph& graph) {
 }
 
 std::vector<std::vector<NodeIndex>> simple_adjacency(const Graph& graph) {
+    return simple_adjacency(graph, std::vector<bool>(graph.edges().size(), true));
+}
+
+std::vector<std::vector<NodeIndex>> simple_adjacency(const Graph& graph,
+                                                     const std::vector<bool>& keep) {
     std::vector<std::vector<NodeIndex>> adj(graph.node_count());
-    for (const auto& e : graph.edges()) {
-        if (e.a == e.b)
+    for (EdgeIndex i = 0; i < graph.edges().size(); ++i) {
+        const ActorEdge& e = graph.edges()[i];
+        if (!keep[i] || e.a == e.b)
             continue;
         adj[e.a].push_back(e.b);
         adj[e.b].push_back(e.a);

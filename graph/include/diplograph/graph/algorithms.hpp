@@ -36,5 +36,8 @@ std::vector<double> betweenness(const Graph& graph);
 
 //! The simple actor view as sorted adjacency lists: neighbours of each actor, without repeats.
 std::vector<std::vector<NodeIndex>> simple_adjacency(const Graph& graph);
+//! The same over the edges whose entry in `keep` (one per edge of `graph`) is true.
+std::vector<std::vector<NodeIndex>> simple_adjacency(const Graph& graph,
+                                                     const std::vector<bool>& keep);
 
 }  // namespace diplograph::algo
