@@ -1836,5 +1836,21 @@ TEST(Triggers, WhatIsHandedOverIsAidOnlyWhenItIsAGift) {
     EXPECT_NE(find(remis, EventType::AID), nullptr) << to_findings_json(remis);
 }
 
+TEST(Merging, AlsoGoesOnAboutTheSameTalksButTellsAnotherAgreement) {
+    Batch talks =
+        extract("en",
+                "Ghana and Togo signed two agreements on Friday.\nThe documents were "
+                "signed after a meeting between the Ghanaian minister and his Togolese "
+                "counterpart.\nDuring the talks, the two ministers discussed trade.\nThey "
+                "also exchanged views on regional security.",
+                "2031-03-05");
+    EXPECT_EQ(all(talks, EventType::MEET).size(), 1u) << to_findings_json(talks);
+    Batch deals = extract("en",
+                          "Ghana signed a trade agreement with Togo.\nGhana also signed an "
+                          "agreement with Togo on fisheries.",
+                          "2031-03-05");
+    EXPECT_EQ(all(deals, EventType::AGREEMENT).size(), 2u) << to_findings_json(deals);
+}
+
 }  // namespace
 }  // namespace diplograph

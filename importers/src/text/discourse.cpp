@@ -89,7 +89,9 @@ std::vector<Told> merge_retellings(std::vector<Told> told) {
             }
             // Two sentences of the body that each date what they tell are two events; the
             // headline, and undated retellings, are the same one.
-            if (f.another)
+            // "also" tells another agreement or sanction, but the same talks or trip: "They
+            // also exchanged views on…", "He also visited the war memorial".
+            if (f.another && f.event.type != EventType::MEET && f.event.type != EventType::VISIT)
                 return false;
             if (m.event.evidence.front().sentence != 0 && f.event.evidence.front().sentence != 0 &&
                 (m.event.date.known() || f.event.date.known()) && !same_trip(m) && !f.definite)
