@@ -1852,5 +1852,25 @@ TEST(Merging, AlsoGoesOnAboutTheSameTalksButTellsAnotherAgreement) {
     EXPECT_EQ(all(deals, EventType::AGREEMENT).size(), 2u) << to_findings_json(deals);
 }
 
+TEST(Triggers, CredentialsABilateralAndCondolences) {
+    Batch bilateral = extract("en",
+                              "The deal was signed following a bilateral between the Ghanaian "
+                              "defence minister and his Togolese counterpart on Monday.",
+                              "2031-03-05");
+    EXPECT_NE(find(bilateral, EventType::MEET), nullptr) << to_findings_json(bilateral);
+    Batch credentials = extract("en",
+                                "The new Ghanaian ambassador presented his credentials to the "
+                                "Togolese president on Monday.",
+                                "2031-03-05");
+    const Event* m = find(credentials, EventType::MEET);
+    ASSERT_NE(m, nullptr) << to_findings_json(credentials);
+    EXPECT_EQ(actors(*m), (std::set<std::string>{"GHA", "TGO"}));
+    Batch condolences =
+        extract("fr", "Le Ghana a présenté ses condoléances au Togo lundi.", "2031-03-05");
+    const Event* c = find(condolences, EventType::SUPPORT);
+    ASSERT_NE(c, nullptr) << to_findings_json(condolences);
+    EXPECT_EQ(initiator(*c), "GHA");
+}
+
 }  // namespace
 }  // namespace diplograph
