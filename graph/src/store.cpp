@@ -524,6 +524,35 @@ std::string attributes_json(const std::vector<std::pair<std::string, std::string
 std::string date_text(const Date& d) {
     return d.valid() ? d.to_string() : std::string();
 }
+
+//! The insert of an evidence row, shared by put() and the dataset-row path.
+constexpr const char* kInsertEvidence =
+    "INSERT OR IGNORE INTO evidence(event, source, sentence, span_begin, span_end, text, rule, "
+    "confidence, status, date_from, date_to, precision, date_how, subtype, place) "
+    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+//! Binds one evidence row of `event` to `st` (kInsertEvidence, reset by the caller) and runs
+//! it: the strings are bound without copies, and all outlive the step.
+void insert_evidence(sqlite::Statement& st, const std::string& event_id, const std::string& source,
+                     const Evidence& ev, const Event& event, const std::string& date_from,
+                     const std::string& date_to) {
+    st.bind_kept(event_id)
+        .bind_kept(source)
+        .bind(ev.sentence)
+        .bind(ev.begin)
+        .bind(ev.end)
+        .bind_kept(ev.text)
+        .bind_kept(ev.rule)
+        .bind(ev.confidence)
+        .bind_kept(to_string(event.status))
+        .bind_kept(date_from)
+        .bind_kept(date_to)
+        .bind_kept(to_string(event.date.precision))
+        .bind_kept(event.date.how)
+        .bind_kept(event.subtype)
+        .bind_kept(event.place)
+        .run();
+}
 Date date_of(const std::string& text) {
     if (text.empty())
         return {};
@@ -1631,26 +1660,8 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
             known.index(it->second, known.dated(id));
     }
     const Evidence& ev = event.evidence.front();
-    fast_statement(fast.evidence,
-                   "INSERT OR IGNORE INTO evidence(event, source, sentence, span_begin, span_end, "
-                   "text, rule, confidence, status, date_from, date_to, precision, date_how, "
-                   "subtype, place) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        .bind_kept(id)
-        .bind_kept(source.id)
-        .bind(ev.sentence)
-        .bind(ev.begin)
-        .bind(ev.end)
-        .bind_kept(ev.text)
-        .bind_kept(ev.rule)
-        .bind(ev.confidence)
-        .bind_kept(to_string(event.status))
-        .bind_kept(date_from)
-        .bind_kept(date_to)
-        .bind_kept(to_string(event.date.precision))
-        .bind_kept(event.date.how)
-        .bind_kept(event.subtype)
-        .bind_kept(event.place)
-        .run();
+    insert_evidence(fast_statement(fast.evidence, kInsertEvidence), id, source.id, ev, event,
+                    date_from, date_to);
     if (known_one.derivation && db.changes() > 0)
         known_one.derivation->add({source.id, ev.sentence, ev.begin, ev.rule}, event.status,
                                   stored_date, event.subtype, event.place);
@@ -1868,10 +1879,7 @@ StoreResult Store::put(const Batch& batch) {
 
     auto& ins_part =
         cache.use("INSERT OR IGNORE INTO participants(event, actor, role, source) VALUES(?,?,?,?)");
-    auto& ins_evidence = cache.use(
-        "INSERT OR IGNORE INTO evidence(event, source, sentence, span_begin, span_end, text, "
-        "rule, confidence, status, date_from, date_to, precision, date_how, subtype, place) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto& ins_evidence = cache.use(kInsertEvidence);
     // The events this source tells so far: a retelling in one article joins them (a replaced
     // source's evidence was removed above, so no other event has any from it).
     std::unordered_set<std::string> this_source;
@@ -1971,23 +1979,7 @@ StoreResult Store::put(const Batch& batch) {
         const std::string date_from = date_text(event.date.first);
         const std::string date_to = date_text(event.date.last);
         for (const auto& ev : evidence) {
-            ins_evidence.rebind()
-                .bind_kept(id)
-                .bind_kept(source.id)
-                .bind(ev.sentence)
-                .bind(ev.begin)
-                .bind(ev.end)
-                .bind_kept(ev.text)
-                .bind_kept(ev.rule)
-                .bind(ev.confidence)
-                .bind_kept(to_string(event.status))
-                .bind_kept(date_from)
-                .bind_kept(date_to)
-                .bind_kept(to_string(event.date.precision))
-                .bind_kept(event.date.how)
-                .bind_kept(event.subtype)
-                .bind_kept(event.place)
-                .run();
+            insert_evidence(ins_evidence.rebind(), id, source.id, ev, event, date_from, date_to);
             if (known_event.derivation && db.changes() > 0)
                 known_event.derivation->add({source.id, ev.sentence, ev.begin, ev.rule},
                                             event.status, stored_date, event.subtype, event.place);
