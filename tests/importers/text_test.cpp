@@ -1872,5 +1872,47 @@ TEST(Triggers, CredentialsABilateralAndCondolences) {
     EXPECT_EQ(initiator(*c), "GHA");
 }
 
+TEST(Triggers, PerfectInfinitiveOfAPronominalVerb) {
+    // "après s'être entretenu avec", "après s'être rendu à": the talks and the trip happened.
+    Batch talks = extract("fr",
+                          "Le président ghanéen, après s'être entretenu avec le président "
+                          "togolais, a regagné Accra lundi.",
+                          "2031-03-05");
+    const Event* m = find(talks, EventType::MEET);
+    ASSERT_NE(m, nullptr) << to_findings_json(talks);
+    EXPECT_EQ(actors(*m), (std::set<std::string>{"GHA", "TGO"}));
+    Batch trip = extract("fr", "Après s'être rendu au Togo, le ministre ghanéen a regagné Accra.",
+                         "2031-03-05");
+    const Event* v = find(trip, EventType::VISIT);
+    ASSERT_NE(v, nullptr) << to_findings_json(trip);
+    EXPECT_EQ(initiator(*v), "GHA");
+}
+
+TEST(Triggers, DenouncingAnAgreementEndsItAndCondemnsNobody) {
+    Batch b = extract("fr", "Le Ghana a dénoncé plusieurs accords militaires conclus avec le Togo.",
+                      "2031-03-05");
+    EXPECT_EQ(find(b, EventType::CONDEMN), nullptr) << to_findings_json(b);
+}
+
+TEST(Dates, ADateInARelativeClauseIsThatClausesVerbs) {
+    // The coup's date is not the closure's.
+    Batch closed = extract("en",
+                           "Ghana closed its embassy in Togo, five months after the coup that "
+                           "toppled the Togolese president on 26 July.",
+                           "2031-12-22");
+    const Event* c = find(closed, EventType::EMBASSY_CLOSE);
+    ASSERT_NE(c, nullptr) << to_findings_json(closed);
+    EXPECT_NE(c->date.first.month, 7) << to_findings_json(closed);
+    // A clause that says when the thing itself took place dates it.
+    Batch handed = extract("en",
+                           "The Ghanaian ambassador handed over food aid to Togo at a ceremony "
+                           "that took place in Lome on 3 December.",
+                           "2031-12-22");
+    const Event* a = find(handed, EventType::AID);
+    ASSERT_NE(a, nullptr) << to_findings_json(handed);
+    EXPECT_EQ(a->date.first.month, 12) << to_findings_json(handed);
+    EXPECT_EQ(a->date.first.day, 3) << to_findings_json(handed);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -2164,9 +2164,42 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                     return true;
             return false;
         };
+        // A date after the trigger inside a relative clause with no trigger of its own tells
+        // when that clause's verb happened ("closed its embassy, months after the coup that
+        // toppled Bazoum on 26 July"; "le coup d'État qui a chassé le président le 26
+        // juillet"), not the trigger's.
+        auto in_relative = [&](const DateMention& d) {
+            std::size_t db = span.begin + d.begin;
+            if (db < t[trig.last - 1].end)
+                return false;
+            static const WordSet kRelative = {"qui", "which", "who", "that", "lequel", "laquelle"};
+            std::size_t rel = t.size();
+            for (std::size_t k = trig.last; k < t.size() && t[k].begin < db; ++k)
+                if (kRelative.count(t[k].norm))
+                    rel = k;
+            if (rel == t.size())
+                return false;
+            // A clause that says when the thing itself took place or arrived is the trigger's
+            // date ("at a function that took place on Wednesday", "doses … qui ont été livrées
+            // jeudi", "the dialogue that resumed last month").
+            static const std::vector<std::string_view> kOccurred = {
+                "took",    "take",  "held",     "hold",    "resum",   "began",  "begun",  "start",
+                "happen",  "occur", "deliver",  "arriv",   "sign",    "conclu", "launch", "land",
+                "tenu",    "tenue", "tien",     "lieu",    "deroul",  "livr",   "repris", "reprend",
+                "commenc", "debut", "interven", "achemin", "parvenu", "remis"};
+            for (std::size_t k = rel + 1; k < t.size() && t[k].begin < db; ++k)
+                for (auto stem : kOccurred)
+                    if (t[k].norm.starts_with(stem))
+                        return false;
+            return std::none_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
+                return y.first > rel && t[y.first].begin < db;
+            });
+        };
         const DateMention* best_date = nullptr;
         for (const auto& d : dates) {
             if (status == Status::occurred && deadline[static_cast<std::size_t>(&d - dates.data())])
+                continue;
+            if (in_relative(d))
                 continue;
             bool other_nearer =
                 std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
@@ -2429,7 +2462,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                     !topic && !guessed &&
                         ((before && (named == actors.size() || (named == 1 && reaction))) ||
                          info(e.type).symmetric)};
-            f.another = cue_in(t, "another", trig.first >= 3 ? trig.first - 3 : 0, trig.first);
+            f.another = cue_in(t, "another", trig.first >= 8 ? trig.first - 8 : 0, trig.first);
             // "Singh's visit" names a visit already told, as "his visit" does.
             f.definite = nouns_->definite_at(t, trig.first) ||
                          (trig.first >= 2 && genitive(t, trig.first - 1) &&
