@@ -1914,5 +1914,23 @@ TEST(Dates, ADateInARelativeClauseIsThatClausesVerbs) {
     EXPECT_EQ(a->date.first.day, 3) << to_findings_json(handed);
 }
 
+TEST(Parties, WhenOnlyTheExpelledIsNamedTheOtherPartyExpels) {
+    // "the junta": an unnamed doer; the French ambassador's country is whom it aims at.
+    Batch en = extract("en",
+                       "Ghana closed its embassy in Togo.\nThe junta had expelled the Ghanaian "
+                       "ambassador in August.",
+                       "2031-12-22");
+    const Event* x = find(en, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(x, nullptr) << to_findings_json(en);
+    EXPECT_EQ(initiator(*x), "TGO") << to_findings_json(en);
+    Batch fr = extract("fr",
+                       "Le Ghana a fermé son ambassade au Togo.\nLe régime militaire avait "
+                       "prononcé fin août l'expulsion de l'ambassadeur du Ghana.",
+                       "2031-12-22");
+    const Event* y = find(fr, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(y, nullptr) << to_findings_json(fr);
+    EXPECT_EQ(initiator(*y), "TGO") << to_findings_json(fr);
+}
+
 }  // namespace
 }  // namespace diplograph

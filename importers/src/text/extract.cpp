@@ -2051,6 +2051,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                                std::all_of(actors.begin(), actors.end(),
                                            [&](const Actor& x) { return x.pos > trig.first; });
         bool guessed = false;  // parties taken from the article rather than the sentence
+        std::size_t guessed_subject = std::string::npos;  // a guessed party that acts
         if (!agentless && actors.size() < 2 &&
             (cue_in(t, "both", 0, t.size()) || cue_in(t, "both_people", 0, t.size()))) {
             // "les deux pays": the pair of the last event told, else the article's main pair;
@@ -2093,9 +2094,26 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             // A reaction to the other of the article's two main parties, an organisation among
             // them ("the EU's sanctions … Iran condemned the decision").
             auto [pa, pb] = top_parties();
+            const auto& [ra, rb] = recent_pair_;
+            const bool object_only = named == 1 && rule.direction == "dir" &&
+                                     rule.type != EventType::VISIT && actors[0].pos > trig.first &&
+                                     people.empty() && dict_.country(actors[0].id) != nullptr;
+            const bool in_recent = named == 1 && !ra.empty() && !rb.empty() &&
+                                   (actors[0].id == ra || actors[0].id == rb);
             if (reaction && !pa.empty() && named == 1 &&
                 (actors[0].id == pa || actors[0].id == pb)) {
                 add_actor(actors[0].id == pa ? pb : pa, trig.last, NameKind::name);
+            } else if (object_only && (pair || in_recent) &&
+                       (actors[0].id == (in_recent ? ra : a) ||
+                        actors[0].id == (in_recent ? rb : b))) {
+                // Only whom it aims at is named, the doer is a noun ("the junta expelled the
+                // French ambassador", "le régime a prononcé l'expulsion de l'ambassadeur de
+                // France"): the other party of the story acts.
+                const std::string& x = in_recent ? ra : a;
+                const std::string& y = in_recent ? rb : b;
+                add_actor(actors[0].id == x ? y : x, 0, NameKind::name);
+                guessed_subject = actors.size() - 1;
+                guessed = true;
             } else if (pair && named == 1 && (actors[0].id == a || actors[0].id == b)) {
                 add_actor(actors[0].id == a ? b : a, trig.last, NameKind::name);
             } else if (rule.type == EventType::AID && named == 1 && actors[0].pos < trig.first &&
@@ -2307,6 +2325,8 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 }
             if (by_agent) {
                 // The agent is the subject.
+            } else if (guessed_subject < actors.size()) {
+                subject.insert(guessed_subject);
             } else if (head < actors.size()) {
                 subject.insert(head);
                 // Coordinated parties on both sides of the head.
