@@ -1932,5 +1932,36 @@ TEST(Parties, WhenOnlyTheExpelledIsNamedTheOtherPartyExpels) {
     EXPECT_EQ(initiator(*y), "TGO") << to_findings_json(fr);
 }
 
+TEST(Status, ScheduledSetToAndCoordinatedVerbsArePlanned) {
+    Batch scheduled = extract("en",
+                              "Ghana's foreign minister is scheduled to arrive in Lome on an "
+                              "official visit on 27 April.",
+                              "2031-04-17");
+    const Event* v = find(scheduled, EventType::VISIT);
+    ASSERT_NE(v, nullptr) << to_findings_json(scheduled);
+    EXPECT_EQ(v->status, Status::planned);
+    EXPECT_EQ(v->date.first.year, 2031) << to_findings_json(scheduled);
+    Batch set = extract("en", "The Ghanaian minister is set to call on the Togolese president.",
+                        "2031-04-17");
+    const Event* m = find(set, EventType::MEET);
+    ASSERT_NE(m, nullptr) << to_findings_json(set);
+    EXPECT_EQ(m->status, Status::planned);
+    Batch both = extract("en",
+                         "The ministers of Ghana and Togo are to hold talks and sign a "
+                         "fisheries agreement.",
+                         "2031-04-17");
+    const Event* a = find(both, EventType::AGREEMENT);
+    ASSERT_NE(a, nullptr) << to_findings_json(both);
+    EXPECT_EQ(a->status, Status::planned) << to_findings_json(both);
+    // An agreement signed and then a visit: the past one stays past.
+    Batch past = extract("en",
+                         "Ghana signed a fisheries agreement with Togo and will open an "
+                         "embassy in Lome.",
+                         "2031-04-17");
+    const Event* p = find(past, EventType::AGREEMENT);
+    ASSERT_NE(p, nullptr) << to_findings_json(past);
+    EXPECT_EQ(p->status, Status::occurred) << to_findings_json(past);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -1730,6 +1730,12 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 --k;
             if (t[k].norm == "for" || t[k].norm == "pour")
                 status = *previous_status;
+            // "are to hold talks and sign an agreement", "vont se rencontrer et signer": a
+            // verb coordinated with a planned or agreed one shares its status.
+            if (status == Status::occurred &&
+                (*previous_status == Status::planned || *previous_status == Status::agreed) &&
+                (t[trig.first - 1].norm == "and" || t[trig.first - 1].norm == "et"))
+                status = *previous_status;
         }
         // An agreement or a plan that is only reported is not confirmed.
         if (reported)
