@@ -1963,5 +1963,31 @@ TEST(Status, ScheduledSetToAndCoordinatedVerbsArePlanned) {
     EXPECT_EQ(p->status, Status::occurred) << to_findings_json(past);
 }
 
+TEST(Parties, AnUnnamedVisitorGoesToTheNamedDestination) {
+    // "He will visit Lome": the destination is named, the visitor is the story's other party.
+    Batch b = extract("en",
+                      "Ghana's foreign minister met the Togolese envoy on Monday.\nHe will "
+                      "visit Lome next week.",
+                      "2031-04-17");
+    const Event* v = find(b, EventType::VISIT);
+    ASSERT_NE(v, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*v), "GHA") << to_findings_json(b);
+}
+
+TEST(Triggers, SigningWithACounterpartThenWhat) {
+    Batch en = extract("en",
+                       "The Ghanaian minister will sign with his Togolese counterpart the "
+                       "Memorandum of Understanding on Diplomatic Training.",
+                       "2031-04-17");
+    const Event* a = find(en, EventType::AGREEMENT);
+    ASSERT_NE(a, nullptr) << to_findings_json(en);
+    EXPECT_EQ(actors(*a), (std::set<std::string>{"GHA", "TGO"}));
+    Batch fr = extract("fr",
+                       "Le ministre ghanéen signera avec son homologue togolais, lundi à Lomé, "
+                       "un protocole de coopération.",
+                       "2031-04-17");
+    EXPECT_NE(find(fr, EventType::AGREEMENT), nullptr) << to_findings_json(fr);
+}
+
 }  // namespace
 }  // namespace diplograph
