@@ -1989,5 +1989,17 @@ TEST(Triggers, SigningWithACounterpartThenWhat) {
     EXPECT_NE(find(fr, EventType::AGREEMENT), nullptr) << to_findings_json(fr);
 }
 
+TEST(People, ALearnedSurnameIsNotTheEndOfAnotherFullName) {
+    Batch b = extract("en",
+                      "Ghana's ambassador Kwame Mensah met the Togolese minister on Monday.\n"
+                      "Togo's envoy Abdoulaye Bin Mensah arrived in Accra on Tuesday.",
+                      "2031-04-17");
+    std::set<std::string> names;
+    for (const auto& e : b.entities)
+        if (e.kind == EntityKind::person)
+            names.insert(e.name);
+    EXPECT_TRUE(names.count("Abdoulaye Bin Mensah")) << to_findings_json(b);
+}
+
 }  // namespace
 }  // namespace diplograph

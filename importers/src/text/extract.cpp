@@ -805,7 +805,20 @@ std::vector<Mention> Extractor::find_names(const std::vector<Token>& t) const {
             continue;
         }
         // A surname learned from this article ("Diop" after "Abdoulaye Diop").
-        if (!best && t[i].capitalized) {
+        // Not the end of another full name: "Masud Bin Momen" is not the Momen told before, nor
+        // "Ahmed Diop" the "Abdoulaye Diop" of the headline.
+        auto name_before = [&] {
+            if (i == 0 || !t[i - 1].word)
+                return false;
+            static const WordSet kParticles = {"bin", "ben", "ibn", "bint", "al", "el",
+                                               "abu", "van", "von", "da",   "di", "del"};
+            if (kParticles.count(t[i - 1].norm))
+                return true;
+            const WordEntries* before = words_[i - 1];
+            return t[i - 1].capitalized && !honorific(t[i - 1].norm) &&
+                   (!before || (before->titles.empty() && before->names.empty())) && i >= 2;
+        };
+        if (!best && t[i].capitalized && !name_before()) {
             if (auto s = surnames_.find(t[i].norm); s != surnames_.end()) {
                 out.push_back({i, i + 1, s->second, EntityKind::person, NameKind::surname});
                 ++i;
