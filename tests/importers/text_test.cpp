@@ -2001,5 +2001,19 @@ TEST(People, ALearnedSurnameIsNotTheEndOfAnotherFullName) {
     EXPECT_TRUE(names.count("Abdoulaye Bin Mensah")) << to_findings_json(b);
 }
 
+TEST(Parties, TheVisitOfSomeoneIsTheirsWhoeverSpeaksOfIt) {
+    for (const auto& [lang, text] :
+         {std::pair<std::string, std::string>{
+              "en", "Accra praised the visit of the Togolese foreign minister to Ghana."},
+          {"fr",
+           "Accra attache une grande importance à la visite du ministre togolais au "
+           "Ghana."}}) {
+        Batch b = extract(lang, text, "2031-04-17");
+        const Event* v = find(b, EventType::VISIT);
+        ASSERT_NE(v, nullptr) << to_findings_json(b);
+        EXPECT_EQ(initiator(*v), "TGO") << to_findings_json(b);
+    }
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -1763,7 +1763,8 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             NameKind kind;
         };
         std::vector<Actor> actors;
-        std::set<std::string> agents;  // the agents of a passive or of a noun ("by Romania")
+        std::set<std::string> agents;    // the agents of a passive or of a noun ("by Romania")
+        std::set<std::string> visitors;  // "the visit of the Saudi minister"
         std::vector<std::string> people;
         auto add_actor = [&](const std::string& id, std::size_t pos, NameKind kind) {
             if (id.empty())
@@ -1956,6 +1957,8 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 }
             if (agent(m))
                 agents.insert(m.kind == EntityKind::person ? actor_of(m) : m.entity);
+            if (visitor)
+                visitors.insert(m.kind == EntityKind::person ? actor_of(m) : m.entity);
             std::size_t pos = agent(m) || visitor || (decider && m.first == *decider) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
                 // Someone only named as a complement ("Assad's fall", "le fils de Daniel
@@ -2374,6 +2377,17 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                     cur = *fwd;
                 }
             }
+        }
+        // "the visit of the Saudi minister to Bangladesh", "la visite du président togolais":
+        // whom the noun names after "of" travels, whoever the clause's subject is ("Dhaka
+        // welcomed …"); the others are hosts.
+        if (!visitors.empty() &&
+            std::any_of(actors.begin(), actors.begin() + named,
+                        [&](const Actor& x) { return visitors.count(x.id) != 0; })) {
+            subject.clear();
+            for (std::size_t k = 0; k < named; ++k)
+                if (visitors.count(actors[k].id))
+                    subject.insert(k);
         }
         // Agents and nobody acted upon ("the mission, supported by the World Bank and the
         // IMF"): no directed event between them.
