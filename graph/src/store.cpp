@@ -689,17 +689,16 @@ struct Store::Impl {
     // anything else may have changed those rows: another connection's commit (PRAGMA
     // data_version), a rollback, a deleted event or a replaced source, exec().
     struct Known {
-        //! The index of candidates lives in this connection's temp schema (temp.known_dates:
-        //! event id → date, as read back from the events row; temp.known_index: (actor, type,
-        //! first day) → the events of that actor and type), so that it takes the same memory
-        //! whatever the number of events (SQLite's temp page cache, the rest in a temp file):
-        //! kept in the heap, it cost about 375 bytes an event (s8-rows.md).
-        //! (actor, type) pairs asked about so far (their events are in temp.known_index) → the
+        //! The index of candidates lives in a private temporary database (known_db; tables
+        //! known_dates: event id → date, as read back from the events row; known_index:
+        //! (actor, type, first day) → the events of that actor and type), so that it takes the
+        //! same memory whatever the number of events (16 MiB of page cache, the rest in a
+        //! temporary file): kept in the heap, it cost about 375 bytes an event (s8-rows.md).
+        //! (actor, type) pairs asked about so far (their events are in known_index) → the
         //! longest interval among them, in days: a dated event looks only at the events that
         //! begin at most that long before it.
         std::map<std::pair<std::string, EventType>, int64_t> loaded;
-        bool tables = false;  //!< the temp tables exist
-        bool stale = false;   //!< cleared since: their rows are deleted before the next use
+        bool stale = false;  //!< cleared since: their rows are deleted before the next use
         //! Event id → its row and distinct participants (as load_event_core reads them) and,
         //! once derived, what its fields are derived from: merging one more article into an
         //! event then neither reads its participants nor all its evidence again.
@@ -720,12 +719,22 @@ struct Store::Impl {
             stale = true;
         }
     } known;
-    //! The statements on the temp tables of `known`, prepared once.
+    //! The database of `known`'s tables: SQLite's private temporary file ("" opened), not this
+    //! connection's temp schema, so that its writes are in none of the store's savepoints
+    //! (releasing the savepoints that held them cost more than the writes: +38% CPU for a
+    //! GDELT import). It needs no journal: `known` is cleared whenever the store rolls back.
+    std::optional<sqlite::Database> known_db;
+    //! The statements on the tables of `known`, prepared once.
     struct KnownStatements {
         std::unique_ptr<sqlite::Statement> date, add_date, set_date, index, redate, pairs_of, all,
             range;
     } known_sql;
-    //! Creates the temp tables of `known`, or empties them when it was cleared.
+    sqlite::Statement& known_statement(std::unique_ptr<sqlite::Statement>& s, const char* sql) {
+        if (!s)
+            s = std::make_unique<sqlite::Statement>(*known_db, sql);
+        return s->reset();
+    }
+    //! Creates the tables of `known`, or empties them when it was cleared.
     void known_ready();
     //! known.dates[id] as it was: the date known of the event, if any.
     std::optional<DateInterval> known_date(const std::string& id);
@@ -759,7 +768,7 @@ struct Store::Impl {
     // copying each page a row touched, was a third of a GDELT row's cost. When a put of the
     // group fails, the group is rolled back and its rows put again one by one, each in its own
     // savepoint as before, then the failing one, whose exception goes out as it would have.
-    static constexpr std::size_t kRowGroup = 256;
+    static constexpr std::size_t kRowGroup = 32;
     bool in_rows = false;         // put() runs inside the group's savepoint (joins it)
     bool ungrouped = false;       // putting the rows of a failed group again, one by one
     bool group_open = false;      // SAVEPOINT put_rows is open
@@ -1191,8 +1200,8 @@ std::set<std::string> Store::Impl::key_actors(const Event& e) {
 }
 
 namespace {
-// A date of temp.known_index and temp.known_dates as one integer (year, month and day as
-// written), and the day that orders an index row: its first day, or kUndated first of all.
+// A date of known_index and known_dates (Store::Impl::known_db) as one integer (year, month and day
+// as written), and the day that orders an index row: its first day, or kUndated first of all.
 constexpr int64_t kYearOffset = 1000000;
 constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
 int64_t packed(const Date& d) {
@@ -1221,34 +1230,37 @@ bool same_date(const DateInterval& a, const DateInterval& b) {
 }  // namespace
 
 void Store::Impl::known_ready() {
-    if (known.tables && !known.stale)
+    if (known_db && !known.stale)
         return;
-    // IF NOT EXISTS: a rollback may have taken back the transaction that created them (it also
-    // clears known, so they are emptied here).
-    db.exec(R"sql(
-CREATE TEMP TABLE IF NOT EXISTS known_dates(
+    if (!known_db) {
+        known_db.emplace("", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        // One transaction the whole time: its pages go to the file only when the cache is full.
+        known_db->exec(R"sql(
+PRAGMA journal_mode=OFF;
+PRAGMA synchronous=OFF;
+PRAGMA cache_size=-16384;
+CREATE TABLE known_dates(
   event TEXT PRIMARY KEY, first INTEGER NOT NULL, last INTEGER NOT NULL,
   precision INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE TEMP TABLE IF NOT EXISTS known_index(
+CREATE TABLE known_index(
   actor TEXT NOT NULL, type INTEGER NOT NULL, day INTEGER NOT NULL, event TEXT NOT NULL,
   first INTEGER NOT NULL, last INTEGER NOT NULL, precision INTEGER NOT NULL,
   PRIMARY KEY(actor, type, day, event)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS temp.known_index_event ON known_index(event);
-DELETE FROM temp.known_dates;
-DELETE FROM temp.known_index;
+CREATE INDEX known_index_event ON known_index(event);
+BEGIN;
 )sql");
-    if (!known.tables)
-        db.exec("PRAGMA temp.cache_size=-16384");  // 16 MiB of it in memory, the rest in a file
-    known.tables = true;
+    } else {
+        known_db->exec("DELETE FROM known_dates; DELETE FROM known_index;");
+    }
     known.stale = false;
 }
 
 std::optional<DateInterval> Store::Impl::known_date(const std::string& id) {
     known_ready();
-    auto& s = fast_statement(known_sql.date,
-                             "SELECT first, last, precision FROM temp.known_dates WHERE event=?");
+    auto& s = known_statement(known_sql.date,
+                              "SELECT first, last, precision FROM known_dates WHERE event=?");
     s.bind_kept(id);
     std::optional<DateInterval> out;
     if (s.step())
@@ -1260,9 +1272,9 @@ std::optional<DateInterval> Store::Impl::known_date(const std::string& id) {
 DateInterval Store::Impl::known_date_or(const std::string& id, const DateInterval& date) {
     if (auto d = known_date(id))
         return *d;
-    auto& s = fast_statement(known_sql.add_date,
-                             "INSERT INTO temp.known_dates(event, first, last, precision) "
-                             "VALUES (?, ?, ?, ?)");
+    auto& s = known_statement(known_sql.add_date,
+                              "INSERT INTO known_dates(event, first, last, precision) "
+                              "VALUES (?, ?, ?, ?)");
     s.bind_kept(id)
         .bind(packed(date.first))
         .bind(packed(date.last))
@@ -1278,9 +1290,9 @@ DateInterval Store::Impl::known_date_or(const std::string& id, const DateInterva
 
 void Store::Impl::known_redate(const std::string& id, const DateInterval& date) {
     known_ready();
-    auto& s = fast_statement(known_sql.set_date,
-                             "INSERT OR REPLACE INTO temp.known_dates(event, first, last, "
-                             "precision) VALUES (?, ?, ?, ?)");
+    auto& s = known_statement(known_sql.set_date,
+                              "INSERT OR REPLACE INTO known_dates(event, first, last, "
+                              "precision) VALUES (?, ?, ?, ?)");
     s.bind_kept(id)
         .bind(packed(date.first))
         .bind(packed(date.last))
@@ -1290,8 +1302,8 @@ void Store::Impl::known_redate(const std::string& id, const DateInterval& date) 
     // The pairs that hold it keep the longest interval among their events.
     if (dated(date)) {
         const int64_t span = days_from_civil(date.last) - days_from_civil(date.first);
-        auto& pairs = fast_statement(known_sql.pairs_of,
-                                     "SELECT actor, type FROM temp.known_index WHERE event=?");
+        auto& pairs = known_statement(known_sql.pairs_of,
+                                      "SELECT actor, type FROM known_index WHERE event=?");
         pairs.bind_kept(id);
         while (pairs.step()) {
             auto it = known.loaded.find({pairs.text(0), static_cast<EventType>(pairs.integer(1))});
@@ -1300,9 +1312,9 @@ void Store::Impl::known_redate(const std::string& id, const DateInterval& date) 
         }
         pairs.reset();
     }
-    auto& u = fast_statement(known_sql.redate,
-                             "UPDATE temp.known_index SET day=?, first=?, last=?, precision=? "
-                             "WHERE event=?");
+    auto& u = known_statement(known_sql.redate,
+                              "UPDATE known_index SET day=?, first=?, last=?, precision=? "
+                              "WHERE event=?");
     u.bind(index_day(date))
         .bind(packed(date.first))
         .bind(packed(date.last))
@@ -1319,9 +1331,9 @@ void Store::Impl::known_index(const std::string& actor, EventType type, const st
         return;
     if (dated(date))
         it->second = std::max(it->second, days_from_civil(date.last) - days_from_civil(date.first));
-    auto& s = fast_statement(known_sql.index,
-                             "INSERT OR IGNORE INTO temp.known_index(actor, type, day, event, "
-                             "first, last, precision) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto& s = known_statement(known_sql.index,
+                              "INSERT OR IGNORE INTO known_index(actor, type, day, event, "
+                              "first, last, precision) VALUES (?, ?, ?, ?, ?, ?, ?)");
     s.bind_kept(actor)
         .bind(static_cast<int64_t>(type))
         .bind(index_day(date))
@@ -1360,15 +1372,15 @@ std::vector<std::string> Store::Impl::candidates(const Event& e) {
         // The events that may overlap e: the undated ones, then (when e is dated) those that
         // begin between its first day less the pair's longest interval and its last day.
         auto& q = dated(e.date)
-                      ? fast_statement(known_sql.range,
-                                       "SELECT event, first, last, precision FROM "
-                                       "temp.known_index WHERE actor=?1 AND type=?2 AND day=?3 "
-                                       "UNION ALL SELECT event, first, last, precision FROM "
-                                       "temp.known_index WHERE actor=?1 AND type=?2 AND day "
-                                       "BETWEEN ?4 AND ?5")
-                      : fast_statement(known_sql.all,
-                                       "SELECT event, first, last, precision FROM "
-                                       "temp.known_index WHERE actor=?1 AND type=?2");
+                      ? known_statement(known_sql.range,
+                                        "SELECT event, first, last, precision FROM "
+                                        "known_index WHERE actor=?1 AND type=?2 AND day=?3 "
+                                        "UNION ALL SELECT event, first, last, precision FROM "
+                                        "known_index WHERE actor=?1 AND type=?2 AND day "
+                                        "BETWEEN ?4 AND ?5")
+                      : known_statement(known_sql.all,
+                                        "SELECT event, first, last, precision FROM "
+                                        "known_index WHERE actor=?1 AND type=?2");
         q.bind_kept(p.actor).bind(static_cast<int64_t>(e.type));
         if (dated(e.date))
             q.bind(kUndated)
