@@ -765,7 +765,10 @@ struct Store::Impl {
     bool in_bulk = false;  // a Bulk's transaction is open: put() uses a savepoint
     // A bulk's small batches (a dataset's rows: one event, no roles) share a savepoint, up to
     // kRowGroup of them, instead of one each: the statement journal of a savepoint per row,
-    // copying each page a row touched, was a third of a GDELT row's cost. When a put of the
+    // copying each page a row touched, was a third of a GDELT row's cost. 32, not more: each
+    // statement with a journal of its own inside the group (a merge's attributes UPDATE)
+    // truncates SQLite's in-memory journal when it ends, walking its 1 KiB chunks from the
+    // start; with 256 rows that walk was 40% of the cycles (s9-import.md). When a put of the
     // group fails, the group is rolled back and its rows put again one by one, each in its own
     // savepoint as before, then the failing one, whose exception goes out as it would have.
     static constexpr std::size_t kRowGroup = 32;
