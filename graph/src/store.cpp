@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -688,77 +689,16 @@ struct Store::Impl {
     // anything else may have changed those rows: another connection's commit (PRAGMA
     // data_version), a rollback, a deleted event or a replaced source, exec().
     struct Known {
-        //! Event id → date, as read back from the events row.
-        std::unordered_map<std::string, DateInterval> dates;
-        //! An entry of dates (they stay put until clear(), which drops events as well).
-        using Dated = const std::pair<const std::string, DateInterval>*;
-        //! (actor, type) → its events, by their entries in dates, for the pairs asked about so
-        //! far: candidates() checks each one's date without hashing its id (at 10,000
-        //! articles, an actor like USA has thousands of meetings).
-        //! By their first day, so that a dated event looks only at the events that can overlap
-        //! it (a day of GDELT gives USA tens of thousands of events of one type); an entry whose
-        //! date changes is moved in the sets that hold it (redate()).
-        struct DatedSet {
-            std::set<std::pair<int64_t, Dated>> dated;  //!< (first day, entry)
-            std::set<Dated> undated;
-            int64_t longest = 0;  //!< the longest interval in dated, in days
-            void insert(Dated entry) {
-                const DateInterval& d = entry->second;
-                if (!d.known() || !d.first.valid() || !d.last.valid()) {
-                    undated.insert(entry);
-                    return;
-                }
-                const int64_t first = days_from_civil(d.first);
-                longest = std::max(longest, days_from_civil(d.last) - first);
-                dated.emplace(first, entry);
-            }
-            //! Removes the entry, indexed under the interval `as` (its date when inserted).
-            void erase(Dated entry, const DateInterval& as) {
-                if (!as.known() || !as.first.valid() || !as.last.valid())
-                    undated.erase(entry);
-                else
-                    dated.erase({days_from_civil(as.first), entry});
-            }
-            //! Calls f(entry) for each entry whose interval may overlap d (all when unknown).
-            template <typename F>
-            void overlapping(const DateInterval& d, F&& f) const {
-                for (Dated entry : undated)
-                    f(entry);
-                if (!d.known() || !d.first.valid() || !d.last.valid()) {
-                    for (const auto& [first, entry] : dated)
-                        f(entry);
-                    return;
-                }
-                const int64_t last = days_from_civil(d.last);
-                auto it = dated.lower_bound({days_from_civil(d.first) - longest, nullptr});
-                for (; it != dated.end() && it->first <= last; ++it)
-                    f(it->second);
-            }
-        };
-        std::map<std::pair<std::string, EventType>, DatedSet> events;
-        //! The sets of `events` each entry is in (their addresses stay: a std::map's nodes).
-        std::unordered_map<Dated, std::vector<DatedSet*>> sets_of;
-        Dated dated(const std::string& id) { return &*dates.try_emplace(id).first; }
-        void index(DatedSet& set, Dated entry) {
-            set.insert(entry);
-            auto& sets = sets_of[entry];
-            if (std::find(sets.begin(), sets.end(), &set) == sets.end())
-                sets.push_back(&set);
-        }
-        //! Gives the entry of `id` a new date, moving it in the sets that hold it: a merge that
-        //! narrows an event's date keeps the index (clearing it made each later article read
-        //! its actors' events again).
-        void redate(const std::string& id, DateInterval date) {
-            Dated entry = dated(id);
-            auto it = sets_of.find(entry);
-            if (it != sets_of.end())
-                for (DatedSet* set : it->second)
-                    set->erase(entry, entry->second);
-            dates[id] = std::move(date);
-            if (it != sets_of.end())
-                for (DatedSet* set : it->second)
-                    set->insert(entry);
-        }
+        //! The index of candidates lives in a private temporary database (known_db; tables
+        //! known_dates: event id → date, as read back from the events row; known_index:
+        //! (actor, type, first day) → the events of that actor and type), so that it takes the
+        //! same memory whatever the number of events (16 MiB of page cache, the rest in a
+        //! temporary file): kept in the heap, it cost about 375 bytes an event (s8-rows.md).
+        //! (actor, type) pairs asked about so far (their events are in known_index) → the
+        //! longest interval among them, in days: a dated event looks only at the events that
+        //! begin at most that long before it.
+        std::map<std::pair<std::string, EventType>, int64_t> loaded;
+        bool stale = false;  //!< cleared since: their rows are deleted before the next use
         //! Event id → its row and distinct participants (as load_event_core reads them) and,
         //! once derived, what its fields are derived from: merging one more article into an
         //! event then neither reads its participants nor all its evidence again.
@@ -772,13 +712,39 @@ struct Store::Impl {
         };
         std::unordered_map<std::string, KnownEvent> cores;
         int64_t data_version = -1;
+        //! Runs no SQL (it is called while unwinding, before a rollback).
         void clear() {
-            events.clear();
-            sets_of.clear();
-            dates.clear();
+            loaded.clear();
             cores.clear();
+            stale = true;
         }
     } known;
+    //! The database of `known`'s tables: SQLite's private temporary file ("" opened), not this
+    //! connection's temp schema, so that its writes are in none of the store's savepoints
+    //! (releasing the savepoints that held them cost more than the writes: +38% CPU for a
+    //! GDELT import). It needs no journal: `known` is cleared whenever the store rolls back.
+    std::optional<sqlite::Database> known_db;
+    //! The statements on the tables of `known`, prepared once.
+    struct KnownStatements {
+        std::unique_ptr<sqlite::Statement> date, add_date, set_date, index, redate, pairs_of, all,
+            range;
+    } known_sql;
+    sqlite::Statement& known_statement(std::unique_ptr<sqlite::Statement>& s, const char* sql) {
+        if (!s)
+            s = std::make_unique<sqlite::Statement>(*known_db, sql);
+        return s->reset();
+    }
+    //! Creates the tables of `known`, or empties them when it was cleared.
+    void known_ready();
+    //! known.dates[id] as it was: the date known of the event, if any.
+    std::optional<DateInterval> known_date(const std::string& id);
+    //! The date known of the event; `date` becomes it when none is (dates.try_emplace).
+    DateInterval known_date_or(const std::string& id, const DateInterval& date);
+    //! Gives the event a new date, in known_dates and in the index rows that hold it.
+    void known_redate(const std::string& id, const DateInterval& date);
+    //! Puts the event, with its known date, in the index of the (actor, type) pair.
+    void known_index(const std::string& actor, EventType type, const std::string& id,
+                     const DateInterval& date);
 
     void open(bool create, bool read_only = false);
     void migrate(int from);
@@ -799,10 +765,13 @@ struct Store::Impl {
     bool in_bulk = false;  // a Bulk's transaction is open: put() uses a savepoint
     // A bulk's small batches (a dataset's rows: one event, no roles) share a savepoint, up to
     // kRowGroup of them, instead of one each: the statement journal of a savepoint per row,
-    // copying each page a row touched, was a third of a GDELT row's cost. When a put of the
+    // copying each page a row touched, was a third of a GDELT row's cost. 32, not more: each
+    // statement with a journal of its own inside the group (a merge's attributes UPDATE)
+    // truncates SQLite's in-memory journal when it ends, walking its 1 KiB chunks from the
+    // start; with 256 rows that walk was 40% of the cycles (s9-import.md). When a put of the
     // group fails, the group is rolled back and its rows put again one by one, each in its own
     // savepoint as before, then the failing one, whose exception goes out as it would have.
-    static constexpr std::size_t kRowGroup = 256;
+    static constexpr std::size_t kRowGroup = 32;
     bool in_rows = false;         // put() runs inside the group's savepoint (joins it)
     bool ungrouped = false;       // putting the rows of a failed group again, one by one
     bool group_open = false;      // SAVEPOINT put_rows is open
@@ -834,8 +803,7 @@ struct Store::Impl {
     }
     // How many events `known` keeps with their rows, participants and derivations while a bulk
     // puts rows: past that they are dropped, and read again from the store when a row needs one
-    // (the decisions stay the same). The index of candidates (known.dates and known.events) is
-    // not bounded: about 400 bytes an event (s7-rows.md).
+    // (the decisions stay the same). The index of candidates is in temp tables (Known).
     static constexpr std::size_t kKnownEvents = 50000;
     void bound_known() {
         if (known.cores.size() > kKnownEvents)
@@ -904,8 +872,8 @@ struct Store::Impl {
 
     // Helpers used by put().
     std::set<std::string> key_actors(const Event& e);
-    //! Ids of known.dates, valid until it changes.
-    std::vector<const std::string*> candidates(const Event& e);
+    //! The ids of the events stored that e may merge with, sorted, each once.
+    std::vector<std::string> candidates(const Event& e);
     Event load_event_core(const std::string& id, int64_t* no = nullptr);
     Known::KnownEvent& known_event(const std::string& id);
     //! The stored event a report joins by the merge policy ("" for none), and the ones it
@@ -1137,9 +1105,52 @@ std::optional<ActorLinks> Store::actor_links(const std::string& of_actor) const 
     return aggregates::read(impl_->db, of_actor);
 }
 
+namespace {
+// While it lives, reads of this connection go through SQLite's page cache, not the mapping.
+struct Unmapped {
+    const sqlite::Database& db;
+    int64_t size = 0;
+    explicit Unmapped(const sqlite::Database& database) : db(database) {
+        sqlite::Statement s(db, "PRAGMA mmap_size");
+        size = s.step() ? s.integer(0) : 0;
+        if (size > 0)
+            db.exec("PRAGMA mmap_size=0");
+    }
+    ~Unmapped() {
+        if (size > 0)
+            sqlite3_exec(db.get(), fmt::format("PRAGMA mmap_size={}", size).c_str(), nullptr,
+                         nullptr, nullptr);
+    }
+    Unmapped(const Unmapped&) = delete;
+    Unmapped& operator=(const Unmapped&) = delete;
+};
+
+// While it lives, the connection's page cache holds at most 64 MiB (as in a Bulk), whatever it
+// held before.
+struct CacheBound {
+    const sqlite::Database& db;
+    int64_t size = -2000;
+    explicit CacheBound(const sqlite::Database& database) : db(database) {
+        sqlite::Statement s(db, "PRAGMA cache_size");
+        size = s.step() ? s.integer(0) : -2000;
+        db.exec("PRAGMA cache_size=-65536");
+    }
+    ~CacheBound() {
+        sqlite3_exec(db.get(), fmt::format("PRAGMA cache_size={}", size).c_str(), nullptr, nullptr,
+                     nullptr);
+    }
+    CacheBound(const CacheBound&) = delete;
+    CacheBound& operator=(const CacheBound&) = delete;
+};
+}  // namespace
+
 Refreshed Store::refresh_aggregates() {
     if (impl_->in_bulk)
         throw std::logic_error("refresh_aggregates inside a Bulk");
+    // Its scans read the whole store (a whole rebuild) through a bounded page cache: mapped,
+    // every page read stayed in the process (620 MB of a 1M-row GDELT import's peak).
+    Unmapped unmapped(impl_->db);
+    CacheBound bounded(impl_->db);
     auto how = aggregates::refresh(impl_->db, impl_->watch ? &*impl_->watch : nullptr);
     if (impl_->watch)
         impl_->watch = aggregates::watch(impl_->db);  // the next writes, from now on
@@ -1191,36 +1202,199 @@ std::set<std::string> Store::Impl::key_actors(const Event& e) {
     return key;
 }
 
-std::vector<const std::string*> Store::Impl::candidates(const Event& e) {
+namespace {
+// A date of known_index and known_dates (Store::Impl::known_db) as one integer (year, month and day
+// as written), and the day that orders an index row: its first day, or kUndated first of all.
+constexpr int64_t kYearOffset = 1000000;
+constexpr int64_t kUndated = std::numeric_limits<int64_t>::min();
+int64_t packed(const Date& d) {
+    return (d.year + kYearOffset) * 10000 + d.month * 100 + d.day;
+}
+Date unpacked(int64_t v) {
+    return {static_cast<int>(v / 10000 - kYearOffset), static_cast<int>(v / 100 % 100),
+            static_cast<int>(v % 100)};
+}
+bool dated(const DateInterval& d) {
+    return d.known() && d.first.valid() && d.last.valid();
+}
+int64_t index_day(const DateInterval& d) {
+    return dated(d) ? days_from_civil(d.first) : kUndated;
+}
+DateInterval interval_at(const sqlite::Statement& s, int column) {
+    DateInterval d;
+    d.first = unpacked(s.integer(column));
+    d.last = unpacked(s.integer(column + 1));
+    d.precision = static_cast<Precision>(s.integer(column + 2));
+    return d;
+}
+bool same_date(const DateInterval& a, const DateInterval& b) {
+    return a.first == b.first && a.last == b.last && a.precision == b.precision;
+}
+}  // namespace
+
+void Store::Impl::known_ready() {
+    if (known_db && !known.stale)
+        return;
+    if (!known_db) {
+        known_db.emplace("", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        // One transaction the whole time: its pages go to the file only when the cache is full.
+        known_db->exec(R"sql(
+PRAGMA journal_mode=OFF;
+PRAGMA synchronous=OFF;
+PRAGMA cache_size=-16384;
+CREATE TABLE known_dates(
+  event TEXT PRIMARY KEY, first INTEGER NOT NULL, last INTEGER NOT NULL,
+  precision INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE known_index(
+  actor TEXT NOT NULL, type INTEGER NOT NULL, day INTEGER NOT NULL, event TEXT NOT NULL,
+  first INTEGER NOT NULL, last INTEGER NOT NULL, precision INTEGER NOT NULL,
+  PRIMARY KEY(actor, type, day, event)
+) WITHOUT ROWID;
+CREATE INDEX known_index_event ON known_index(event);
+BEGIN;
+)sql");
+    } else {
+        known_db->exec("DELETE FROM known_dates; DELETE FROM known_index;");
+    }
+    known.stale = false;
+}
+
+std::optional<DateInterval> Store::Impl::known_date(const std::string& id) {
+    known_ready();
+    auto& s = known_statement(known_sql.date,
+                              "SELECT first, last, precision FROM known_dates WHERE event=?");
+    s.bind_kept(id);
+    std::optional<DateInterval> out;
+    if (s.step())
+        out = interval_at(s, 0);
+    s.reset();
+    return out;
+}
+
+DateInterval Store::Impl::known_date_or(const std::string& id, const DateInterval& date) {
+    if (auto d = known_date(id))
+        return *d;
+    auto& s = known_statement(known_sql.add_date,
+                              "INSERT INTO known_dates(event, first, last, precision) "
+                              "VALUES (?, ?, ?, ?)");
+    s.bind_kept(id)
+        .bind(packed(date.first))
+        .bind(packed(date.last))
+        .bind(static_cast<int64_t>(date.precision))
+        .run();
+    s.reset();
+    DateInterval d;
+    d.first = date.first;
+    d.last = date.last;
+    d.precision = date.precision;
+    return d;
+}
+
+void Store::Impl::known_redate(const std::string& id, const DateInterval& date) {
+    known_ready();
+    auto& s = known_statement(known_sql.set_date,
+                              "INSERT OR REPLACE INTO known_dates(event, first, last, "
+                              "precision) VALUES (?, ?, ?, ?)");
+    s.bind_kept(id)
+        .bind(packed(date.first))
+        .bind(packed(date.last))
+        .bind(static_cast<int64_t>(date.precision))
+        .run();
+    s.reset();
+    // The pairs that hold it keep the longest interval among their events.
+    if (dated(date)) {
+        const int64_t span = days_from_civil(date.last) - days_from_civil(date.first);
+        auto& pairs = known_statement(known_sql.pairs_of,
+                                      "SELECT actor, type FROM known_index WHERE event=?");
+        pairs.bind_kept(id);
+        while (pairs.step()) {
+            auto it = known.loaded.find({pairs.text(0), static_cast<EventType>(pairs.integer(1))});
+            if (it != known.loaded.end())
+                it->second = std::max(it->second, span);
+        }
+        pairs.reset();
+    }
+    auto& u = known_statement(known_sql.redate,
+                              "UPDATE known_index SET day=?, first=?, last=?, precision=? "
+                              "WHERE event=?");
+    u.bind(index_day(date))
+        .bind(packed(date.first))
+        .bind(packed(date.last))
+        .bind(static_cast<int64_t>(date.precision))
+        .bind_kept(id)
+        .run();
+    u.reset();
+}
+
+void Store::Impl::known_index(const std::string& actor, EventType type, const std::string& id,
+                              const DateInterval& date) {
+    auto it = known.loaded.find({actor, type});
+    if (it == known.loaded.end())
+        return;
+    if (dated(date))
+        it->second = std::max(it->second, days_from_civil(date.last) - days_from_civil(date.first));
+    auto& s = known_statement(known_sql.index,
+                              "INSERT OR IGNORE INTO known_index(actor, type, day, event, "
+                              "first, last, precision) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    s.bind_kept(actor)
+        .bind(static_cast<int64_t>(type))
+        .bind(index_day(date))
+        .bind_kept(id)
+        .bind(packed(date.first))
+        .bind(packed(date.last))
+        .bind(static_cast<int64_t>(date.precision))
+        .run();
+    s.reset();
+}
+
+std::vector<std::string> Store::Impl::candidates(const Event& e) {
     // The stored events of the same type that share an actor with e. Those whose date cannot
     // be compatible are left out here: same_event() would refuse them, and loading each one's
     // participants to learn it costs more and more as the store grows.
-    std::vector<const std::string*> ids;
+    known_ready();
+    std::vector<std::string> ids;
     for (const auto& p : e.participants) {
         auto key = std::make_pair(p.actor, e.type);
-        auto it = known.events.find(key);
-        if (it == known.events.end()) {
-            it = known.events.emplace(std::move(key), Known::DatedSet{}).first;
+        auto it = known.loaded.find(key);
+        if (it == known.loaded.end()) {
+            it = known.loaded.emplace(std::move(key), 0).first;
             auto& s = cache.use(
                 "SELECT DISTINCT p.event, e.date_from, e.date_to, e.precision FROM participants "
                 "p JOIN events e ON e.id=p.event WHERE p.actor=? AND e.type=?");
             s.bind(p.actor).bind(to_string(e.type));
             while (s.step()) {
+                const std::string id = s.text(0);
                 auto date = interval_of(s.text(1), s.text(2), s.text(3), std::string());
-                Known::Dated entry = known.dated(s.text(0));
-                if (entry->second.first != date.first || entry->second.last != date.last ||
-                    entry->second.precision != date.precision)
-                    known.redate(entry->first, std::move(date));
-                known.index(it->second, entry);
+                DateInterval current = known_date_or(id, date);
+                if (!same_date(current, date))
+                    known_redate(id, date);
+                known_index(p.actor, e.type, id, date);
             }
         }
-        it->second.overlapping(e.date, [&](Known::Dated entry) {
-            if (e.date.compatible(entry->second))
-                ids.push_back(&entry->first);
-        });
+        // The events that may overlap e: the undated ones, then (when e is dated) those that
+        // begin between its first day less the pair's longest interval and its last day.
+        auto& q = dated(e.date)
+                      ? known_statement(known_sql.range,
+                                        "SELECT event, first, last, precision FROM "
+                                        "known_index WHERE actor=?1 AND type=?2 AND day=?3 "
+                                        "UNION ALL SELECT event, first, last, precision FROM "
+                                        "known_index WHERE actor=?1 AND type=?2 AND day "
+                                        "BETWEEN ?4 AND ?5")
+                      : known_statement(known_sql.all,
+                                        "SELECT event, first, last, precision FROM "
+                                        "known_index WHERE actor=?1 AND type=?2");
+        q.bind_kept(p.actor).bind(static_cast<int64_t>(e.type));
+        if (dated(e.date))
+            q.bind(kUndated)
+                .bind(days_from_civil(e.date.first) - it->second)
+                .bind(days_from_civil(e.date.last));
+        while (q.step())
+            if (e.date.compatible(interval_at(q, 1)))
+                ids.push_back(q.text(0));
+        q.reset();
     }
-    // In the order of the ids, each once (one id, one entry: equal ids are equal pointers).
-    std::sort(ids.begin(), ids.end(), [](const auto* a, const auto* b) { return *a < *b; });
+    std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
 }
@@ -1270,18 +1444,17 @@ Store::Impl::Known::KnownEvent& Store::Impl::known_event(const std::string& id) 
 std::string Store::Impl::match(const Event& report, const std::set<std::string>& key,
                                const std::unordered_set<std::string>& this_source,
                                std::vector<std::string>& duplicates_of) {
-    // Loading a candidate (known_event) and its key leave known.dates alone.
-    std::vector<const std::string*> ids = candidates(report);
+    std::vector<std::string> ids = candidates(report);
     std::vector<MergeCandidate> stored;
     stored.reserve(ids.size());
-    for (const std::string* id : ids) {
-        auto& known_one = known_event(*id);
-        stored.push_back({{&known_one.core, &key_of(known_one)}, this_source.count(*id) > 0});
+    for (const std::string& id : ids) {
+        auto& known_one = known_event(id);
+        stored.push_back({{&known_one.core, &key_of(known_one)}, this_source.count(id) > 0});
     }
     MergeDecision decision = decide_merge({&report, &key}, stored);
     for (std::size_t i : decision.possible_duplicates)
-        duplicates_of.push_back(*ids[i]);
-    return decision.merge_with ? *ids[*decision.merge_with] : std::string();
+        duplicates_of.push_back(ids[i]);
+    return decision.merge_with ? ids[*decision.merge_with] : std::string();
 }
 
 std::string Store::Impl::new_event_id(const Event& event, const std::string& source_id) {
@@ -1393,14 +1566,12 @@ void Store::Impl::recompute(const std::string& id) {
 
 // Writes the derived fields into the events row, unless the row as known (row) has them.
 void Store::Impl::write_derived(const std::string& id, const Derivation& d, Event* row) {
-    // As candidates() would read it back from the row written below; the sets of known.events
-    // that hold it move it with its date.
+    // As candidates() would read it back from the row written below; the index rows that hold
+    // it move with its date.
     auto date = interval_of(date_text(d.date.first), date_text(d.date.last),
                             std::string(to_string(d.date.precision)), std::string());
-    const DateInterval& known_date = known.dated(id)->second;
-    if (known_date.first != date.first || known_date.last != date.last ||
-        known_date.precision != date.precision)
-        known.redate(id, std::move(date));
+    if (!same_date(known_date_or(id, DateInterval{}), date))
+        known_redate(id, date);
     if (row) {
         if (row->status == d.status && row->date.first == d.date.first &&
             row->date.last == d.date.last && row->date.precision == d.date.precision &&
@@ -1611,9 +1782,9 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
         merge_attributes(stored_no, event);  // a new event's are in its row
     }
     auto& known_one = known_event(id);
-    if (!known.dates.count(id))
-        known.dates[id] = interval_of(date_from, date_to,
-                                      std::string(to_string(event.date.precision)), std::string());
+    const DateInterval date_known =
+        known_date_or(id, interval_of(date_from, date_to,
+                                      std::string(to_string(event.date.precision)), std::string()));
     const int64_t type = type_code(event.type);
     auto& parts_insert =
         event.participants.size() == 1
@@ -1656,8 +1827,7 @@ std::optional<StoreResult> Store::Impl::put_fast(const Batch& batch) {
             parts.push_back({p.actor, p.role});
             known_one.key_countries = 0;
         }
-        if (auto it = known.events.find({p.actor, event.type}); it != known.events.end())
-            known.index(it->second, known.dated(id));
+        known_index(p.actor, event.type, id, date_known);
     }
     const Evidence& ev = event.evidence.front();
     insert_evidence(fast_statement(fast.evidence, kInsertEvidence), id, source.id, ev, event,
@@ -1948,10 +2118,9 @@ StoreResult Store::put(const Batch& batch) {
         this_source.insert(id);
         auto& known_event = impl_->known_event(id);
         // A new event's date, as write_derived() will read it back, before it joins the index.
-        if (!impl_->known.dates.count(id))
-            impl_->known.dates[id] =
-                interval_of(date_text(event.date.first), date_text(event.date.last),
-                            std::string(to_string(event.date.precision)), std::string());
+        const DateInterval date_known = impl_->known_date_or(
+            id, interval_of(date_text(event.date.first), date_text(event.date.last),
+                            std::string(to_string(event.date.precision)), std::string()));
         for (const auto& p : event.participants) {
             int64_t actor_no = entity_no(p.actor, "a participant of ", id);
             if (impl_->in_bulk)
@@ -1969,9 +2138,7 @@ StoreResult Store::put(const Batch& batch) {
                 parts.push_back({p.actor, p.role});
                 known_event.key_countries = 0;
             }
-            if (auto it = impl_->known.events.find({p.actor, event.type});
-                it != impl_->known.events.end())
-                impl_->known.index(it->second, impl_->known.dated(id));
+            impl_->known_index(p.actor, event.type, id, date_known);
         }
         std::vector<Evidence> evidence = event.evidence;
         if (evidence.empty())
@@ -2283,27 +2450,6 @@ void Store::for_each_event(const Filter& filter,
                            const std::function<void(const StoredEvent&)>& callback) const {
     take_events(filter, [&](StoredEvent&& e) { callback(e); });
 }
-
-namespace {
-// While it lives, reads of this connection go through SQLite's page cache, not the mapping.
-struct Unmapped {
-    const sqlite::Database& db;
-    int64_t size = 0;
-    explicit Unmapped(const sqlite::Database& database) : db(database) {
-        sqlite::Statement s(db, "PRAGMA mmap_size");
-        size = s.step() ? s.integer(0) : 0;
-        if (size > 0)
-            db.exec("PRAGMA mmap_size=0");
-    }
-    ~Unmapped() {
-        if (size > 0)
-            sqlite3_exec(db.get(), fmt::format("PRAGMA mmap_size={}", size).c_str(), nullptr,
-                         nullptr, nullptr);
-    }
-    Unmapped(const Unmapped&) = delete;
-    Unmapped& operator=(const Unmapped&) = delete;
-};
-}  // namespace
 
 void Store::take_events(const Filter& filter,
                         const std::function<void(StoredEvent&&)>& callback) const {
