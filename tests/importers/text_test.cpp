@@ -2015,5 +2015,15 @@ TEST(Parties, TheVisitOfSomeoneIsTheirsWhoeverSpeaksOfIt) {
     }
 }
 
+TEST(Parties, WhoReceivedItFromSomeoneIsTheTarget) {
+    Batch b = extract("en",
+                      "The Ghanaian embassy received a list of diplomats declared persona non "
+                      "grata from the Togolese foreign ministry on Monday.",
+                      "2031-04-17");
+    const Event* x = find(b, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(x, nullptr) << to_findings_json(b);
+    EXPECT_EQ(initiator(*x), "TGO") << to_findings_json(b);
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -2378,6 +2378,30 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 }
             }
         }
+        // "The US embassy received a list of diplomats declared persona non grata from the
+        // Russian ministry", "received a protest note from Ghana": who sent it acts, the
+        // subject only received it.
+        if (rule.direction == "dir" && !subject.empty()) {
+            static const WordSet kReceived = {"received", "receives", "receive", "recu",
+                                              "recue",    "recoit",   "got"};
+            bool received = false;
+            for (std::size_t k = trig.first > 6 ? trig.first - 6 : 0; k < trig.first; ++k)
+                received |= kReceived.count(t[k].norm) != 0;
+            if (received) {
+                for (std::size_t k = 0; k < named; ++k) {
+                    std::size_t p = actors[k].pos;
+                    if (p <= trig.first || p >= t.size())
+                        continue;
+                    bool from = t[p - 1].norm == "from" ||
+                                (p >= 2 && t[p - 2].norm == "from" && t[p - 1].norm == "the");
+                    if (from) {
+                        subject.clear();
+                        subject.insert(k);
+                        break;
+                    }
+                }
+            }
+        }
         // "the visit of the Saudi minister to Bangladesh", "la visite du président togolais":
         // whom the noun names after "of" travels, whoever the clause's subject is ("Dhaka
         // welcomed …"); the others are hosts.
