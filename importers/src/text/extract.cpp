@@ -1957,8 +1957,21 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
                 }
             if (agent(m))
                 agents.insert(m.kind == EntityKind::person ? actor_of(m) : m.entity);
-            if (visitor)
-                visitors.insert(m.kind == EntityKind::person ? actor_of(m) : m.entity);
+            // Named by the visit itself: "the visit of …", "the visit to Niamey of …", not
+            // "visiting India at the invitation of Minister Jaishankar".
+            if (visitor) {
+                static const WordSet kOf = {"of", "du", "de", "des", "d"};
+                static const WordSet kTo = {"to", "a", "au", "aux", "en", "in"};
+                bool own = kOf.count(t[trig.last].norm) != 0;
+                if (!own && kTo.count(t[trig.last].norm)) {
+                    std::size_t j = trig.last + 1;
+                    while (j < m.first && t[j].word && t[j].capitalized)
+                        ++j;
+                    own = j > trig.last + 1 && j < m.first && kOf.count(t[j].norm);
+                }
+                if (own)
+                    visitors.insert(m.kind == EntityKind::person ? actor_of(m) : m.entity);
+            }
             std::size_t pos = agent(m) || visitor || (decider && m.first == *decider) ? 0 : m.first;
             if (m.kind == EntityKind::person) {
                 // Someone only named as a complement ("Assad's fall", "le fils de Daniel
