@@ -324,6 +324,17 @@ std::string estimated_so_far(std::size_t sources, std::size_t actors) {
         group_digits(static_cast<long long>(actors)));
 }
 
+//! DIPLOGRAPH_SERVE_STEP_MS=N: each step of a background computation (a source of betweenness,
+//! a Louvain run of blocs) takes N ms more, so that a test sees the estimates on a small store.
+void test_delay() {
+    static const long ms = [] {
+        const char* v = std::getenv("DIPLOGRAPH_SERVE_STEP_MS");
+        return v ? std::atol(v) : 0L;
+    }();
+    if (ms > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
 //! Lowers the priority of the calling thread (Linux: nice applies per thread): the background
 //! computations leave the processors to the requests.
 void background_priority() {
@@ -776,9 +787,7 @@ class Api {
                                     progress->publish(std::make_shared<const Betweenness>(
                                         Betweenness{estimate(), done, n}));
                                 }
-                                if (const char* ms = std::getenv("DIPLOGRAPH_SERVE_SOURCE_MS"))
-                                    std::this_thread::sleep_for(
-                                        std::chrono::milliseconds(std::atol(ms)));  // tests
+                                test_delay();
                                 return true;
                             });
                         if (!progress->stop)
@@ -1286,6 +1295,8 @@ Reply rank_endpoint(const Api& api, const Request& req) {
                                  group_digits(static_cast<long long>(actors))),
                      202};
     };
+    if (by == RankBy::betweenness && !scope.kind)
+        api.graph(store, Scope{});  // read at start-up: waits for that reading to end
     if (by == RankBy::betweenness && api.progressive()) {
         // Computed source by source in the background, exact in the end: the estimate so far
         // meanwhile, labelled with its number of sources (in the notice and in "estimate").
@@ -1588,6 +1599,7 @@ void blocs_progressive(const Graph& whole, const Slice* slice, const Compact& co
         signed_louvain(n, pairs, seed, [&](int runs, const std::vector<std::size_t>& best) {
             if (out.stop)
                 return false;
+            test_delay();
             Reply r = reply(best);
             std::string so_far = fmt::format(
                 "communities: the best of {} of the {} Louvain runs so far; the final ones are "
