@@ -27,6 +27,7 @@
 #include <numeric>
 #include <mutex>
 #include <thread>
+#include <tuple>
 #include <unordered_set>
 
 extern char** environ;
@@ -1501,7 +1502,9 @@ void blocs_progressive(const Graph& whole, const Slice* slice, const Compact& co
         int count, sign;
     };
     std::vector<Kept> kept;
-    std::map<std::pair<std::size_t, std::size_t>, double> net;
+    // (lower end, higher end, signed events): sorted and summed, as signed_pairs() sums them in
+    // a map (whole numbers: the same sums in any order).
+    std::vector<std::tuple<std::size_t, std::size_t, int>> net;
     for (EdgeIndex i = 0; i < whole.edges().size(); ++i) {
         const ActorEdge& e = whole.edges()[i];
         if ((slice && !slice->edges[i]) || e.a == e.b)
@@ -1514,13 +1517,19 @@ void blocs_progressive(const Graph& whole, const Slice* slice, const Compact& co
         }
         std::size_t a = compact.index[e.a], b = compact.index[e.b];
         int sg = sign(e.type);
-        net[{std::min(a, b), std::max(a, b)}] += sg * count;
+        net.emplace_back(std::min(a, b), std::max(a, b), sg * count);
         kept.push_back({a, b, count, sg});
     }
+    std::sort(net.begin(), net.end());
     std::vector<SignedPair> pairs;
-    for (auto& [ab, w] : net)
-        if (w != 0)
-            pairs.push_back({ab.first, ab.second, std::max(0.0, w), std::max(0.0, -w)});
+    for (std::size_t i = 0; i < net.size();) {
+        auto [lo, hi, w] = net[i];
+        double sum = 0;
+        for (; i < net.size() && std::get<0>(net[i]) == lo && std::get<1>(net[i]) == hi; ++i)
+            sum += std::get<2>(net[i]);
+        if (sum != 0)
+            pairs.push_back({lo, hi, std::max(0.0, sum), std::max(0.0, -sum)});
+    }
     // Connected components on the simple adjacency (the same as on the scope's graph).
     std::vector<std::size_t> component(n, n);
     std::size_t count = 0;
