@@ -1681,11 +1681,17 @@ std::optional<std::shared_ptr<const BlocsSoFar>> blocs_so_far(
             std::shared_ptr<const BlocsSoFar> provisional;
             if (slice) {
                 std::string prefix = fmt::format("{}|{}|", scope_key(Scope{}), seed);
-                for (auto& [k, p] : api.blocs_progress_)
-                    if (k.rfind(prefix, 0) == 0)
-                        if (auto b = p->latest(std::chrono::steady_clock::now()))
-                            if (b->labels && (!provisional || b->runs > provisional->runs))
-                                provisional = b;
+                for (auto& [k, p] : api.blocs_progress_) {
+                    if (k.rfind(prefix, 0) != 0)
+                        continue;
+                    try {
+                        auto b = p->latest(std::chrono::steady_clock::now());
+                        if (b && b->labels && (!provisional || b->runs > provisional->runs))
+                            provisional = b;
+                    } catch (...) {
+                        // another request's error: no provisional communities from it
+                    }
+                }
             }
             progress = std::make_shared<Latest<BlocsSoFar>>();
             api.blocs_progress_.emplace(key, progress);
