@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 
 #include <malloc.h>
+#include <pthread.h>
+#include <sched.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -336,10 +338,13 @@ void test_delay() {
         std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }
 
-//! Lowers the priority of the calling thread (Linux: nice applies per thread): the background
-//! computations leave the processors to the requests.
+//! Lowers the priority of the calling thread: the background computations run only when a
+//! processor has nothing else to do (Linux's SCHED_IDLE; nice 19 where it is refused), so that
+//! requests are not slowed by minutes of exact betweenness.
 void background_priority() {
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
+    sched_param none{};
+    if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &none) != 0)
+        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
 }
 
 //! With DIPLOGRAPH_SERVE_TIMING set, prints how long a step took to stderr (profiling the
