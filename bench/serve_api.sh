@@ -33,10 +33,14 @@ url=$(sed -n 's/^diplograph serve: \(http:[^ ]*\)\/ .*/\1/p' "$work/url")
 measure() {
     local path=$1 times=() size=0 first first_code pending=0
     read -r first_code first < <(curl -s -o "$work/body" -w '%{http_code} %{time_total}\n' "$url$path")
+    # Betweenness and blocs answer an estimate (an "estimate" member) until computed exactly.
+    local first_estimated=0 estimated=0
+    grep -q '"estimate"' "$work/body" && first_estimated=1
     for _ in $(seq "$runs"); do
         read -r code t size < <(curl -s -o "$work/body" -w '%{http_code} %{time_total} %{size_download}\n' "$url$path")
         [ "$code" = 200 ] || [ "$code" = 202 ] || { echo "$path: HTTP $code: $(head -c 300 "$work/body")" >&2; exit 1; }
         [ "$code" = 202 ] && pending=$((pending + 1))
+        grep -q '"estimate"' "$work/body" && estimated=$((estimated + 1))
         times+=("$t")
     done
     local sorted
@@ -45,6 +49,8 @@ measure() {
     local notice=""
     grep -q '"notice"' "$work/body" && notice="  (with a notice)"
     [ "$first_code" = 200 ] || notice="$notice  (first call: HTTP $first_code)"
+    [ "$first_estimated" = 0 ] || notice="$notice  (first call: an estimate)"
+    [ "$estimated" = 0 ] || notice="$notice  ($estimated more estimates)"
     [ "$pending" = 0 ] || notice="$notice  ($pending more 202)"
     ms() { printf '%.0f' "$(echo "$1 * 1000" | bc -l)"; }
     printf '%-62s %6s %6s %6s %6s %9s B%s\n' "$path" "$(ms "$first")" "$(ms "$best")" \
@@ -96,10 +102,14 @@ measure "/api/ego/A0000000?since=2018"
 measure "/api/ego/A0000000?until=2012&status=occurred,planned"
 measure "/api/ego/A0001000?type=conflict,diplomatic&min-sources=2"
 memory "after the filtered calls"
-# Betweenness: the whole graph's is computed in the background at start-up; a new filter set's
-# is computed when first asked, the calls before it is ready answered at once with HTTP 202.
+# Betweenness and blocs: the whole graph's are computed in the background at start-up; a new
+# filter set's when first asked, the calls before they are exact answered with the estimate so
+# far ("estimate": sources taken / Louvain runs done), or HTTP 202 when there is none yet.
 if [ "${QUICK:-0}" != 1 ]; then
     measure "/api/rank?by=betweenness"
     measure "/api/rank?by=betweenness&since=2015&type=diplomatic"
+    measure "/api/rank?by=betweenness&since=2019"
+    measure "/api/blocs?since=2019"
+    measure "/api/blocs?type=conflict&status=occurred"
 fi
 memory "at the end"

@@ -39,15 +39,17 @@ CASES = [
     ("/api/rank?by=degree&until=2012&top=0", ["rank", "--by", "degree", "--until", "2012", "--top", "0"]),
     ("/api/rank?by=pagerank&status=planned,reported&top=100", ["rank", "--by", "pagerank", "--status", "planned,reported", "--top", "100"]),
     ("/api/blocs?since=2015&type=diplomatic", ["blocs", "--since", "2015", "--type", "diplomatic"]),
+    ("/api/blocs?type=conflict&status=occurred", ["blocs", "--type", "conflict", "--status", "occurred"]),
+    ("/api/blocs", ["blocs"]),
 ]
 
 
 def get(url):
-    """The answer once it is computed (202 until then)."""
+    """The answer once it is computed: 202 or an estimate ("estimate" member) until then."""
     while True:
         with urllib.request.urlopen(url, timeout=600) as r:
             body = r.read()
-            if r.status == 200:
+            if r.status == 200 and "estimate" not in json.loads(body):
                 return body
         time.sleep(0.2)
 

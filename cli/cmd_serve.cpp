@@ -11,16 +11,25 @@
 #include <fmt/format.h>
 
 #include <malloc.h>
+#include <pthread.h>
+#include <sched.h>
 #include <spawn.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <map>
+#include <numeric>
 #include <mutex>
 #include <thread>
+#include <tuple>
 #include <unordered_set>
 
 extern char** environ;
@@ -252,8 +261,111 @@ std::string estimated_betweenness(std::size_t actors) {
 }
 // How long a request for betweenness or blocs waits for them before answering that they are
 // being computed, on stores of at least kBackgroundFrom events (smaller ones answer when ready).
-constexpr std::chrono::milliseconds kBetweennessWait{120};
+constexpr std::chrono::milliseconds kBetweennessWait{150};
 constexpr std::size_t kBackgroundFrom = 50000;
+// A betweenness computed in the background (source after source) shows its estimate so far at
+// most this often: a request gets the latest at once.
+constexpr std::chrono::milliseconds kEstimateEvery{40};
+constexpr std::chrono::milliseconds kFirstEstimate{15};
+
+//! A betweenness so far: exact when every actor was taken as a source.
+struct Betweenness {
+    std::vector<double> scores;
+    std::size_t sources = 0;
+    std::size_t actors = 0;
+    bool exact() const { return sources >= actors; }
+};
+
+//! A value computed on a thread of its own, with what it has so far meanwhile (an estimate):
+//! a request takes the latest at once (betweenness: source after source; blocs: Louvain run
+//! after run).
+template <class T>
+class Latest {
+  public:
+    void publish(std::shared_ptr<const T> value) {
+        {
+            std::lock_guard lock(mutex_);
+            latest_ = std::move(value);
+        }
+        changed_.notify_all();
+    }
+    //! The latest value, waiting for a first one until `deadline` (nullptr if none by then).
+    std::shared_ptr<const T> latest(std::chrono::steady_clock::time_point deadline) {
+        std::unique_lock lock(mutex_);
+        changed_.wait_until(lock, deadline, [&] { return latest_ != nullptr || error_; });
+        if (!latest_ && error_)
+            std::rethrow_exception(error_);
+        return latest_;
+    }
+    void fail(std::exception_ptr error) {
+        {
+            std::lock_guard lock(mutex_);
+            error_ = std::move(error);
+        }
+        changed_.notify_all();
+    }
+    bool failed() {
+        std::lock_guard lock(mutex_);
+        return error_ != nullptr;
+    }
+    std::atomic<bool> stop{false};  //!< the store changed: the thread gives up
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::shared_ptr<const T> latest_;
+    std::exception_ptr error_;
+};
+using Progress = Latest<Betweenness>;
+
+//! The notice of a betweenness estimated so far from `sources` of `actors` sources.
+std::string estimated_so_far(std::size_t sources, std::size_t actors) {
+    return fmt::format(
+        "betweenness estimated from {} of the {} actors taken as sources at random so far "
+        "(Brandes and Pich 2007); the exact values are being computed: ask again later",
+        group_digits(static_cast<long long>(sources)),
+        group_digits(static_cast<long long>(actors)));
+}
+
+//! DIPLOGRAPH_SERVE_STEP_MS=N: each step of a background computation (a source of betweenness,
+//! a Louvain run of blocs) takes N ms more, so that a test sees the estimates on a small store.
+void test_delay() {
+    static const long ms = [] {
+        const char* v = std::getenv("DIPLOGRAPH_SERVE_STEP_MS");
+        return v ? std::atol(v) : 0L;
+    }();
+    if (ms > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+//! Lowers the priority of the calling thread: the background computations run only when a
+//! processor has nothing else to do (Linux's SCHED_IDLE; nice 19 where it is refused), so that
+//! requests are not slowed by minutes of exact betweenness.
+void background_priority() {
+    sched_param none{};
+    if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &none) != 0)
+        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
+}
+
+//! With DIPLOGRAPH_SERVE_TIMING set, prints how long a step took to stderr (profiling the
+//! first call of a new set of filters); else nothing.
+class Timing {
+  public:
+    explicit Timing(std::string what)
+        : what_(std::move(what)), start_(std::chrono::steady_clock::now()) {}
+    ~Timing() {
+        static const bool on = std::getenv("DIPLOGRAPH_SERVE_TIMING") != nullptr;
+        if (on)
+            fmt::print(
+                stderr, "timing: {} {:.1f} ms\n", what_,
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
+                    .count());
+    }
+
+  private:
+    std::string what_;
+    std::chrono::steady_clock::time_point start_;
+};
 
 //! What a set of filters keeps of the whole graph, without copying it: its events, its links (those
 //! with at least one of its events), and its actors (those taking part in one of its events).
@@ -276,6 +388,7 @@ struct Sliced {
     //! slice's): its links between two actors are those of the scope's graph, event for event,
     //! and its listed actors are numbered in the same order.
     Graph sub(const std::vector<bool>& events) const {
+        Timing t("restrict");
         return Graph::restrict(*whole, events, *listed);
     }
 
@@ -303,6 +416,15 @@ struct Compact {
     std::vector<NodeIndex> nodes;  //!< node of the whole graph, by actor of the scope
     std::vector<NodeIndex> index;  //!< actor of the scope, by node of the whole graph
     std::vector<std::vector<NodeIndex>> adjacency;
+};
+
+//! Blocs so far: the best communities of the Louvain runs done (final after all of them).
+struct BlocsSoFar {
+    Reply reply;
+    int runs = 0;
+    bool final = false;
+    //! The best communities so far, by actor of the scope (its graph's numbering).
+    std::shared_ptr<const std::vector<std::size_t>> labels;
 };
 
 class Api;
@@ -386,6 +508,16 @@ class Api {
         slices_.clear();
         adjacencies_.clear();
         compacts_.clear();
+        whole_compact_.clear();
+        {
+            std::lock_guard progress_lock(progress_mutex_);
+            for (auto& [k, p] : progress_)
+                p->stop = true;
+            progress_.clear();
+            for (auto& [k, p] : blocs_progress_)
+                p->stop = true;
+            blocs_progress_.clear();
+        }
         listed_.clear();
         names_.clear();
         ranks_.clear();
@@ -434,6 +566,7 @@ class Api {
         if (!whole)
             return std::nullopt;
         auto listed = listed_.get("", [&] {
+            Timing t("listed");
             auto known = names(store);
             std::unordered_set<std::string_view> ids;
             for (const auto& e : known->entities())
@@ -444,6 +577,7 @@ class Api {
             return out;
         });
         auto slice = slices_.get(scope_key(scope), [&] {
+            Timing t("slice");
             Slice out;
             const auto& events = whole->events();
             out.events.assign(events.size(), false);
@@ -470,6 +604,7 @@ class Api {
     //! The scope's actors and adjacency numbered as its graph numbers them (rank).
     std::shared_ptr<const Compact> compact(const Sliced& sliced, const Scope& scope) const {
         return compacts_.get(scope_key(scope), [&] {
+            Timing t("compact");
             Compact out;
             const Graph& whole = *sliced.whole;
             out.index.assign(whole.node_count(), whole.node_count());
@@ -480,11 +615,37 @@ class Api {
                     out.index[n] = out.nodes.size();
                     out.nodes.push_back(n);
                 }
-            auto adj = adjacency(sliced, scope);
-            out.adjacency.resize(out.nodes.size());
-            for (std::size_t v = 0; v < out.nodes.size(); ++v)
-                for (auto w : (*adj)[out.nodes[v]])
-                    out.adjacency[v].push_back(out.index[w]);
+            // The kept links' ends counted, placed, then each actor's partners sorted and made
+            // distinct (algo::simple_adjacency's lists, renumbered: the order is the same).
+            const std::size_t m = out.nodes.size();
+            const auto& keep = sliced.slice->edges;
+            std::vector<std::size_t> start(m + 1, 0);
+            for (EdgeIndex i = 0; i < whole.edges().size(); ++i) {
+                const ActorEdge& e = whole.edges()[i];
+                if (keep[i] && e.a != e.b) {
+                    ++start[out.index[e.a] + 1];
+                    ++start[out.index[e.b] + 1];
+                }
+            }
+            for (std::size_t v = 0; v < m; ++v)
+                start[v + 1] += start[v];
+            std::vector<NodeIndex> flat(start[m]);
+            std::vector<std::size_t> next(start.begin(), start.end() - 1);
+            for (EdgeIndex i = 0; i < whole.edges().size(); ++i) {
+                const ActorEdge& e = whole.edges()[i];
+                if (keep[i] && e.a != e.b) {
+                    NodeIndex a = out.index[e.a], b = out.index[e.b];
+                    flat[next[a]++] = b;
+                    flat[next[b]++] = a;
+                }
+            }
+            out.adjacency.resize(m);
+            for (std::size_t v = 0; v < m; ++v) {
+                auto first = flat.begin() + static_cast<long>(start[v]);
+                auto last = flat.begin() + static_cast<long>(start[v + 1]);
+                std::sort(first, last);
+                out.adjacency[v].assign(first, std::unique(first, last));
+            }
             out.usable = true;
             return out;
         });
@@ -495,6 +656,7 @@ class Api {
     std::shared_ptr<const std::vector<std::vector<NodeIndex>>> adjacency(const Sliced& sliced,
                                                                          const Scope& scope) const {
         return adjacencies_.get(scope_key(scope), [&] {
+            Timing t("adjacency");
             const Graph& whole = *sliced.whole;
             return algo::simple_adjacency(whole, sliced.slice->edges);
         });
@@ -565,12 +727,102 @@ class Api {
         }
     }
 
+    //! Whether betweenness is computed source by source in the background, its estimates so
+    //! far answered meanwhile: on stores of kBackgroundFrom events or more (or with
+    //! DIPLOGRAPH_SERVE_WAIT_MS set, for the tests).
+    bool progressive() const { return compute_wait() < std::chrono::hours(1); }
+
+    //! The whole graph's actors in its own numbering and its simple adjacency, as compact()
+    //! gives a scope's (nullptr before the whole graph is read).
+    std::shared_ptr<const Compact> whole_compact() const {
+        auto whole = graphs_.peek(scope_key(Scope{}));
+        if (!whole)
+            return nullptr;
+        return whole_compact_.get("", [&] {
+            Compact out;
+            out.nodes.resize(whole->node_count());
+            std::iota(out.nodes.begin(), out.nodes.end(), NodeIndex{0});
+            out.index = out.nodes;
+            out.adjacency = algo::simple_adjacency(*whole);
+            out.usable = true;
+            return out;
+        });
+    }
+
+    //! The betweenness of a scope's adjacency as computed so far: started on a thread of its own
+    //! when first asked (exact in the end), the latest estimate meanwhile; waits until
+    //! `deadline` for a first estimate (nullptr when there is none by then).
+    std::shared_ptr<const Betweenness> betweenness_so_far(
+        const std::string& key, std::shared_ptr<const Compact> compact,
+        std::chrono::steady_clock::time_point deadline) const {
+        std::shared_ptr<Progress> progress;
+        {
+            std::lock_guard lock(progress_mutex_);
+            auto it = progress_.find(key);
+            if (it != progress_.end() && it->second->failed())
+                progress_.erase(it), it = progress_.end();
+            if (it == progress_.end()) {
+                if (progress_.size() >= kProgressKept) {
+                    for (auto it2 = progress_.begin(); it2 != progress_.end();) {
+                        if (it2->first != scope_key(Scope{})) {
+                            it2->second->stop = true;
+                            it2 = progress_.erase(it2);
+                        } else {
+                            ++it2;
+                        }
+                    }
+                }
+                progress = std::make_shared<Progress>();
+                progress_.emplace(key, progress);
+                std::thread([progress, compact] {
+                    try {
+                        const std::size_t n = compact->adjacency.size();
+                        auto last = std::chrono::steady_clock::now();
+                        // The first estimate soon (a request waits for it), at full priority.
+                        auto every = kFirstEstimate;
+                        auto exact = betweenness_progressive(
+                            compact->adjacency, 42, [&](std::size_t done, const auto& estimate) {
+                                if (progress->stop)
+                                    return false;
+                                auto now = std::chrono::steady_clock::now();
+                                if (now - last >= every) {
+                                    if (every == kFirstEstimate)
+                                        background_priority();
+                                    last = now;
+                                    every = kEstimateEvery;
+                                    progress->publish(std::make_shared<const Betweenness>(
+                                        Betweenness{estimate(), done, n}));
+                                }
+                                test_delay();
+                                return true;
+                            });
+                        if (!progress->stop)
+                            progress->publish(
+                                std::make_shared<const Betweenness>(Betweenness{exact, n, n}));
+                    } catch (...) {
+                        progress->fail(std::current_exception());
+                    }
+                }).detach();
+            } else {
+                progress = it->second;
+            }
+        }
+        return progress->latest(deadline);
+    }
+
     mutable Memo<Topology> topologies_;
     mutable Memo<Graph> graphs_{2};   // a few hundred MB each on the bench store
     mutable Memo<Graph> views_{2};    // graphs derived from the whole one for other filters
     mutable Memo<Slice> slices_{32};  // a few bits per event and link each
     mutable Memo<std::vector<std::vector<NodeIndex>>> adjacencies_{8};
     mutable Memo<Compact> compacts_{8};
+    mutable Memo<Compact> whole_compact_{1};
+    // The betweenness computations, by scope: at most kProgressKept (the older ones are
+    // stopped when more are asked for).
+    static constexpr std::size_t kProgressKept = 6;
+    mutable std::mutex progress_mutex_;
+    mutable std::map<std::string, std::shared_ptr<Progress>> progress_;
+    mutable std::map<std::string, std::shared_ptr<Latest<BlocsSoFar>>> blocs_progress_;
     mutable Memo<std::vector<bool>> listed_{1};
     mutable Memo<EntityIndex> names_{1};
     mutable Memo<Reply> ranks_;
@@ -583,6 +835,7 @@ class Api {
     //! Runs an endpoint, turning the command line's errors into JSON answers with their codes.
     //! The notice goes in the X-Diplograph-Notice header too (an array has no room for it).
     Response answer(const std::function<Reply()>& endpoint) const {
+        Timing t("request");
         Response res;
         try {
             check_fresh();
@@ -994,7 +1247,38 @@ Reply timeline_endpoint(const Api& api, const Request& req) {
     return {timeline_json(r), notice};
 }
 
+//! rank()'s rows from the scores of a scope's actors (`score[v]` for compact.nodes[v]): the
+//! highest score first, then id, the first `asked`, cut to the budget (with a notice).
+Reply scored_reply(RankBy by, const Graph& whole, const Compact& compact,
+                   const std::vector<double>& score, std::size_t asked, std::size_t budget,
+                   const Scope& scope) {
+    RankAnswer answer;
+    answer.rows.reserve(score.size());
+    for (std::size_t v = 0; v < score.size(); ++v)
+        answer.rows.push_back({compact.nodes[v], score[v], compact.adjacency[v].size()});
+    auto better = [&](const RankRow& a, const RankRow& b) {
+        if (a.score != b.score)
+            return a.score > b.score;
+        return whole.node(a.node).id < whole.node(b.node).id;
+    };
+    if (asked < answer.rows.size()) {
+        std::partial_sort(answer.rows.begin(), answer.rows.begin() + static_cast<long>(asked),
+                          answer.rows.end(), better);
+        answer.rows.resize(asked);
+    } else {
+        std::sort(answer.rows.begin(), answer.rows.end(), better);
+    }
+    std::string notice;
+    if (answer.rows.size() > budget) {
+        notice = fmt::format("showing the first {} actors (the budget; ask with budget=N)", budget);
+        answer.rows.resize(budget);
+    }
+    answer.selection.filters = describe(scope);
+    return Reply{rank_json(by, whole, answer), notice};
+}
+
 Reply rank_endpoint(const Api& api, const Request& req) {
+    auto deadline = std::chrono::steady_clock::now() + api.compute_wait();
     check_params(req, {"by", "top"});
     RankBy by = rank_by(req.param("by").value_or("degree"));
     auto top = static_cast<std::size_t>(number(req, "top", 20, 0));
@@ -1017,6 +1301,42 @@ Reply rank_endpoint(const Api& api, const Request& req) {
                                  group_digits(static_cast<long long>(actors))),
                      202};
     };
+    if (by == RankBy::betweenness && !scope.kind)
+        api.graph(store, Scope{});  // read at start-up: waits for that reading to end
+    if (by == RankBy::betweenness && api.progressive()) {
+        // Computed source by source in the background, exact in the end: the estimate so far
+        // meanwhile, labelled with its number of sources (in the notice and in "estimate").
+        std::shared_ptr<const Graph> whole;
+        std::shared_ptr<const Compact> compact;
+        std::size_t kept = 0;
+        if (scope_key(scope) == scope_key(Scope{})) {
+            whole = api.graphs_.peek(scope_key(Scope{}));
+            compact = api.whole_compact();
+            kept = whole ? whole->events().size() : 0;
+        } else if (auto sliced = api.sliced(store, scope)) {
+            whole = sliced->whole;
+            compact = api.compact(*sliced, scope);
+            kept = sliced->slice->kept;
+        }
+        if (whole && compact && compact->usable) {
+            if (kept == 0)
+                require_events(store);
+            auto so_far = api.betweenness_so_far(scope_key(scope), compact, deadline);
+            if (!so_far)
+                return computing(*whole, compact->nodes.size());
+            if (so_far->exact())
+                return *api.ranks_.get(key + "|exact", [&] {
+                    return scored_reply(by, *whole, *compact, so_far->scores, asked, budget, scope);
+                });
+            Reply reply = scored_reply(by, *whole, *compact, so_far->scores, asked, budget, scope);
+            std::string approximate = estimated_so_far(so_far->sources, so_far->actors);
+            reply.notice = reply.notice.empty() ? approximate : reply.notice + "; " + approximate;
+            reply.json.pop_back();
+            reply.json += fmt::format(", \"estimate\": {{\"sources\": {}, \"actors\": {}}}}}",
+                                      so_far->sources, so_far->actors);
+            return reply;
+        }
+    }
     if (auto sliced = api.sliced(store, scope)) {
         // On the scope's adjacency drawn from the whole graph (the same numbers as rank() on the
         // scope's graph: the same scores); small graphs' exact betweenness on their graph below.
@@ -1059,35 +1379,13 @@ Reply rank_endpoint(const Api& api, const Request& req) {
                         score = pagerank(adj);
                         break;
                 }
-                // rank()'s rows: the highest score first, then id.
-                RankAnswer answer;
-                for (std::size_t v = 0; v < actors; ++v)
-                    answer.rows.push_back({compact->nodes[v], score[v], adj[v].size()});
-                auto better = [&](const RankRow& a, const RankRow& b) {
-                    if (a.score != b.score)
-                        return a.score > b.score;
-                    return whole.node(a.node).id < whole.node(b.node).id;
-                };
-                if (asked < answer.rows.size()) {
-                    std::partial_sort(answer.rows.begin(),
-                                      answer.rows.begin() + static_cast<long>(asked),
-                                      answer.rows.end(), better);
-                    answer.rows.resize(asked);
-                } else {
-                    std::sort(answer.rows.begin(), answer.rows.end(), better);
-                }
-                std::string notice;
-                if (answer.rows.size() > budget) {
-                    notice = fmt::format(
-                        "showing the first {} actors (the budget; ask with budget=N)", budget);
-                    answer.rows.resize(budget);
-                }
+                Reply reply = scored_reply(by, whole, *compact, score, asked, budget, scope);
                 if (by == RankBy::betweenness) {
                     std::string approximate = estimated_betweenness(actors);
-                    notice = notice.empty() ? approximate : notice + "; " + approximate;
+                    reply.notice =
+                        reply.notice.empty() ? approximate : reply.notice + "; " + approximate;
                 }
-                answer.selection.filters = describe(scope);
-                return Reply{rank_json(by, whole, answer), notice};
+                return reply;
             });
         }
     }
@@ -1154,10 +1452,272 @@ Reply rank_endpoint(const Api& api, const Request& req) {
     });
 }
 
+//! Cuts blocs to the budget: the groups in their order while their actors fit, the last one
+//! cut; the notice, or "" when nothing was cut.
+std::string cut_blocs(BlocsAnswer& answer, std::size_t budget) {
+    std::string notice;
+    auto cut = [&](auto& groups, auto members_of) {
+        std::size_t listed = 0, total = 0, kept = 0;
+        for (auto& g : groups)
+            total += members_of(g).size();
+        for (; kept < groups.size() && listed < budget; ++kept) {
+            auto& members = members_of(groups[kept]);
+            if (listed + members.size() > budget)
+                members.resize(budget - listed);
+            listed += members.size();
+        }
+        if (listed < total) {
+            notice = fmt::format("listing {} of {} actors (the budget; ask with budget=N)",
+                                 group_digits(static_cast<long long>(listed)),
+                                 group_digits(static_cast<long long>(total)));
+            groups.resize(kept);
+        }
+    };
+    cut(answer.components, [](std::vector<NodeIndex>& c) -> std::vector<NodeIndex>& { return c; });
+    cut(answer.communities, [](Bloc& b) -> std::vector<NodeIndex>& { return b.members; });
+    return notice;
+}
+
+//! Groups of actors by key, largest first, then by first member (as blocs() orders them).
+std::vector<std::vector<NodeIndex>> grouped(const std::vector<std::size_t>& key) {
+    std::map<std::size_t, std::vector<NodeIndex>> by;
+    for (NodeIndex v = 0; v < key.size(); ++v)
+        by[key[v]].push_back(v);
+    std::vector<std::vector<NodeIndex>> out;
+    for (auto& [k, members] : by)
+        out.push_back(std::move(members));
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        if (a.size() != b.size())
+            return a.size() > b.size();
+        return a.front() < b.front();
+    });
+    return out;
+}
+
+//! The blocs of a scope as blocs() finds them on the scope's graph, from the whole graph, the
+//! scope's slice (nullptr: the whole graph) and its actors numbered as its graph numbers them:
+//! the same signed pairs, in the same order, so the same communities. Publishes the best
+//! communities after each Louvain run, then the final ones.
+void blocs_progressive(const Graph& whole, const Slice* slice, const Compact& compact,
+                       const std::string& filters, unsigned seed, std::size_t budget,
+                       std::shared_ptr<const BlocsSoFar> provisional, Latest<BlocsSoFar>& out) {
+    const std::size_t n = compact.nodes.size();
+    struct Kept {
+        std::size_t a, b;
+        int count, sign;
+    };
+    std::vector<Kept> kept;
+    // (lower end, higher end, signed events): sorted and summed, as signed_pairs() sums them in
+    // a map (whole numbers: the same sums in any order).
+    std::vector<std::tuple<std::size_t, std::size_t, int>> net;
+    for (EdgeIndex i = 0; i < whole.edges().size(); ++i) {
+        const ActorEdge& e = whole.edges()[i];
+        if ((slice && !slice->edges[i]) || e.a == e.b)
+            continue;
+        int count = e.count;
+        if (slice) {
+            count = 0;
+            for (auto ev : e.events)
+                count += slice->events[ev];
+        }
+        std::size_t a = compact.index[e.a], b = compact.index[e.b];
+        int sg = sign(e.type);
+        net.emplace_back(std::min(a, b), std::max(a, b), sg * count);
+        kept.push_back({a, b, count, sg});
+    }
+    std::sort(net.begin(), net.end());
+    std::vector<SignedPair> pairs;
+    for (std::size_t i = 0; i < net.size();) {
+        auto [lo, hi, w] = net[i];
+        double sum = 0;
+        for (; i < net.size() && std::get<0>(net[i]) == lo && std::get<1>(net[i]) == hi; ++i)
+            sum += std::get<2>(net[i]);
+        if (sum != 0)
+            pairs.push_back({lo, hi, std::max(0.0, sum), std::max(0.0, -sum)});
+    }
+    // Connected components on the simple adjacency (the same as on the scope's graph).
+    std::vector<std::size_t> component(n, n);
+    std::size_t count = 0;
+    std::vector<NodeIndex> queue;
+    for (NodeIndex v = 0; v < n; ++v) {
+        if (component[v] != n)
+            continue;
+        component[v] = count;
+        queue.assign(1, v);
+        for (std::size_t head = 0; head < queue.size(); ++head)
+            for (auto w : compact.adjacency[queue[head]])
+                if (component[w] == n) {
+                    component[w] = count;
+                    queue.push_back(w);
+                }
+        ++count;
+    }
+    const auto components = grouped(component);
+    std::vector<std::size_t> rank_of(count);
+    for (std::size_t i = 0; i < components.size(); ++i)
+        rank_of[component[components[i].front()]] = i;
+    auto reply = [&](const std::vector<std::size_t>& labels) {
+        BlocsAnswer answer;
+        answer.components = components;
+        for (auto& members : grouped(labels))
+            answer.communities.push_back({std::move(members), 0, 0, 0});
+        std::vector<std::size_t> community(n);
+        for (std::size_t c = 0; c < answer.communities.size(); ++c) {
+            Bloc& b = answer.communities[c];
+            b.component = rank_of[component[b.members.front()]];
+            for (auto v : b.members)
+                community[v] = c;
+        }
+        for (const auto& e : kept) {
+            if (community[e.a] != community[e.b])
+                continue;
+            Bloc& b = answer.communities[community[e.a]];
+            b.events_inside += e.count;
+            if (e.sign < 0)
+                b.conflict_inside += e.count;
+        }
+        answer.modularity = signed_modularity(n, pairs, community);
+        answer.selection.filters = filters;
+        // In the whole graph's numbering (blocs_json names the members by id).
+        for (auto& c : answer.components)
+            for (auto& v : c)
+                v = compact.nodes[v];
+        for (auto& b : answer.communities)
+            for (auto& v : b.members)
+                v = compact.nodes[v];
+        std::string notice = cut_blocs(answer, budget);
+        return Reply{blocs_json(seed, whole, answer), notice};
+    };
+    if (provisional && provisional->labels) {
+        // At once: the whole graph's communities (so far) among the scope's actors.
+        std::vector<std::size_t> labels(n);
+        for (std::size_t v = 0; v < n; ++v)
+            labels[v] = (*provisional->labels)[compact.nodes[v]];
+        Reply r = reply(labels);
+        std::string so_far = fmt::format(
+            "communities: those of the whole graph ({}) among these actors, for now; the "
+            "communities of these filters are being computed: ask again later",
+            provisional->final ? fmt::format("all {} Louvain runs", kLouvainRuns)
+                               : fmt::format("the best of {} of the {} Louvain runs so far",
+                                             provisional->runs, kLouvainRuns));
+        r.notice = r.notice.empty() ? so_far : r.notice + "; " + so_far;
+        r.json.pop_back();
+        r.json +=
+            fmt::format(", \"estimate\": {{\"runs\": 0, \"of\": {}, \"whole_graph_runs\": {}}}}}",
+                        kLouvainRuns, provisional->runs);
+        out.publish(
+            std::make_shared<const BlocsSoFar>(BlocsSoFar{std::move(r), 0, false, nullptr}));
+    }
+    background_priority();
+    auto labels =
+        signed_louvain(n, pairs, seed, [&](int runs, const std::vector<std::size_t>& best) {
+            if (out.stop)
+                return false;
+            test_delay();
+            Reply r = reply(best);
+            std::string so_far = fmt::format(
+                "communities: the best of {} of the {} Louvain runs so far; the final ones are "
+                "being "
+                "computed: ask again later",
+                runs, kLouvainRuns);
+            r.notice = r.notice.empty() ? so_far : r.notice + "; " + so_far;
+            r.json.pop_back();
+            r.json +=
+                fmt::format(", \"estimate\": {{\"runs\": {}, \"of\": {}}}}}", runs, kLouvainRuns);
+            out.publish(std::make_shared<const BlocsSoFar>(
+                BlocsSoFar{std::move(r), runs, false,
+                           std::make_shared<const std::vector<std::size_t>>(best)}));
+            return true;
+        });
+    if (!out.stop)
+        out.publish(std::make_shared<const BlocsSoFar>(
+            BlocsSoFar{reply(labels), kLouvainRuns, true,
+                       std::make_shared<const std::vector<std::size_t>>(labels)}));
+}
+
 Reply blocs_reply(const Api& api, const Store& store, const Scope& scope, unsigned seed,
                   std::size_t budget);
 
+//! The blocs of a scope so far (blocs_progressive, started on a thread of its own when first
+//! asked), waiting until `deadline` for the first Louvain run; nullopt when they are not
+//! computed that way (before the whole graph is read, with --kind, or with actors the entity
+//! table lacks).
+std::optional<std::shared_ptr<const BlocsSoFar>> blocs_so_far(
+    const Api& api, const Store& store, const Scope& scope, unsigned seed, std::size_t budget,
+    std::chrono::steady_clock::time_point deadline) {
+    if (scope.kind)
+        return std::nullopt;
+    std::shared_ptr<const Graph> whole;
+    std::shared_ptr<const Compact> compact;
+    std::shared_ptr<const Slice> slice;
+    if (scope_key(scope) == scope_key(Scope{})) {
+        whole = api.graphs_.peek(scope_key(Scope{}));
+        compact = api.whole_compact();
+    } else if (auto sliced = api.sliced(store, scope)) {
+        whole = sliced->whole;
+        slice = sliced->slice;
+        compact = api.compact(*sliced, scope);
+    }
+    if (!whole || !compact || !compact->usable)
+        return std::nullopt;
+    if (slice && slice->kept == 0)
+        require_events(store);
+    std::string key = fmt::format("{}|{}|{}", scope_key(scope), seed, budget);
+    std::shared_ptr<Latest<BlocsSoFar>> progress;
+    {
+        std::lock_guard lock(api.progress_mutex_);
+        auto it = api.blocs_progress_.find(key);
+        if (it != api.blocs_progress_.end() && it->second->failed())
+            it = api.blocs_progress_.erase(it), it = api.blocs_progress_.end();
+        if (it == api.blocs_progress_.end()) {
+            if (api.blocs_progress_.size() >= Api::kProgressKept) {
+                std::string whole_prefix = scope_key(Scope{}) + "|";
+                for (auto it2 = api.blocs_progress_.begin(); it2 != api.blocs_progress_.end();) {
+                    if (it2->first.rfind(whole_prefix, 0) != 0) {
+                        it2->second->stop = true;
+                        it2 = api.blocs_progress_.erase(it2);
+                    } else {
+                        ++it2;
+                    }
+                }
+            }
+            // The whole graph's communities so far (the same seed), shown among the scope's
+            // actors until the scope's own are computed.
+            std::shared_ptr<const BlocsSoFar> provisional;
+            if (slice) {
+                std::string prefix = fmt::format("{}|{}|", scope_key(Scope{}), seed);
+                for (auto& [k, p] : api.blocs_progress_) {
+                    if (k.rfind(prefix, 0) != 0)
+                        continue;
+                    try {
+                        auto b = p->latest(std::chrono::steady_clock::now());
+                        if (b && b->labels && (!provisional || b->runs > provisional->runs))
+                            provisional = b;
+                    } catch (...) {
+                        // another request's error: no provisional communities from it
+                    }
+                }
+            }
+            progress = std::make_shared<Latest<BlocsSoFar>>();
+            api.blocs_progress_.emplace(key, progress);
+            std::thread([progress, whole, slice, compact, filters = describe(scope), seed, budget,
+                         provisional] {
+                try {
+                    blocs_progressive(*whole, slice.get(), *compact, filters, seed, budget,
+                                      provisional, *progress);
+                } catch (...) {
+                    progress->fail(std::current_exception());
+                }
+            }).detach();
+        } else {
+            progress = it->second;
+        }
+    }
+    return progress->latest(deadline);
+}
+
 Reply blocs_endpoint(const Api& api, const Request& req) {
+    auto deadline = std::chrono::steady_clock::now() + api.compute_wait();
     check_params(req, {"seed"});
     auto seed = static_cast<unsigned>(number(req, "seed", 42, 0));
     Scope scope = scope_of(req);
@@ -1167,6 +1727,22 @@ Reply blocs_endpoint(const Api& api, const Request& req) {
     // background; a request that comes before they are ready is answered at once without them
     // (202, with a notice).
     std::string key = fmt::format("{}|{}|{}", scope_key(scope), seed, budget);
+    if (auto done = api.blocs_.peek(key))
+        return *done;
+    if (!scope.kind)
+        api.graph(store, Scope{});  // read at start-up: waits for that reading to end
+    if (api.progressive()) {
+        // From the whole graph, Louvain run after run in the background: the best communities
+        // so far meanwhile (with a notice and "estimate"), the final ones once all runs are done.
+        if (auto so_far = blocs_so_far(api, store, scope, seed, budget, deadline)) {
+            if (*so_far)
+                return (*so_far)->reply;
+            BlocsAnswer answer;
+            answer.selection.filters = describe(scope);
+            return Reply{blocs_json(seed, Graph(), answer),
+                         "blocs are being computed for these filters; ask again in a second", 202};
+        }
+    }
     auto future = api.blocs_.start(key, [&api, scope, seed, budget] {
         Lease own = api.store();  // the request's goes back when it is answered
         return blocs_reply(api, own, scope, seed, budget);
@@ -1201,31 +1777,7 @@ Reply blocs_reply(const Api& api, const Store& store, const Scope& scope, unsign
         }
         BlocsAnswer answer = blocs(*graph, seed);
         answer.selection.filters = describe(scope);
-        struct {
-            BlocsAnswer& answer;
-        } r{answer};
-        // The groups in their order while their actors fit in the budget, the last one cut.
-        std::string notice;
-        auto cut = [&](auto& groups, auto members_of) {
-            std::size_t listed = 0, total = 0, kept = 0;
-            for (auto& g : groups)
-                total += members_of(g).size();
-            for (; kept < groups.size() && listed < budget; ++kept) {
-                auto& members = members_of(groups[kept]);
-                if (listed + members.size() > budget)
-                    members.resize(budget - listed);
-                listed += members.size();
-            }
-            if (listed < total) {
-                notice = fmt::format("listing {} of {} actors (the budget; ask with budget=N)",
-                                     group_digits(static_cast<long long>(listed)),
-                                     group_digits(static_cast<long long>(total)));
-                groups.resize(kept);
-            }
-        };
-        cut(r.answer.components,
-            [](std::vector<NodeIndex>& c) -> std::vector<NodeIndex>& { return c; });
-        cut(r.answer.communities, [](Bloc& b) -> std::vector<NodeIndex>& { return b.members; });
+        std::string notice = cut_blocs(answer, budget);
         return Reply{blocs_json(seed, *graph, answer), notice};
     }
 }
@@ -1346,9 +1898,22 @@ int run(const Globals& g, const Options& o) {
             // the system (glibc keeps freed memory in its heaps otherwise).
             api->topologies_.clear();
             malloc_trim(0);
+            // What the first call of each new set of filters would compute first: which actors
+            // the entity table lists (one filter's slice asks for it).
+            Scope one;
+            one.filter.min_sources = 2;
+            api->sliced(store, one);
             // The betweenness of the whole graph too (seconds of CPU on large stores).
-            api->betweenness_of(whole, Scope{}, std::chrono::milliseconds(0));
+            if (api->progressive())
+                api->betweenness_so_far(scope_key(Scope{}), api->whole_compact(),
+                                        std::chrono::steady_clock::now());
+            else
+                api->betweenness_of(whole, Scope{}, std::chrono::milliseconds(0));
             // And its blocs as the page asks for them (Louvain: seconds on large stores).
+            if (api->progressive()) {
+                blocs_so_far(*api, store, Scope{}, 42, budget, std::chrono::steady_clock::now());
+                return;
+            }
             api->blocs_.start(fmt::format("{}|{}|{}", scope_key(Scope{}), 42u, budget),
                               [api, budget] {
                                   Lease own = api->store();

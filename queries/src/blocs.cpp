@@ -3,9 +3,11 @@
 #include <diplograph/graph/algorithms.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <random>
+#include <set>
 
 namespace diplograph {
 
@@ -144,25 +146,45 @@ bool local_moving(const Level& l, std::vector<std::size_t>& of, std::mt19937& rn
         tot_pos[of[i]] += l.k_pos[i];
         tot_neg[of[i]] += l.k_neg[i];
     }
+    // The empty communities, smallest first (an actor leaving for an empty one takes the
+    // smallest: a scan of `size` for each actor made a pass quadratic).
+    std::set<std::size_t> empty;
+    for (std::size_t c = 0; c < n; ++c)
+        if (size[c] == 0)
+            empty.insert(c);
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::shuffle(order.begin(), order.end(), rng);
     bool any = false;
-    std::map<std::size_t, double> to;  // net weight from i to each neighbouring community
+    // Net weight from i to each neighbouring community: dense, with the communities touched
+    // listed and visited in increasing order (as a std::map would, without its allocations).
+    std::vector<double> to(n, 0.0);
+    std::vector<char> touched(n, 0);
+    std::vector<std::size_t> near;
     for (int pass = 0; pass < 100; ++pass) {
         bool moved = false;
         for (std::size_t i : order) {
             std::size_t old = of[i];
             tot_pos[old] -= l.k_pos[i];
             tot_neg[old] -= l.k_neg[i];
-            to.clear();
+            for (auto c : near) {
+                to[c] = 0.0;
+                touched[c] = 0;
+            }
+            near.clear();
             for (auto& [j, wp, wn] : l.adj[i])
-                if (j != i)
-                    to[of[j]] += wp - wn;
+                if (j != i) {
+                    std::size_t c = of[j];
+                    if (!touched[c]) {
+                        touched[c] = 1;
+                        near.push_back(c);
+                    }
+                    to[c] += wp - wn;
+                }
+            std::sort(near.begin(), near.end());
             // Gain of joining c (up to a constant factor), against staying alone (0).
             auto gain = [&](std::size_t c) {
-                auto it = to.find(c);
-                double g = it == to.end() ? 0.0 : it->second;
+                double g = touched[c] ? to[c] : 0.0;
                 if (two_pos > 0)
                     g -= l.k_pos[i] * tot_pos[c] / two_pos;
                 if (two_neg > 0)
@@ -170,20 +192,21 @@ bool local_moving(const Level& l, std::vector<std::size_t>& of, std::mt19937& rn
                 return g;
             };
             // Alone (gain 0): its old community when it was alone there, else an empty one.
-            --size[old];
+            if (--size[old] == 0)
+                empty.insert(old);
             std::size_t best = old;
             double best_gain = gain(old);
             if (size[old] != 0 && best_gain < 0) {
-                best =
-                    static_cast<std::size_t>(std::find(size.begin(), size.end(), 0) - size.begin());
+                best = *empty.begin();
                 best_gain = 0;
             }
-            for (auto& [c, w] : to)
+            for (auto c : near)
                 if (double g = gain(c); g > best_gain + 1e-12) {
                     best = c;
                     best_gain = g;
                 }
-            ++size[best];
+            if (size[best]++ == 0)
+                empty.erase(best);
             tot_pos[best] += l.k_pos[i];
             tot_neg[best] += l.k_neg[i];
             of[i] = best;
@@ -251,17 +274,26 @@ std::vector<std::size_t> louvain_once(std::size_t nodes, const std::vector<Signe
 
 std::vector<std::size_t> signed_louvain(std::size_t nodes, const std::vector<SignedPair>& pairs,
                                         std::uint32_t seed) {
+    return signed_louvain(nodes, pairs, seed,
+                          [](int, const std::vector<std::size_t>&) { return true; });
+}
+
+std::vector<std::size_t> signed_louvain(
+    std::size_t nodes, const std::vector<SignedPair>& pairs, std::uint32_t seed,
+    const std::function<bool(int, const std::vector<std::size_t>&)>& progress) {
     // Louvain depends on the order of the moves: the best of a few orders (all from `seed`).
     std::mt19937 rng(seed);
     std::vector<std::size_t> best;
     double best_q = 0;
-    for (int run = 0; run < 8; ++run) {
+    for (int run = 0; run < kLouvainRuns; ++run) {
         auto community = louvain_once(nodes, pairs, rng);
         double q = signed_modularity(nodes, pairs, community);
         if (best.empty() || q > best_q + 1e-12) {
             best = std::move(community);
             best_q = q;
         }
+        if (run + 1 < kLouvainRuns && !progress(run + 1, best))
+            break;
     }
     return best;
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <random>
 
 namespace diplograph {
@@ -132,75 +133,133 @@ std::optional<RankAnswer> rank(const Topology& topology, RankBy by, std::size_t 
     return out;
 }
 
-std::vector<double> betweenness(const std::vector<std::vector<NodeIndex>>& adjacency,
-                                std::size_t pivots, unsigned seed) {
-    const std::size_t n = adjacency.size();
-    std::vector<double> centrality(n, 0.0);
-    if (n == 0)
-        return centrality;
-    // The adjacency as flat arrays of 32-bit indices: each source walks them.
-    std::vector<uint32_t> start(n + 1, 0), target;
-    for (std::size_t u = 0; u < n; ++u)
-        start[u + 1] = start[u] + static_cast<uint32_t>(adjacency[u].size());
-    target.reserve(start[n]);
-    for (const auto& row : adjacency)
-        for (NodeIndex v : row)
-            target.push_back(static_cast<uint32_t>(v));
-    std::vector<uint32_t> sources(n);
-    for (std::size_t i = 0; i < n; ++i)
-        sources[i] = static_cast<uint32_t>(i);
-    double scale = 0.5;  // each unordered pair is met from both of its ends
-    if (pivots > 0 && pivots < n) {
-        // A partial Fisher-Yates shuffle: `pivots` distinct sources.
-        std::mt19937_64 random(seed);
-        for (std::size_t i = 0; i < pivots; ++i)
-            std::swap(sources[i], sources[i + random() % (n - i)]);
-        sources.resize(pivots);
-        std::sort(sources.begin(), sources.end());
-        scale *= static_cast<double>(n) / static_cast<double>(pivots);
+namespace {
+
+//! Brandes' single-source dependencies on flat 32-bit arrays, added into a sum, source by source.
+class Brandes {
+  public:
+    explicit Brandes(const std::vector<std::vector<NodeIndex>>& adjacency)
+        : n_(adjacency.size()),
+          start_(n_ + 1, 0),
+          distance_(n_, -1),
+          paths_(n_, 0.0),
+          dependency_(n_, 0.0),
+          sum_(n_, 0.0) {
+        for (std::size_t u = 0; u < n_; ++u)
+            start_[u + 1] = start_[u] + static_cast<uint32_t>(adjacency[u].size());
+        target_.reserve(start_[n_]);
+        for (const auto& row : adjacency)
+            for (NodeIndex v : row)
+                target_.push_back(static_cast<uint32_t>(v));
+        order_.reserve(n_);
     }
-    std::vector<int32_t> distance(n, -1);
-    std::vector<double> paths(n, 0.0), dependency(n, 0.0);
-    std::vector<uint32_t> order;  // the nodes reached, by distance
-    order.reserve(n);
-    for (uint32_t s : sources) {
-        order.clear();
-        order.push_back(s);
-        distance[s] = 0;
-        paths[s] = 1;
-        for (std::size_t head = 0; head < order.size(); ++head) {
-            uint32_t u = order[head];
-            for (uint32_t i = start[u]; i < start[u + 1]; ++i) {
-                uint32_t v = target[i];
-                if (distance[v] < 0) {
-                    distance[v] = distance[u] + 1;
-                    order.push_back(v);
+
+    //! Adds the dependencies of the shortest paths from `s` to the sum.
+    void add(uint32_t s) {
+        order_.clear();
+        order_.push_back(s);
+        distance_[s] = 0;
+        paths_[s] = 1;
+        for (std::size_t head = 0; head < order_.size(); ++head) {
+            uint32_t u = order_[head];
+            for (uint32_t i = start_[u]; i < start_[u + 1]; ++i) {
+                uint32_t v = target_[i];
+                if (distance_[v] < 0) {
+                    distance_[v] = distance_[u] + 1;
+                    order_.push_back(v);
                 }
-                if (distance[v] == distance[u] + 1)
-                    paths[v] += paths[u];
+                if (distance_[v] == distance_[u] + 1)
+                    paths_[v] += paths_[u];
             }
         }
         // Dependencies from the farthest back (the predecessors of w: its neighbours one
         // step nearer the source).
-        for (std::size_t k = order.size(); k-- > 1;) {
-            uint32_t w = order[k];
-            const double share = (1.0 + dependency[w]) / paths[w];
-            for (uint32_t i = start[w]; i < start[w + 1]; ++i) {
-                uint32_t v = target[i];
-                if (distance[v] == distance[w] - 1)
-                    dependency[v] += paths[v] * share;
+        for (std::size_t k = order_.size(); k-- > 1;) {
+            uint32_t w = order_[k];
+            const double share = (1.0 + dependency_[w]) / paths_[w];
+            for (uint32_t i = start_[w]; i < start_[w + 1]; ++i) {
+                uint32_t v = target_[i];
+                if (distance_[v] == distance_[w] - 1)
+                    dependency_[v] += paths_[v] * share;
             }
-            centrality[w] += dependency[w];
+            sum_[w] += dependency_[w];
         }
-        for (uint32_t v : order) {
-            distance[v] = -1;
-            paths[v] = 0;
-            dependency[v] = 0;
+        for (uint32_t v : order_) {
+            distance_[v] = -1;
+            paths_[v] = 0;
+            dependency_[v] = 0;
         }
     }
-    for (auto& c : centrality)
-        c *= scale;
-    return centrality;
+
+    //! The sum so far scaled to the n sources it stands for (each unordered pair is met from
+    //! both of its ends).
+    std::vector<double> scaled(std::size_t sources) const {
+        std::vector<double> out = sum_;
+        double scale = 0.5;
+        if (sources > 0 && sources < n_)
+            scale *= static_cast<double>(n_) / static_cast<double>(sources);
+        for (auto& c : out)
+            c *= scale;
+        return out;
+    }
+
+  private:
+    std::size_t n_;
+    std::vector<uint32_t> start_, target_;
+    std::vector<int32_t> distance_;
+    std::vector<double> paths_, dependency_, sum_;
+    std::vector<uint32_t> order_;
+};
+
+//! The sources in the order of a Fisher-Yates shuffle seeded by `seed`: its first p are the p
+//! sources betweenness(adjacency, p, seed) draws.
+std::vector<uint32_t> shuffled_sources(std::size_t n, std::size_t count, unsigned seed) {
+    std::vector<uint32_t> sources(n);
+    for (std::size_t i = 0; i < n; ++i)
+        sources[i] = static_cast<uint32_t>(i);
+    std::mt19937_64 random(seed);
+    for (std::size_t i = 0; i < count && i + 1 < n; ++i)
+        std::swap(sources[i], sources[i + random() % (n - i)]);
+    return sources;
+}
+
+}  // namespace
+
+std::vector<double> betweenness(const std::vector<std::vector<NodeIndex>>& adjacency,
+                                std::size_t pivots, unsigned seed) {
+    const std::size_t n = adjacency.size();
+    if (n == 0)
+        return {};
+    Brandes brandes(adjacency);
+    std::vector<uint32_t> sources;
+    if (pivots > 0 && pivots < n) {
+        sources = shuffled_sources(n, pivots, seed);
+        sources.resize(pivots);
+        std::sort(sources.begin(), sources.end());
+    } else {
+        sources = shuffled_sources(n, 0, seed);
+        pivots = n;
+    }
+    for (uint32_t s : sources)
+        brandes.add(s);
+    return brandes.scaled(pivots);
+}
+
+std::vector<double> betweenness_progressive(
+    const std::vector<std::vector<NodeIndex>>& adjacency, unsigned seed,
+    const std::function<bool(std::size_t, const std::function<std::vector<double>()>&)>& progress) {
+    const std::size_t n = adjacency.size();
+    if (n == 0)
+        return {};
+    Brandes brandes(adjacency);
+    auto sources = shuffled_sources(n, n, seed);
+    for (std::size_t done = 0; done < n;) {
+        brandes.add(sources[done]);
+        ++done;
+        if (done < n && !progress(done, [&] { return brandes.scaled(done); }))
+            return brandes.scaled(done);
+    }
+    return brandes.scaled(n);
 }
 
 RankAnswer rank_betweenness(const Topology& topology, std::size_t top, std::size_t exact_up_to,

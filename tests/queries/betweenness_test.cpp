@@ -167,5 +167,36 @@ TEST(Betweenness, EstimateFromSampledSourcesIsCloseOnHubs) {
     }
 }
 
+TEST(Betweenness, ProgressiveGivesEachEstimateThenTheExactValues) {
+    for (unsigned seed = 1; seed <= 6; ++seed) {
+        Adjacency adj = random_graph(60, seed % 2 ? 0.05 : 0.15, seed);
+        const std::size_t n = adj.size();
+        // Each estimate on the way is betweenness() from as many sources (the same sources: the
+        // first of the same shuffle), and the end is the exact values.
+        std::size_t calls = 0;
+        auto exact = betweenness_progressive(adj, 42, [&](std::size_t done, const auto& estimate) {
+            ++calls;
+            EXPECT_EQ(done, calls);
+            if (done % 7 == 0) {
+                auto want = betweenness(adj, done, 42);
+                auto got = estimate();
+                for (std::size_t v = 0; v < n; ++v)
+                    EXPECT_NEAR(got[v], want[v], 1e-9 * std::max(1.0, want[v])) << done << " " << v;
+            }
+            return true;
+        });
+        EXPECT_EQ(calls, n - 1);
+        auto want = betweenness(adj);
+        for (std::size_t v = 0; v < n; ++v)
+            EXPECT_NEAR(exact[v], want[v], 1e-9 * std::max(1.0, want[v]));
+        // Stopped: the estimate from the sources so far.
+        auto stopped = betweenness_progressive(
+            adj, 42, [&](std::size_t done, const auto&) { return done < 10; });
+        auto ten = betweenness(adj, 10, 42);
+        for (std::size_t v = 0; v < n; ++v)
+            EXPECT_NEAR(stopped[v], ten[v], 1e-9 * std::max(1.0, ten[v]));
+    }
+}
+
 }  // namespace
 }  // namespace diplograph

@@ -273,47 +273,87 @@ class ApiTest(unittest.TestCase):
 
 
 class BackgroundTest(unittest.TestCase):
-    """Betweenness and blocs are computed in the background on large stores; a request that comes
-    before they are ready is answered at once with 202 and a notice, without actors. Here the
-    server waits 0 ms for them (DIPLOGRAPH_SERVE_WAIT_MS) on the small examples store."""
+    """Betweenness and blocs are computed in the background on large stores (or with
+    DIPLOGRAPH_SERVE_WAIT_MS set, as here on the small examples store); until they are exact, a
+    request is answered at once with the estimate so far, labelled as such (a notice and an
+    "estimate" member). DIPLOGRAPH_SERVE_STEP_MS slows each step (a source, a Louvain run) so
+    that the estimates are seen."""
 
-    def test_answers_while_computing_then_the_cli_answer(self):
+    def until_final(self, server, path, first_check):
+        """Asks until the answer has no "estimate"; first_check(body) on the first answer."""
+        for i in range(600):
+            code, res, body = server.get(path)
+            self.assertEqual(code, 200, "%s: %s" % (path, body))
+            if i == 0:
+                first_check(body)
+            if "estimate" not in body:
+                return body
+            time.sleep(0.05)
+        self.fail(path + ": still an estimate after 30 s")
+
+    def test_estimates_then_the_cli_answer(self):
         with tempfile.TemporaryDirectory() as tmp:
             db = os.path.join(tmp, "examples.db")
             subprocess.run([BIN, "--db", db, "import", EXAMPLES], capture_output=True, check=True)
-            server = Server(db, "-q", env={"DIPLOGRAPH_SERVE_WAIT_MS": "0"})
+            server = Server(db, "-q", env={"DIPLOGRAPH_SERVE_WAIT_MS": "5000",
+                                           "DIPLOGRAPH_SERVE_STEP_MS": "60"})
             try:
-                def until_ready(path):
-                    pending = 0
-                    for _ in range(600):
-                        code, res, body = server.get(path)
-                        if code != 202:
-                            self.assertEqual(code, 200, "%s: %s" % (path, body))
-                            return body, pending
-                        pending += 1
-                        self.assertEqual(res.getheader("Retry-After"), "1")
-                        self.assertIn("being computed for these filters", body["notice"])
-                        self.assertEqual(body.get("actors", []), [])
-                        self.assertEqual(body.get("communities", []), [])
-                        time.sleep(0.05)
-                    self.fail(path + ": still computing after 30 s")
+                # Betweenness: first an estimate from fewer sources than actors, then exact.
+                path = "/api/rank?by=betweenness&since=2025&top=0"
+                firsts = []
 
-                # The whole graph read and its blocs computed (started once it is read).
-                until_ready("/api/blocs")
-                pending = 0
-                for path, args in [
-                    ("/api/rank?by=betweenness&since=2025&top=0", ["rank", "--by", "betweenness", "--since", "2025", "--top", "0"]),
-                    ("/api/blocs?type=conflict&seed=3", ["blocs", "--type", "conflict", "--seed", "3"]),
-                ]:
-                    body, waited = until_ready(path)
-                    pending += waited
-                    body.pop("notice", None)
-                    r = cli(db, *args)
-                    self.assertEqual(r.returncode, 0, r.stderr)
-                    self.assertEqual(body, json.loads(r.stdout), path)
-                # Asked with a new set of filters and not waited for, at least one of them was
-                # answered before it was computed.
-                self.assertGreater(pending, 0)
+                def estimated(body):
+                    firsts.append(body)
+                    estimate = body["estimate"]
+                    self.assertGreaterEqual(estimate["sources"], 1)
+                    self.assertLess(estimate["sources"], estimate["actors"])
+                    self.assertEqual(len(body["actors"]), estimate["actors"])
+                    self.assertIn("betweenness estimated from %d of the %d actors taken as sources "
+                                  "at random so far" % (estimate["sources"], estimate["actors"]),
+                                  body["notice"])
+                    self.assertIn("the exact values are being computed", body["notice"])
+                exact = self.until_final(server, path, estimated)
+                self.assertNotIn("notice", exact)
+                r = cli(db, "rank", "--by", "betweenness", "--since", "2025", "--top", "0")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                expected = json.loads(r.stdout)
+                # The same actors and scores (the sums in another order: equal within 1e-9),
+                # highest first.
+                got = {a["id"]: a for a in exact["actors"]}
+                self.assertEqual(sorted(got), sorted(a["id"] for a in expected["actors"]))
+                for a in expected["actors"]:
+                    self.assertAlmostEqual(got[a["id"]]["score"], a["score"], delta=1e-9 * max(1, a["score"]))
+                    self.assertEqual(got[a["id"]]["partners"], a["partners"])
+                scores = [a["score"] for a in exact["actors"]]
+                self.assertEqual(scores, sorted(scores, reverse=True))
+                self.assertEqual(exact["filters"], expected["filters"])
+
+                # Blocs: the whole graph's first (one Louvain run after another), then a filter's
+                # shown at once with the whole graph's communities among its actors, then its own.
+                whole = self.until_final(server, "/api/blocs", lambda body: None)
+                r = cli(db, "blocs")
+                self.assertEqual(whole, json.loads(r.stdout))
+                r = cli(db, "blocs", "--type", "conflict")
+                expected = json.loads(r.stdout)
+
+                def provisional(body):
+                    self.assertEqual(body["estimate"], {"runs": 0, "of": 8, "whole_graph_runs": 8})
+                    self.assertIn("communities: those of the whole graph (all 8 Louvain runs) among "
+                                  "these actors, for now", body["notice"])
+                    # The components are the filter's already; the communities cover its actors.
+                    self.assertEqual(body["components"], expected["components"])
+                    members = sorted(m for c in body["communities"] for m in c["members"])
+                    self.assertEqual(members, sorted(m for c in expected["communities"] for m in c["members"]))
+                final = self.until_final(server, "/api/blocs?type=conflict", provisional)
+                self.assertEqual(final, expected)
+                # A seed of its own: no whole graph's communities for it, the best run so far.
+                r = cli(db, "blocs", "--type", "conflict", "--seed", "3")
+
+                def runs(body):
+                    self.assertGreaterEqual(body["estimate"]["runs"], 1)
+                    self.assertIn("communities: the best of %d of the 8 Louvain runs so far" % body["estimate"]["runs"], body["notice"])
+                final = self.until_final(server, "/api/blocs?type=conflict&seed=3", runs)
+                self.assertEqual(final, json.loads(r.stdout))
             finally:
                 server.stop()
 

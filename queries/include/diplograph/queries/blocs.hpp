@@ -4,6 +4,7 @@
 #include <diplograph/queries/selection.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace diplograph {
@@ -51,6 +52,13 @@ std::vector<SignedPair> signed_pairs(const Graph& graph);
 //! given graph and seed. `community[v]` for each actor.
 std::vector<std::size_t> signed_louvain(std::size_t nodes, const std::vector<SignedPair>& pairs,
                                         std::uint32_t seed = 42);
+//! How many orders signed_louvain() tries.
+constexpr int kLouvainRuns = 8;
+//! The same, calling `progress(runs, best)` after each of its runs but the last with the best
+//! communities so far; when it returns false, those are returned.
+std::vector<std::size_t> signed_louvain(
+    std::size_t nodes, const std::vector<SignedPair>& pairs, std::uint32_t seed,
+    const std::function<bool(int runs, const std::vector<std::size_t>& best)>& progress);
 //! The signed modularity of a partition.
 double signed_modularity(std::size_t nodes, const std::vector<SignedPair>& pairs,
                          const std::vector<std::size_t>& community);

@@ -5,6 +5,7 @@
 
 #include <diplograph/queries/selection.hpp>
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,15 @@ std::vector<double> pagerank(const std::vector<std::vector<NodeIndex>>& adjacenc
 //! pivots · (actors + links) instead of actors · (actors + links).
 std::vector<double> betweenness(const std::vector<std::vector<NodeIndex>>& adjacency,
                                 std::size_t pivots = 0, unsigned seed = 42);
+//! The same, exact, one source after another in a random order (seeded by `seed`): its first p
+//! sources are those betweenness(adjacency, p, seed) draws. After each source but the last,
+//! `progress(done, estimate)` is called; `estimate()` gives the estimate from the `done`
+//! sources so far (scaled as betweenness() scales it). When it returns false the computation
+//! stops and returns that estimate; otherwise it returns the exact values.
+std::vector<double> betweenness_progressive(
+    const std::vector<std::vector<NodeIndex>>& adjacency, unsigned seed,
+    const std::function<bool(std::size_t done,
+                             const std::function<std::vector<double>()>& estimate)>& progress);
 
 //! Ranking by betweenness on the topology: exact up to `exact_up_to` actors, estimated from
 //! `pivots` random sources above (`estimated` then set).
