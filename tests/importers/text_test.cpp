@@ -2013,6 +2013,14 @@ TEST(Parties, TheVisitOfSomeoneIsTheirsWhoeverSpeaksOfIt) {
         ASSERT_NE(v, nullptr) << to_findings_json(b);
         EXPECT_EQ(initiator(*v), "TGO") << to_findings_json(b);
     }
+    // An invitation's "of" names the host, not the visitor.
+    Batch invited = extract("en",
+                            "The Togolese minister is visiting Ghana at the invitation of the "
+                            "Ghanaian foreign minister.",
+                            "2031-04-17");
+    const Event* i = find(invited, EventType::VISIT);
+    ASSERT_NE(i, nullptr) << to_findings_json(invited);
+    EXPECT_EQ(initiator(*i), "TGO") << to_findings_json(invited);
 }
 
 TEST(Parties, WhoReceivedItFromSomeoneIsTheTarget) {
