@@ -1972,6 +1972,14 @@ TEST(Parties, AnUnnamedVisitorGoesToTheNamedDestination) {
     const Event* v = find(b, EventType::VISIT);
     ASSERT_NE(v, nullptr) << to_findings_json(b);
     EXPECT_EQ(initiator(*v), "GHA") << to_findings_json(b);
+    // Nor when the visitor is named but his country is not known.
+    Batch unknown = extract("en",
+                            "Ghana's foreign minister met the Togolese envoy on Monday.\nIn "
+                            "2019, the then foreign minister Kofi Zzyzx-Amankwa visited Lome.",
+                            "2031-04-17");
+    for (const auto& e : unknown.events)
+        if (e.type == EventType::VISIT)
+            EXPECT_NE(initiator(e), "TGO") << to_findings_json(unknown);
 }
 
 TEST(Triggers, SigningWithACounterpartThenWhat) {

@@ -2132,7 +2132,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             const auto& [ra, rb] = recent_pair_;
             const bool object_only = named == 1 && rule.direction == "dir" &&
                                      !(rule.weak && rule.type == EventType::VISIT) &&
-                                     actors[0].pos > trig.first && people.empty() &&
+                                     actors[0].pos > trig.first &&
                                      dict_.country(actors[0].id) != nullptr;
             const bool in_recent = named == 1 && !ra.empty() && !rb.empty() &&
                                    (actors[0].id == ra || actors[0].id == rb);
