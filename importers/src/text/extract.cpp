@@ -2130,10 +2130,16 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             // them ("the EU's sanctions … Iran condemned the decision").
             auto [pa, pb] = top_parties();
             const auto& [ra, rb] = recent_pair_;
-            const bool object_only = named == 1 && rule.direction == "dir" &&
-                                     !(rule.weak && rule.type == EventType::VISIT) &&
-                                     actors[0].pos > trig.first &&
-                                     dict_.country(actors[0].id) != nullptr;
+            const bool object_only =
+                named == 1 && rule.direction == "dir" &&
+                !(rule.weak && rule.type == EventType::VISIT) && actors[0].pos > trig.first &&
+                std::all_of(
+                    people.begin(), people.end(),
+                    [&](const std::string& id) {
+                        return actor_of(Mention{0, 0, id, EntityKind::person, NameKind::name})
+                            .empty();
+                    }) &&
+                dict_.country(actors[0].id) != nullptr;
             const bool in_recent = named == 1 && !ra.empty() && !rb.empty() &&
                                    (actors[0].id == ra || actors[0].id == rb);
             if (reaction && !pa.empty() && named == 1 &&
