@@ -1865,6 +1865,16 @@ TEST(Triggers, CredentialsABilateralAndCondolences) {
     const Event* m = find(credentials, EventType::MEET);
     ASSERT_NE(m, nullptr) << to_findings_json(credentials);
     EXPECT_EQ(actors(*m), (std::set<std::string>{"GHA", "TGO"}));
+    Batch lettres = extract("fr",
+                            "L'ambassadeur du Ghana a remis ses lettres de créance au président "
+                            "togolais lundi.",
+                            "2031-03-05");
+    EXPECT_NE(find(lettres, EventType::MEET), nullptr) << to_findings_json(lettres);
+    Batch copies = extract("fr",
+                           "Le nouvel ambassadeur du Ghana a présenté ses copies figurées au "
+                           "ministre togolais des Affaires étrangères.",
+                           "2031-03-05");
+    EXPECT_NE(find(copies, EventType::MEET), nullptr) << to_findings_json(copies);
     Batch condolences =
         extract("fr", "Le Ghana a présenté ses condoléances au Togo lundi.", "2031-03-05");
     const Event* c = find(condolences, EventType::SUPPORT);
