@@ -1478,22 +1478,6 @@ std::string cut_blocs(BlocsAnswer& answer, std::size_t budget) {
     return notice;
 }
 
-//! Groups of actors by key, largest first, then by first member (as blocs() orders them).
-std::vector<std::vector<NodeIndex>> grouped(const std::vector<std::size_t>& key) {
-    std::map<std::size_t, std::vector<NodeIndex>> by;
-    for (NodeIndex v = 0; v < key.size(); ++v)
-        by[key[v]].push_back(v);
-    std::vector<std::vector<NodeIndex>> out;
-    for (auto& [k, members] : by)
-        out.push_back(std::move(members));
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        if (a.size() != b.size())
-            return a.size() > b.size();
-        return a.front() < b.front();
-    });
-    return out;
-}
-
 //! The blocs of a scope as blocs() finds them on the scope's graph, from the whole graph, the
 //! scope's slice (nullptr: the whole graph) and its actors numbered as its graph numbers them:
 //! the same signed pairs, in the same order, so the same communities. Publishes the best
@@ -1552,14 +1536,14 @@ void blocs_progressive(const Graph& whole, const Slice* slice, const Compact& co
                 }
         ++count;
     }
-    const auto components = grouped(component);
+    const auto components = groups_by_key(component);
     std::vector<std::size_t> rank_of(count);
     for (std::size_t i = 0; i < components.size(); ++i)
         rank_of[component[components[i].front()]] = i;
     auto reply = [&](const std::vector<std::size_t>& labels) {
         BlocsAnswer answer;
         answer.components = components;
-        for (auto& members : grouped(labels))
+        for (auto& members : groups_by_key(labels))
             answer.communities.push_back({std::move(members), 0, 0, 0});
         std::vector<std::size_t> community(n);
         for (std::size_t c = 0; c < answer.communities.size(); ++c) {

@@ -1272,18 +1272,27 @@ std::optional<DateInterval> Store::Impl::known_date(const std::string& id) {
     return out;
 }
 
-DateInterval Store::Impl::known_date_or(const std::string& id, const DateInterval& date) {
-    if (auto d = known_date(id))
-        return *d;
-    auto& s = known_statement(known_sql.add_date,
-                              "INSERT INTO known_dates(event, first, last, precision) "
-                              "VALUES (?, ?, ?, ?)");
+namespace {
+
+//! Runs an insert of an event's date into known_dates (event, first, last, precision).
+void write_known_date(sqlite::Statement& s, const std::string& id, const DateInterval& date) {
     s.bind_kept(id)
         .bind(packed(date.first))
         .bind(packed(date.last))
         .bind(static_cast<int64_t>(date.precision))
         .run();
     s.reset();
+}
+
+}  // namespace
+
+DateInterval Store::Impl::known_date_or(const std::string& id, const DateInterval& date) {
+    if (auto d = known_date(id))
+        return *d;
+    write_known_date(known_statement(known_sql.add_date,
+                                     "INSERT INTO known_dates(event, first, last, precision) "
+                                     "VALUES (?, ?, ?, ?)"),
+                     id, date);
     DateInterval d;
     d.first = date.first;
     d.last = date.last;
@@ -1293,15 +1302,10 @@ DateInterval Store::Impl::known_date_or(const std::string& id, const DateInterva
 
 void Store::Impl::known_redate(const std::string& id, const DateInterval& date) {
     known_ready();
-    auto& s = known_statement(known_sql.set_date,
-                              "INSERT OR REPLACE INTO known_dates(event, first, last, "
-                              "precision) VALUES (?, ?, ?, ?)");
-    s.bind_kept(id)
-        .bind(packed(date.first))
-        .bind(packed(date.last))
-        .bind(static_cast<int64_t>(date.precision))
-        .run();
-    s.reset();
+    write_known_date(known_statement(known_sql.set_date,
+                                     "INSERT OR REPLACE INTO known_dates(event, first, last, "
+                                     "precision) VALUES (?, ?, ?, ?)"),
+                     id, date);
     // The pairs that hold it keep the longest interval among their events.
     if (dated(date)) {
         const int64_t span = days_from_civil(date.last) - days_from_civil(date.first);

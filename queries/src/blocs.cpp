@@ -28,8 +28,9 @@ std::vector<std::vector<std::pair<NodeIndex, double>>> weighted_adjacency(const 
     return out;
 }
 
-//! Groups of actors by key, largest first, then by first member.
-std::vector<std::vector<NodeIndex>> groups(const std::vector<std::size_t>& key) {
+}  // namespace
+
+std::vector<std::vector<NodeIndex>> groups_by_key(const std::vector<std::size_t>& key) {
     std::map<std::size_t, std::vector<NodeIndex>> by;
     for (NodeIndex v = 0; v < key.size(); ++v)
         by[key[v]].push_back(v);
@@ -43,8 +44,6 @@ std::vector<std::vector<NodeIndex>> groups(const std::vector<std::size_t>& key) 
     });
     return out;
 }
-
-}  // namespace
 
 std::vector<std::size_t> label_propagation(const Graph& graph, std::uint32_t seed) {
     const std::size_t n = graph.node_count();
@@ -332,10 +331,10 @@ double signed_modularity(std::size_t nodes, const std::vector<SignedPair>& pairs
 BlocsAnswer blocs(const Graph& graph, std::uint32_t seed) {
     BlocsAnswer out;
     auto comp = algo::connected_components(graph);
-    out.components = groups(comp.of);
+    out.components = groups_by_key(comp.of);
     auto pairs = signed_pairs(graph);
     auto labels = signed_louvain(graph.node_count(), pairs, seed);
-    for (auto& members : groups(labels))
+    for (auto& members : groups_by_key(labels))
         out.communities.push_back({std::move(members), 0, 0, 0});
     // Components renumbered in the order of out.components.
     std::vector<std::size_t> rank_of(comp.count);

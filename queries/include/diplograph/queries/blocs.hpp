@@ -63,6 +63,10 @@ std::vector<std::size_t> signed_louvain(
 double signed_modularity(std::size_t nodes, const std::vector<SignedPair>& pairs,
                          const std::vector<std::size_t>& community);
 
+//! Actors grouped by key (component or community label), largest group first, then by
+//! first member: the order blocs() gives.
+std::vector<std::vector<NodeIndex>> groups_by_key(const std::vector<std::size_t>& key);
+
 //! Communities by weighted label propagation (Raghavan et al. 2007): each actor in turn, in an
 //! order shuffled by a std::mt19937 seeded with `seed`, takes the label with the largest total
 //! weight (events) among its partners, keeping its own on a tie, else the smallest; until no
