@@ -1940,6 +1940,14 @@ TEST(Parties, WhenOnlyTheExpelledIsNamedTheOtherPartyExpels) {
     const Event* y = find(fr, EventType::EXPEL_DIPLOMATS);
     ASSERT_NE(y, nullptr) << to_findings_json(fr);
     EXPECT_EQ(initiator(*y), "TGO") << to_findings_json(fr);
+    // Even when the expelled ambassador is named.
+    Batch named = extract("en",
+                          "Ghana closed its embassy in Togo.\nThe junta had expelled the "
+                          "Ghanaian ambassador Kofi Zzyzx-Amankwa in August.",
+                          "2031-12-22");
+    const Event* z = find(named, EventType::EXPEL_DIPLOMATS);
+    ASSERT_NE(z, nullptr) << to_findings_json(named);
+    EXPECT_EQ(initiator(*z), "TGO") << to_findings_json(named);
 }
 
 TEST(Status, ScheduledSetToAndCoordinatedVerbsArePlanned) {

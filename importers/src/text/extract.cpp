@@ -2130,16 +2130,25 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             // them ("the EU's sanctions … Iran condemned the decision").
             auto [pa, pb] = top_parties();
             const auto& [ra, rb] = recent_pair_;
-            const bool object_only =
-                named == 1 && rule.direction == "dir" &&
-                !(rule.weak && rule.type == EventType::VISIT) && actors[0].pos > trig.first &&
-                std::all_of(
-                    people.begin(), people.end(),
-                    [&](const std::string& id) {
-                        return actor_of(Mention{0, 0, id, EntityKind::person, NameKind::name})
-                            .empty();
-                    }) &&
-                dict_.country(actors[0].id) != nullptr;
+            // A visit's named party must be where one goes ("visit Dhaka", "visited in
+            // Lome"), and no named person of a known country may be the visitor ("Pena
+            // Nieto's trip"); whom an expulsion or a protest aims at may be a person ("the
+            // expulsion of the French ambassador Sylvain Itté").
+            auto destination_named = [&] {
+                static const WordSet kTo = {"to", "in", "a", "au", "aux", "en"};
+                std::size_t p = actors[0].pos;
+                return p == trig.last || (p > 0 && kTo.count(t[p - 1].norm) != 0);
+            };
+            auto no_known_person = [&] {
+                return std::all_of(people.begin(), people.end(), [&](const std::string& id) {
+                    return actor_of(Mention{0, 0, id, EntityKind::person, NameKind::name}).empty();
+                });
+            };
+            const bool object_only = named == 1 && rule.direction == "dir" &&
+                                     actors[0].pos > trig.first &&
+                                     dict_.country(actors[0].id) != nullptr &&
+                                     (rule.type != EventType::VISIT ||
+                                      (!rule.weak && destination_named() && no_known_person()));
             const bool in_recent = named == 1 && !ra.empty() && !rb.empty() &&
                                    (actors[0].id == ra || actors[0].id == rb);
             if (reaction && !pa.empty() && named == 1 &&
