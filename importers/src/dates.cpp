@@ -759,6 +759,16 @@ class Parser {
         if (!day)
             return std::nullopt;
         std::size_t j = day->end;
+        // "from 27 to 28 April", "du 27 au 28 avril", "27 and 28 April": a span of days is
+        // dated by its first one.
+        if (joined(j) && (tokens_[j].key == "to" || tokens_[j].key == "au" ||
+                          tokens_[j].key == "and" || tokens_[j].key == "et")) {
+            if (auto last = day_number(j + 1);
+                last && joined(j + 1) &&
+                std::atoi(last->value.c_str()) > std::atoi(day->value.c_str()))
+                if (match_next(last->end, Kind::month))
+                    j = last->end;
+        }
         if (auto of = match_next(j, Kind::of))
             j = of->end;
         auto month = match_next(j, Kind::month);
@@ -1153,6 +1163,9 @@ class Parser {
         auto month = match(j, Kind::month);
         if (!month)
             return std::nullopt;
+        // "from April 27": the day is told; the month-day rule dates it.
+        if (licensed && day_number(month->end) && joined(month->end))
+            return month_day_rule(j);
         int m = std::atoi(month->value.c_str());
         std::size_t end = month->end;
         if (auto y = year_at(end)) {

@@ -107,6 +107,15 @@ TEST(Dates, DayAndMonthWithoutYearEnglish) {
           "en");
 }
 
+TEST(Dates, ASpanOfDaysIsDatedByItsFirst) {
+    check({{"They meet from 27 to 28 July.", "27 to 28 July", "2025-07-27", "2025-07-27", D},
+           {"They meet from July 27 to 28.", "July 27", "2025-07-27", "2025-07-27", D}},
+          "en");
+    check({{"Ils se réunissent du 27 au 28 juillet.", "27 au 28 juillet", "2025-07-27",
+            "2025-07-27", D}},
+          "fr");
+}
+
 TEST(Dates, DayAloneNeedsAnOrdinal) {
     EXPECT_TRUE(find_dates("Ils étaient 8 à la table.", "fr", kRef).empty());
     EXPECT_TRUE(find_dates("Rencontre le 8, à Lomé.", "fr", kRef).empty());
