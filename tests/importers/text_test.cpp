@@ -2061,5 +2061,15 @@ TEST(Parties, WhoReceivedItFromSomeoneIsTheTarget) {
     EXPECT_EQ(initiator(*x), "TGO") << to_findings_json(b);
 }
 
+TEST(Dates, AnEventOverASpanOfDatesIsDatedByItsStart) {
+    Batch b = extract("fr",
+                      "Le président ghanéen effectuera une visite au Togo du 18 août au 22 août "
+                      "2031.",
+                      "2031-08-01");
+    const Event* v = find(b, EventType::VISIT);
+    ASSERT_NE(v, nullptr) << to_findings_json(b);
+    EXPECT_EQ(v->date.first.day, 18) << to_findings_json(b);
+}
+
 }  // namespace
 }  // namespace diplograph

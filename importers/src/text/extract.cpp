@@ -1697,6 +1697,22 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         deadline[k] = before.ends_with(" by") || before.ends_with("d'ici") ||
                       before.ends_with("d\u2019ici") || before.ends_with(" d ici");
     }
+    // "from 18 August to 22 August", "du 18 août au 22 août": the span's end is not when it
+    // began; the date before it stands for both.
+    std::vector<bool> span_end(dates.size());
+    for (std::size_t k = 1; k < dates.size(); ++k) {
+        if (dates[k - 1].end > dates[k].begin)
+            continue;
+        std::string between =
+            fold(sentence_text.substr(dates[k - 1].end, dates[k].begin - dates[k - 1].end));
+        while (!between.empty() && between.front() == ' ')
+            between.erase(0, 1);
+        while (!between.empty() && between.back() == ' ')
+            between.pop_back();
+        span_end[k] = between == "to" || between == "until" || between == "au" ||
+                      between == "jusqu'au" || between == "jusqu\u2019au" || between == "-" ||
+                      between == "\u2013";
+    }
     std::set<std::pair<EventType, std::string>> done;
     std::optional<Status> previous_status;  // of the sentence's previous trigger
     for (const auto& trig : triggers) {
@@ -2268,7 +2284,7 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
         for (const auto& d : dates) {
             if (status == Status::occurred && deadline[static_cast<std::size_t>(&d - dates.data())])
                 continue;
-            if (in_relative(d))
+            if (in_relative(d) || span_end[static_cast<std::size_t>(&d - dates.data())])
                 continue;
             bool other_nearer =
                 std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& y) {
