@@ -2071,21 +2071,5 @@ TEST(Dates, AnEventOverASpanOfDatesIsDatedByItsStart) {
     EXPECT_EQ(v->date.first.day, 18) << to_findings_json(b);
 }
 
-TEST(Triggers, TalksBetweenTwoLeadersInFrench) {
-    Batch b = extract("fr",
-                      "Les échanges entre les deux ministres ghanéen et togolais ont porté sur "
-                      "la sécurité.",
-                      "2031-04-17");
-    const Event* m = find(b, EventType::MEET);
-    ASSERT_NE(m, nullptr) << to_findings_json(b);
-    EXPECT_EQ(actors(*m), (std::set<std::string>{"GHA", "TGO"}));
-    // Trade between two countries is no meeting.
-    Batch trade = extract("fr",
-                          "Les échanges entre le Ghana et le Togo ont atteint deux milliards de "
-                          "dollars.",
-                          "2031-04-17");
-    EXPECT_EQ(find(trade, EventType::MEET), nullptr) << to_findings_json(trade);
-}
-
 }  // namespace
 }  // namespace diplograph
