@@ -111,14 +111,29 @@ async function clickEdge(page, edgeId) {
     if (!point) throw new Error('no edge ' + edgeId + ' in the view');
     await page.mouse.click(point.x, point.y);
     await settle(page);
-    const shown = await page
-      .waitForFunction(() => {
-        const t = document.getElementById('details').textContent;
-        return /^\s*[A-Z_]+: /.test(t) && !t.includes('reading the evidence');
-      }, { timeout: 3000 })
-      .then(() => true, () => false);
-    if (shown) return;
+    if (await edgeShown(page, edgeId)) return;
   }
+  // Every point missed (another edge or a label lay over it, or the view moved under a loaded
+  // machine): the edge's own tap, as the click would have sent it.
+  console.log('clickEdge: no clean point on ' + edgeId + ', tapping it');
+  await page.evaluate((id) => window.diplograph.cy.getElementById(id).emit('tap'), edgeId);
+  await settle(page);
+  if (!(await edgeShown(page, edgeId))) throw new Error('the panel does not show edge ' + edgeId);
+}
+
+// The panel shows this edge (its type and both ends, as showEvidence() titles it), read.
+function edgeShown(page, edgeId) {
+  return page
+    .waitForFunction((id) => {
+      const cy = window.diplograph.cy;
+      const e = cy.getElementById(id);
+      if (e.empty()) return false;
+      const name = (n) => (n.data('name') || n.id());
+      const title = e.data('type') + ': ' + name(e.source()) + ' – ' + name(e.target());
+      const t = document.getElementById('details').textContent;
+      return t.trim().startsWith(title) && !t.includes('reading the evidence');
+    }, { timeout: 3000 }, edgeId)
+    .then(() => true, () => false);
 }
 
 const nodeIds = (page) => page.evaluate(() => window.diplograph.cy.nodes().map((n) => n.id()).sort());
