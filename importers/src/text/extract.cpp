@@ -1977,9 +1977,8 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             // "visiting India at the invitation of Minister Jaishankar".
             if (visitor) {
                 static const WordSet kOf = {"of", "du", "de", "des", "d"};
-                static const WordSet kTo = {"to", "a", "au", "aux", "en", "in"};
                 bool own = kOf.count(t[trig.last].norm) != 0;
-                if (!own && kTo.count(t[trig.last].norm)) {
+                if (!own && destination(t[trig.last].norm)) {
                     std::size_t j = trig.last + 1;
                     while (j < m.first && t[j].word && t[j].capitalized)
                         ++j;
@@ -2151,9 +2150,8 @@ void Extractor::events_of(std::size_t index, Span span, std::vector<Token>& t,
             // Nieto's trip"); whom an expulsion or a protest aims at may be a person ("the
             // expulsion of the French ambassador Sylvain Itté").
             auto destination_named = [&] {
-                static const WordSet kTo = {"to", "in", "a", "au", "aux", "en"};
                 std::size_t p = actors[0].pos;
-                return p == trig.last || (p > 0 && kTo.count(t[p - 1].norm) != 0);
+                return p == trig.last || (p > 0 && destination(t[p - 1].norm));
             };
             auto no_known_person = [&] {
                 return std::all_of(people.begin(), people.end(), [&](const std::string& id) {
