@@ -1995,11 +1995,9 @@ TEST(Parties, AnUnnamedVisitorGoesToTheNamedDestination) {
                             "Ghana's foreign minister met the Togolese envoy on Monday.\nIn "
                             "2019, the then foreign minister Kofi Zzyzx-Amankwa visited Lome.",
                             "2031-04-17");
-    for (const auto& e : unknown.events) {
-        if (e.type == EventType::VISIT) {
-            EXPECT_NE(initiator(e), "TGO") << to_findings_json(unknown);
-        }
-    }
+    const Event* u = find(unknown, EventType::VISIT);
+    ASSERT_NE(u, nullptr) << to_findings_json(unknown);
+    EXPECT_NE(initiator(*u), "TGO") << to_findings_json(unknown);
 }
 
 TEST(Triggers, SigningWithACounterpartThenWhat) {
